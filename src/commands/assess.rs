@@ -1,0 +1,36 @@
+//! `qualif assess CASE`.
+
+use crate::cli::{AssessArgs, Format};
+use crate::diagnostics::{Error, Result};
+use crate::engine;
+use crate::io::{load_case, today};
+use crate::law::LawBook;
+use crate::report::{assess_json, assess_text};
+
+pub fn run(book: &LawBook, args: &AssessArgs) -> Result<u8> {
+    let known: Vec<&str> = book.systems.iter().map(|s| s.id.as_str()).collect();
+    for s in &args.systems {
+        if !known.contains(&s.as_str()) {
+            return Err(Error::Usage(format!(
+                "unknown system `{s}` in --systems; accepted: {}",
+                known.join(", ")
+            )));
+        }
+    }
+    let today = today();
+    let case = load_case(&args.case, &book.vocabulary, today)?;
+    let assessment = engine::assess(book, &case, &args.systems, args.date, today);
+    let lang = args.lang.code();
+    let text = match args.format {
+        Format::Json => serde_json::to_string_pretty(&assess_json::assessment(
+            &assessment,
+            &case,
+            &book.vocabulary,
+        ))
+        .expect("JSON values serialise"),
+        Format::Table => assess_text::table(&assessment, lang, args.all),
+        Format::Markdown => assess_text::markdown(&assessment, lang, args.all),
+    };
+    super::print(&text);
+    Ok(0)
+}

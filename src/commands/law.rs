@@ -1,0 +1,110 @@
+//! `qualif law list | show | validate`.
+
+use std::path::Path;
+
+use crate::cli::{Format, LawCommand};
+use crate::diagnostics::{Error, Result};
+use crate::law::{LawBook, Verification};
+use crate::report::law_text;
+
+pub fn run(data_dir: Option<&Path>, cmd: LawCommand) -> Result<u8> {
+    match cmd {
+        LawCommand::Validate { dir } => validate(dir.as_deref().or(data_dir)),
+        LawCommand::List { system, format } => {
+            let book = super::load_book(&data_dir.map(Path::to_path_buf))?;
+            if let Some(s) = &system {
+                if book.system(s).is_none() {
+                    return Err(unknown_system(&book, s));
+                }
+            }
+            let text = match format {
+                Format::Json => {
+                    serde_json::to_string_pretty(&law_text::list_json(&book, system.as_deref()))
+                        .expect("JSON values serialise")
+                }
+                _ => law_text::list_table(&book, system.as_deref()),
+            };
+            super::print(&text);
+            Ok(0)
+        }
+        LawCommand::Show { id, format, lang } => {
+            let book = super::load_book(&data_dir.map(Path::to_path_buf))?;
+            if let Some((s, p)) = book.provision(&id) {
+                let text = match format {
+                    Format::Json => serde_json::to_string_pretty(&law_text::provision_json(s, p))
+                        .expect("JSON values serialise"),
+                    _ => law_text::provision_text(s, p, lang.code()),
+                };
+                super::print(&text);
+                return Ok(0);
+            }
+            if let Some(s) = book.system(&id) {
+                super::print(&law_text::system_text(s, lang.code()));
+                return Ok(0);
+            }
+            Err(Error::Usage(format!(
+                "no provision or system `{id}`; `qualif law list` shows the ids"
+            )))
+        }
+    }
+}
+
+fn unknown_system(book: &LawBook, s: &str) -> Error {
+    let ids: Vec<&str> = book.systems.iter().map(|s| s.id.as_str()).collect();
+    Error::Usage(format!(
+        "unknown system `{s}`; accepted: {}",
+        ids.join(", ")
+    ))
+}
+
+/// Checks the data: exit 0 when clean, 1 when the files have errors, 2 when the folder
+/// cannot be read at all.
+fn validate(dir: Option<&Path>) -> Result<u8> {
+    let loaded = match dir {
+        Some(d) => match crate::law::read_data_dir(d) {
+            Ok(files) => LawBook::from_sources(files),
+            Err(problems) => return Err(Error::Input(problems)),
+        },
+        None => LawBook::builtin(),
+    };
+    match loaded {
+        Ok(book) => {
+            let mut provisions = 0;
+            let mut versions = 0;
+            let mut unverified = 0;
+            let mut secondary = 0;
+            for s in &book.systems {
+                provisions += s.provisions.len();
+                for p in &s.provisions {
+                    for v in &p.versions {
+                        versions += 1;
+                        match v.verification {
+                            Verification::Unverified => unverified += 1,
+                            Verification::VerifiedSecondary => secondary += 1,
+                            Verification::VerifiedPrimary => {}
+                        }
+                    }
+                }
+            }
+            super::print(&format!(
+                "ok: {} systems ({}), {provisions} provisions, {versions} versions ({unverified} unverified, {secondary} on secondary sources only), {} facts, {} conduct classes",
+                book.systems.len(),
+                book.systems
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                book.vocabulary.facts.len(),
+                book.vocabulary.conduct.len()
+            ));
+            Ok(0)
+        }
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("error: {p}");
+            }
+            eprintln!("{} problem(s) found", problems.len());
+            Ok(1)
+        }
+    }
+}

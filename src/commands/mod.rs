@@ -1,0 +1,39 @@
+//! The commands: each loads what it needs, calls the engine, and hands results to a
+//! renderer. Returns the exit code on success (0, or 1 when a check the user asked for
+//! found problems).
+
+mod assess;
+mod law;
+
+use crate::cli::{Cli, Command};
+use crate::diagnostics::{Error, Result};
+use crate::law::LawBook;
+
+pub fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        None => Err(Error::Usage(
+            "the guided interview is not built yet; use `qualif assess CASE` (see `qualif --help`)"
+                .into(),
+        )),
+        Some(Command::Assess(args)) => assess::run(&load_book(&cli.data_dir)?, &args),
+        Some(Command::Law(cmd)) => law::run(cli.data_dir.as_deref(), cmd),
+    }
+}
+
+/// The law book: the built-in data, or the files of `--data-dir`.
+pub fn load_book(data_dir: &Option<std::path::PathBuf>) -> Result<LawBook> {
+    match data_dir {
+        Some(dir) => LawBook::from_dir(dir).map_err(Error::Input),
+        None => LawBook::builtin().map_err(Error::Input),
+    }
+}
+
+/// Prints to standard output; a closed pipe (`| head`) is not an error.
+fn print(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    if !text.ends_with('\n') {
+        let _ = out.write_all(b"\n");
+    }
+}

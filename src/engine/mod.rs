@@ -1,0 +1,11 @@
+//! The rules engine: three-valued conditions, qualification per provision, penalties at a
+//! date with aggravations. It knows no country: everything comes from the data.
+
+pub mod condition;
+pub mod logic;
+mod qualify;
+
+pub use qualify::{
+    AggravationResult, Assessment, ElementResult, ElementStatus, MilderLaw, Qualification, Status,
+    SystemResult, VersionRef, assess, assess_system,
+};

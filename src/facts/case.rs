@@ -1,0 +1,445 @@
+//! Loading a case file: strict, located, and faithful to "absent means unknown".
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use toml::de::{DeTable, DeValue};
+
+use super::age::{age_on, years_between};
+use super::value::{Interval, Value};
+use super::vocabulary::{FactType, Vocabulary};
+use crate::diagnostics::{Diagnostic, SourceText};
+
+/// The case-file format version this program reads.
+pub const SUPPORTED_VERSION: i64 = 1;
+/// Larger files are refused before parsing: a case file is a few kilobytes.
+pub const MAX_CASE_FILE_BYTES: usize = 1 << 20;
+/// The longest free text accepted in one field.
+const MAX_TEXT_CHARS: usize = 65_536;
+
+/// The facts of one case: what the file states, plus what the engine derives from it.
+/// A key that is absent is unknown.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Case {
+    facts: BTreeMap<String, Value>,
+}
+
+impl Case {
+    /// An empty case: every fact unknown.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.facts.get(key)
+    }
+
+    pub fn is_known(&self, key: &str) -> bool {
+        self.facts.contains_key(key)
+    }
+
+    /// Stated facts (derived ones excluded), in key order.
+    pub fn stated<'a>(
+        &'a self,
+        vocab: &'a Vocabulary,
+    ) -> impl Iterator<Item = (&'a str, &'a Value)> {
+        self.facts.iter().filter_map(move |(k, v)| {
+            let def = vocab.fact(k)?;
+            (!def.derived).then_some((k.as_str(), v))
+        })
+    }
+
+    pub fn date(&self, key: &str) -> Option<NaiveDate> {
+        match self.facts.get(key) {
+            Some(Value::Date(d)) => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// States a fact (or, with `None`, makes it unknown again) and recomputes derived facts.
+    /// The value must already be valid for the vocabulary.
+    pub fn set(&mut self, key: &str, value: Option<Value>, vocab: &Vocabulary, today: NaiveDate) {
+        match value {
+            Some(v) => self.facts.insert(key.to_string(), v),
+            None => self.facts.remove(key),
+        };
+        self.derive(vocab, today);
+    }
+
+    /// Parses a case file. Every problem is reported with its location and what is accepted.
+    pub fn parse(
+        source: &SourceText,
+        vocab: &Vocabulary,
+        today: NaiveDate,
+    ) -> Result<Self, Diagnostic> {
+        if source.text.len() > MAX_CASE_FILE_BYTES {
+            return Err(Diagnostic::whole_file(
+                &source.name,
+                format!(
+                    "the file is {} bytes; a case file may hold at most {} bytes",
+                    source.text.len(),
+                    MAX_CASE_FILE_BYTES
+                ),
+            ));
+        }
+        if source.text.trim().is_empty() {
+            return Err(Diagnostic::whole_file(&source.name, "the file is empty").with_help("a case file: `version = 1` and sections such as [case], [victim], [offender], [act] (see README.md)"));
+        }
+        let table =
+            DeTable::parse(&source.text).map_err(|e| crate::diagnostics::toml_error(source, &e))?;
+        let mut facts = BTreeMap::new();
+        let mut spans: HashMap<String, Range<usize>> = HashMap::new();
+        let sections = vocab.sections();
+        for (key, value) in table.get_ref().iter() {
+            let name = key.get_ref().as_ref();
+            if name == "version" {
+                check_version(source, value.get_ref(), value.span())?;
+                continue;
+            }
+            if !sections.contains(&name) {
+                return Err(source
+                    .error_at(key.span().start, format!("unknown section `{name}`"))
+                    .with_help(format!(
+                        "`version` and the sections {}",
+                        sections
+                            .iter()
+                            .map(|s| format!("[{s}]"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )));
+            }
+            let DeValue::Table(inner) = value.get_ref() else {
+                return Err(source
+                    .error_at(
+                        value.span().start,
+                        format!("`{name}` must be a table of facts, written [{name}]"),
+                    )
+                    .with_help(format!("the keys {}", vocab.keys_of(name).join(", "))));
+            };
+            for (k, v) in inner.iter() {
+                let fact_key = format!("{name}.{}", k.get_ref());
+                let Some(def) = vocab.fact(&fact_key).filter(|d| !d.derived) else {
+                    let mut d = source.error_at(
+                        k.span().start,
+                        format!("unknown key `{}` in [{name}]", k.get_ref()),
+                    );
+                    d.help = Some(format!("in [{name}]: {}", vocab.keys_of(name).join(", ")));
+                    if let Some(close) = closest(k.get_ref(), &vocab.keys_of(name)) {
+                        d.message.push_str(&format!(" (did you mean `{close}`?)"));
+                    }
+                    return Err(d);
+                };
+                let parsed = convert(source, vocab, &fact_key, def.ty, v.get_ref(), v.span())?;
+                spans.insert(fact_key.clone(), v.span());
+                facts.insert(fact_key, parsed);
+            }
+        }
+        let mut case = Case { facts };
+        case.check_consistency(source, &spans, today)?;
+        case.derive(vocab, today);
+        Ok(case)
+    }
+
+    /// The law's date: the date of the facts, else today.
+    pub fn date_of_facts_or(&self, today: NaiveDate) -> NaiveDate {
+        self.date("case.date_of_facts").unwrap_or(today)
+    }
+
+    fn check_consistency(
+        &self,
+        source: &SourceText,
+        spans: &HashMap<String, Range<usize>>,
+        today: NaiveDate,
+    ) -> Result<(), Diagnostic> {
+        let at = |key: &str| spans.get(key).map(|s| s.start).unwrap_or(0);
+        let facts_date = self.date_of_facts_or(today);
+        if let (Some(f), Some(a)) = (
+            self.date("case.date_of_facts"),
+            self.date("case.date_of_assessment"),
+        ) {
+            if a < f {
+                return Err(source
+                    .error_at(
+                        at("case.date_of_assessment"),
+                        format!("date_of_assessment {a} is before date_of_facts {f}"),
+                    )
+                    .with_help("a date on or after the date of the facts"));
+            }
+        }
+        for who in ["victim", "offender"] {
+            let birth_key = format!("{who}.birth_date");
+            let age_key = format!("{who}.age");
+            let Some(birth) = self.date(&birth_key) else {
+                continue;
+            };
+            if birth > facts_date {
+                return Err(source
+                    .error_at(
+                        at(&birth_key),
+                        format!("{birth_key} {birth} is after the date of the facts {facts_date}"),
+                    )
+                    .with_help("a birth date before the date of the facts"));
+            }
+            let computed = age_on(birth, facts_date);
+            if let Some(Value::Int(stated)) = self.facts.get(&age_key) {
+                if *stated != computed {
+                    return Err(source
+                        .error_at(at(&age_key), format!("{age_key} is {stated} but {birth_key} {birth} gives {computed} at the date of the facts {facts_date}"))
+                        .with_help(format!("remove one of the two, or make them agree ({age_key} = {computed})")));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Recomputes derived facts from stated ones.
+    fn derive(&mut self, vocab: &Vocabulary, today: NaiveDate) {
+        let facts_date = self.date_of_facts_or(today);
+        for who in ["victim", "offender"] {
+            let derived_age = format!("{who}.age");
+            if let Some(birth) = self.date(&format!("{who}.birth_date")) {
+                self.facts
+                    .insert(derived_age, Value::Int(age_on(birth, facts_date)));
+            }
+        }
+        self.facts.remove("derived.age_gap");
+        if vocab.fact("derived.age_gap").is_none() {
+            return;
+        }
+        let gap = match (
+            self.date("offender.birth_date"),
+            self.date("victim.birth_date"),
+        ) {
+            (Some(o), Some(v)) => Some(Value::Number(years_between(o, v))),
+            _ => match (self.facts.get("offender.age"), self.facts.get("victim.age")) {
+                (Some(Value::Int(o)), Some(Value::Int(v))) => {
+                    let diff = (o - v) as f64;
+                    Some(Value::Between(Interval {
+                        above: diff - 1.0,
+                        below: diff + 1.0,
+                    }))
+                }
+                _ => None,
+            },
+        };
+        if let Some(g) = gap {
+            self.facts.insert("derived.age_gap".into(), g);
+        }
+    }
+}
+
+fn check_version(
+    source: &SourceText,
+    value: &DeValue,
+    span: Range<usize>,
+) -> Result<(), Diagnostic> {
+    let accepted = format!("version = {SUPPORTED_VERSION} (or no version line)");
+    match value {
+        DeValue::Integer(i) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+            Ok(v) if v == SUPPORTED_VERSION => Ok(()),
+            Ok(v) if v > SUPPORTED_VERSION => Err(source
+                .error_at(span.start, format!("case format version {v} is newer than this program knows ({SUPPORTED_VERSION})"))
+                .with_help(accepted)),
+            _ => Err(source.error_at(span.start, "unsupported case format version").with_help(accepted)),
+        },
+        _ => Err(source.error_at(span.start, "`version` must be a whole number").with_help(accepted)),
+    }
+}
+
+fn describe(value: &DeValue) -> &'static str {
+    match value {
+        DeValue::String(_) => "a text",
+        DeValue::Integer(_) => "a whole number",
+        DeValue::Float(_) => "a decimal number",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date or time",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// Converts one TOML value into a fact value, checking its type, bounds and allowed values.
+fn convert(
+    source: &SourceText,
+    vocab: &Vocabulary,
+    key: &str,
+    ty: FactType,
+    value: &DeValue,
+    span: Range<usize>,
+) -> Result<Value, Diagnostic> {
+    let def = vocab.fact(key).expect("caller checked");
+    let accepted = || match ty {
+        FactType::Enum => format!("one of: {}", def.values.join(", ")),
+        FactType::EnumList => format!("a list of any of: {}", def.values.join(", ")),
+        FactType::Integer | FactType::Number => {
+            let mut s = ty.describe().to_string();
+            if let Some(min) = def.min {
+                s.push_str(&format!(" from {min}"));
+            }
+            if let Some(max) = def.max {
+                s.push_str(&format!(" up to {max}"));
+            }
+            s
+        }
+        _ => ty.describe().to_string(),
+    };
+    let wrong = |found: &str| {
+        source
+            .error_at(
+                span.start,
+                format!("`{key}` must be {}, found {found}", ty.describe()),
+            )
+            .with_help(accepted())
+    };
+    let bounded = |n: f64| -> Result<(), Diagnostic> {
+        let below = def.min.is_some_and(|m| n < m);
+        let above = def.max.is_some_and(|m| n > m);
+        if below || above {
+            Err(source
+                .error_at(span.start, format!("`{key}` = {n} is out of range"))
+                .with_help(accepted()))
+        } else {
+            Ok(())
+        }
+    };
+    match (ty, value) {
+        (FactType::Bool, DeValue::Boolean(b)) => Ok(Value::Bool(*b)),
+        (FactType::Integer, DeValue::Integer(i)) => {
+            let n = i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).map_err(|_| {
+                source
+                    .error_at(span.start, format!("`{key}` is too large a number"))
+                    .with_help(accepted())
+            })?;
+            bounded(n as f64)?;
+            Ok(Value::Int(n))
+        }
+        (FactType::Number, DeValue::Integer(_) | DeValue::Float(_)) => {
+            let text = match value {
+                DeValue::Integer(i) => i.as_str().replace('_', ""),
+                DeValue::Float(f) => f.as_str().replace('_', ""),
+                _ => unreachable!(),
+            };
+            let n: f64 = text
+                .parse()
+                .ok()
+                .filter(|n: &f64| n.is_finite())
+                .ok_or_else(|| wrong("a number that is not finite"))?;
+            bounded(n)?;
+            Ok(Value::Number(n))
+        }
+        (FactType::Date, DeValue::String(s)) => parse_date(s).map(Value::Date).ok_or_else(|| {
+            source
+                .error_at(span.start, format!("`{key}` = \"{s}\" is not a valid date"))
+                .with_help("a real calendar date written \"YYYY-MM-DD\"")
+        }),
+        (FactType::Date, DeValue::Datetime(dt)) => match (dt.date, dt.time) {
+            (Some(d), None) => {
+                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                    .map(Value::Date)
+                    .ok_or_else(|| wrong("an impossible date"))
+            }
+            _ => Err(wrong("a date with a time")),
+        },
+        (FactType::Text, DeValue::String(s)) => {
+            if s.chars().count() > MAX_TEXT_CHARS {
+                return Err(source
+                    .error_at(
+                        span.start,
+                        format!("`{key}` is too long ({} characters)", s.chars().count()),
+                    )
+                    .with_help(format!("a text of at most {MAX_TEXT_CHARS} characters")));
+            }
+            Ok(Value::Str(s.to_string()))
+        }
+        (FactType::Country, DeValue::String(s)) => {
+            if vocab.is_country(s) {
+                Ok(Value::Str(s.to_string()))
+            } else {
+                Err(source
+                    .error_at(
+                        span.start,
+                        format!("`{key}` = \"{s}\" is not an ISO 3166-1 alpha-2 country code"),
+                    )
+                    .with_help(accepted()))
+            }
+        }
+        (FactType::Enum, DeValue::String(s)) => {
+            if def.values.iter().any(|v| v == s.as_ref()) {
+                Ok(Value::Str(s.to_string()))
+            } else {
+                Err(source
+                    .error_at(
+                        span.start,
+                        format!("`{key}` = \"{s}\" is not an accepted value"),
+                    )
+                    .with_help(accepted()))
+            }
+        }
+        (FactType::Countries | FactType::EnumList, DeValue::Array(items)) => {
+            let mut out = Vec::new();
+            for item in items.iter() {
+                let DeValue::String(s) = item.get_ref() else {
+                    return Err(source
+                        .error_at(
+                            item.span().start,
+                            format!(
+                                "`{key}` must hold texts in quotes, found {}",
+                                describe(item.get_ref())
+                            ),
+                        )
+                        .with_help(accepted()));
+                };
+                let ok = if ty == FactType::Countries {
+                    vocab.is_country(s)
+                } else {
+                    def.values.iter().any(|v| v == s.as_ref())
+                };
+                if !ok {
+                    return Err(source
+                        .error_at(
+                            item.span().start,
+                            format!("`{key}` holds \"{s}\", which is not accepted"),
+                        )
+                        .with_help(accepted()));
+                }
+                if !out.iter().any(|o: &String| o == s.as_ref()) {
+                    out.push(s.to_string());
+                }
+            }
+            Ok(Value::List(out))
+        }
+        (_, other) => Err(wrong(describe(other))),
+    }
+}
+
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    if s.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// The accepted key closest to a misspelt one, for a "did you mean" hint.
+fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (edit_distance(word, c), *c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

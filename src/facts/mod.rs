@@ -1,0 +1,13 @@
+//! The case-file vocabulary, case loading and derived facts (ages, age gaps).
+
+mod age;
+mod case;
+mod value;
+mod vocabulary;
+
+pub use age::{age_on, years_between};
+pub use case::{Case, MAX_CASE_FILE_BYTES, SUPPORTED_VERSION, parse_date};
+pub use value::{Interval, Value};
+pub use vocabulary::{
+    ConductClass, FactDef, FactType, Localized, ParameterDef, ValueLabel, Vocabulary,
+};

@@ -1,0 +1,646 @@
+//! Turns data files into the compiled model, checking everything a lawyer or a newcomer
+//! could get wrong, and reporting every problem with its location.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use toml::Spanned;
+
+use super::model::*;
+use super::penalty::{Fine, Penalty, Term};
+use super::{
+    Aggravation, Element, LawBook, Party, Provision, Reading, System, VOCABULARY_FILE, Version,
+};
+use crate::diagnostics::{Diagnostic, SourceText, toml_error};
+use crate::engine::condition::Expr;
+use crate::facts::{FactType, Value, Vocabulary};
+
+pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
+    let Some(vocab_src) = files.iter().find(|f| f.name.ends_with(VOCABULARY_FILE)) else {
+        return Err(vec![Diagnostic::whole_file(
+            "(data)",
+            format!("no {VOCABULARY_FILE} among the data files"),
+        )]);
+    };
+    let vocabulary = Vocabulary::parse(vocab_src)?;
+    let mut problems = Vec::new();
+    let mut systems: Vec<System> = Vec::new();
+    for src in files.iter().filter(|f| !f.name.ends_with(VOCABULARY_FILE)) {
+        let mut c = Compiler {
+            src,
+            vocab: &vocabulary,
+            problems: Vec::new(),
+        };
+        let system = c.system();
+        problems.extend(c.problems);
+        if let Some(system) = system {
+            if let Some(other) = systems.iter().find(|s| s.id == system.id) {
+                problems.push(Diagnostic::whole_file(
+                    &src.name,
+                    format!(
+                        "system `{}` is already defined in {}",
+                        system.id, other.file
+                    ),
+                ));
+                continue;
+            }
+            systems.push(system);
+        }
+    }
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for s in &systems {
+        for p in &s.provisions {
+            if let Some(first) = seen.insert(&p.id, &s.file) {
+                if first != s.file {
+                    problems.push(Diagnostic::whole_file(
+                        &s.file,
+                        format!("provision `{}` is also defined in {first}", p.id),
+                    ));
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(LawBook {
+            vocabulary,
+            systems,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+struct Compiler<'a> {
+    src: &'a SourceText,
+    vocab: &'a Vocabulary,
+    problems: Vec<Diagnostic>,
+}
+
+impl Compiler<'_> {
+    fn err(&mut self, span: &Range<usize>, message: impl Into<String>) {
+        let d = self.src.error_at(span.start, message);
+        self.problems.push(d);
+    }
+
+    fn err_help(
+        &mut self,
+        span: &Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let d = self.src.error_at(span.start, message).with_help(help);
+        self.problems.push(d);
+    }
+
+    fn date(&mut self, s: &Spanned<String>, what: &str) -> Option<NaiveDate> {
+        let d = crate::facts::parse_date(s.get_ref());
+        if d.is_none() {
+            self.err_help(
+                &s.span(),
+                format!("{what} `{}` is not a valid date", s.get_ref()),
+                "a real calendar date written \"YYYY-MM-DD\"",
+            );
+        }
+        d
+    }
+
+    fn sources(&mut self, list: &[Spanned<String>], what: &str, at: &Range<usize>) -> Vec<String> {
+        if list.is_empty() {
+            self.err_help(
+                at,
+                format!("{what} cites no source"),
+                "sources = [\"https://…\"]: the full URL of each source from the dossier",
+            );
+        }
+        let mut out = Vec::new();
+        for s in list {
+            let url = s.get_ref().trim();
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                self.err_help(
+                    &s.span(),
+                    format!("source `{url}` is not a URL"),
+                    "the full URL of the source (not its key in the dossier)",
+                );
+            }
+            out.push(url.to_string());
+        }
+        out
+    }
+
+    fn system(&mut self) -> Option<System> {
+        let file: SystemFile = match toml::from_str(&self.src.text) {
+            Ok(f) => f,
+            Err(e) => {
+                self.problems.push(
+                    toml_error(self.src, &e)
+                        .with_help("the format described in jurisdictions/README.md"),
+                );
+                return None;
+            }
+        };
+        let h = file.system;
+        let last_verified = h
+            .last_verified
+            .as_ref()
+            .and_then(|d| self.date(d, "last_verified"));
+        let mut parameters = BTreeMap::new();
+        for (name, value) in &h.parameters {
+            let key = format!("state.{name}");
+            match self.vocab.parameter(&key).map(|p| p.ty) {
+                None => self.err(&value.span(), format!("unknown parameter `{name}` (declare `{key}` as a [[parameter]] in vocabulary.toml)")),
+                Some(ty) => match (ty, value.get_ref()) {
+                    (FactType::Integer, toml::Value::Integer(i)) => {
+                        parameters.insert(key, Value::Int(*i));
+                    }
+                    (FactType::Bool, toml::Value::Boolean(b)) => {
+                        parameters.insert(key, Value::Bool(*b));
+                    }
+                    (FactType::Number, toml::Value::Float(f)) => {
+                        parameters.insert(key, Value::Number(*f));
+                    }
+                    (ty, _) => self.err(&value.span(), format!("parameter `{name}` must be {}", ty.describe())),
+                },
+            }
+        }
+        let mut parties = Vec::new();
+        for p in &h.party {
+            if !self.vocab.is_country(p.state.get_ref()) {
+                self.err(
+                    &p.state.span(),
+                    format!(
+                        "`{}` is not an ISO 3166-1 alpha-2 country code",
+                        p.state.get_ref()
+                    ),
+                );
+            }
+            let from = self.date(&p.from, "from");
+            let sources = self.sources(
+                &p.sources,
+                &format!("party {}", p.state.get_ref()),
+                &p.state.span(),
+            );
+            if let Some(from) = from {
+                parties.push(Party {
+                    state: p.state.get_ref().clone(),
+                    from,
+                    verification: p.verification,
+                    sources,
+                    notes: p.notes.clone(),
+                });
+            }
+        }
+        let system_sources = h.sources.iter().map(|s| s.get_ref().clone()).collect();
+        let mut provisions = Vec::new();
+        let mut ids: HashMap<String, Range<usize>> = HashMap::new();
+        for raw in &file.provision {
+            if ids
+                .insert(raw.id.get_ref().clone(), raw.id.span())
+                .is_some()
+            {
+                self.err(
+                    &raw.id.span(),
+                    format!(
+                        "provision `{}` is defined twice in this file",
+                        raw.id.get_ref()
+                    ),
+                );
+                continue;
+            }
+            if let Some(p) = self.provision(raw) {
+                provisions.push(p);
+            }
+        }
+        let evaluation_order = self.order(&file.provision, &provisions, &ids);
+        Some(System {
+            id: h.id.get_ref().clone(),
+            kind: h.kind,
+            language: h.language.clone(),
+            name: h.name.clone(),
+            currency: h.currency.clone(),
+            last_verified,
+            notes: h.notes.clone(),
+            sources: system_sources,
+            parameters,
+            parties,
+            provisions,
+            evaluation_order,
+            file: self.src.name.clone(),
+        })
+    }
+
+    /// Checks references between provisions and orders them so that each is evaluated
+    /// after those its conditions name; a cycle is an error.
+    fn order(
+        &mut self,
+        raws: &[ProvisionRaw],
+        provisions: &[Provision],
+        ids: &HashMap<String, Range<usize>>,
+    ) -> Vec<usize> {
+        let index: HashMap<&str, usize> = provisions
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let mut deps: Vec<Vec<usize>> = vec![Vec::new(); provisions.len()];
+        for (i, p) in provisions.iter().enumerate() {
+            let span = ids.get(&p.id).cloned().unwrap_or(0..0);
+            for v in &p.versions {
+                let exprs = v
+                    .elements
+                    .iter()
+                    .map(|e| &e.when)
+                    .chain(v.aggravations.iter().map(|a| &a.when));
+                for expr in exprs {
+                    for r in expr.provisions() {
+                        match index.get(r) {
+                            Some(&j) => {
+                                if !deps[i].contains(&j) {
+                                    deps[i].push(j)
+                                }
+                            }
+                            None => {
+                                // Locate the reference in the provision's raw text if possible.
+                                let at = raws
+                                    .iter()
+                                    .find(|r2| r2.id.get_ref() == &p.id)
+                                    .map(|_| span.clone())
+                                    .unwrap_or(span.clone());
+                                self.err_help(&at, format!("provision `{}` refers to `{r}`, which this file does not define", p.id), "applies()/possible()/excluded() of a provision of the same file");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut state = vec![0u8; provisions.len()];
+        let mut order = Vec::new();
+        fn visit(
+            i: usize,
+            deps: &[Vec<usize>],
+            state: &mut [u8],
+            order: &mut Vec<usize>,
+            cycle: &mut Option<usize>,
+        ) {
+            if state[i] == 2 || cycle.is_some() {
+                return;
+            }
+            if state[i] == 1 {
+                *cycle = Some(i);
+                return;
+            }
+            state[i] = 1;
+            for &d in &deps[i] {
+                visit(d, deps, state, order, cycle);
+            }
+            state[i] = 2;
+            order.push(i);
+        }
+        for i in 0..provisions.len() {
+            let mut cycle = None;
+            visit(i, &deps, &mut state, &mut order, &mut cycle);
+            if let Some(c) = cycle {
+                let span = ids.get(&provisions[c].id).cloned().unwrap_or(0..0);
+                self.err(
+                    &span,
+                    format!(
+                        "provision `{}` depends on itself through applies()/possible()/excluded()",
+                        provisions[c].id
+                    ),
+                );
+                return (0..provisions.len()).collect();
+            }
+        }
+        order
+    }
+
+    fn expr(&mut self, when: &Spanned<String>) -> Option<Expr> {
+        match Expr::parse(when.get_ref(), self.vocab) {
+            Ok(e) => Some(e),
+            Err(ce) => {
+                let span = when.span();
+                let raw = &self.src.text[span.clone()];
+                let quote = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+                    3
+                } else {
+                    1
+                };
+                let at = span.start + quote + ce.offset;
+                self.problems.push(self.src.error_at(at, format!("in condition `{}`: {}", when.get_ref().trim(), ce.message)).with_help("the condition language of jurisdictions/README.md, over facts declared in vocabulary.toml"));
+                None
+            }
+        }
+    }
+
+    fn element(&mut self, raw: &ElementRaw) -> Option<Element> {
+        let when = self.expr(&raw.when)?;
+        Some(Element {
+            id: raw.id.get_ref().clone(),
+            label: raw.label.clone(),
+            when,
+            text: raw.when.get_ref().trim().to_string(),
+        })
+    }
+
+    fn provision(&mut self, raw: &ProvisionRaw) -> Option<Provision> {
+        let id_span = raw.id.span();
+        for c in &raw.covers {
+            if self.vocab.conduct(c.get_ref()).is_none() {
+                self.err_help(
+                    &c.span(),
+                    format!("unknown conduct class `{}`", c.get_ref()),
+                    "a conduct class declared as [[conduct]] in vocabulary.toml",
+                );
+            }
+        }
+        let mut base = Vec::new();
+        let mut element_ids = HashSet::new();
+        for e in &raw.element {
+            if !element_ids.insert(e.id.get_ref().clone()) {
+                self.err(
+                    &e.id.span(),
+                    format!(
+                        "element `{}` is defined twice in `{}`",
+                        e.id.get_ref(),
+                        raw.id.get_ref()
+                    ),
+                );
+            }
+            if let Some(el) = self.element(e) {
+                base.push(el);
+            }
+        }
+        if raw.version.is_empty() {
+            self.err_help(&id_span, format!("provision `{}` has no version", raw.id.get_ref()), "at least one [[provision.version]] with in_force_from, penalty, verification and sources");
+        }
+        let mut versions: Vec<Version> = Vec::new();
+        for v in &raw.version {
+            if let Some(version) = self.version(raw, v, &base) {
+                versions.push(version);
+            }
+        }
+        versions.sort_by_key(|v| v.from);
+        let in_force: Vec<&Version> = versions
+            .iter()
+            .filter(|v| v.status == VersionStatus::InForce)
+            .collect();
+        for w in in_force.windows(2) {
+            if w[0].to.is_none_or(|to| to >= w[1].from) {
+                self.err_help(
+                    &id_span,
+                    format!(
+                        "versions of `{}` overlap: one from {} and one from {}",
+                        raw.id.get_ref(),
+                        w[0].from,
+                        w[1].from
+                    ),
+                    "give the earlier version an in_force_to before the later in_force_from",
+                );
+            }
+        }
+        Some(Provision {
+            id: raw.id.get_ref().clone(),
+            citation: raw.citation.clone(),
+            title: raw.title.clone(),
+            covers: raw.covers.iter().map(|c| c.get_ref().clone()).collect(),
+            attempt: raw.attempt.clone(),
+            notes: raw.notes.clone(),
+            versions,
+        })
+    }
+
+    fn version(&mut self, p: &ProvisionRaw, v: &VersionRaw, base: &[Element]) -> Option<Version> {
+        let from = self.date(&v.in_force_from, "in_force_from");
+        let to = v
+            .in_force_to
+            .as_ref()
+            .and_then(|d| self.date(d, "in_force_to"));
+        if let (Some(f), Some(t)) = (from, to) {
+            if t < f {
+                self.err(
+                    &v.in_force_from.span(),
+                    format!("in_force_to {t} is before in_force_from {f}"),
+                );
+            }
+        }
+        let last_verified = v
+            .last_verified
+            .as_ref()
+            .and_then(|d| self.date(d, "last_verified"));
+        let what = format!(
+            "version of `{}` from {}",
+            p.id.get_ref(),
+            v.in_force_from.get_ref()
+        );
+        let sources = self.sources(&v.sources, &what, &v.in_force_from.span());
+        let penalty = self.penalty(&v.penalty);
+        let mut elements = base.to_vec();
+        for e in &v.element {
+            if let Some(el) = self.element(e) {
+                match elements.iter_mut().find(|x| x.id == el.id) {
+                    Some(slot) => *slot = el,
+                    None => elements.push(el),
+                }
+            }
+        }
+        let mut aggravations: Vec<Aggravation> = Vec::new();
+        for a in &v.aggravation {
+            let when = self.expr(&a.when);
+            let apen = self.penalty(&a.penalty);
+            let asources = match &a.sources {
+                Some(list) => self.sources(
+                    list,
+                    &format!("aggravation `{}`", a.id.get_ref()),
+                    &a.id.span(),
+                ),
+                None => sources.clone(),
+            };
+            if aggravations.iter().any(|x| &x.id == a.id.get_ref()) {
+                self.err(
+                    &a.id.span(),
+                    format!("aggravation `{}` is defined twice", a.id.get_ref()),
+                );
+            }
+            if let (Some(when), Some(apen)) = (when, apen) {
+                if let Some(base_pen) = &penalty {
+                    if apen.severity_cmp(base_pen) == Some(std::cmp::Ordering::Less) {
+                        self.err_help(
+                            &a.penalty.span(),
+                            format!(
+                                "aggravation `{}` would lower the penalty of `{}`",
+                                a.id.get_ref(),
+                                p.id.get_ref()
+                            ),
+                            "an aggravated penalty at least as severe as the base penalty",
+                        );
+                    }
+                }
+                aggravations.push(Aggravation {
+                    id: a.id.get_ref().clone(),
+                    label: a.label.clone(),
+                    when,
+                    text: a.when.get_ref().trim().to_string(),
+                    penalty: apen,
+                    verification: a.verification.unwrap_or(v.verification),
+                    sources: asources,
+                    priority: a.priority.unwrap_or(0),
+                    notes: a.notes.clone(),
+                });
+            }
+        }
+        for (i, a) in aggravations.iter().enumerate() {
+            for b in &aggravations[i + 1..] {
+                let known = !a.penalty.has_unknown() && !b.penalty.has_unknown();
+                if known && a.penalty.severity_cmp(&b.penalty).is_none() && a.priority == b.priority
+                {
+                    let span = v
+                        .aggravation
+                        .iter()
+                        .find(|r| r.id.get_ref() == &b.id)
+                        .map(|r| r.id.span())
+                        .unwrap_or(0..0);
+                    self.err_help(&span, format!("aggravations `{}` and `{}` of `{}` both claim to win: neither penalty is more severe than the other", a.id, b.id, p.id.get_ref()), "give them distinct `priority` numbers (the higher wins when both apply)");
+                }
+            }
+        }
+        let mut readings = Vec::new();
+        for r in &v.reading {
+            let rs = self.sources(&r.sources, "reading", &r.penalty.span());
+            if let Some(pen) = self.penalty(&r.penalty) {
+                readings.push(Reading {
+                    penalty: pen,
+                    sources: rs,
+                    note: r.note.clone(),
+                });
+            }
+        }
+        if !readings.is_empty() && v.verification != Verification::Unverified {
+            self.err_help(
+                &v.in_force_from.span(),
+                format!(
+                    "{what} records conflicting readings but is labelled {}",
+                    v.verification.as_str()
+                ),
+                "verification = \"unverified\" where sources conflict",
+            );
+        }
+        Some(Version {
+            from: from?,
+            to,
+            status: v.status,
+            verification: v.verification,
+            sources,
+            last_verified,
+            notes: v.notes.clone(),
+            penalty: penalty?,
+            elements,
+            aggravations,
+            readings,
+        })
+    }
+
+    fn penalty(&mut self, raw: &Spanned<PenaltyRaw>) -> Option<Penalty> {
+        let span = raw.span();
+        self.penalty_inner(raw.get_ref(), &span, None)
+    }
+
+    fn penalty_inner(
+        &mut self,
+        raw: &PenaltyRaw,
+        span: &Range<usize>,
+        custody: Option<&String>,
+    ) -> Option<Penalty> {
+        let custody = raw.custody.as_ref().or(custody).cloned();
+        if !raw.procedures.is_empty() {
+            let mut procs = Vec::new();
+            for pr in &raw.procedures {
+                if pr.procedure.is_none() {
+                    self.err_help(
+                        span,
+                        "each of `procedures` needs a `procedure`",
+                        "procedure = \"indictment\" or \"summary\"",
+                    );
+                }
+                if !pr.procedures.is_empty() {
+                    self.err(span, "`procedures` cannot be nested");
+                }
+                procs.push(self.penalty_inner(pr, span, custody.as_ref())?);
+            }
+            let mut headline = procs[0].clone();
+            for p in &procs[1..] {
+                if p.severity_cmp(&headline) == Some(std::cmp::Ordering::Greater) {
+                    headline = p.clone();
+                }
+            }
+            headline.procedures = procs;
+            return Some(headline);
+        }
+        if let Some(proc_) = &raw.procedure {
+            if proc_ != "indictment" && proc_ != "summary" {
+                self.err_help(
+                    span,
+                    format!("unknown procedure `{proc_}`"),
+                    "indictment or summary",
+                );
+            }
+        }
+        let term = |c: &mut Self, s: &Option<String>| -> Option<Option<Term>> {
+            match s {
+                None => Some(None),
+                Some(s) => match Term::parse(s) {
+                    Ok(t) => Some(Some(t)),
+                    Err(m) => {
+                        c.err(span, m);
+                        None
+                    }
+                },
+            }
+        };
+        let fine = |c: &mut Self, s: &Option<String>| -> Option<Option<Fine>> {
+            match s {
+                None => Some(None),
+                Some(s) => match Fine::parse(s) {
+                    Ok(f) => Some(Some(f)),
+                    Err(m) => {
+                        c.err(span, m);
+                        None
+                    }
+                },
+            }
+        };
+        let prison_max = term(self, &raw.prison_max)?;
+        let prison_min = term(self, &raw.prison_min)?;
+        let fine_max = fine(self, &raw.fine_max)?;
+        let fine_min = fine(self, &raw.fine_min)?;
+        let Some(prison_max) = prison_max else {
+            self.err_help(
+                span,
+                "the penalty has no `prison_max`",
+                "prison_max = \"5y\" (or \"life\", \"none\", \"unknown\")",
+            );
+            return None;
+        };
+        if raw.minimum_status.is_some() && prison_min.is_none() {
+            self.err(span, "`minimum_status` without `prison_min`");
+        }
+        if let (Some(min), Term::Months(max)) = (prison_min.and_then(Term::months), prison_max) {
+            if min > max {
+                self.err(
+                    span,
+                    format!("prison_min ({min} months) is above prison_max ({max} months)"),
+                );
+            }
+        }
+        Some(Penalty {
+            prison_max,
+            prison_min,
+            minimum_status: raw.minimum_status,
+            minimum_note: raw.minimum_note.clone(),
+            fine_max,
+            fine_min,
+            custody,
+            procedure: raw.procedure.clone(),
+            procedures: Vec::new(),
+        })
+    }
+}

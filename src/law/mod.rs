@@ -1,0 +1,222 @@
+//! The legal data: loading, validation with located diagnostics, and the compiled model
+//! the engine reads. The built-in files are embedded at compile time.
+
+mod compile;
+pub mod embedded;
+mod model;
+mod penalty;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+pub use model::{SystemKind, Title, Verification, VersionStatus};
+pub use penalty::{Fine, MinimumStatus, Penalty, Term, parse_duration_months};
+
+use crate::diagnostics::{Diagnostic, SourceText};
+use crate::engine::condition::Expr;
+use crate::facts::{Localized, Value, Vocabulary};
+
+/// The name of the vocabulary file in a data folder.
+pub const VOCABULARY_FILE: &str = "vocabulary.toml";
+
+/// Every legal system and the vocabulary they speak.
+#[derive(Debug, Clone)]
+pub struct LawBook {
+    pub vocabulary: Vocabulary,
+    pub systems: Vec<System>,
+}
+
+#[derive(Debug, Clone)]
+pub struct System {
+    pub id: String,
+    pub kind: SystemKind,
+    pub language: String,
+    pub name: Localized,
+    pub currency: Option<String>,
+    pub last_verified: Option<NaiveDate>,
+    pub notes: Vec<String>,
+    pub sources: Vec<String>,
+    pub parameters: BTreeMap<String, Value>,
+    pub parties: Vec<Party>,
+    pub provisions: Vec<Provision>,
+    /// Provision indices in an order where every provision comes after those it names.
+    pub evaluation_order: Vec<usize>,
+    pub file: String,
+}
+
+impl System {
+    pub fn provision(&self, id: &str) -> Option<&Provision> {
+        self.provisions.iter().find(|p| p.id == id)
+    }
+
+    /// Whether a state is bound by this instrument on a date.
+    pub fn binds(&self, state: &str, date: NaiveDate) -> Option<&Party> {
+        self.parties
+            .iter()
+            .find(|p| p.state == state && p.from <= date)
+    }
+}
+
+/// A state bound by an international instrument.
+#[derive(Debug, Clone)]
+pub struct Party {
+    pub state: String,
+    pub from: NaiveDate,
+    pub verification: Verification,
+    pub sources: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Provision {
+    pub id: String,
+    pub citation: String,
+    pub title: Title,
+    pub covers: Vec<String>,
+    pub attempt: Option<String>,
+    pub notes: Vec<String>,
+    pub versions: Vec<Version>,
+}
+
+impl Provision {
+    /// The version in force on a date (pending versions are never in force).
+    pub fn version_at(&self, date: NaiveDate) -> Option<&Version> {
+        self.versions
+            .iter()
+            .find(|v| v.status == VersionStatus::InForce && v.covers(date))
+    }
+}
+
+/// A named legal element: a condition over facts, with its label.
+#[derive(Debug, Clone)]
+pub struct Element {
+    pub id: String,
+    pub label: Localized,
+    pub when: Expr,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Version {
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+    pub status: VersionStatus,
+    pub verification: Verification,
+    pub sources: Vec<String>,
+    pub last_verified: Option<NaiveDate>,
+    pub notes: Vec<String>,
+    pub penalty: Penalty,
+    /// The elements in force in this version (the provision's, with this version's
+    /// replacements and additions).
+    pub elements: Vec<Element>,
+    pub aggravations: Vec<Aggravation>,
+    pub readings: Vec<Reading>,
+}
+
+impl Version {
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.from <= date && self.to.is_none_or(|to| date <= to)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Aggravation {
+    pub id: String,
+    pub label: Localized,
+    pub when: Expr,
+    pub text: String,
+    pub penalty: Penalty,
+    pub verification: Verification,
+    pub sources: Vec<String>,
+    pub priority: i64,
+    pub notes: Vec<String>,
+}
+
+/// Another reading of a penalty where sources conflict.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub penalty: Penalty,
+    pub sources: Vec<String>,
+    pub note: String,
+}
+
+impl LawBook {
+    /// Loads the data files built into the binary.
+    pub fn builtin() -> Result<LawBook, Vec<Diagnostic>> {
+        Self::from_sources(embedded::jurisdiction_files())
+    }
+
+    /// Loads a data folder: either one with `jurisdictions/` (and `guidelines/`) inside, or
+    /// one holding `vocabulary.toml` and the system files directly.
+    pub fn from_dir(dir: &Path) -> Result<LawBook, Vec<Diagnostic>> {
+        Self::from_sources(read_data_dir(dir)?)
+    }
+
+    /// Loads from source texts: one must be the vocabulary (named `vocabulary.toml`).
+    pub fn from_sources(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
+        compile::compile(files)
+    }
+
+    pub fn system(&self, id: &str) -> Option<&System> {
+        self.systems.iter().find(|s| s.id == id)
+    }
+
+    /// Finds a provision by id in any system.
+    pub fn provision(&self, id: &str) -> Option<(&System, &Provision)> {
+        self.systems
+            .iter()
+            .find_map(|s| s.provision(id).map(|p| (s, p)))
+    }
+}
+
+/// Reads the `*.toml` files of a data folder, in name order.
+pub fn read_data_dir(dir: &Path) -> Result<Vec<SourceText>, Vec<Diagnostic>> {
+    let shown = dir.display().to_string();
+    let jur = dir.join("jurisdictions");
+    let folder = if jur.is_dir() { jur } else { dir.to_path_buf() };
+    let entries = std::fs::read_dir(&folder).map_err(|e| {
+        vec![Diagnostic::whole_file(&shown, format!("cannot read the data folder: {e}"))
+            .with_help("a folder holding vocabulary.toml and one TOML file per legal system (or a jurisdictions/ folder with them)")]
+    })?;
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for p in paths {
+        let name = p.display().to_string();
+        match std::fs::read(&p) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => out.push(SourceText::new(name, text)),
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                    problems.push(
+                        SourceText::new(&name, text)
+                            .error_at(at, "the file is not valid UTF-8")
+                            .with_help("a UTF-8 text file"),
+                    );
+                }
+            },
+            Err(e) => problems.push(Diagnostic::whole_file(
+                name,
+                format!("cannot read the file: {e}"),
+            )),
+        }
+    }
+    if !out.iter().any(|s| s.name.ends_with(VOCABULARY_FILE)) {
+        problems.push(
+            Diagnostic::whole_file(&shown, format!("no {VOCABULARY_FILE} in this data folder"))
+                .with_help("a folder holding vocabulary.toml and one TOML file per legal system"),
+        );
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}

@@ -1,0 +1,179 @@
+//! The data files as written: serde structures, strict (`deny_unknown_fields`), with the
+//! spans needed to locate every later error.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::penalty::MinimumStatus;
+use crate::facts::Localized;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SystemFile {
+    pub system: SystemHeader,
+    #[serde(default)]
+    pub provision: Vec<ProvisionRaw>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SystemKind {
+    National,
+    International,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SystemHeader {
+    pub id: Spanned<String>,
+    pub kind: SystemKind,
+    pub language: String,
+    pub name: Localized,
+    pub currency: Option<String>,
+    pub last_verified: Option<Spanned<String>>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub parameters: BTreeMap<String, Spanned<toml::Value>>,
+    #[serde(default)]
+    pub party: Vec<PartyRaw>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyRaw {
+    pub state: Spanned<String>,
+    pub from: Spanned<String>,
+    pub verification: Verification,
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// How well a figure or text is verified, as the dossier labels it.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub enum Verification {
+    #[serde(rename = "unverified")]
+    Unverified,
+    #[serde(rename = "verified-secondary")]
+    VerifiedSecondary,
+    #[serde(rename = "verified-primary")]
+    VerifiedPrimary,
+}
+
+impl Verification {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verification::Unverified => "unverified",
+            Verification::VerifiedSecondary => "verified-secondary",
+            Verification::VerifiedPrimary => "verified-primary",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Title {
+    pub original: Option<String>,
+    pub fr: String,
+    pub en: String,
+    pub nl: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProvisionRaw {
+    pub id: Spanned<String>,
+    pub citation: String,
+    pub title: Title,
+    #[serde(default)]
+    pub covers: Vec<Spanned<String>>,
+    pub attempt: Option<String>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub element: Vec<ElementRaw>,
+    #[serde(default)]
+    pub version: Vec<VersionRaw>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct ElementRaw {
+    pub id: Spanned<String>,
+    pub label: Localized,
+    pub when: Spanned<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, serde::Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum VersionStatus {
+    #[default]
+    InForce,
+    Pending,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VersionRaw {
+    pub in_force_from: Spanned<String>,
+    pub in_force_to: Option<Spanned<String>>,
+    #[serde(default)]
+    pub status: VersionStatus,
+    pub verification: Verification,
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
+    pub last_verified: Option<Spanned<String>>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    pub penalty: Spanned<PenaltyRaw>,
+    #[serde(default)]
+    pub element: Vec<ElementRaw>,
+    #[serde(default)]
+    pub aggravation: Vec<AggravationRaw>,
+    #[serde(default)]
+    pub reading: Vec<ReadingRaw>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct PenaltyRaw {
+    pub prison_max: Option<String>,
+    pub prison_min: Option<String>,
+    pub minimum_status: Option<MinimumStatus>,
+    pub minimum_note: Option<String>,
+    pub fine_max: Option<String>,
+    pub fine_min: Option<String>,
+    pub custody: Option<String>,
+    pub procedure: Option<String>,
+    #[serde(default)]
+    pub procedures: Vec<PenaltyRaw>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AggravationRaw {
+    pub id: Spanned<String>,
+    pub label: Localized,
+    pub when: Spanned<String>,
+    pub penalty: Spanned<PenaltyRaw>,
+    pub verification: Option<Verification>,
+    pub sources: Option<Vec<Spanned<String>>>,
+    pub priority: Option<i64>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadingRaw {
+    pub penalty: Spanned<PenaltyRaw>,
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
+    pub note: String,
+}

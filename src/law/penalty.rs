@@ -1,0 +1,225 @@
+//! Penalties as the data files state them: terms, fines, procedures and the status of
+//! mandatory minimums.
+
+use std::cmp::Ordering;
+
+use serde::Serialize;
+
+/// Days in an average month, to turn "two years less a day" into months.
+const DAYS_PER_MONTH: f64 = 30.436_875;
+
+/// A custodial term.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Term {
+    Months(f64),
+    Life,
+    /// The provision provides no imprisonment.
+    None,
+    /// The figure is not confirmed.
+    Unknown,
+}
+
+impl Term {
+    /// Parses `15y`, `6m`, `2y6m`, `26w`, `2y-1d`, `life`, `none`, `unknown`.
+    pub fn parse(s: &str) -> Result<Term, String> {
+        let t = s.trim();
+        match t {
+            "life" => return Ok(Term::Life),
+            "none" => return Ok(Term::None),
+            "unknown" => return Ok(Term::Unknown),
+            _ => {}
+        }
+        parse_duration_months(t).map(Term::Months).ok_or_else(|| {
+            format!("`{s}` is not a term: write e.g. \"15y\", \"6m\", \"2y6m\", \"26w\", \"2y-1d\", \"life\", \"none\" or \"unknown\"")
+        })
+    }
+
+    pub fn months(self) -> Option<f64> {
+        match self {
+            Term::Months(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Orders known terms; `None` when either is unknown.
+    pub fn severity_cmp(self, other: Term) -> Option<Ordering> {
+        let rank = |t: Term| match t {
+            Term::None => Some(-1.0),
+            Term::Months(m) => Some(m),
+            Term::Life => Some(f64::INFINITY),
+            Term::Unknown => None,
+        };
+        rank(self)?.partial_cmp(&rank(other)?)
+    }
+}
+
+/// Parses a duration such as `2y6m`, `26w`, `2y-1d` into months, rounded to 2 decimals.
+/// A week is a 52nd of a year, as sentencing guidelines count (26 weeks = 6 months).
+pub fn parse_duration_months(s: &str) -> Option<f64> {
+    let mut months = 0.0;
+    let mut rest = s.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    let mut sign = 1.0;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('-') {
+            sign = -1.0;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix('+') {
+            sign = 1.0;
+            rest = r;
+        }
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit() && c != '.')
+            .unwrap_or(rest.len());
+        if digits == 0 {
+            return None;
+        }
+        let n: f64 = rest[..digits].parse().ok()?;
+        let unit = rest[digits..].chars().next()?;
+        let factor = match unit {
+            'y' => 12.0,
+            'm' => 1.0,
+            'w' => 12.0 / 52.0,
+            'd' => 1.0 / DAYS_PER_MONTH,
+            _ => return None,
+        };
+        months += sign * n * factor;
+        rest = &rest[digits + 1..];
+    }
+    if months < 0.0 {
+        return None;
+    }
+    let rounded = (months * 100.0).round() / 100.0;
+    Some(rounded)
+}
+
+/// A fine.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Fine {
+    Amount { amount: f64, currency: String },
+    Unknown,
+}
+
+impl Fine {
+    pub fn parse(s: &str) -> Result<Fine, String> {
+        let t = s.trim();
+        if t == "unknown" {
+            return Ok(Fine::Unknown);
+        }
+        let (amount, currency) = t.split_once(' ').ok_or_else(|| {
+            format!("`{s}` is not a fine: write e.g. \"75000 EUR\" or \"unknown\"")
+        })?;
+        let amount: f64 = amount
+            .replace('_', "")
+            .parse()
+            .map_err(|_| format!("`{amount}` is not an amount"))?;
+        let currency = currency.trim();
+        if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+            return Err(format!(
+                "`{currency}` is not an ISO 4217 currency code such as EUR or CAD"
+            ));
+        }
+        Ok(Fine::Amount {
+            amount,
+            currency: currency.to_string(),
+        })
+    }
+
+    pub fn amount(&self) -> Option<f64> {
+        match self {
+            Fine::Amount { amount, .. } => Some(*amount),
+            Fine::Unknown => None,
+        }
+    }
+}
+
+/// The status of a mandatory minimum term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MinimumStatus {
+    InForce,
+    StruckDown,
+    Repealed,
+    /// Held unconstitutional by some courts, not settled by the Supreme Court.
+    Contested,
+}
+
+/// A penalty: one procedure, or several (hybrid offences), the most severe first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Penalty {
+    pub prison_max: Term,
+    pub prison_min: Option<Term>,
+    pub minimum_status: Option<MinimumStatus>,
+    pub minimum_note: Option<String>,
+    pub fine_max: Option<Fine>,
+    pub fine_min: Option<Fine>,
+    pub custody: Option<String>,
+    pub procedure: Option<String>,
+    pub procedures: Vec<Penalty>,
+}
+
+impl Penalty {
+    /// Orders penalties by maximum term, then maximum fine; `None` when they cannot be
+    /// ordered (one has the longer term, the other the higher fine, or a figure is unknown).
+    pub fn severity_cmp(&self, other: &Penalty) -> Option<Ordering> {
+        let term = self.prison_max.severity_cmp(other.prison_max)?;
+        let fine = match (
+            self.fine_max.as_ref().and_then(Fine::amount),
+            other.fine_max.as_ref().and_then(Fine::amount),
+        ) {
+            (Some(a), Some(b)) => a.partial_cmp(&b)?,
+            (None, None) => Ordering::Equal,
+            (Some(_), None) if other.fine_max.is_none() => Ordering::Greater,
+            (None, Some(_)) if self.fine_max.is_none() => Ordering::Less,
+            _ => return None,
+        };
+        match (term, fine) {
+            (Ordering::Equal, f) => Some(f),
+            (t, Ordering::Equal) => Some(t),
+            (t, f) if t == f => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Whether any figure of this penalty is not confirmed.
+    pub fn has_unknown(&self) -> bool {
+        self.prison_max == Term::Unknown
+            || matches!(self.fine_max, Some(Fine::Unknown))
+            || self.procedures.iter().any(Penalty::has_unknown)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration_months("15y"), Some(180.0));
+        assert_eq!(parse_duration_months("2y6m"), Some(30.0));
+        assert_eq!(parse_duration_months("18m"), Some(18.0));
+        assert_eq!(parse_duration_months("2y-1d"), Some(23.97));
+        assert_eq!(parse_duration_months("26w"), Some(6.0));
+        assert_eq!(parse_duration_months("13w"), Some(3.0));
+        assert_eq!(parse_duration_months("y"), None);
+        assert_eq!(parse_duration_months("5"), None);
+        assert_eq!(parse_duration_months("-1y"), None);
+    }
+
+    #[test]
+    fn fines() {
+        assert_eq!(
+            Fine::parse("75000 EUR"),
+            Ok(Fine::Amount {
+                amount: 75000.0,
+                currency: "EUR".into()
+            })
+        );
+        assert!(Fine::parse("75000").is_err());
+        assert!(Fine::parse("lots EUR").is_err());
+    }
+}

@@ -1,0 +1,124 @@
+//! The JSON of `qualif assess` (output contract version 1: fields may be added, never
+//! renamed or removed).
+
+use serde_json::{Value as Json, json};
+
+use super::words;
+use crate::engine::{Assessment, Qualification, SystemResult};
+use crate::facts::{Case, Vocabulary};
+use crate::law::{Fine, Penalty, Term};
+
+pub const CONTRACT: u32 = 1;
+
+/// A penalty in the contract's shape, with its text in the system's language.
+pub fn penalty(p: &Penalty, lang: &str) -> Json {
+    let max_fine = match &p.fine_max {
+        Some(Fine::Amount { amount, currency }) => {
+            json!({ "amount": amount, "currency": currency })
+        }
+        _ => Json::Null,
+    };
+    let mut out = json!({
+        "max_prison_months": p.prison_max.months(),
+        "min_prison_months": p.prison_min.and_then(Term::months),
+        "life": p.prison_max == Term::Life,
+        "max_fine": max_fine,
+        "minimum_status": p.minimum_status,
+        "text": words::penalty(p, lang),
+        "prison_max_known": p.prison_max != Term::Unknown,
+        "fine_known": !matches!(p.fine_max, Some(Fine::Unknown)),
+        "custody": p.custody,
+    });
+    if let Some(note) = &p.minimum_note {
+        out["minimum_note"] = json!(note);
+    }
+    if let Some(proc_) = &p.procedure {
+        out["procedure"] = json!(proc_);
+    }
+    if !p.procedures.is_empty() {
+        out["procedures"] = Json::Array(p.procedures.iter().map(|pr| penalty(pr, lang)).collect());
+    }
+    out
+}
+
+pub fn qualification(q: &Qualification, lang: &str) -> Json {
+    let prov = q.provision;
+    let title = json!({ "fr": prov.title.fr, "en": prov.title.en, "original": prov.title.original, "nl": prov.title.nl });
+    let (version, verification, sources, notes, last_verified) = match q.version {
+        Some(v) => (
+            json!({ "in_force_from": v.from, "in_force_to": v.to }),
+            json!(q.verification().map(|v| v.as_str())),
+            json!(v.sources),
+            json!(v.notes),
+            json!(v.last_verified),
+        ),
+        None => (Json::Null, Json::Null, json!([]), json!([]), Json::Null),
+    };
+    let readings: Vec<Json> = q
+        .version
+        .map(|v| v.readings.iter().map(|r| json!({ "penalty": penalty(&r.penalty, lang), "sources": r.sources, "note": r.note })).collect())
+        .unwrap_or_default();
+    json!({
+        "id": prov.id,
+        "citation": prov.citation,
+        "title": title,
+        "covers": prov.covers,
+        "status": q.status,
+        "version": version,
+        "verification": verification,
+        "sources": sources,
+        "last_verified": last_verified,
+        "penalty": q.penalty.as_ref().map(|p| penalty(p, lang)),
+        "base_penalty": q.version.map(|v| penalty(&v.penalty, lang)),
+        "penalty_if_possible_aggravations": q.penalty_if_possible_aggravations.as_ref().map(|p| penalty(p, lang)),
+        "aggravations": q.aggravations.iter().map(|a| json!({
+            "id": a.id, "label": a.label, "status": a.status, "condition": a.condition,
+            "penalty": penalty(&a.penalty, lang), "verification": a.verification.as_str(), "notes": a.notes,
+        })).collect::<Vec<_>>(),
+        "elements": q.elements.iter().map(|e| json!({ "id": e.id, "label": e.label, "status": e.status, "condition": e.condition })).collect::<Vec<_>>(),
+        "missing_facts": q.missing_facts,
+        "milder_later_version": q.milder_later.as_ref().map(|m| json!({ "in_force_from": m.in_force_from, "penalty": penalty(&m.penalty, lang) })),
+        "pending_reforms": q.pending.iter().map(|v| json!({
+            "from": v.from, "verification": v.verification.as_str(), "notes": v.notes, "sources": v.sources,
+            "penalty": penalty(&v.penalty, lang),
+        })).collect::<Vec<_>>(),
+        "readings": readings,
+        "attempt": prov.attempt,
+        "notes": prov.notes,
+        "version_notes": notes,
+        "warnings": q.warnings,
+    })
+}
+
+pub fn system(r: &SystemResult) -> Json {
+    let s = r.system;
+    json!({
+        "id": s.id,
+        "name": s.name.en,
+        "names": s.name,
+        "kind": s.kind,
+        "language": s.language,
+        "last_verified": s.last_verified,
+        "notes": s.notes,
+        "qualifications": r.qualifications.iter().map(|q| qualification(q, &s.language)).collect::<Vec<_>>(),
+    })
+}
+
+pub fn assessment(a: &Assessment, case: &Case, vocab: &Vocabulary) -> Json {
+    let facts: serde_json::Map<String, Json> = case
+        .stated(vocab)
+        .filter(|(k, _)| vocab.fact(k).is_some_and(|f| !f.free_text))
+        .map(|(k, v)| (k.to_string(), v.to_json()))
+        .collect();
+    json!({
+        "contract": CONTRACT,
+        "case": {
+            "date_of_facts": a.date_of_facts,
+            "law_date": a.law_date,
+            "warnings": a.warnings,
+            "facts": facts,
+        },
+        "systems": a.systems.iter().map(system).collect::<Vec<_>>(),
+        "disclaimer": "Decision support, not legal advice: check every qualification against the official texts.",
+    })
+}

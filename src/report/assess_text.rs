@@ -1,0 +1,323 @@
+//! `qualif assess` for people: a table per system (comfy-table) or Markdown. The applying
+//! and possible qualifications come first; doubts are marked where they matter.
+
+use comfy_table::{Cell, ContentArrangement, Table, presets};
+
+use super::words;
+use crate::engine::{Assessment, ElementStatus, Qualification, Status, SystemResult};
+use crate::law::Verification;
+
+fn t<'a>(lang: &str, en: &'a str, fr: &'a str) -> &'a str {
+    if lang == "fr" { fr } else { en }
+}
+
+fn verification_mark(q: &Qualification, lang: &str) -> String {
+    match q.verification() {
+        Some(Verification::Unverified) => t(lang, "⚠ UNVERIFIED", "⚠ NON VÉRIFIÉ").to_string(),
+        Some(Verification::VerifiedSecondary) => t(
+            lang,
+            "secondary sources only",
+            "sources secondaires seulement",
+        )
+        .to_string(),
+        Some(Verification::VerifiedPrimary) => {
+            t(lang, "verified (official text)", "vérifié (texte officiel)").to_string()
+        }
+        None => String::new(),
+    }
+}
+
+fn title<'a>(q: &'a Qualification, lang: &str) -> &'a str {
+    if lang == "fr" {
+        &q.provision.title.fr
+    } else {
+        &q.provision.title.en
+    }
+}
+
+fn elements_text(q: &Qualification, lang: &str) -> String {
+    q.elements
+        .iter()
+        .map(|e| {
+            let mark = match e.status {
+                ElementStatus::Met => "✓",
+                ElementStatus::Unmet => "✗",
+                ElementStatus::Unknown => "?",
+            };
+            format!("{mark} {}", e.label.get(lang))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn penalty_text(q: &Qualification, system_lang: &str, lang: &str) -> String {
+    let mut out = q
+        .penalty
+        .as_ref()
+        .map(|p| words::penalty(p, system_lang))
+        .unwrap_or_default();
+    let applied: Vec<&str> = q
+        .aggravations
+        .iter()
+        .filter(|a| a.status == Status::Applies)
+        .map(|a| a.label.get(lang))
+        .collect();
+    if !applied.is_empty() {
+        out.push_str(&format!(
+            "\n{}: {}",
+            t(lang, "aggravated", "aggravée"),
+            applied.join("; ")
+        ));
+    }
+    if let Some(p) = &q.penalty_if_possible_aggravations {
+        let possible: Vec<&str> = q
+            .aggravations
+            .iter()
+            .filter(|a| a.status == Status::Possible)
+            .map(|a| a.label.get(lang))
+            .collect();
+        out.push_str(&format!(
+            "\n{} {} {}: {}",
+            t(lang, "up to", "jusqu'à"),
+            words::penalty(p, system_lang),
+            t(lang, "if established", "si établi"),
+            possible.join("; ")
+        ));
+    }
+    if let Some(m) = &q.milder_later {
+        out.push_str(&format!(
+            "\n{} {}: {}",
+            t(
+                lang,
+                "milder later law from",
+                "loi postérieure plus douce depuis le"
+            ),
+            m.in_force_from,
+            words::penalty(&m.penalty, system_lang)
+        ));
+    }
+    if let Some(v) = q.version {
+        out.push_str(&format!(
+            "\n{} {}",
+            t(
+                lang,
+                "version in force from",
+                "version en vigueur depuis le"
+            ),
+            v.from
+        ));
+        if !v.readings.is_empty() {
+            out.push_str(&format!(
+                "\n⚠ {}",
+                t(
+                    lang,
+                    "sources conflict on this penalty",
+                    "les sources divergent sur cette peine"
+                )
+            ));
+        }
+    }
+    out
+}
+
+fn heading(r: &SystemResult, lang: &str) -> String {
+    let s = r.system;
+    let count = |st: Status| r.qualifications.iter().filter(|q| q.status == st).count();
+    format!(
+        "{} ({}) — {} {}, {} {}, {} {}",
+        s.name.get(lang),
+        s.id,
+        count(Status::Applies),
+        t(lang, "apply", "applicables"),
+        count(Status::Possible),
+        t(lang, "possible", "possibles"),
+        count(Status::Excluded),
+        t(lang, "excluded", "exclues"),
+    )
+}
+
+fn relevant<'a, 'b>(r: &'b SystemResult<'a>, all: bool) -> Vec<&'b Qualification<'a>> {
+    let mut qs: Vec<&Qualification> = r
+        .qualifications
+        .iter()
+        .filter(|q| all || q.status != Status::Excluded)
+        .collect();
+    qs.sort_by_key(|q| q.status);
+    qs
+}
+
+/// The assessment as terminal tables.
+pub fn table(a: &Assessment, lang: &str, all: bool) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{}: {}\n",
+        t(
+            lang,
+            "Law applied as in force on",
+            "Droit appliqué tel qu'en vigueur le"
+        ),
+        a.law_date
+    ));
+    for w in &a.warnings {
+        out.push_str(&format!("⚠ {w}\n"));
+    }
+    for r in &a.systems {
+        out.push('\n');
+        out.push_str(&heading(r, lang));
+        out.push('\n');
+        let qs = relevant(r, all);
+        if qs.is_empty() {
+            out.push_str(t(
+                lang,
+                "No offence applies or remains possible on these facts.\n",
+                "Aucune infraction n'est applicable ni possible sur ces faits.\n",
+            ));
+            continue;
+        }
+        let mut table = Table::new();
+        table
+            .load_preset(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(160);
+        table.set_header(vec![
+            t(lang, "Status", "Statut"),
+            t(lang, "Provision", "Disposition"),
+            t(lang, "Penalty", "Peine"),
+            t(lang, "Elements", "Éléments"),
+            t(lang, "Still to establish", "Reste à établir"),
+        ]);
+        for q in qs {
+            let mut status = words::status(q.status, lang).to_uppercase();
+            let mark = verification_mark(q, lang);
+            if !mark.is_empty() {
+                status.push_str(&format!("\n{mark}"));
+            }
+            table.add_row(vec![
+                Cell::new(status),
+                Cell::new(format!(
+                    "{}\n{}\n{}",
+                    q.provision.id,
+                    q.provision.citation,
+                    title(q, lang)
+                )),
+                Cell::new(if q.status == Status::Excluded {
+                    String::new()
+                } else {
+                    penalty_text(q, &r.system.language, lang)
+                }),
+                Cell::new(elements_text(q, lang)),
+                Cell::new(q.missing_facts.join("\n")),
+            ]);
+        }
+        out.push_str(&table.to_string());
+        out.push('\n');
+        let warnings: Vec<&String> = r
+            .qualifications
+            .iter()
+            .filter(|q| q.status != Status::Excluded)
+            .flat_map(|q| &q.warnings)
+            .collect();
+        for w in warnings {
+            out.push_str(&format!("⚠ {w}\n"));
+        }
+        if !all {
+            let excluded = r
+                .qualifications
+                .iter()
+                .filter(|q| q.status == Status::Excluded)
+                .count();
+            if excluded > 0 {
+                out.push_str(&format!("{excluded} {}\n", t(lang, "other provisions are excluded on these facts (--all lists them with the element that excludes each).", "autres dispositions sont exclues sur ces faits (--all les liste avec l'élément qui les exclut).")));
+            }
+        }
+    }
+    out.push_str(&format!("\n{}\n", t(lang, "Decision support, not legal advice: check every qualification against the official texts.", "Aide à la décision, pas un avis juridique : vérifiez chaque qualification dans les textes officiels.")));
+    out
+}
+
+/// The assessment as Markdown.
+pub fn markdown(a: &Assessment, lang: &str, all: bool) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "# {}\n\n",
+        t(
+            lang,
+            "Qualification of the facts",
+            "Qualification des faits"
+        )
+    ));
+    out.push_str(&format!(
+        "{}: **{}**\n\n",
+        t(
+            lang,
+            "Law applied as in force on",
+            "Droit appliqué tel qu'en vigueur le"
+        ),
+        a.law_date
+    ));
+    for w in &a.warnings {
+        out.push_str(&format!("> ⚠ {w}\n\n"));
+    }
+    for r in &a.systems {
+        out.push_str(&format!("## {}\n\n", heading(r, lang)));
+        for q in relevant(r, all) {
+            out.push_str(&format!(
+                "### {} — {} ({})\n\n",
+                words::status(q.status, lang).to_uppercase(),
+                q.provision.citation,
+                title(q, lang)
+            ));
+            out.push_str(&format!(
+                "- {}: `{}`\n",
+                t(lang, "Id", "Identifiant"),
+                q.provision.id
+            ));
+            let mark = verification_mark(q, lang);
+            if !mark.is_empty() {
+                out.push_str(&format!(
+                    "- {}: {mark}\n",
+                    t(lang, "Verification", "Vérification")
+                ));
+            }
+            if q.status != Status::Excluded {
+                out.push_str(&format!(
+                    "- {}: {}\n",
+                    t(lang, "Penalty", "Peine"),
+                    penalty_text(q, &r.system.language, lang).replace('\n', "; ")
+                ));
+            }
+            out.push_str(&format!("- {}:\n", t(lang, "Elements", "Éléments")));
+            for e in &q.elements {
+                out.push_str(&format!(
+                    "  - {} — {}\n",
+                    e.label.get(lang),
+                    words::element_status(e.status, lang)
+                ));
+            }
+            if !q.missing_facts.is_empty() {
+                out.push_str(&format!(
+                    "- {}: {}\n",
+                    t(lang, "Still to establish", "Reste à établir"),
+                    q.missing_facts
+                        .iter()
+                        .map(|m| format!("`{m}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            if let Some(v) = q.version {
+                out.push_str(&format!(
+                    "- {}: {}\n",
+                    t(lang, "Sources", "Sources"),
+                    v.sources.join(", ")
+                ));
+            }
+            for w in &q.warnings {
+                out.push_str(&format!("- ⚠ {w}\n"));
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str(&format!("---\n{}\n", t(lang, "Decision support, not legal advice: check every qualification against the official texts.", "Aide à la décision, pas un avis juridique : vérifiez chaque qualification dans les textes officiels.")));
+    out
+}

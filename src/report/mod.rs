@@ -1,0 +1,7 @@
+//! Renderers: they turn engine results into JSON, tables and Markdown. They compute no
+//! law: every status, penalty and warning comes from the engine.
+
+pub mod assess_json;
+pub mod assess_text;
+pub mod law_text;
+pub mod words;
