@@ -546,7 +546,11 @@ impl Parser<'_> {
 
     fn operand(&self, word: &str, at: usize) -> Result<Operand, ConditionError> {
         // `date_of_facts` is short for `case.date_of_facts`.
-        let word = if word == "date_of_facts" { "case.date_of_facts" } else { word };
+        let word = if word == "date_of_facts" {
+            "case.date_of_facts"
+        } else {
+            word
+        };
         if word.starts_with("state.") {
             return match self.vocab.parameter(word) {
                 Some(_) => Ok(Operand::Parameter(word.to_string())),
@@ -809,15 +813,37 @@ label = { fr = "p", en = "p" }
 
     fn eval(cond: &str, facts: &[(&str, Value)]) -> Tri {
         let e = Expr::parse(cond, &vocab()).unwrap_or_else(|e| panic!("{cond}: {e:?}"));
-        let f = Facts(facts.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(), [("X.1".to_string(), Status::Possible), ("X.2".to_string(), Status::Applies)].into());
+        let f = Facts(
+            facts
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+            [
+                ("X.1".to_string(), Status::Possible),
+                ("X.2".to_string(), Status::Applies),
+            ]
+            .into(),
+        );
         e.eval(&f)
     }
 
     #[test]
     fn unknown_is_never_false() {
         assert_eq!(eval("victim.age < 15", &[]), Tri::Unknown);
-        assert_eq!(eval("victim.age < 15 and act.coercion", &[("act.coercion", Value::Bool(false))]), Tri::False);
-        assert_eq!(eval("victim.age < 15 or act.coercion", &[("act.coercion", Value::Bool(true))]), Tri::True);
+        assert_eq!(
+            eval(
+                "victim.age < 15 and act.coercion",
+                &[("act.coercion", Value::Bool(false))]
+            ),
+            Tri::False
+        );
+        assert_eq!(
+            eval(
+                "victim.age < 15 or act.coercion",
+                &[("act.coercion", Value::Bool(true))]
+            ),
+            Tri::True
+        );
         assert_eq!(eval("not act.coercion", &[]), Tri::Unknown);
         assert_eq!(eval("known(victim.age)", &[]), Tri::False);
     }
@@ -827,12 +853,45 @@ label = { fr = "p", en = "p" }
         let age = |n| ("victim.age", Value::Int(n));
         assert_eq!(eval("victim.age < 15", &[age(14)]), Tri::True);
         assert_eq!(eval("victim.age < 15", &[age(15)]), Tri::False);
-        assert_eq!(eval("act.sexual_contact in ['touching', 'penetration']", &[("act.sexual_contact", Value::Str("touching".into()))]), Tri::True);
+        assert_eq!(
+            eval(
+                "act.sexual_contact in ['touching', 'penetration']",
+                &[("act.sexual_contact", Value::Str("touching".into()))]
+            ),
+            Tri::True
+        );
         let conduct = ("material.conduct", Value::List(vec!["possessed".into()]));
-        assert_eq!(eval("material.conduct contains 'possessed'", std::slice::from_ref(&conduct)), Tri::True);
-        assert_eq!(eval("material.conduct contains 'distributed'", std::slice::from_ref(&conduct)), Tri::False);
-        assert_eq!(eval("material.conduct contains_any ['distributed', 'possessed']", &[conduct]), Tri::True);
-        assert_eq!(eval("case.date_of_facts >= '2021-04-23'", &[("case.date_of_facts", Value::Date(chrono::NaiveDate::from_ymd_opt(2021, 4, 22).unwrap()))]), Tri::False);
+        assert_eq!(
+            eval(
+                "material.conduct contains 'possessed'",
+                std::slice::from_ref(&conduct)
+            ),
+            Tri::True
+        );
+        assert_eq!(
+            eval(
+                "material.conduct contains 'distributed'",
+                std::slice::from_ref(&conduct)
+            ),
+            Tri::False
+        );
+        assert_eq!(
+            eval(
+                "material.conduct contains_any ['distributed', 'possessed']",
+                &[conduct]
+            ),
+            Tri::True
+        );
+        assert_eq!(
+            eval(
+                "case.date_of_facts >= '2021-04-23'",
+                &[(
+                    "case.date_of_facts",
+                    Value::Date(chrono::NaiveDate::from_ymd_opt(2021, 4, 22).unwrap())
+                )]
+            ),
+            Tri::False
+        );
     }
 
     #[test]
@@ -852,8 +911,23 @@ label = { fr = "p", en = "p" }
         assert_eq!(eval("applies(X.1)", &[]), Tri::Unknown);
         assert_eq!(eval("not applies(X.2)", &[]), Tri::False);
         assert_eq!(eval("possible(X.1)", &[]), Tri::True);
-        assert_eq!(eval("victim.age < state.age_of_consent", &[("victim.age", Value::Int(14))]), Tri::Unknown);
-        assert_eq!(eval("victim.age < state.age_of_consent", &[("victim.age", Value::Int(14)), ("state.age_of_consent", Value::Int(15))]), Tri::True);
+        assert_eq!(
+            eval(
+                "victim.age < state.age_of_consent",
+                &[("victim.age", Value::Int(14))]
+            ),
+            Tri::Unknown
+        );
+        assert_eq!(
+            eval(
+                "victim.age < state.age_of_consent",
+                &[
+                    ("victim.age", Value::Int(14)),
+                    ("state.age_of_consent", Value::Int(15))
+                ]
+            ),
+            Tri::True
+        );
     }
 
     #[test]
@@ -861,14 +935,30 @@ label = { fr = "p", en = "p" }
         let v = vocab();
         let err = |c: &str| Expr::parse(c, &v).unwrap_err();
         assert_eq!(err("victim.agee < 15").offset, 0);
-        assert!(err("victim.agee < 15").message.contains("unknown fact `victim.agee`"));
+        assert!(
+            err("victim.agee < 15")
+                .message
+                .contains("unknown fact `victim.agee`")
+        );
         let e = err("victim.age < 'x'");
         assert_eq!(e.offset, 13);
         assert!(e.message.contains("compared with a text"));
-        assert!(err("act.sexual_contact == 'kiss'").message.contains("not a value"));
-        assert!(err("act.sexual_contact < 'none'").message.contains("cannot be compared"));
+        assert!(
+            err("act.sexual_contact == 'kiss'")
+                .message
+                .contains("not a value")
+        );
+        assert!(
+            err("act.sexual_contact < 'none'")
+                .message
+                .contains("cannot be compared")
+        );
         assert!(err("victim.age").message.contains("not true/false"));
-        assert!(err("material.conduct == 'possessed'").message.contains("is a list"));
+        assert!(
+            err("material.conduct == 'possessed'")
+                .message
+                .contains("is a list")
+        );
         assert!(err("(act.coercion").message.contains("expected `)`"));
         assert!(err("act.coercion and").message.contains("ends too early"));
     }
