@@ -178,6 +178,11 @@ impl Penalty {
             _ => return None,
         };
         match (term, fine) {
+            // Same maximum term and fine: the higher minimum term is the more severe.
+            (Ordering::Equal, Ordering::Equal) => {
+                let min = |p: &Penalty| p.prison_min.and_then(Term::months).unwrap_or(0.0);
+                min(self).partial_cmp(&min(other))
+            }
             (Ordering::Equal, f) => Some(f),
             (t, Ordering::Equal) => Some(t),
             (t, f) if t == f => Some(t),
