@@ -58,6 +58,8 @@ struct Golden {
     file: String,
     name: String,
     provision: String,
+    /// For an international instrument: the state it is read for.
+    state: Option<String>,
     expect: toml::Table,
     case: Case,
 }
@@ -85,6 +87,7 @@ fn load_goldens(book: &LawBook) -> Vec<Golden> {
                 .and_then(|v| v.as_str())
                 .unwrap_or_else(|| panic!("{}: {name}: no provision", path.display()))
                 .to_string();
+            let state = t.get("state").and_then(|v| v.as_str()).map(String::from);
             let expect = t
                 .get("expect")
                 .and_then(|v| v.as_table())
@@ -103,6 +106,7 @@ fn load_goldens(book: &LawBook) -> Vec<Golden> {
                 file: path.display().to_string(),
                 name,
                 provision,
+                state,
                 expect,
                 case,
             });
@@ -137,7 +141,19 @@ fn check(book: &LawBook, g: &Golden) -> (Vec<String>, String) {
         );
     };
     let date = g.case.date_of_facts_or(today());
-    let result = assess_system(book, system, &g.case, date, today(), None);
+    let state = match &g.state {
+        Some(id) => match book.system(id) {
+            Some(s) => Some(s),
+            None => {
+                return (
+                    vec![format!("no system `{id}` to read the instrument for")],
+                    String::new(),
+                );
+            }
+        },
+        None => None,
+    };
+    let result = assess_system(book, system, &g.case, date, today(), state);
     let q = result
         .qualifications
         .iter()
@@ -216,8 +232,12 @@ fn check(book: &LawBook, g: &Golden) -> (Vec<String>, String) {
         }
     }
     let summary = format!(
-        "{} | {} | {} | {} | from {} | missing {:?}",
+        "{}{} | {} | {} | {} | from {} | missing {:?}",
         g.name,
+        g.state
+            .as_ref()
+            .map(|s| format!(" (read for {s})"))
+            .unwrap_or_default(),
         g.provision,
         status,
         penalty

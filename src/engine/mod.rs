@@ -2,6 +2,8 @@
 //! date with aggravations. It knows no country: everything comes from the data.
 
 pub mod condition;
+pub mod jurisdiction;
+pub mod limitation;
 pub mod logic;
 mod qualify;
 

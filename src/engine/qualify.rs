@@ -94,10 +94,16 @@ pub struct Qualification<'a> {
     /// The most severe penalty if every possible aggravation were established.
     pub penalty_if_possible_aggravations: Option<Penalty>,
     pub missing_facts: Vec<String>,
+    /// The case-file keys that would decide the aggravations still possible.
+    pub missing_for_aggravations: Vec<String>,
     pub milder_later: Option<MilderLaw>,
     /// A reform not yet in force (or not confirmed) that would change this provision.
     pub pending: Vec<&'a Version>,
     pub warnings: Vec<String>,
+    /// For provisions that apply or are possible: is prosecution time-barred?
+    pub limitation: Option<super::limitation::LimitationResult<'a>>,
+    /// For provisions that apply or are possible: can the state prosecute?
+    pub reach: Option<super::jurisdiction::Reach<'a>>,
 }
 
 impl Qualification<'_> {
@@ -214,7 +220,25 @@ pub fn assess_system<'a>(
             parameters: params,
             statuses: &statuses,
         };
-        let q = qualify(book, provision, &ctx, &missing, law_date, today);
+        let mut q = qualify(book, provision, &ctx, &missing, law_date, today);
+        if q.status != Status::Excluded && system.kind == SystemKind::National {
+            let assessed_on = case.date("case.date_of_assessment").unwrap_or(today);
+            let facts = case.date("case.date_of_facts");
+            q.limitation = Some(super::limitation::evaluate(
+                system,
+                &provision.id,
+                case,
+                &ctx,
+                facts,
+                assessed_on,
+            ));
+            q.reach = Some(super::jurisdiction::evaluate(
+                system,
+                &provision.id,
+                &ctx,
+                facts.unwrap_or(law_date),
+            ));
+        }
         statuses.insert(&provision.id, q.status);
         missing.insert(&provision.id, q.missing_facts.clone());
         slots[i] = Some(q);
@@ -270,9 +294,12 @@ fn qualify<'a>(
             penalty: None,
             penalty_if_possible_aggravations: None,
             missing_facts: Vec::new(),
+            missing_for_aggravations: Vec::new(),
             milder_later: None,
             pending,
             warnings,
+            limitation: None,
+            reach: None,
         };
     };
     let mut elements = Vec::new();
@@ -298,12 +325,13 @@ fn qualify<'a>(
     let mut aggravations = Vec::new();
     let mut penalty = version.penalty.clone();
     let mut winner_priority = i64::MIN;
+    let mut missing_for_aggravations = Vec::new();
     let mut if_possible = version.penalty.clone();
     for a in &version.aggravations {
         let t = a.when.eval(ctx);
         let st = status_of(t);
         if status != Status::Excluded && st == Status::Possible {
-            collect_missing(&a.when, ctx, missing_of, &mut missing);
+            collect_missing(&a.when, ctx, missing_of, &mut missing_for_aggravations);
         }
         if st == Status::Applies {
             raise(&mut penalty, &mut winner_priority, &a.penalty, a.priority);
@@ -340,6 +368,8 @@ fn qualify<'a>(
     let _ = book;
     missing.sort();
     missing.dedup();
+    missing_for_aggravations.sort();
+    missing_for_aggravations.dedup();
     Qualification {
         provision,
         status,
@@ -351,9 +381,12 @@ fn qualify<'a>(
             .then_some(if_possible),
         penalty: Some(penalty),
         missing_facts: missing,
+        missing_for_aggravations,
         milder_later,
         pending,
         warnings,
+        limitation: None,
+        reach: None,
     }
 }
 

@@ -10,7 +10,8 @@ use toml::Spanned;
 use super::model::*;
 use super::penalty::{Fine, Penalty, Term};
 use super::{
-    Aggravation, Element, LawBook, Party, Provision, Reading, System, VOCABULARY_FILE, Version,
+    Aggravation, Element, Jurisdiction, LawBook, Limitation, LimitationVersion, Party, Provision,
+    Reading, System, VOCABULARY_FILE, Version,
 };
 use crate::diagnostics::{Diagnostic, SourceText, toml_error};
 use crate::engine::condition::Expr;
@@ -212,6 +213,16 @@ impl Compiler<'_> {
             }
         }
         let evaluation_order = self.order(&file.provision, &provisions, &ids);
+        let limitations = file
+            .limitation
+            .iter()
+            .filter_map(|l| self.limitation(l, &ids))
+            .collect();
+        let jurisdictions = file
+            .jurisdiction
+            .iter()
+            .filter_map(|j| self.jurisdiction(j, &ids))
+            .collect();
         Some(System {
             id: h.id.get_ref().clone(),
             kind: h.kind,
@@ -224,6 +235,8 @@ impl Compiler<'_> {
             parameters,
             parties,
             provisions,
+            limitations,
+            jurisdictions,
             evaluation_order,
             file: self.src.name.clone(),
         })
@@ -312,6 +325,154 @@ impl Compiler<'_> {
             }
         }
         order
+    }
+
+    fn provision_refs(
+        &mut self,
+        refs: &[Spanned<String>],
+        ids: &HashMap<String, Range<usize>>,
+    ) -> Vec<String> {
+        for r in refs {
+            if !ids.contains_key(r.get_ref()) {
+                self.err_help(
+                    &r.span(),
+                    format!("`{}` is not a provision of this file", r.get_ref()),
+                    "the id of a [[provision]] of the same file",
+                );
+            }
+        }
+        refs.iter().map(|r| r.get_ref().clone()).collect()
+    }
+
+    fn limitation(
+        &mut self,
+        raw: &LimitationRaw,
+        ids: &HashMap<String, Range<usize>>,
+    ) -> Option<Limitation> {
+        let applies_to = self.provision_refs(&raw.applies_to, ids);
+        if applies_to.is_empty() {
+            self.err_help(
+                &raw.id.span(),
+                format!("limitation `{}` governs no provision", raw.id.get_ref()),
+                "applies_to = [\"FR.222-23\", …]",
+            );
+        }
+        let when = match &raw.when {
+            Some(w) => Some(self.expr(w)?),
+            None => None,
+        };
+        let mut versions = Vec::new();
+        for v in &raw.version {
+            let from = self.date(&v.in_force_from, "in_force_from");
+            let to = v
+                .in_force_to
+                .as_ref()
+                .and_then(|d| self.date(d, "in_force_to"));
+            let period = v.period.get_ref().trim();
+            let period_months = if period == "none" {
+                None
+            } else {
+                match super::penalty::parse_duration_months(period) {
+                    Some(m) => Some(m),
+                    None => {
+                        self.err_help(
+                            &v.period.span(),
+                            format!("`{period}` is not a period"),
+                            "a duration such as \"20y\", or \"none\" where there is no limitation",
+                        );
+                        continue;
+                    }
+                }
+            };
+            let sources = self.sources(
+                &v.sources,
+                &format!("limitation `{}`", raw.id.get_ref()),
+                &v.in_force_from.span(),
+            );
+            let last_verified = v
+                .last_verified
+                .as_ref()
+                .and_then(|d| self.date(d, "last_verified"));
+            if let Some(from) = from {
+                versions.push(LimitationVersion {
+                    from,
+                    to,
+                    period_months,
+                    period_text: period.to_string(),
+                    transition: v.transition,
+                    verification: v.verification,
+                    sources,
+                    last_verified,
+                    notes: v.notes.clone(),
+                });
+            }
+        }
+        if versions.is_empty() {
+            self.err_help(&raw.id.span(), format!("limitation `{}` has no version", raw.id.get_ref()), "at least one [[limitation.version]] with in_force_from, period, verification and sources");
+        }
+        versions.sort_by_key(|v| v.from);
+        for w in versions.windows(2) {
+            if w[0].to.is_none_or(|to| to >= w[1].from) {
+                self.err(
+                    &raw.id.span(),
+                    format!(
+                        "versions of limitation `{}` overlap: one from {} and one from {}",
+                        raw.id.get_ref(),
+                        w[0].from,
+                        w[1].from
+                    ),
+                );
+            }
+        }
+        Some(Limitation {
+            id: raw.id.get_ref().clone(),
+            citation: raw.citation.clone(),
+            label: raw.label.clone(),
+            applies_to,
+            when,
+            starts: raw.starts,
+            notes: raw.notes.clone(),
+            versions,
+        })
+    }
+
+    fn jurisdiction(
+        &mut self,
+        raw: &JurisdictionRaw,
+        ids: &HashMap<String, Range<usize>>,
+    ) -> Option<Jurisdiction> {
+        let applies_to = self.provision_refs(&raw.applies_to, ids);
+        let when = self.expr(&raw.when);
+        let from = self.date(&raw.in_force_from, "in_force_from");
+        let to = raw
+            .in_force_to
+            .as_ref()
+            .and_then(|d| self.date(d, "in_force_to"));
+        let sources = self.sources(
+            &raw.sources,
+            &format!("jurisdiction rule `{}`", raw.id.get_ref()),
+            &raw.id.span(),
+        );
+        let last_verified = raw
+            .last_verified
+            .as_ref()
+            .and_then(|d| self.date(d, "last_verified"));
+        Some(Jurisdiction {
+            id: raw.id.get_ref().clone(),
+            citation: raw.citation.clone(),
+            label: raw.label.clone(),
+            basis: raw.basis,
+            applies_to,
+            when: when?,
+            double_criminality: raw.double_criminality,
+            conditions: raw.conditions.clone(),
+            from: from?,
+            to,
+            verification: raw.verification,
+            sources,
+            last_verified,
+            notes: raw.notes.clone(),
+        })
     }
 
     fn expr(&mut self, when: &Spanned<String>) -> Option<Expr> {

@@ -11,7 +11,9 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-pub use model::{SystemKind, Title, Verification, VersionStatus};
+pub use model::{
+    JurisdictionBasis, LimitationStart, SystemKind, Title, Transition, Verification, VersionStatus,
+};
 pub use penalty::{Fine, MinimumStatus, Penalty, Term, parse_duration_months};
 
 use crate::diagnostics::{Diagnostic, SourceText};
@@ -41,6 +43,8 @@ pub struct System {
     pub parameters: BTreeMap<String, Value>,
     pub parties: Vec<Party>,
     pub provisions: Vec<Provision>,
+    pub limitations: Vec<Limitation>,
+    pub jurisdictions: Vec<Jurisdiction>,
     /// Provision indices in an order where every provision comes after those it names.
     pub evaluation_order: Vec<usize>,
     pub file: String,
@@ -56,6 +60,65 @@ impl System {
         self.parties
             .iter()
             .find(|p| p.state == state && p.from <= date)
+    }
+}
+
+/// A limitation rule: the period within which prosecution must start, for some provisions,
+/// in successive regimes.
+#[derive(Debug, Clone)]
+pub struct Limitation {
+    pub id: String,
+    pub citation: String,
+    pub label: Localized,
+    pub applies_to: Vec<String>,
+    pub when: Option<Expr>,
+    pub starts: LimitationStart,
+    pub notes: Vec<String>,
+    /// In order of entry into force.
+    pub versions: Vec<LimitationVersion>,
+}
+
+#[derive(Debug, Clone)]
+pub struct LimitationVersion {
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+    /// `None`: never time-barred.
+    pub period_months: Option<f64>,
+    pub period_text: String,
+    pub transition: Transition,
+    pub verification: Verification,
+    pub sources: Vec<String>,
+    pub last_verified: Option<NaiveDate>,
+    pub notes: Vec<String>,
+}
+
+/// A rule that gives a state jurisdiction over facts.
+#[derive(Debug, Clone)]
+pub struct Jurisdiction {
+    pub id: String,
+    pub citation: String,
+    pub label: Localized,
+    pub basis: JurisdictionBasis,
+    /// Empty: every provision of the system.
+    pub applies_to: Vec<String>,
+    pub when: Expr,
+    pub double_criminality: bool,
+    pub conditions: Vec<String>,
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+    pub verification: Verification,
+    pub sources: Vec<String>,
+    pub last_verified: Option<NaiveDate>,
+    pub notes: Vec<String>,
+}
+
+impl Jurisdiction {
+    pub fn reaches(&self, provision: &str) -> bool {
+        self.applies_to.is_empty() || self.applies_to.iter().any(|p| p == provision)
+    }
+
+    pub fn in_force(&self, date: NaiveDate) -> bool {
+        self.from <= date && self.to.is_none_or(|to| date <= to)
     }
 }
 

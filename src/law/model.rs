@@ -15,6 +15,108 @@ pub struct SystemFile {
     pub system: SystemHeader,
     #[serde(default)]
     pub provision: Vec<ProvisionRaw>,
+    #[serde(default)]
+    pub limitation: Vec<LimitationRaw>,
+    #[serde(default)]
+    pub jurisdiction: Vec<JurisdictionRaw>,
+}
+
+/// When a limitation period starts to run.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitationStart {
+    /// The date of the facts.
+    Facts,
+    /// The victim's eighteenth birthday.
+    Majority,
+}
+
+/// Which facts a new limitation regime reaches when it enters into force.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, serde::Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Transition {
+    /// Facts not yet time-barred on the day it enters into force (the usual rule for
+    /// laws on limitation).
+    #[default]
+    NotYetBarred,
+    /// Only facts committed from the day it enters into force.
+    FactsAfter,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitationRaw {
+    pub id: Spanned<String>,
+    pub citation: String,
+    pub label: Localized,
+    /// The provisions this rule governs (ids of the same file).
+    pub applies_to: Vec<Spanned<String>>,
+    /// A condition on the facts for the rule to govern (e.g. the victim was a minor).
+    pub when: Option<Spanned<String>>,
+    pub starts: LimitationStart,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub version: Vec<LimitationVersionRaw>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitationVersionRaw {
+    pub in_force_from: Spanned<String>,
+    pub in_force_to: Option<Spanned<String>>,
+    /// `"20y"`, or `"none"` where prosecution is never time-barred.
+    pub period: Spanned<String>,
+    #[serde(default)]
+    pub transition: Transition,
+    pub verification: Verification,
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
+    pub last_verified: Option<Spanned<String>>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// The ground on which a state claims jurisdiction.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JurisdictionBasis {
+    Territory,
+    Nationality,
+    Residence,
+    PassiveNationality,
+    PassiveResidence,
+    Complicity,
+    Presence,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JurisdictionRaw {
+    pub id: Spanned<String>,
+    pub citation: String,
+    pub label: Localized,
+    pub basis: JurisdictionBasis,
+    /// The provisions it reaches (ids of the same file); every provision when absent.
+    #[serde(default)]
+    pub applies_to: Vec<Spanned<String>>,
+    /// The facts that found jurisdiction (e.g. `offender.nationality contains 'FR'`).
+    pub when: Spanned<String>,
+    /// Whether the conduct must also be an offence where it was committed.
+    #[serde(default)]
+    pub double_criminality: bool,
+    /// Procedural conditions that no fact decides (a complaint, the Attorney General's
+    /// consent, the person's presence), paraphrased.
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    pub in_force_from: Spanned<String>,
+    pub in_force_to: Option<Spanned<String>>,
+    pub verification: Verification,
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
+    pub last_verified: Option<Spanned<String>>,
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, serde::Serialize)]

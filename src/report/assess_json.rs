@@ -4,6 +4,9 @@
 use serde_json::{Value as Json, json};
 
 use super::words;
+use crate::engine::jurisdiction::Reach;
+use crate::engine::limitation::LimitationResult;
+use crate::engine::logic::Tri;
 use crate::engine::{Assessment, Qualification, SystemResult};
 use crate::facts::{Case, Vocabulary};
 use crate::law::{Fine, Penalty, Term};
@@ -77,16 +80,50 @@ pub fn qualification(q: &Qualification, lang: &str) -> Json {
         })).collect::<Vec<_>>(),
         "elements": q.elements.iter().map(|e| json!({ "id": e.id, "label": e.label, "status": e.status, "condition": e.condition })).collect::<Vec<_>>(),
         "missing_facts": q.missing_facts,
+        "missing_facts_for_aggravations": q.missing_for_aggravations,
         "milder_later_version": q.milder_later.as_ref().map(|m| json!({ "in_force_from": m.in_force_from, "penalty": penalty(&m.penalty, lang) })),
         "pending_reforms": q.pending.iter().map(|v| json!({
             "from": v.from, "verification": v.verification.as_str(), "notes": v.notes, "sources": v.sources,
             "penalty": penalty(&v.penalty, lang),
         })).collect::<Vec<_>>(),
         "readings": readings,
+        "limitation": q.limitation.as_ref().map(limitation),
+        "jurisdiction": q.reach.as_ref().map(reach),
         "attempt": prov.attempt,
         "notes": prov.notes,
         "version_notes": notes,
         "warnings": q.warnings,
+    })
+}
+
+fn tri(t: Tri) -> Json {
+    match t {
+        Tri::True => json!(true),
+        Tri::False => json!(false),
+        Tri::Unknown => Json::Null,
+    }
+}
+
+fn limitation(l: &LimitationResult) -> Json {
+    json!({
+        "time_barred": tri(l.barred),
+        "assessed_on": l.assessed_on,
+        "rule": l.rule.map(|r| json!({ "id": r.id, "citation": r.citation, "label": r.label, "starts": r.starts })),
+        "regime": l.regime.map(|v| json!({ "in_force_from": v.from, "period": v.period_text, "verification": v.verification.as_str(), "sources": v.sources, "notes": v.notes })),
+        "period_starts": l.start,
+        "deadline": l.deadline,
+        "notes": l.notes,
+    })
+}
+
+fn reach(r: &Reach) -> Json {
+    json!({
+        "can_prosecute": tri(r.can_prosecute),
+        "grounds": r.grounds.iter().map(|g| json!({
+            "id": g.rule.id, "citation": g.rule.citation, "label": g.rule.label, "basis": g.rule.basis,
+            "holds": tri(g.holds), "double_criminality": g.rule.double_criminality, "conditions": g.rule.conditions,
+            "verification": g.rule.verification.as_str(), "sources": g.rule.sources, "notes": g.rule.notes,
+        })).collect::<Vec<_>>(),
     })
 }
 

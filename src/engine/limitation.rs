@@ -1,0 +1,218 @@
+//! Limitation: is prosecution of these facts time-barred at the date of assessment?
+//! Successive regimes, each reaching facts not yet time-barred when it enters into force.
+
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+use super::condition::Context;
+use super::logic::Tri;
+use crate::facts::{Case, Value, age_on};
+use crate::law::{Limitation, LimitationStart, LimitationVersion, System, Transition};
+
+/// A date known to lie within bounds (inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DateRange {
+    pub earliest: NaiveDate,
+    pub latest: NaiveDate,
+}
+
+impl DateRange {
+    fn exact(d: NaiveDate) -> Self {
+        Self {
+            earliest: d,
+            latest: d,
+        }
+    }
+
+    fn plus_months(self, months: u32) -> Option<Self> {
+        Some(Self {
+            earliest: self.earliest.checked_add_months(Months::new(months))?,
+            latest: self.latest.checked_add_months(Months::new(months))?,
+        })
+    }
+
+    fn max(self, d: NaiveDate) -> Self {
+        Self {
+            earliest: self.earliest.max(d),
+            latest: self.latest.max(d),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Deadline {
+    /// Never time-barred.
+    Never,
+    /// Time-barred after this date (known within bounds).
+    On(DateRange),
+    /// Cannot be computed from the data or the facts.
+    Unknown,
+}
+
+/// The limitation of one provision for the facts.
+#[derive(Debug, Clone)]
+pub struct LimitationResult<'a> {
+    pub rule: Option<&'a Limitation>,
+    /// The regime that governs at the date of assessment.
+    pub regime: Option<&'a LimitationVersion>,
+    pub start: Option<DateRange>,
+    pub deadline: Deadline,
+    pub barred: Tri,
+    pub assessed_on: NaiveDate,
+    pub notes: Vec<String>,
+}
+
+fn months_of(period: Option<f64>) -> Option<u32> {
+    period.map(|m| m.round().max(0.0) as u32)
+}
+
+/// When the period starts to run: the date of the facts, or the victim's 18th birthday
+/// (exact from the birth date, within a year from the age at the facts).
+fn start(rule: &Limitation, case: &Case, facts: NaiveDate) -> Option<DateRange> {
+    match rule.starts {
+        LimitationStart::Facts => Some(DateRange::exact(facts)),
+        LimitationStart::Majority => {
+            if let Some(birth) = case.date("victim.birth_date") {
+                let mut d = birth.checked_add_months(Months::new(18 * 12))?;
+                // 29 February birthdays fall on 1 March in common years.
+                if age_on(birth, d) < 18 {
+                    d = d.succ_opt()?;
+                }
+                return Some(DateRange::exact(d).max(facts));
+            }
+            match case.get("victim.age") {
+                Some(Value::Int(a)) if *a >= 18 => Some(DateRange::exact(facts)),
+                Some(Value::Int(a)) => {
+                    let years = (18 - a) as u32;
+                    let latest = facts.checked_add_months(Months::new(years * 12))?;
+                    let earliest = facts
+                        .checked_add_months(Months::new((years - 1) * 12))?
+                        .succ_opt()?;
+                    Some(DateRange { earliest, latest })
+                }
+                _ => None,
+            }
+        }
+    }
+}
+
+/// Evaluates the limitation of `provision` for the facts.
+pub fn evaluate<'a>(
+    system: &'a System,
+    provision: &str,
+    case: &Case,
+    ctx: &dyn Context,
+    facts: Option<NaiveDate>,
+    assessed_on: NaiveDate,
+) -> LimitationResult<'a> {
+    let mut result = LimitationResult {
+        rule: None,
+        regime: None,
+        start: None,
+        deadline: Deadline::Unknown,
+        barred: Tri::Unknown,
+        assessed_on,
+        notes: Vec::new(),
+    };
+    let rules = system
+        .limitations
+        .iter()
+        .filter(|l| l.applies_to.iter().any(|p| p == provision));
+    let mut chosen = None;
+    for rule in rules {
+        match rule.when.as_ref().map(|w| w.eval(ctx)).unwrap_or(Tri::True) {
+            Tri::True => {
+                chosen = Some(rule);
+                break;
+            }
+            Tri::False => continue,
+            Tri::Unknown => {
+                result.notes.push(format!(
+                    "whether {} ({}) governs depends on facts not stated",
+                    rule.citation, rule.label.en
+                ));
+                return result;
+            }
+        }
+    }
+    let Some(rule) = chosen else {
+        result
+            .notes
+            .push("no limitation rule for this provision in the data".into());
+        return result;
+    };
+    result.rule = Some(rule);
+    let Some(facts) = facts else {
+        result
+            .notes
+            .push("no date of the facts: limitation cannot be computed".into());
+        return result;
+    };
+    let Some(first) = rule
+        .versions
+        .iter()
+        .find(|v| v.from <= facts && v.to.is_none_or(|t| facts <= t))
+    else {
+        result.notes.push(format!(
+            "{}: no regime in the data for facts of {facts}",
+            rule.citation
+        ));
+        return result;
+    };
+    let Some(start) = start(rule, case, facts) else {
+        result
+            .notes
+            .push("the victim's age or birth date is needed to know when the period starts".into());
+        return result;
+    };
+    result.start = Some(start);
+    let deadline_under = |v: &LimitationVersion| match months_of(v.period_months) {
+        None => Some(Deadline::Never),
+        Some(m) => start.plus_months(m).map(Deadline::On),
+    };
+    let mut regime = first;
+    let Some(mut deadline) = deadline_under(first) else {
+        return result;
+    };
+    for v in rule
+        .versions
+        .iter()
+        .filter(|v| v.from > first.from && v.from <= assessed_on)
+    {
+        if v.transition == Transition::FactsAfter {
+            continue;
+        }
+        let barred_when_it_came = match &deadline {
+            Deadline::Never => Tri::False,
+            Deadline::On(r) if r.latest < v.from => Tri::True,
+            Deadline::On(r) if r.earliest >= v.from => Tri::False,
+            _ => Tri::Unknown,
+        };
+        match barred_when_it_came {
+            Tri::True => break,
+            Tri::False => {
+                regime = v;
+                match deadline_under(v) {
+                    Some(d) => deadline = d,
+                    None => return result,
+                }
+            }
+            Tri::Unknown => {
+                result.notes.push(format!("whether the facts were already time-barred when the regime of {} entered into force depends on the victim's exact birth date", v.from));
+                result.regime = Some(regime);
+                return result;
+            }
+        }
+    }
+    result.regime = Some(regime);
+    result.barred = match &deadline {
+        Deadline::Never => Tri::False,
+        Deadline::On(r) if assessed_on > r.latest => Tri::True,
+        Deadline::On(r) if assessed_on <= r.earliest => Tri::False,
+        _ => Tri::Unknown,
+    };
+    result.deadline = deadline;
+    result.notes.push("interruptions and suspensions (acts of investigation or prosecution) are not taken into account".into());
+    result
+}
