@@ -25,6 +25,10 @@ pub struct Cli {
 pub enum Command {
     /// Qualify the facts of a case file in every legal system (or the listed ones).
     Assess(AssessArgs),
+    /// Cross-border disparities for these facts: a matrix of conduct × system, and the
+    /// differences that matter (penalty gaps, conduct not criminalised, minimum standards
+    /// not met, age thresholds, limitation, jurisdiction, unverified law).
+    Compare(CompareArgs),
     /// Browse and check the legal data.
     #[command(subcommand)]
     Law(LawCommand),
@@ -72,6 +76,24 @@ pub struct AssessArgs {
     /// that excludes each.
     #[arg(long)]
     pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The case file (TOML).
+    pub case: PathBuf,
+    /// Only these systems, comma-separated (e.g. BE,FR,CA,EU-2011-93).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub systems: Vec<String>,
+    /// Apply the law in force on this date instead of the date of the facts (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Language of the labels in table and Markdown output.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
 }
 
 #[derive(Debug, Subcommand)]

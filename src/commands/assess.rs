@@ -7,9 +7,10 @@ use crate::io::{load_case, today};
 use crate::law::LawBook;
 use crate::report::{assess_json, assess_text};
 
-pub fn run(book: &LawBook, args: &AssessArgs) -> Result<u8> {
+/// Refuses a `--systems` list that names a system the data does not have.
+pub fn check_systems(book: &LawBook, systems: &[String]) -> Result<()> {
     let known: Vec<&str> = book.systems.iter().map(|s| s.id.as_str()).collect();
-    for s in &args.systems {
+    for s in systems {
         if !known.contains(&s.as_str()) {
             return Err(Error::Usage(format!(
                 "unknown system `{s}` in --systems; accepted: {}",
@@ -17,6 +18,11 @@ pub fn run(book: &LawBook, args: &AssessArgs) -> Result<u8> {
             )));
         }
     }
+    Ok(())
+}
+
+pub fn run(book: &LawBook, args: &AssessArgs) -> Result<u8> {
+    check_systems(book, &args.systems)?;
     let today = today();
     let case = load_case(&args.case, &book.vocabulary, today)?;
     let assessment = engine::assess(book, &case, &args.systems, args.date, today);

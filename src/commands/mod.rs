@@ -3,6 +3,7 @@
 //! found problems).
 
 mod assess;
+mod compare;
 mod law;
 
 use crate::cli::{Cli, Command};
@@ -16,6 +17,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 .into(),
         )),
         Some(Command::Assess(args)) => assess::run(&load_book(&cli.data_dir)?, &args),
+        Some(Command::Compare(args)) => compare::run(&load_book(&cli.data_dir)?, &args),
         Some(Command::Law(cmd)) => law::run(cli.data_dir.as_deref(), cmd),
     }
 }

@@ -133,6 +133,8 @@ impl FactDef {
 pub struct ConductClass {
     pub id: String,
     pub label: Localized,
+    /// The facts that engage this conduct (a condition, compiled with the law).
+    pub when: Option<String>,
 }
 
 /// A value that a national system declares and an international instrument reads.

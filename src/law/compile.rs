@@ -26,6 +26,29 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
     };
     let vocabulary = Vocabulary::parse(vocab_src)?;
     let mut problems = Vec::new();
+    let mut conduct_conditions = BTreeMap::new();
+    for c in &vocabulary.conduct {
+        let Some(when) = &c.when else { continue };
+        match Expr::parse(when, &vocabulary) {
+            Ok(e) => {
+                conduct_conditions.insert(c.id.clone(), e);
+            }
+            Err(ce) => {
+                let at = vocab_src
+                    .text
+                    .find(when.as_str())
+                    .map(|i| i + ce.offset)
+                    .unwrap_or(0);
+                problems.push(vocab_src.error_at(
+                    at,
+                    format!(
+                        "in the condition of conduct class `{}`: {}",
+                        c.id, ce.message
+                    ),
+                ));
+            }
+        }
+    }
     let mut systems: Vec<System> = Vec::new();
     for src in files.iter().filter(|f| !f.name.ends_with(VOCABULARY_FILE)) {
         let mut c = Compiler {
@@ -66,6 +89,7 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
         Ok(LawBook {
             vocabulary,
             systems,
+            conduct_conditions,
         })
     } else {
         Err(problems)

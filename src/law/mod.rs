@@ -28,6 +28,8 @@ pub const VOCABULARY_FILE: &str = "vocabulary.toml";
 pub struct LawBook {
     pub vocabulary: Vocabulary,
     pub systems: Vec<System>,
+    /// For each conduct class with a `when`: the facts that engage it.
+    pub conduct_conditions: BTreeMap<String, Expr>,
 }
 
 #[derive(Debug, Clone)]

@@ -220,6 +220,15 @@ pub fn table(a: &Assessment, lang: &str, all: bool) -> String {
         for w in warnings {
             out.push_str(&format!("⚠ {w}\n"));
         }
+        for q in r
+            .qualifications
+            .iter()
+            .filter(|q| q.status != Status::Excluded)
+        {
+            for n in q.version.map(|v| v.notes.as_slice()).unwrap_or_default() {
+                out.push_str(&format!("ℹ {}: {n}\n", q.provision.id));
+            }
+        }
         if !all {
             let excluded = r
                 .qualifications
@@ -314,6 +323,11 @@ pub fn markdown(a: &Assessment, lang: &str, all: bool) -> String {
             }
             for w in &q.warnings {
                 out.push_str(&format!("- ⚠ {w}\n"));
+            }
+            if q.status != Status::Excluded {
+                for n in q.version.map(|v| v.notes.as_slice()).unwrap_or_default() {
+                    out.push_str(&format!("- ℹ {n}\n"));
+                }
             }
             out.push('\n');
         }

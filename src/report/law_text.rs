@@ -129,10 +129,11 @@ pub fn provision_text(s: &System, p: &Provision, lang: &str) -> String {
         out.push_str(&format!(
             "\nVersion {} – {}{} [{}]\n",
             v.from,
-            v.to.map(|d| d.to_string())
-                .unwrap_or_else(|| "(in force)".into()),
+            v.to.map(|d| d.to_string()).unwrap_or_default(),
             if v.status == crate::law::VersionStatus::Pending {
                 " PENDING, NOT IN FORCE"
+            } else if v.to.is_none() {
+                " (in force)"
             } else {
                 ""
             },

@@ -3,5 +3,6 @@
 
 pub mod assess_json;
 pub mod assess_text;
+pub mod compare_text;
 pub mod law_text;
 pub mod words;

@@ -182,10 +182,11 @@ fn single(p: &Penalty, lang: &str) -> String {
             "life imprisonment".into()
         }),
         (Term::None, _) => parts.push(term(Term::None, lang)),
-        (Term::Unknown, _) => parts.push(if fr {
-            "peine d'emprisonnement non confirmée".into()
-        } else {
-            "custodial penalty not confirmed".into()
+        (Term::Unknown, _) => parts.push(match (fr, p.custody.as_deref()) {
+            (true, Some("reclusion")) => "peine de réclusion non confirmée".into(),
+            (true, Some("detention")) => "peine de détention non confirmée".into(),
+            (true, _) => "peine d'emprisonnement non confirmée".into(),
+            (false, _) => "custodial penalty not confirmed".into(),
         }),
         (Term::Months(max), Some(Term::Months(min))) if p.minimum_status.is_none() => {
             parts.push(if fr {
@@ -203,12 +204,19 @@ fn single(p: &Penalty, lang: &str) -> String {
             minimum_status(status, lang)
         ));
     }
-    if let Some(f) = &p.fine_max {
-        parts.push(if fr {
+    match (&p.fine_min, &p.fine_max) {
+        (Some(min), Some(max)) => parts.push(if fr {
+            format!("une amende de {} à {}", fine(min, lang), fine(max, lang))
+        } else {
+            format!("a fine of {} to {}", fine(min, lang), fine(max, lang))
+        }),
+        (None, Some(Fine::Unknown)) => parts.push(fine(&Fine::Unknown, lang)),
+        (None, Some(f)) => parts.push(if fr {
             format!("{} d'amende", fine(f, lang))
         } else {
             format!("a fine of up to {}", fine(f, lang))
-        });
+        }),
+        _ => {}
     }
     parts
         .join(if fr { " et " } else { " and " })

@@ -1,0 +1,27 @@
+//! `qualif compare CASE`.
+
+use crate::cli::{CompareArgs, Format};
+use crate::diagnostics::Result;
+use crate::io::{load_case, today};
+use crate::law::LawBook;
+use crate::report::compare_text;
+use crate::{compare, engine};
+
+pub fn run(book: &LawBook, args: &CompareArgs) -> Result<u8> {
+    super::assess::check_systems(book, &args.systems)?;
+    let today = today();
+    let case = load_case(&args.case, &book.vocabulary, today)?;
+    let assessment = engine::assess(book, &case, &args.systems, args.date, today);
+    let comparison = compare::compare(book, &assessment, &case, today);
+    let lang = args.lang.code();
+    let text = match args.format {
+        Format::Json => {
+            serde_json::to_string_pretty(&compare_text::json(book, &assessment, &comparison))
+                .expect("JSON values serialise")
+        }
+        Format::Table => compare_text::table(book, &assessment, &comparison, lang),
+        Format::Markdown => compare_text::markdown(book, &assessment, &comparison, lang),
+    };
+    super::print(&text);
+    Ok(0)
+}

@@ -1,0 +1,390 @@
+//! The seven kinds of disparity between systems, each explained in one sentence that cites
+//! the provisions on both sides.
+
+use serde::Serialize;
+use serde_json::{Value as Json, json};
+
+use super::{Row, StateReading, max_months, prosecutable_in_time, reachable};
+use crate::engine::logic::Tri;
+use crate::engine::{Assessment, ElementStatus, Qualification, Status, SystemResult};
+use crate::facts::{Case, Value};
+use crate::law::{LawBook, SystemKind, Verification};
+use crate::report::words;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum DisparityKind {
+    NotCriminalised,
+    PenaltyGap,
+    BelowMinimumStandard,
+    AgeThreshold,
+    Limitation,
+    JurisdictionReach,
+    UnverifiedLaw,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Major,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Disparity {
+    pub kind: DisparityKind,
+    pub systems: Vec<String>,
+    pub severity: Severity,
+    pub conduct: Option<String>,
+    pub message: String,
+    pub details: Json,
+}
+
+/// A penalty maximum in words, in English (messages are in English; labels are bilingual
+/// in the data).
+fn max_text(q: &Qualification) -> String {
+    q.penalty
+        .as_ref()
+        .map(|p| words::term(p.prison_max, "en"))
+        .unwrap_or_else(|| "no penalty".into())
+}
+
+fn cite(q: &Qualification) -> String {
+    format!("{} ({})", q.provision.citation, q.provision.id)
+}
+
+fn national<'a>(a: &'a Assessment<'a>) -> impl Iterator<Item = &'a SystemResult<'a>> {
+    a.systems
+        .iter()
+        .filter(|r| r.system.kind == SystemKind::National)
+}
+
+fn first_unmet(q: &Qualification) -> Option<String> {
+    q.elements
+        .iter()
+        .find(|e| e.status == ElementStatus::Unmet)
+        .map(|e| e.label.en.clone())
+}
+
+pub fn find(
+    book: &LawBook,
+    a: &Assessment,
+    rows: &[Row],
+    readings: &[StateReading],
+    case: &Case,
+) -> Vec<Disparity> {
+    let mut out = Vec::new();
+    let conduct_label = |c: &str| {
+        book.vocabulary
+            .conduct(c)
+            .map(|x| x.label.en.clone())
+            .unwrap_or_else(|| c.to_string())
+    };
+    let nationals: Vec<&str> = national(a).map(|r| r.system.id.as_str()).collect();
+
+    for row in rows {
+        let cells: Vec<_> = row
+            .cells
+            .iter()
+            .filter(|c| nationals.contains(&c.system))
+            .collect();
+        let label = conduct_label(&row.conduct);
+        // not_criminalised
+        for yes in cells.iter().filter(|c| c.status == Some(Status::Applies)) {
+            for no in cells
+                .iter()
+                .filter(|c| c.status.is_none() || c.status == Some(Status::Excluded))
+            {
+                let lead = yes
+                    .leading
+                    .expect("an applying cell has a leading provision");
+                let why = match no.status {
+                    None => format!(
+                        "no offence of {} in qualif's data covers this conduct",
+                        no.system
+                    ),
+                    Some(_) => {
+                        let excluded: Vec<String> = a
+                            .systems
+                            .iter()
+                            .find(|r| r.system.id == no.system)
+                            .map(|r| {
+                                r.qualifications
+                                    .iter()
+                                    .filter(|q| q.provision.covers.contains(&row.conduct))
+                                    .map(|q| {
+                                        format!(
+                                            "{} ({})",
+                                            q.provision.citation,
+                                            first_unmet(q).unwrap_or_else(|| "not met".into())
+                                        )
+                                    })
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        format!(
+                            "in {} the offences for this conduct are excluded on these facts: {}",
+                            no.system,
+                            excluded.join("; ")
+                        )
+                    }
+                };
+                out.push(Disparity {
+                    kind: DisparityKind::NotCriminalised,
+                    systems: vec![yes.system.to_string(), no.system.to_string()],
+                    severity: Severity::Major,
+                    conduct: Some(row.conduct.clone()),
+                    message: format!("{label}: an offence in {} under {}, but {why}.", yes.system, cite(lead)),
+                    details: json!({ "criminalised_in": yes.system, "provision": lead.provision.id, "not_in": no.system }),
+                });
+            }
+        }
+        // penalty_gap
+        let applying: Vec<_> = cells
+            .iter()
+            .filter(|c| c.status == Some(Status::Applies))
+            .filter_map(|c| c.leading.map(|q| (c.system, q)))
+            .collect();
+        for (i, (sa, qa)) in applying.iter().enumerate() {
+            for (sb, qb) in &applying[i + 1..] {
+                let (Some(ma), Some(mb)) = (max_months(qa), max_months(qb)) else {
+                    continue;
+                };
+                let (hi, lo, shi, slo, qhi, qlo) = if ma >= mb {
+                    (ma, mb, sa, sb, qa, qb)
+                } else {
+                    (mb, ma, sb, sa, qb, qa)
+                };
+                if lo <= 0.0 {
+                    continue;
+                }
+                let factor = hi / lo;
+                if factor >= 2.0 {
+                    let factor_text = if hi.is_infinite() {
+                        "life against a fixed term".to_string()
+                    } else {
+                        format!("a factor of {:.1}", factor)
+                    };
+                    out.push(Disparity {
+                        kind: DisparityKind::PenaltyGap,
+                        systems: vec![shi.to_string(), slo.to_string()],
+                        severity: if factor >= 3.0 { Severity::Major } else { Severity::Warning },
+                        conduct: Some(row.conduct.clone()),
+                        message: format!("{label}: up to {} in {} under {}, against {} in {} under {} ({factor_text}).", max_text(qhi), shi, cite(qhi), max_text(qlo), slo, cite(qlo)),
+                        details: json!({ "factor": if factor.is_finite() { json!((factor * 100.0).round() / 100.0) } else { json!(null) }, "higher": { "system": shi, "provision": qhi.provision.id, "max_prison_months": max_months(qhi).filter(|m| m.is_finite()) }, "lower": { "system": slo, "provision": qlo.provision.id, "max_prison_months": max_months(qlo) } }),
+                    });
+                }
+            }
+        }
+        // unverified_law: a comparison that rests on an unverified provision
+        for c in &cells {
+            if let Some(q) = c.leading {
+                if q.status == Status::Applies && q.verification() == Some(Verification::Unverified)
+                {
+                    out.push(Disparity {
+                        kind: DisparityKind::UnverifiedLaw,
+                        systems: vec![c.system.to_string()],
+                        severity: Severity::Warning,
+                        conduct: Some(row.conduct.clone()),
+                        message: format!("{label}: the comparison for {} rests on {}, whose text or penalty is unverified — check it before relying on it.", c.system, cite(q)),
+                        details: json!({ "provision": q.provision.id }),
+                    });
+                }
+            }
+        }
+    }
+
+    below_minimum(book, a, readings, &mut out);
+    age_threshold(a, case, &mut out);
+    time_and_reach(a, &mut out);
+    out.sort_by(|x, y| y.severity.cmp(&x.severity).then(x.kind.cmp(&y.kind)));
+    out
+}
+
+/// A state bound by an instrument provides less than its minimum maximum, or does not
+/// criminalise what it must.
+fn below_minimum(
+    book: &LawBook,
+    a: &Assessment,
+    readings: &[StateReading],
+    out: &mut Vec<Disparity>,
+) {
+    for reading in readings {
+        let Some(state) = a.systems.iter().find(|r| r.system.id == reading.state) else {
+            continue;
+        };
+        for obligation in reading
+            .result
+            .qualifications
+            .iter()
+            .filter(|q| q.status == Status::Applies)
+        {
+            let Some(floor) = max_months(obligation) else {
+                continue;
+            };
+            let covering: Vec<&Qualification> = state
+                .qualifications
+                .iter()
+                .filter(|q| {
+                    q.provision
+                        .covers
+                        .iter()
+                        .any(|c| obligation.provision.covers.contains(c))
+                })
+                .collect();
+            if covering.iter().any(|q| q.status == Status::Possible)
+                && !covering.iter().any(|q| q.status == Status::Applies)
+            {
+                continue; // undecided on these facts
+            }
+            let best = covering
+                .iter()
+                .filter(|q| q.status == Status::Applies)
+                .max_by(|x, y| {
+                    max_months(x)
+                        .unwrap_or(-1.0)
+                        .total_cmp(&max_months(y).unwrap_or(-1.0))
+                });
+            let instrument = book
+                .system(reading.instrument)
+                .map(|s| s.name.en.clone())
+                .unwrap_or_else(|| reading.instrument.to_string());
+            match best {
+                None => out.push(Disparity {
+                    kind: DisparityKind::BelowMinimumStandard,
+                    systems: vec![reading.state.to_string(), reading.instrument.to_string()],
+                    severity: Severity::Major,
+                    conduct: obligation.provision.covers.first().cloned(),
+                    message: format!("{} requires this conduct to be criminalised ({}), but no offence of {} applies to these facts.", instrument, cite(obligation), reading.state),
+                    details: json!({ "obligation": obligation.provision.id, "state": reading.state }),
+                }),
+                Some(q) => {
+                    let Some(m) = max_months(q) else { continue };
+                    if m < floor {
+                        out.push(Disparity {
+                            kind: DisparityKind::BelowMinimumStandard,
+                            systems: vec![reading.state.to_string(), reading.instrument.to_string()],
+                            severity: Severity::Major,
+                            conduct: obligation.provision.covers.first().cloned(),
+                            message: format!("{} requires a maximum of at least {} ({}), but {} provides {} under {}.", instrument, max_text(obligation), cite(obligation), reading.state, max_text(q), cite(q)),
+                            details: json!({ "obligation": obligation.provision.id, "minimum_max_prison_months": floor, "state": reading.state, "provision": q.provision.id, "max_prison_months": m }),
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The child's age falls on different sides of the systems' age thresholds.
+fn age_threshold(a: &Assessment, case: &Case, out: &mut Vec<Disparity>) {
+    let Some(Value::Int(age)) = case.get("victim.age") else {
+        return;
+    };
+    let mut names: Vec<&String> = national(a)
+        .flat_map(|r| r.system.parameters.keys())
+        .filter(|k| k.starts_with("state.age_"))
+        .collect();
+    names.sort();
+    names.dedup();
+    for name in names {
+        let mut below = Vec::new();
+        let mut above = Vec::new();
+        for r in national(a) {
+            if let Some(Value::Int(t)) = r.system.parameters.get(name) {
+                if age < t {
+                    below.push((r.system.id.clone(), *t))
+                } else {
+                    above.push((r.system.id.clone(), *t))
+                }
+            }
+        }
+        if below.is_empty() || above.is_empty() {
+            continue;
+        }
+        let what = name.trim_start_matches("state.").replace('_', " ");
+        let fmt = |v: &[(String, i64)]| {
+            v.iter()
+                .map(|(s, t)| format!("{s} ({t})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        out.push(Disparity {
+            kind: DisparityKind::AgeThreshold,
+            systems: below.iter().chain(above.iter()).map(|(s, _)| s.clone()).collect(),
+            severity: Severity::Warning,
+            conduct: None,
+            message: format!("The child is {age}: below the {what} in {} but not in {}, so the same facts are treated differently.", fmt(&below), fmt(&above)),
+            details: json!({ "threshold": what, "age": age, "below": below.iter().map(|(s, t)| json!({"system": s, "age": t})).collect::<Vec<_>>(), "at_or_above": above.iter().map(|(s, t)| json!({"system": s, "age": t})).collect::<Vec<_>>() }),
+        });
+    }
+}
+
+/// Prosecution is time-barred in one system and not in another; one system can prosecute
+/// and another cannot.
+fn time_and_reach(a: &Assessment, out: &mut Vec<Disparity>) {
+    let per_system: Vec<(&str, Vec<&Qualification>)> = national(a)
+        .map(|r| {
+            (
+                r.system.id.as_str(),
+                r.qualifications
+                    .iter()
+                    .filter(|q| q.status == Status::Applies)
+                    .collect(),
+            )
+        })
+        .filter(|(_, qs): &(&str, Vec<&Qualification>)| !qs.is_empty())
+        .collect();
+    for (i, (sa, qa)) in per_system.iter().enumerate() {
+        for (sb, qb) in &per_system[i + 1..] {
+            let (ta, tb) = (prosecutable_in_time(qa), prosecutable_in_time(qb));
+            if let Some((open, barred, qopen, qbarred)) = match (ta, tb) {
+                (Tri::True, Tri::False) => Some((sa, sb, qa, qb)),
+                (Tri::False, Tri::True) => Some((sb, sa, qb, qa)),
+                _ => None,
+            } {
+                let open_q = qopen
+                    .iter()
+                    .find(|q| {
+                        q.limitation
+                            .as_ref()
+                            .is_some_and(|l| l.barred == Tri::False)
+                    })
+                    .expect("one is open");
+                let barred_q = qbarred[0];
+                out.push(Disparity {
+                    kind: DisparityKind::Limitation,
+                    systems: vec![open.to_string(), barred.to_string()],
+                    severity: Severity::Major,
+                    conduct: None,
+                    message: format!("At the date of assessment prosecution is still possible in {open} ({}), but time-barred in {barred} ({}).", cite(open_q), barred_q.limitation.as_ref().and_then(|l| l.rule).map(|r| r.citation.clone()).unwrap_or_else(|| cite(barred_q))),
+                    details: json!({ "open_in": open, "barred_in": barred }),
+                });
+            }
+            let (ra, rb) = (reachable(qa), reachable(qb));
+            if let Some((can, cannot, qcan)) = match (ra, rb) {
+                (Tri::True, Tri::False) => Some((sa, sb, qa)),
+                (Tri::False, Tri::True) => Some((sb, sa, qb)),
+                _ => None,
+            } {
+                let ground = qcan
+                    .iter()
+                    .filter_map(|q| q.reach.as_ref())
+                    .flat_map(|r| &r.grounds)
+                    .find(|g| g.holds == Tri::True);
+                out.push(Disparity {
+                    kind: DisparityKind::JurisdictionReach,
+                    systems: vec![can.to_string(), cannot.to_string()],
+                    severity: Severity::Major,
+                    conduct: None,
+                    message: format!(
+                        "{can} can prosecute these facts{}, but no ground of jurisdiction of {cannot} holds on them.",
+                        ground.map(|g| format!(" ({}: {})", g.rule.citation, g.rule.label.en)).unwrap_or_default()
+                    ),
+                    details: json!({ "can": can, "cannot": cannot, "ground": ground.map(|g| g.rule.id.clone()) }),
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! Cross-border comparison: the same facts in every system, aligned by conduct class, and
+//! the disparities between them. Generic: every system and instrument comes from the data.
+
+mod disparities;
+
+use chrono::NaiveDate;
+
+use crate::engine::logic::Tri;
+use crate::engine::{Assessment, Qualification, Status, SystemResult, assess_system};
+use crate::facts::Case;
+use crate::law::{LawBook, SystemKind, Term};
+
+pub use disparities::{Disparity, DisparityKind, Severity};
+
+/// What one system makes of one conduct class.
+#[derive(Debug, Clone)]
+pub struct Cell<'a> {
+    pub system: &'a str,
+    /// `None`: no provision of the system covers this conduct at all.
+    pub status: Option<Status>,
+    /// The provision with the highest maximum among those that apply (or, when none
+    /// applies, among those still possible).
+    pub leading: Option<&'a Qualification<'a>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Row<'a> {
+    pub conduct: String,
+    pub cells: Vec<Cell<'a>>,
+}
+
+/// An international instrument read for a state bound by it.
+#[derive(Debug, Clone)]
+pub struct StateReading<'a> {
+    pub instrument: &'a str,
+    pub state: &'a str,
+    pub result: SystemResult<'a>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Comparison<'a> {
+    pub rows: Vec<Row<'a>>,
+    pub disparities: Vec<Disparity>,
+    pub readings: Vec<StateReading<'a>>,
+}
+
+/// The most severe penalty first: used to pick the leading provision.
+pub(crate) fn max_months(q: &Qualification) -> Option<f64> {
+    match q.penalty.as_ref()?.prison_max {
+        Term::Months(m) => Some(m),
+        Term::Life => Some(f64::INFINITY),
+        Term::None => Some(0.0),
+        Term::Unknown => None,
+    }
+}
+
+fn cell<'a>(r: &'a SystemResult<'a>, conduct: &str) -> Cell<'a> {
+    let covering: Vec<&Qualification> = r
+        .qualifications
+        .iter()
+        .filter(|q| q.provision.covers.iter().any(|c| c == conduct))
+        .collect();
+    if covering.is_empty() {
+        return Cell {
+            system: &r.system.id,
+            status: None,
+            leading: None,
+        };
+    }
+    let best = covering.iter().map(|q| q.status).min().expect("not empty");
+    let leading = covering
+        .iter()
+        .filter(|q| q.status == best && best != Status::Excluded)
+        .max_by(|a, b| {
+            max_months(a)
+                .unwrap_or(-1.0)
+                .total_cmp(&max_months(b).unwrap_or(-1.0))
+        })
+        .copied();
+    Cell {
+        system: &r.system.id,
+        status: Some(best),
+        leading,
+    }
+}
+
+/// Compares the systems of an assessment for the facts of `case`.
+pub fn compare<'a>(
+    book: &'a LawBook,
+    assessment: &'a Assessment<'a>,
+    case: &Case,
+    today: NaiveDate,
+) -> Comparison<'a> {
+    let mut conducts: Vec<String> = Vec::new();
+    let facts = FactsOnly(case);
+    for c in &book.vocabulary.conduct {
+        // A class the facts do not engage is left out, even if a provision that covers it
+        // applies through another of its limbs.
+        if book
+            .conduct_conditions
+            .get(&c.id)
+            .is_some_and(|w| w.eval(&facts) == Tri::False)
+        {
+            continue;
+        }
+        let engaged = assessment.systems.iter().any(|r| {
+            r.qualifications
+                .iter()
+                .any(|q| q.status != Status::Excluded && q.provision.covers.contains(&c.id))
+        });
+        if engaged {
+            conducts.push(c.id.clone());
+        }
+    }
+    let rows: Vec<Row> = conducts
+        .iter()
+        .map(|c| Row {
+            conduct: c.clone(),
+            cells: assessment.systems.iter().map(|r| cell(r, c)).collect(),
+        })
+        .collect();
+    let mut readings = Vec::new();
+    for instrument in assessment
+        .systems
+        .iter()
+        .filter(|r| r.system.kind == SystemKind::International)
+    {
+        for party in &instrument.system.parties {
+            let Some(state) = assessment
+                .systems
+                .iter()
+                .find(|r| r.system.id == party.state)
+            else {
+                continue;
+            };
+            if party.from > assessment.law_date {
+                continue;
+            }
+            let result = assess_system(
+                book,
+                instrument.system,
+                case,
+                assessment.law_date,
+                today,
+                Some(state.system),
+            );
+            readings.push(StateReading {
+                instrument: &instrument.system.id,
+                state: &state.system.id,
+                result,
+            });
+        }
+    }
+    let disparities = disparities::find(book, assessment, &rows, &readings, case);
+    Comparison {
+        rows,
+        disparities,
+        readings,
+    }
+}
+
+/// Whether some applying provision of `r` for `conduct` can still be prosecuted (not
+/// time-barred), as far as the facts tell.
+pub(crate) fn prosecutable_in_time(quals: &[&Qualification]) -> Tri {
+    quals.iter().fold(Tri::False, |acc, q| {
+        acc.or(q
+            .limitation
+            .as_ref()
+            .map(|l| l.barred.not())
+            .unwrap_or(Tri::Unknown))
+    })
+}
+
+/// Whether some applying provision can be prosecuted by the state on the facts.
+pub(crate) fn reachable(quals: &[&Qualification]) -> Tri {
+    quals.iter().fold(Tri::False, |acc, q| {
+        acc.or(q
+            .reach
+            .as_ref()
+            .map(|r| r.can_prosecute)
+            .unwrap_or(Tri::Unknown))
+    })
+}
+
+/// A context with the facts only: conduct conditions name no provision or parameter.
+struct FactsOnly<'c>(&'c Case);
+
+impl crate::engine::condition::Context for FactsOnly<'_> {
+    fn value(&self, operand: &crate::engine::condition::Operand) -> Option<&crate::facts::Value> {
+        match operand {
+            crate::engine::condition::Operand::Fact(k) => self.0.get(k),
+            crate::engine::condition::Operand::Parameter(_) => None,
+        }
+    }
+
+    fn status(&self, _provision: &str) -> Option<Status> {
+        None
+    }
+}
