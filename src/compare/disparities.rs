@@ -133,7 +133,8 @@ pub fn find(
                 out.push(Disparity {
                     kind: DisparityKind::NotCriminalised,
                     systems: vec![yes.system.to_string(), no.system.to_string()],
-                    severity: Severity::Major,
+                    // No provision at all may be a gap in the data rather than in the law.
+                    severity: if no.status.is_none() { Severity::Warning } else { Severity::Major },
                     conduct: Some(row.conduct.clone()),
                     message: format!("{label}: an offence in {} under {}, but {why}.", yes.system, cite(lead)),
                     details: json!({ "criminalised_in": yes.system, "provision": lead.provision.id, "not_in": no.system }),
@@ -254,9 +255,13 @@ fn below_minimum(
                 None => out.push(Disparity {
                     kind: DisparityKind::BelowMinimumStandard,
                     systems: vec![reading.state.to_string(), reading.instrument.to_string()],
-                    severity: Severity::Major,
+                    severity: if covering.is_empty() { Severity::Warning } else { Severity::Major },
                     conduct: obligation.provision.covers.first().cloned(),
-                    message: format!("{} requires this conduct to be criminalised ({}), but no offence of {} applies to these facts.", instrument, cite(obligation), reading.state),
+                    message: if covering.is_empty() {
+                        format!("{} requires this conduct to be criminalised ({}), and no offence of {} in qualif's data covers it (check whether the law or only the data lacks one).", instrument, cite(obligation), reading.state)
+                    } else {
+                        format!("{} requires this conduct to be criminalised ({}), but no offence of {} applies to these facts ({} excluded).", instrument, cite(obligation), reading.state, covering.iter().map(|q| q.provision.citation.as_str()).collect::<Vec<_>>().join("; "))
+                    },
                     details: json!({ "obligation": obligation.provision.id, "state": reading.state }),
                 }),
                 Some(q) => {
