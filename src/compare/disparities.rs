@@ -60,6 +60,26 @@ fn national<'a>(a: &'a Assessment<'a>) -> impl Iterator<Item = &'a SystemResult<
         .filter(|r| r.system.kind == SystemKind::National)
 }
 
+/// Some provision of `system` for this conduct is excluded only because a principal
+/// offence applies instead: the conduct is punished there, under that offence.
+fn gives_way_only(a: &Assessment, system: &str, conduct: &str) -> bool {
+    let Some(r) = a.systems.iter().find(|r| r.system.id == system) else {
+        return false;
+    };
+    let covering: Vec<&Qualification> = r
+        .qualifications
+        .iter()
+        .filter(|q| q.provision.covers.iter().any(|c| c == conduct))
+        .collect();
+    let status = |id: &str| {
+        r.qualifications
+            .iter()
+            .find(|x| x.provision.id == id)
+            .map(|x| x.status)
+    };
+    covering.iter().any(|q| q.gives_way_to_applying(&status))
+}
+
 fn first_unmet(q: &Qualification) -> Option<String> {
     q.elements
         .iter()
@@ -96,6 +116,9 @@ pub fn find(
                 .iter()
                 .filter(|c| c.status.is_none() || c.status == Some(Status::Excluded))
             {
+                if gives_way_only(a, no.system, &row.conduct) {
+                    continue;
+                }
                 let lead = yes
                     .leading
                     .expect("an applying cell has a leading provision");

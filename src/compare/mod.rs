@@ -67,6 +67,21 @@ fn cell<'a>(r: &'a SystemResult<'a>, conduct: &str) -> Cell<'a> {
             leading: None,
         };
     }
+    // A provision that gives way to an applying principal offence does not speak for this
+    // row (unless all do).
+    let gives_way = |q: &Qualification| {
+        q.gives_way_to_applying(&|id| {
+            r.qualifications
+                .iter()
+                .find(|x| x.provision.id == id)
+                .map(|x| x.status)
+        })
+    };
+    let covering: Vec<&Qualification> = if covering.iter().all(|q| gives_way(q)) {
+        covering
+    } else {
+        covering.into_iter().filter(|q| !gives_way(q)).collect()
+    };
     let best = covering.iter().map(|q| q.status).min().expect("not empty");
     let leading = covering
         .iter()

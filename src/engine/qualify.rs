@@ -107,6 +107,28 @@ pub struct Qualification<'a> {
 }
 
 impl Qualification<'_> {
+    /// Excluded only because another provision that applies takes its place: every unmet
+    /// element names other provisions, and one of those applies. The conduct is then
+    /// punished, under the principal offence.
+    pub fn gives_way_to_applying(&self, statuses: &dyn Fn(&str) -> Option<Status>) -> bool {
+        let Some(v) = self.version else { return false };
+        let unmet: Vec<&ElementResult> = self
+            .elements
+            .iter()
+            .filter(|e| e.status == ElementStatus::Unmet)
+            .collect();
+        self.status == Status::Excluded
+            && !unmet.is_empty()
+            && unmet.iter().all(|e| {
+                v.elements.iter().find(|x| x.id == e.id).is_some_and(|x| {
+                    x.when
+                        .provisions()
+                        .iter()
+                        .any(|p| statuses(p) == Some(Status::Applies))
+                })
+            })
+    }
+
     pub fn verification(&self) -> Option<Verification> {
         self.version.map(|v| {
             let aggs = self

@@ -268,6 +268,11 @@ impl Vocabulary {
 
     pub fn is_country(&self, code: &str) -> bool {
         let shaped = code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
-        shaped && (self.countries.is_empty() || self.countries.iter().any(|c| c == code))
+        // XA–XZ are user-assigned (e.g. XK, widely used for Kosovo).
+        let user_assigned = code.starts_with('X');
+        shaped
+            && (user_assigned
+                || self.countries.is_empty()
+                || self.countries.iter().any(|c| c == code))
     }
 }
