@@ -14,5 +14,6 @@ pub mod facts;
 pub mod io;
 pub mod law;
 pub mod report;
+pub mod scale;
 
 pub use diagnostics::{Diagnostic, Error, Result};

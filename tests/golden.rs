@@ -124,6 +124,17 @@ fn months_of(t: Term) -> toml::Value {
     }
 }
 
+/// true / false / "unknown" (and "none" when the engine computed nothing).
+fn tri(t: Option<qualif::engine::logic::Tri>) -> toml::Value {
+    use qualif::engine::logic::Tri;
+    match t {
+        Some(Tri::True) => toml::Value::Boolean(true),
+        Some(Tri::False) => toml::Value::Boolean(false),
+        Some(Tri::Unknown) => toml::Value::String("unknown".into()),
+        None => toml::Value::String("none".into()),
+    }
+}
+
 fn same_number(expected: &toml::Value, got: &toml::Value) -> bool {
     match (expected, got) {
         (toml::Value::Integer(a), toml::Value::Float(b)) => (*a as f64 - b).abs() < 0.005,
@@ -222,6 +233,8 @@ fn check(book: &LawBook, g: &Golden) -> (Vec<String>, String) {
                 }
                 continue;
             }
+            "time_barred" => tri(q.limitation.as_ref().map(|l| l.barred)),
+            "can_prosecute" => tri(q.reach.as_ref().map(|r| r.can_prosecute)),
             other => {
                 problems.push(format!("unknown expectation `{other}`"));
                 continue;

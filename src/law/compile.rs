@@ -7,6 +7,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use toml::Spanned;
 
+use super::checks::FileCheck;
 use super::model::*;
 use super::penalty::{Fine, Penalty, Term};
 use super::{
@@ -52,12 +53,10 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
     let mut systems: Vec<System> = Vec::new();
     for src in files.iter().filter(|f| !f.name.ends_with(VOCABULARY_FILE)) {
         let mut c = Compiler {
-            src,
-            vocab: &vocabulary,
-            problems: Vec::new(),
+            c: FileCheck::new(src, &vocabulary),
         };
         let system = c.system();
-        problems.extend(c.problems);
+        problems.extend(c.c.problems);
         if let Some(system) = system {
             if let Some(other) = systems.iter().find(|s| s.id == system.id) {
                 problems.push(Diagnostic::whole_file(
@@ -97,15 +96,12 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
 }
 
 struct Compiler<'a> {
-    src: &'a SourceText,
-    vocab: &'a Vocabulary,
-    problems: Vec<Diagnostic>,
+    c: FileCheck<'a>,
 }
 
 impl Compiler<'_> {
     fn err(&mut self, span: &Range<usize>, message: impl Into<String>) {
-        let d = self.src.error_at(span.start, message);
-        self.problems.push(d);
+        self.c.err(span.start, message);
     }
 
     fn err_help(
@@ -114,51 +110,27 @@ impl Compiler<'_> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
-        let d = self.src.error_at(span.start, message).with_help(help);
-        self.problems.push(d);
+        self.c.err_help(span.start, message, help);
     }
 
     fn date(&mut self, s: &Spanned<String>, what: &str) -> Option<NaiveDate> {
-        let d = crate::facts::parse_date(s.get_ref());
-        if d.is_none() {
-            self.err_help(
-                &s.span(),
-                format!("{what} `{}` is not a valid date", s.get_ref()),
-                "a real calendar date written \"YYYY-MM-DD\"",
-            );
-        }
-        d
+        self.c.date(s, what)
     }
 
     fn sources(&mut self, list: &[Spanned<String>], what: &str, at: &Range<usize>) -> Vec<String> {
-        if list.is_empty() {
-            self.err_help(
-                at,
-                format!("{what} cites no source"),
-                "sources = [\"https://…\"]: the full URL of each source from the dossier",
-            );
-        }
-        let mut out = Vec::new();
-        for s in list {
-            let url = s.get_ref().trim();
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
-                self.err_help(
-                    &s.span(),
-                    format!("source `{url}` is not a URL"),
-                    "the full URL of the source (not its key in the dossier)",
-                );
-            }
-            out.push(url.to_string());
-        }
-        out
+        self.c.sources(list, what, at.start)
+    }
+
+    fn expr(&mut self, when: &Spanned<String>) -> Option<Expr> {
+        self.c.expr(when)
     }
 
     fn system(&mut self) -> Option<System> {
-        let file: SystemFile = match toml::from_str(&self.src.text) {
+        let file: SystemFile = match toml::from_str(&self.c.src.text) {
             Ok(f) => f,
             Err(e) => {
-                self.problems.push(
-                    toml_error(self.src, &e)
+                self.c.problems.push(
+                    toml_error(self.c.src, &e)
                         .with_help("the format described in jurisdictions/README.md"),
                 );
                 return None;
@@ -172,7 +144,7 @@ impl Compiler<'_> {
         let mut parameters = BTreeMap::new();
         for (name, value) in &h.parameters {
             let key = format!("state.{name}");
-            match self.vocab.parameter(&key).map(|p| p.ty) {
+            match self.c.vocab.parameter(&key).map(|p| p.ty) {
                 None => self.err(&value.span(), format!("unknown parameter `{name}` (declare `{key}` as a [[parameter]] in vocabulary.toml)")),
                 Some(ty) => match (ty, value.get_ref()) {
                     (FactType::Integer, toml::Value::Integer(i)) => {
@@ -190,7 +162,7 @@ impl Compiler<'_> {
         }
         let mut parties = Vec::new();
         for p in &h.party {
-            if !self.vocab.is_country(p.state.get_ref()) {
+            if !self.c.vocab.is_country(p.state.get_ref()) {
                 self.err(
                     &p.state.span(),
                     format!(
@@ -262,7 +234,7 @@ impl Compiler<'_> {
             limitations,
             jurisdictions,
             evaluation_order,
-            file: self.src.name.clone(),
+            file: self.c.src.name.clone(),
         })
     }
 
@@ -499,24 +471,6 @@ impl Compiler<'_> {
         })
     }
 
-    fn expr(&mut self, when: &Spanned<String>) -> Option<Expr> {
-        match Expr::parse(when.get_ref(), self.vocab) {
-            Ok(e) => Some(e),
-            Err(ce) => {
-                let span = when.span();
-                let raw = &self.src.text[span.clone()];
-                let quote = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
-                    3
-                } else {
-                    1
-                };
-                let at = span.start + quote + ce.offset;
-                self.problems.push(self.src.error_at(at, format!("in condition `{}`: {}", when.get_ref().trim(), ce.message)).with_help("the condition language of jurisdictions/README.md, over facts declared in vocabulary.toml"));
-                None
-            }
-        }
-    }
-
     fn element(&mut self, raw: &ElementRaw) -> Option<Element> {
         let when = self.expr(&raw.when)?;
         Some(Element {
@@ -530,7 +484,7 @@ impl Compiler<'_> {
     fn provision(&mut self, raw: &ProvisionRaw) -> Option<Provision> {
         let id_span = raw.id.span();
         for c in &raw.covers {
-            if self.vocab.conduct(c.get_ref()).is_none() {
+            if self.c.vocab.conduct(c.get_ref()).is_none() {
                 self.err_help(
                     &c.span(),
                     format!("unknown conduct class `{}`", c.get_ref()),

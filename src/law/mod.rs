@@ -1,6 +1,7 @@
 //! The legal data: loading, validation with located diagnostics, and the compiled model
 //! the engine reads. The built-in files are embedded at compile time.
 
+pub mod checks;
 mod compile;
 pub mod embedded;
 mod model;
@@ -236,12 +237,26 @@ impl LawBook {
     }
 }
 
-/// Reads the `*.toml` files of a data folder, in name order.
+/// Reads the jurisdiction files of a data folder (`DIR/jurisdictions/`, or `DIR` itself),
+/// in name order.
 pub fn read_data_dir(dir: &Path) -> Result<Vec<SourceText>, Vec<Diagnostic>> {
     let shown = dir.display().to_string();
     let jur = dir.join("jurisdictions");
     let folder = if jur.is_dir() { jur } else { dir.to_path_buf() };
-    let entries = std::fs::read_dir(&folder).map_err(|e| {
+    let out = read_toml_files(&folder)?;
+    if !out.iter().any(|s| s.name.ends_with(VOCABULARY_FILE)) {
+        return Err(vec![
+            Diagnostic::whole_file(&shown, format!("no {VOCABULARY_FILE} in this data folder"))
+                .with_help("a folder holding vocabulary.toml and one TOML file per legal system"),
+        ]);
+    }
+    Ok(out)
+}
+
+/// Reads every `*.toml` file of a folder, in name order, refusing invalid UTF-8 (located).
+pub fn read_toml_files(folder: &Path) -> Result<Vec<SourceText>, Vec<Diagnostic>> {
+    let shown = folder.display().to_string();
+    let entries = std::fs::read_dir(folder).map_err(|e| {
         vec![Diagnostic::whole_file(&shown, format!("cannot read the data folder: {e}"))
             .with_help("a folder holding vocabulary.toml and one TOML file per legal system (or a jurisdictions/ folder with them)")]
     })?;
@@ -272,12 +287,6 @@ pub fn read_data_dir(dir: &Path) -> Result<Vec<SourceText>, Vec<Diagnostic>> {
                 format!("cannot read the file: {e}"),
             )),
         }
-    }
-    if !out.iter().any(|s| s.name.ends_with(VOCABULARY_FILE)) {
-        problems.push(
-            Diagnostic::whole_file(&shown, format!("no {VOCABULARY_FILE} in this data folder"))
-                .with_help("a folder holding vocabulary.toml and one TOML file per legal system"),
-        );
     }
     if problems.is_empty() {
         Ok(out)

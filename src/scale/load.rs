@@ -1,0 +1,316 @@
+//! Loading and checking guideline files, with located errors.
+
+use std::collections::HashSet;
+
+use super::model::*;
+use super::{
+    Cell, Choice as CompiledChoice, Factor, Guideline, Maximum, ReferenceCase, Scales,
+    SentenceValue,
+};
+use crate::diagnostics::{Diagnostic, SourceText, toml_error};
+use crate::facts::Vocabulary;
+use crate::law::Term;
+use crate::law::checks::FileCheck;
+
+/// The name of the file of reference cases in a guidelines folder.
+pub const REFERENCE_FILE: &str = "reference-cases.toml";
+
+pub fn load(files: &[SourceText], vocab: &Vocabulary) -> Result<Scales, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut scales = Scales::default();
+    for src in files {
+        let mut c = FileCheck::new(src, vocab);
+        if src.name.ends_with(REFERENCE_FILE) {
+            match toml::from_str::<ReferenceFile>(&src.text) {
+                Ok(f) => scales
+                    .reference_cases
+                    .extend(f.case.iter().filter_map(|r| reference(&mut c, r))),
+                Err(e) => c.problems.push(
+                    toml_error(src, &e)
+                        .with_help("the reference-case format of guidelines/README.md"),
+                ),
+            }
+        } else {
+            match toml::from_str::<GuidelineFile>(&src.text) {
+                Ok(f) => {
+                    if let Some(g) = guideline(&mut c, &f) {
+                        if scales.guidelines.iter().any(|x| x.id == g.id) {
+                            c.err(
+                                f.guideline.id.span().start,
+                                format!("guideline `{}` is defined twice", g.id),
+                            );
+                        }
+                        scales.guidelines.push(g);
+                    }
+                }
+                Err(e) => c.problems.push(
+                    toml_error(src, &e).with_help("the guideline format of guidelines/README.md"),
+                ),
+            }
+        }
+        problems.extend(c.problems);
+    }
+    if problems.is_empty() {
+        Ok(scales)
+    } else {
+        Err(problems)
+    }
+}
+
+fn value(c: &mut FileCheck, s: &toml::Spanned<String>) -> Option<SentenceValue> {
+    let raw = s.get_ref().trim();
+    if let Some(level) = raw.strip_prefix("co:") {
+        if ["low", "medium", "high"].contains(&level) {
+            return Some(SentenceValue::Community(level.to_string()));
+        }
+    }
+    match Term::parse(raw) {
+        Ok(Term::Months(m)) => Some(SentenceValue::Custody {
+            months: m,
+            written: raw.to_string(),
+        }),
+        _ => {
+            c.err_help(s.span().start, format!("`{raw}` is not a sentence"), "a custodial term such as \"26w\", \"1y\", \"2y6m\", or a community order \"co:low\", \"co:medium\", \"co:high\"");
+            None
+        }
+    }
+}
+
+fn choices(c: &mut FileCheck, raw: &[Choice], what: &str) -> Vec<CompiledChoice> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for ch in raw {
+        if !seen.insert(ch.id.get_ref().clone()) {
+            c.err(
+                ch.id.span().start,
+                format!("{what} `{}` is defined twice", ch.id.get_ref()),
+            );
+        }
+        if let Some(when) = c.expr(&ch.when) {
+            out.push(CompiledChoice {
+                id: ch.id.get_ref().clone(),
+                label: ch.label.clone(),
+                definition: ch.definition.clone(),
+                when,
+                notes: ch.notes.clone(),
+            });
+        }
+    }
+    out
+}
+
+fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
+    let h = &f.guideline;
+    let at = h.id.span().start;
+    let sources = c.sources(&h.sources, &format!("guideline `{}`", h.id.get_ref()), at);
+    if !h.official && h.rationale.is_empty() {
+        c.err_help(
+            at,
+            format!(
+                "guideline `{}` is not official but gives no rationale",
+                h.id.get_ref()
+            ),
+            "rationale = [\"why the scale is built this way\", …]",
+        );
+    }
+    let in_force_from = h
+        .in_force_from
+        .as_ref()
+        .and_then(|d| c.date(d, "in_force_from"));
+    let last_verified = h
+        .last_verified
+        .as_ref()
+        .and_then(|d| c.date(d, "last_verified"));
+    let categories = choices(c, &f.category, "category");
+    let roles = choices(c, &f.role, "role");
+    let mut cells = Vec::new();
+    for cell in &f.cell {
+        let cat = cell.category.get_ref();
+        let role = cell.role.get_ref();
+        if !categories.iter().any(|x| &x.id == cat) {
+            c.err(
+                cell.category.span().start,
+                format!("cell names category `{cat}`, which is not defined"),
+            );
+        }
+        if !roles.iter().any(|x| &x.id == role) {
+            c.err(
+                cell.role.span().start,
+                format!("cell names role `{role}`, which is not defined"),
+            );
+        }
+        if cells
+            .iter()
+            .any(|x: &Cell| &x.category == cat && &x.role == role)
+        {
+            c.err(
+                cell.category.span().start,
+                format!("two cells for category `{cat}` and role `{role}`"),
+            );
+        }
+        let srcs = c.sources(
+            &cell.sources,
+            &format!("cell {cat}/{role}"),
+            cell.category.span().start,
+        );
+        let (Some(sp), Some(from), Some(to)) = (
+            value(c, &cell.starting_point),
+            value(c, &cell.range_from),
+            value(c, &cell.range_to),
+        ) else {
+            continue;
+        };
+        if from.rank() > sp.rank() || sp.rank() > to.rank() {
+            c.err(
+                cell.starting_point.span().start,
+                format!("cell {cat}/{role}: the starting point is not within its range"),
+            );
+        }
+        cells.push(Cell {
+            category: cat.clone(),
+            role: role.clone(),
+            starting_point: sp,
+            range_from: from,
+            range_to: to,
+            verification: cell.verification,
+            sources: srcs,
+            notes: cell.notes.clone(),
+        });
+    }
+    for cat in &categories {
+        for role in &roles {
+            if !cells
+                .iter()
+                .any(|x| x.category == cat.id && x.role == role.id)
+            {
+                c.err(
+                    at,
+                    format!(
+                        "guideline `{}` has no cell for category `{}` and role `{}`",
+                        h.id.get_ref(),
+                        cat.id,
+                        role.id
+                    ),
+                );
+            }
+        }
+    }
+    let mut factors = Vec::new();
+    for fr in &f.factor {
+        let when = match &fr.when {
+            Some(w) => Some(c.expr(w)?),
+            None => None,
+        };
+        let srcs = c.sources(
+            &fr.sources,
+            &format!("factor `{}`", fr.id.get_ref()),
+            fr.id.span().start,
+        );
+        factors.push(Factor {
+            id: fr.id.get_ref().clone(),
+            kind: fr.kind,
+            label: fr.label.clone(),
+            when,
+            verification: fr.verification,
+            sources: srcs,
+            notes: fr.notes.clone(),
+        });
+    }
+    let mut maxima = Vec::new();
+    for m in &f.maximum {
+        if !roles.iter().any(|x| &x.id == m.role.get_ref()) {
+            c.err(
+                m.role.span().start,
+                format!(
+                    "maximum for role `{}`, which is not defined",
+                    m.role.get_ref()
+                ),
+            );
+        }
+        let srcs = c.sources(&m.sources, "maximum", m.role.span().start);
+        match Term::parse(m.prison_max.get_ref()) {
+            Ok(t) => maxima.push(Maximum {
+                role: m.role.get_ref().clone(),
+                prison_max: t,
+                citation: m.citation.clone(),
+                verification: m.verification,
+                sources: srcs,
+                notes: m.notes.clone(),
+            }),
+            Err(e) => c.err(m.prison_max.span().start, e),
+        }
+    }
+    Some(Guideline {
+        id: h.id.get_ref().clone(),
+        official: h.official,
+        status: h.status.clone(),
+        name: h.name.clone(),
+        jurisdiction: h.jurisdiction.clone(),
+        in_force_from,
+        verification: h.verification,
+        sources,
+        last_verified,
+        method: h.method.clone(),
+        rationale: h.rationale.clone(),
+        maps_to: h.maps_to.clone(),
+        notes: h.notes.clone(),
+        categories,
+        roles,
+        cells,
+        factors,
+        maxima,
+    })
+}
+
+fn reference(c: &mut FileCheck, r: &ReferenceRaw) -> Option<ReferenceCase> {
+    let date = c.date(&r.date, "date");
+    for k in &r.conduct {
+        if c.vocab.conduct(k.get_ref()).is_none() {
+            c.err_help(
+                k.span().start,
+                format!("unknown conduct class `{}`", k.get_ref()),
+                "a conduct class declared as [[conduct]] in vocabulary.toml",
+            );
+        }
+    }
+    let sources = c.sources(
+        &r.sources,
+        &format!("reference case `{}`", r.id.get_ref()),
+        r.id.span().start,
+    );
+    let months = |c: &mut FileCheck, s: &Option<toml::Spanned<String>>| -> Option<Option<f64>> {
+        match s {
+            None => Some(None),
+            Some(s) => match Term::parse(s.get_ref()) {
+                Ok(Term::Months(m)) => Some(Some(m)),
+                Ok(Term::Life) => Some(Some(f64::INFINITY)),
+                _ => {
+                    c.err_help(
+                        s.span().start,
+                        format!("`{}` is not a sentence", s.get_ref()),
+                        "a term such as \"3y\" or \"2y6m\", or \"life\"",
+                    );
+                    None
+                }
+            },
+        }
+    };
+    let sentence_months = months(c, &r.sentence)?;
+    let suspended_months = months(c, &r.suspended)?;
+    Some(ReferenceCase {
+        id: r.id.get_ref().clone(),
+        court: r.court.clone(),
+        country: r.country.clone(),
+        date: date?,
+        summary: r.summary.clone(),
+        conduct: r.conduct.iter().map(|k| k.get_ref().clone()).collect(),
+        category: r.category.clone(),
+        role: r.role.clone(),
+        sentence_months,
+        suspended_months,
+        outcome: r.outcome,
+        verification: r.verification,
+        sources,
+        notes: r.notes.clone(),
+    })
+}

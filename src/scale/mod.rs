@@ -1,0 +1,342 @@
+//! Sentencing scales: the official A/B/C guideline and scales that extend it (such as our
+//! proposal for live-streamed abuse), read from `guidelines/`, and the placement of a
+//! sentence against them, against each system's maximum and against real outcomes.
+
+mod load;
+mod model;
+mod proportionality;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use load::{REFERENCE_FILE, load};
+pub use model::{FactorKind, Outcome};
+pub use proportionality::{Placement, Proportionality, SystemPlacement, place};
+
+use crate::diagnostics::{Diagnostic, SourceText};
+use crate::engine::Status;
+use crate::engine::condition::{Context, Expr, Operand};
+use crate::engine::logic::Tri;
+use crate::facts::{Case, Localized, Value, Vocabulary};
+use crate::law::{Term, Verification};
+
+/// Every scale and the reference cases.
+#[derive(Debug, Clone, Default)]
+pub struct Scales {
+    pub guidelines: Vec<Guideline>,
+    pub reference_cases: Vec<ReferenceCase>,
+}
+
+impl Scales {
+    pub fn builtin(vocab: &Vocabulary) -> Result<Scales, Vec<Diagnostic>> {
+        load(&crate::law::embedded::guideline_files(), vocab)
+    }
+
+    /// The guideline files of a data folder (`DIR/guidelines/`); none when it has no such
+    /// folder.
+    pub fn from_dir(dir: &std::path::Path, vocab: &Vocabulary) -> Result<Scales, Vec<Diagnostic>> {
+        let folder = dir.join("guidelines");
+        if !folder.is_dir() {
+            return Ok(Scales::default());
+        }
+        let files = crate::law::read_toml_files(&folder)?;
+        load(&files, vocab)
+    }
+
+    pub fn official(&self) -> Option<&Guideline> {
+        self.guidelines.iter().find(|g| g.official)
+    }
+}
+
+/// A sentence value of a guideline: a custodial term or a community order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum SentenceValue {
+    Custody { months: f64, written: String },
+    Community(String),
+}
+
+impl SentenceValue {
+    /// Orders values: community orders below custody.
+    fn rank(&self) -> f64 {
+        match self {
+            SentenceValue::Custody { months, .. } => 100.0 + months,
+            SentenceValue::Community(level) => match level.as_str() {
+                "low" => 1.0,
+                "medium" => 2.0,
+                _ => 3.0,
+            },
+        }
+    }
+
+    pub fn months(&self) -> Option<f64> {
+        match self {
+            SentenceValue::Custody { months, .. } => Some(*months),
+            SentenceValue::Community(_) => None,
+        }
+    }
+
+    /// The value as the guideline words it: "26 weeks' custody", "1 year's custody",
+    /// "High level community order".
+    pub fn text(&self) -> String {
+        match self {
+            SentenceValue::Community(level) => {
+                let mut l = level.clone();
+                if let Some(f) = l.get_mut(0..1) {
+                    f.make_ascii_uppercase();
+                }
+                format!("{l} level community order")
+            }
+            SentenceValue::Custody { months, written } => {
+                if let Some(w) = written.strip_suffix('w') {
+                    return format!("{w} weeks' custody");
+                }
+                if (months % 12.0).abs() < 1e-9 {
+                    let y = (months / 12.0) as i64;
+                    return if y == 1 {
+                        "1 year's custody".into()
+                    } else {
+                        format!("{y} years' custody")
+                    };
+                }
+                format!("{} custody", crate::report::words::months(*months, "en"))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub id: String,
+    pub label: Localized,
+    pub definition: Option<Localized>,
+    pub when: Expr,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub category: String,
+    pub role: String,
+    pub starting_point: SentenceValue,
+    pub range_from: SentenceValue,
+    pub range_to: SentenceValue,
+    pub verification: Verification,
+    pub sources: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Factor {
+    pub id: String,
+    pub kind: FactorKind,
+    pub label: Localized,
+    /// `None`: no fact of the vocabulary can support it: listed as "to consider".
+    pub when: Option<Expr>,
+    pub verification: Verification,
+    pub sources: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Maximum {
+    pub role: String,
+    pub prison_max: Term,
+    pub citation: String,
+    pub verification: Verification,
+    pub sources: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Guideline {
+    pub id: String,
+    pub official: bool,
+    pub status: String,
+    pub name: Localized,
+    pub jurisdiction: Option<String>,
+    pub in_force_from: Option<NaiveDate>,
+    pub verification: Verification,
+    pub sources: Vec<String>,
+    pub last_verified: Option<NaiveDate>,
+    pub method: Vec<String>,
+    pub rationale: Vec<String>,
+    pub maps_to: Option<String>,
+    pub notes: Vec<String>,
+    pub categories: Vec<Choice>,
+    pub roles: Vec<Choice>,
+    pub cells: Vec<Cell>,
+    pub factors: Vec<Factor>,
+    pub maxima: Vec<Maximum>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReferenceCase {
+    pub id: String,
+    pub court: String,
+    pub country: String,
+    pub date: NaiveDate,
+    pub summary: String,
+    pub conduct: Vec<String>,
+    pub category: Option<String>,
+    pub role: Option<String>,
+    pub sentence_months: Option<f64>,
+    pub suspended_months: Option<f64>,
+    pub outcome: Outcome,
+    pub verification: Verification,
+    pub sources: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// What the facts make of a category or role choice.
+#[derive(Debug, Clone)]
+pub struct Chosen<'a> {
+    /// The most serious choice whose condition holds.
+    pub choice: Option<&'a Choice>,
+    /// More serious choices still possible because a fact is unknown.
+    pub possible_higher: Vec<&'a Choice>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FactorResult<'a> {
+    pub factor: &'a Factor,
+    /// `applies`, `possible` (a fact unknown), or — for a factor no fact can support —
+    /// `possible` with `to_consider = true`.
+    pub status: Status,
+    pub to_consider: bool,
+}
+
+/// One scale's result for the facts.
+#[derive(Debug, Clone)]
+pub struct ScaleResult<'a> {
+    pub guideline: &'a Guideline,
+    pub category: Chosen<'a>,
+    pub role: Chosen<'a>,
+    pub cell: Option<&'a Cell>,
+    pub factors: Vec<FactorResult<'a>>,
+    pub maximum: Option<&'a Maximum>,
+    /// The range capped by the statutory maximum, when the maximum is lower.
+    pub capped_to: Option<f64>,
+}
+
+struct Facts<'c>(&'c Case);
+
+impl Context for Facts<'_> {
+    fn value(&self, operand: &Operand) -> Option<&Value> {
+        match operand {
+            Operand::Fact(k) => self.0.get(k),
+            Operand::Parameter(_) => None,
+        }
+    }
+
+    fn status(&self, _provision: &str) -> Option<Status> {
+        None
+    }
+}
+
+fn choose<'a>(choices: &'a [Choice], ctx: &dyn Context) -> Chosen<'a> {
+    let mut possible_higher = Vec::new();
+    for c in choices {
+        match c.when.eval(ctx) {
+            Tri::True => {
+                return Chosen {
+                    choice: Some(c),
+                    possible_higher,
+                };
+            }
+            Tri::Unknown => possible_higher.push(c),
+            Tri::False => {}
+        }
+    }
+    Chosen {
+        choice: None,
+        possible_higher,
+    }
+}
+
+/// Applies one scale to the facts.
+pub fn evaluate<'a>(g: &'a Guideline, case: &Case) -> ScaleResult<'a> {
+    let ctx = Facts(case);
+    let category = choose(&g.categories, &ctx);
+    let role = choose(&g.roles, &ctx);
+    let cell = match (category.choice, role.choice) {
+        (Some(c), Some(r)) => g
+            .cells
+            .iter()
+            .find(|x| x.category == c.id && x.role == r.id),
+        _ => None,
+    };
+    let factors = g
+        .factors
+        .iter()
+        .filter_map(|f| match &f.when {
+            None => Some(FactorResult {
+                factor: f,
+                status: Status::Possible,
+                to_consider: true,
+            }),
+            Some(w) => match w.eval(&ctx) {
+                Tri::True => Some(FactorResult {
+                    factor: f,
+                    status: Status::Applies,
+                    to_consider: false,
+                }),
+                Tri::Unknown => Some(FactorResult {
+                    factor: f,
+                    status: Status::Possible,
+                    to_consider: false,
+                }),
+                Tri::False => None,
+            },
+        })
+        .collect();
+    let maximum = role
+        .choice
+        .and_then(|r| g.maxima.iter().find(|m| m.role == r.id));
+    let capped_to = match (
+        maximum.map(|m| m.prison_max),
+        cell.and_then(|c| c.range_to.months()),
+    ) {
+        (Some(Term::Months(max)), Some(to)) if max < to => Some(max),
+        _ => None,
+    };
+    ScaleResult {
+        guideline: g,
+        category,
+        role,
+        cell,
+        factors,
+        maximum,
+        capped_to,
+    }
+}
+
+/// The official scale's result and the results of every scale that extends it.
+pub fn evaluate_all<'a>(
+    scales: &'a Scales,
+    case: &Case,
+) -> (Option<ScaleResult<'a>>, Vec<ScaleResult<'a>>) {
+    let official = scales.official().map(|g| evaluate(g, case));
+    let extensions = scales
+        .guidelines
+        .iter()
+        .filter(|g| !g.official)
+        .map(|g| evaluate(g, case))
+        .collect();
+    (official, extensions)
+}
+
+/// Parses a sentence written on the command line: `3y`, `18m`, `2y6m`, `26w`.
+pub fn parse_sentence(s: &str) -> Result<f64, String> {
+    match Term::parse(s) {
+        Ok(Term::Months(m)) if m > 0.0 => Ok(m),
+        _ => Err(format!(
+            "`{s}` is not a sentence: write e.g. 3y, 18m, 2y6m or 26w"
+        )),
+    }
+}
+
+/// Loads the guideline files of a data folder or the built-in ones.
+pub fn load_sources(files: &[SourceText], vocab: &Vocabulary) -> Result<Scales, Vec<Diagnostic>> {
+    load(files, vocab)
+}

@@ -1,0 +1,130 @@
+//! Where a proposed or imposed sentence sits: against the guideline range, against each
+//! national system's maximum for the qualifications that apply, and against real outcomes.
+
+use serde::Serialize;
+
+use super::{ReferenceCase, ScaleResult, Scales};
+use crate::engine::{Assessment, Status};
+use crate::law::{SystemKind, Term};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Placement {
+    BelowRange,
+    WithinRange,
+    AboveRange,
+    /// Above the statutory maximum: not a lawful sentence in that system.
+    AboveMaximum,
+    WithinMaximum,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SystemPlacement {
+    pub system: String,
+    pub provision: String,
+    pub citation: String,
+    pub max_prison_months: Option<f64>,
+    pub life: bool,
+    pub min_prison_months: Option<f64>,
+    /// The sentence as a share of the maximum.
+    pub share_of_maximum: Option<f64>,
+    pub placement: Placement,
+}
+
+#[derive(Debug, Clone)]
+pub struct Proportionality<'a> {
+    pub sentence_months: f64,
+    pub guideline: Option<Placement>,
+    /// The sentence divided by the starting point.
+    pub ratio_to_starting_point: Option<f64>,
+    pub systems: Vec<SystemPlacement>,
+    /// Real outcomes for comparable facts (same category and role, or a shared conduct class).
+    pub references: Vec<&'a ReferenceCase>,
+}
+
+pub fn place<'a>(
+    sentence_months: f64,
+    scale: Option<&ScaleResult>,
+    assessment: &Assessment,
+    scales: &'a Scales,
+) -> Proportionality<'a> {
+    let cell = scale.and_then(|s| s.cell);
+    let guideline = cell.and_then(|c| {
+        let to = scale.and_then(|s| s.capped_to).or(c.range_to.months())?;
+        let from = c.range_from.months().unwrap_or(0.0);
+        Some(if sentence_months < from {
+            Placement::BelowRange
+        } else if sentence_months > to {
+            Placement::AboveRange
+        } else {
+            Placement::WithinRange
+        })
+    });
+    let ratio_to_starting_point = cell
+        .and_then(|c| c.starting_point.months())
+        .map(|sp| round2(sentence_months / sp));
+    let mut systems = Vec::new();
+    for r in assessment
+        .systems
+        .iter()
+        .filter(|r| r.system.kind == SystemKind::National)
+    {
+        let leading = r
+            .qualifications
+            .iter()
+            .filter(|q| q.status == Status::Applies)
+            .max_by(|a, b| {
+                crate::compare::max_months(a)
+                    .unwrap_or(-1.0)
+                    .total_cmp(&crate::compare::max_months(b).unwrap_or(-1.0))
+            });
+        let Some(q) = leading else { continue };
+        let Some(p) = &q.penalty else { continue };
+        let max = p.prison_max.months();
+        let life = p.prison_max == Term::Life;
+        let placement = match (life, max) {
+            (false, Some(m)) if sentence_months > m => Placement::AboveMaximum,
+            _ => Placement::WithinMaximum,
+        };
+        systems.push(SystemPlacement {
+            system: r.system.id.clone(),
+            provision: q.provision.id.clone(),
+            citation: q.provision.citation.clone(),
+            max_prison_months: max,
+            life,
+            min_prison_months: p.prison_min.and_then(Term::months),
+            share_of_maximum: max.map(|m| round2(sentence_months / m)),
+            placement,
+        });
+    }
+    let category = scale.and_then(|s| s.category.choice).map(|c| c.id.as_str());
+    let role = scale.and_then(|s| s.role.choice).map(|c| c.id.as_str());
+    let engaged: Vec<&str> = assessment
+        .systems
+        .iter()
+        .flat_map(|r| r.qualifications.iter())
+        .filter(|q| q.status == Status::Applies)
+        .flat_map(|q| q.provision.covers.iter().map(String::as_str))
+        .collect();
+    let references = scales
+        .reference_cases
+        .iter()
+        .filter(|rc| {
+            let same_cell = category.is_some()
+                && rc.category.as_deref() == category
+                && rc.role.as_deref() == role;
+            same_cell || rc.conduct.iter().any(|c| engaged.contains(&c.as_str()))
+        })
+        .collect();
+    Proportionality {
+        sentence_months,
+        guideline,
+        ratio_to_starting_point,
+        systems,
+        references,
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
