@@ -29,6 +29,11 @@ pub enum Command {
     /// differences that matter (penalty gaps, conduct not criminalised, minimum standards
     /// not met, age thresholds, limitation, jurisdiction, unverified law).
     Compare(CompareArgs),
+    /// The sentencing scale: category, role, starting point, range and factors (the
+    /// official A/B/C guideline, and our proposal for live-streamed abuse), and with
+    /// --sentence where a sentence sits against the range, each system's maximum and real
+    /// outcomes.
+    Scale(ScaleArgs),
     /// Browse and check the legal data.
     #[command(subcommand)]
     Law(LawCommand),
@@ -94,6 +99,25 @@ pub struct CompareArgs {
     /// Language of the labels in table and Markdown output.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+}
+
+#[derive(Debug, Args)]
+pub struct ScaleArgs {
+    /// The case file (TOML).
+    pub case: PathBuf,
+    /// A proposed or imposed custodial sentence to place: 3y, 18m, 2y6m, 26w.
+    #[arg(long, value_name = "TERM", value_parser = parse_sentence_arg)]
+    pub sentence: Option<f64>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Language of the labels in table and Markdown output.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
+fn parse_sentence_arg(s: &str) -> Result<f64, String> {
+    crate::scale::parse_sentence(s)
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@
 mod assess;
 mod compare;
 mod law;
+mod scale;
 
 use crate::cli::{Cli, Command};
 use crate::diagnostics::{Error, Result};
@@ -18,6 +19,11 @@ pub fn run(cli: Cli) -> Result<u8> {
         )),
         Some(Command::Assess(args)) => assess::run(&load_book(&cli.data_dir)?, &args),
         Some(Command::Compare(args)) => compare::run(&load_book(&cli.data_dir)?, &args),
+        Some(Command::Scale(args)) => {
+            let book = load_book(&cli.data_dir)?;
+            let scales = load_scales(&cli.data_dir, &book)?;
+            scale::run(&book, &scales, &args)
+        }
         Some(Command::Law(cmd)) => law::run(cli.data_dir.as_deref(), cmd),
     }
 }
@@ -27,6 +33,17 @@ pub fn load_book(data_dir: &Option<std::path::PathBuf>) -> Result<LawBook> {
     match data_dir {
         Some(dir) => LawBook::from_dir(dir).map_err(Error::Input),
         None => LawBook::builtin().map_err(Error::Input),
+    }
+}
+
+/// The sentencing scales: the built-in ones, or those of `--data-dir DIR/guidelines`.
+pub fn load_scales(
+    data_dir: &Option<std::path::PathBuf>,
+    book: &LawBook,
+) -> Result<crate::scale::Scales> {
+    match data_dir {
+        Some(dir) => crate::scale::Scales::from_dir(dir, &book.vocabulary).map_err(Error::Input),
+        None => crate::scale::Scales::builtin(&book.vocabulary).map_err(Error::Input),
     }
 }
 

@@ -5,4 +5,5 @@ pub mod assess_json;
 pub mod assess_text;
 pub mod compare_text;
 pub mod law_text;
+pub mod scale_text;
 pub mod words;

@@ -1,0 +1,38 @@
+//! `qualif scale CASE [--sentence TERM]`.
+
+use crate::cli::{Format, ScaleArgs};
+use crate::diagnostics::{Error, Result};
+use crate::engine;
+use crate::io::{load_case, today};
+use crate::law::LawBook;
+use crate::report::scale_text;
+use crate::scale::{self, Scales};
+
+pub fn run(book: &LawBook, scales: &Scales, args: &ScaleArgs) -> Result<u8> {
+    if scales.official().is_none() {
+        return Err(Error::Usage(
+            "no official sentencing guideline in the data (guidelines/*.toml)".into(),
+        ));
+    }
+    let today = today();
+    let case = load_case(&args.case, &book.vocabulary, today)?;
+    let (official, extensions) = scale::evaluate_all(scales, &case);
+    let placement = args.sentence.map(|months| {
+        let assessment = engine::assess(book, &case, &[], None, today);
+        scale::place(months, official.as_ref(), &assessment, scales)
+    });
+    let lang = args.lang.code();
+    let text = match args.format {
+        Format::Json => serde_json::to_string_pretty(&scale_text::json(
+            official.as_ref(),
+            &extensions,
+            placement.as_ref(),
+        ))
+        .expect("JSON values serialise"),
+        Format::Table | Format::Markdown => {
+            scale_text::table(official.as_ref(), &extensions, placement.as_ref(), lang)
+        }
+    };
+    super::print(&text);
+    Ok(0)
+}

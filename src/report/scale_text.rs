@@ -1,0 +1,364 @@
+//! `qualif scale`: the guideline result (JSON per the output contract, or a table), the
+//! extension for live-streamed abuse clearly labelled as not official, and the placement
+//! of a sentence drawn as horizontal ranges.
+
+use serde_json::{Value as Json, json};
+
+use super::assess_json::CONTRACT;
+use super::words;
+use crate::engine::Status;
+use crate::scale::{FactorKind, Placement, Proportionality, ScaleResult, SentenceValue};
+
+fn t<'a>(lang: &str, en: &'a str, fr: &'a str) -> &'a str {
+    if lang == "fr" { fr } else { en }
+}
+
+fn value(v: &SentenceValue) -> Json {
+    json!({ "months": v.months(), "text": v.text() })
+}
+
+fn factors(r: &ScaleResult, kind: FactorKind) -> Vec<Json> {
+    r.factors
+        .iter()
+        .filter(|f| f.factor.kind == kind)
+        .map(|f| {
+            json!({
+                "id": f.factor.id,
+                "label": f.factor.label.en,
+                "labels": f.factor.label,
+                "status": if f.to_consider { "to_consider" } else if f.status == Status::Applies { "applies" } else { "possible" },
+                "verification": f.factor.verification.as_str(),
+            })
+        })
+        .collect()
+}
+
+/// One scale's result in the shape of the output contract.
+fn result(r: &ScaleResult) -> Json {
+    let g = r.guideline;
+    json!({
+        "guideline": g.id,
+        "official": g.official,
+        "status": g.status,
+        "name": g.name,
+        "maps_to": g.maps_to,
+        "category": r.category.choice.map(|c| c.id.clone()),
+        "category_possibly_higher": r.category.possible_higher.iter().map(|c| c.id.clone()).collect::<Vec<_>>(),
+        "role": r.role.choice.map(|c| c.id.clone()),
+        "role_possibly_higher": r.role.possible_higher.iter().map(|c| c.id.clone()).collect::<Vec<_>>(),
+        "starting_point": r.cell.map(|c| value(&c.starting_point)),
+        "range": r.cell.map(|c| json!({ "from": value(&c.range_from), "to": value(&c.range_to) })),
+        "cell_verification": r.cell.map(|c| c.verification.as_str()),
+        "cell_sources": r.cell.map(|c| c.sources.clone()),
+        "cell_notes": r.cell.map(|c| c.notes.clone()),
+        "factors": { "aggravating": factors(r, FactorKind::Aggravating), "mitigating": factors(r, FactorKind::Mitigating) },
+        "statutory_maximum": r.maximum.map(|m| json!({ "max_prison_months": m.prison_max.months(), "citation": m.citation, "verification": m.verification.as_str(), "sources": m.sources })),
+        "range_capped_to_months": r.capped_to,
+        "rationale": g.rationale,
+        "sources": g.sources,
+    })
+}
+
+fn placement_word(p: Placement) -> &'static str {
+    match p {
+        Placement::BelowRange => "below the range",
+        Placement::WithinRange => "within the range",
+        Placement::AboveRange => "above the range",
+        Placement::AboveMaximum => "above the statutory maximum",
+        Placement::WithinMaximum => "within the statutory maximum",
+    }
+}
+
+pub fn json(
+    official: Option<&ScaleResult>,
+    extensions: &[ScaleResult],
+    placement: Option<&Proportionality>,
+) -> Json {
+    let mut out = match official {
+        Some(r) => result(r),
+        None => json!({}),
+    };
+    out["contract"] = json!(CONTRACT);
+    // The contract's `extension`: the first scale that goes beyond the official guideline
+    // (null when none applies to these facts); every one is listed in `extensions`.
+    let engaged: Vec<&ScaleResult> = extensions
+        .iter()
+        .filter(|e| e.category.choice.is_some() || e.role.choice.is_some())
+        .collect();
+    out["extension"] = engaged.first().map(|e| result(e)).unwrap_or(Json::Null);
+    out["extensions"] = Json::Array(extensions.iter().map(result).collect());
+    if let Some(p) = placement {
+        out["proportionality"] = json!({
+            "sentence_months": p.sentence_months,
+            "guideline_placement": p.guideline,
+            "ratio_to_starting_point": p.ratio_to_starting_point,
+            "systems": p.systems,
+            "reference_cases": p.references.iter().map(|c| json!({
+                "id": c.id, "court": c.court, "country": c.country, "date": c.date, "summary": c.summary,
+                "sentence_months": c.sentence_months.filter(|m| m.is_finite()), "life": c.sentence_months.is_some_and(|m| m.is_infinite()),
+                "suspended_months": c.suspended_months, "outcome": c.outcome, "verification": c.verification.as_str(), "sources": c.sources,
+            })).collect::<Vec<_>>(),
+        });
+    }
+    out
+}
+
+fn block(r: &ScaleResult, lang: &str) -> String {
+    let g = r.guideline;
+    let mut out = String::new();
+    if g.official {
+        out.push_str(&format!("{} — {}\n", g.name.get(lang), g.status));
+    } else {
+        out.push_str(&format!(
+            "{} — ⚠ {}\n",
+            g.name.get(lang),
+            g.status.to_uppercase()
+        ));
+    }
+    let cat = r
+        .category
+        .choice
+        .map(|c| format!("{} ({})", c.id, c.label.get(lang)))
+        .unwrap_or_else(|| t(lang, "not determined", "non déterminée").into());
+    let role = r
+        .role
+        .choice
+        .map(|c| format!("{} ({})", c.id, c.label.get(lang)))
+        .unwrap_or_else(|| t(lang, "not determined", "non déterminé").into());
+    out.push_str(&format!(
+        "  {}: {cat}\n  {}: {role}\n",
+        t(lang, "Category", "Catégorie"),
+        t(lang, "Role", "Rôle")
+    ));
+    for c in &r.category.possible_higher {
+        out.push_str(&format!(
+            "  ⚠ {} {} {}\n",
+            t(lang, "category", "catégorie"),
+            c.id,
+            t(
+                lang,
+                "is still possible: a fact that decides it is unknown",
+                "reste possible : un fait qui en décide est inconnu"
+            )
+        ));
+    }
+    for c in &r.role.possible_higher {
+        out.push_str(&format!(
+            "  ⚠ {} {} {}\n",
+            t(lang, "role", "rôle"),
+            c.id,
+            t(
+                lang,
+                "is still possible: a fact that decides it is unknown",
+                "reste possible : un fait qui en décide est inconnu"
+            )
+        ));
+    }
+    match r.cell {
+        Some(c) => {
+            out.push_str(&format!("  {}: {}\n  {}: {} – {}\n", t(lang, "Starting point", "Point de départ"), c.starting_point.text(), t(lang, "Range", "Fourchette"), c.range_from.text(), c.range_to.text()));
+            out.push_str(&format!("  {}: {}\n", t(lang, "Cell verification", "Vérification de la case"), c.verification.as_str()));
+            for n in &c.notes {
+                out.push_str(&format!("  ℹ {n}\n"));
+            }
+        }
+        None => out.push_str(&format!("  {}\n", t(lang, "No starting point: the category or the role is not determined by the facts given.", "Pas de point de départ : la catégorie ou le rôle n'est pas déterminé par les faits donnés."))),
+    }
+    if let Some(m) = r.maximum {
+        out.push_str(&format!(
+            "  {}: {} ({})\n",
+            t(lang, "Statutory maximum", "Maximum légal"),
+            words::term(m.prison_max, lang),
+            m.citation
+        ));
+    }
+    for (kind, name) in [
+        (
+            FactorKind::Aggravating,
+            t(lang, "Aggravating", "Aggravants"),
+        ),
+        (FactorKind::Mitigating, t(lang, "Mitigating", "Atténuants")),
+    ] {
+        let fs: Vec<String> = r
+            .factors
+            .iter()
+            .filter(|f| f.factor.kind == kind)
+            .map(|f| {
+                let st = if f.to_consider {
+                    t(lang, "to consider", "à examiner")
+                } else if f.status == Status::Applies {
+                    t(lang, "supported by the facts", "établi par les faits")
+                } else {
+                    t(lang, "possible", "possible")
+                };
+                format!(
+                    "    - {} [{st}; {}]",
+                    f.factor.label.get(lang),
+                    f.factor.verification.as_str()
+                )
+            })
+            .collect();
+        if !fs.is_empty() {
+            out.push_str(&format!("  {name}:\n{}\n", fs.join("\n")));
+        }
+    }
+    out
+}
+
+/// A horizontal bar from 0 to `max` months, `width` characters, with the sentence marked.
+fn bar(from: f64, to: f64, scale_max: f64, sentence: f64, width: usize) -> String {
+    let pos = |m: f64| {
+        ((m / scale_max) * width as f64)
+            .round()
+            .clamp(0.0, width as f64) as usize
+    };
+    let (a, b, s) = (
+        pos(from),
+        pos(to),
+        pos(sentence).min(width.saturating_sub(1)),
+    );
+    (0..width)
+        .map(|i| {
+            if i == s {
+                '▼'
+            } else if i >= a && i < b.max(a + 1) {
+                '█'
+            } else {
+                '·'
+            }
+        })
+        .collect()
+}
+
+pub fn table(
+    official: Option<&ScaleResult>,
+    extensions: &[ScaleResult],
+    placement: Option<&Proportionality>,
+    lang: &str,
+) -> String {
+    let mut out = String::new();
+    if let Some(r) = official {
+        out.push_str(&block(r, lang));
+    }
+    for e in extensions {
+        out.push('\n');
+        out.push_str(&block(e, lang));
+    }
+    if let Some(p) = placement {
+        out.push_str(&format!(
+            "\n{} {}\n",
+            t(
+                lang,
+                "Proposed or imposed sentence:",
+                "Peine proposée ou prononcée :"
+            ),
+            words::months(p.sentence_months, lang)
+        ));
+        if let Some(g) = p.guideline {
+            out.push_str(&format!(
+                "  guideline: {}{}\n",
+                placement_word(g),
+                p.ratio_to_starting_point
+                    .map(|r| format!(" ({r}× the starting point)"))
+                    .unwrap_or_default()
+            ));
+        }
+        let finite: Vec<f64> = p
+            .systems
+            .iter()
+            .filter_map(|s| s.max_prison_months)
+            .collect();
+        let scale_max = finite
+            .iter()
+            .cloned()
+            .fold(p.sentence_months * 1.2, f64::max)
+            .max(12.0);
+        const W: usize = 50;
+        out.push_str(&format!(
+            "\n  0{:>w$}\n",
+            words::months(scale_max, lang),
+            w = W + 8
+        ));
+        if let Some(r) = official {
+            if let Some(c) = r.cell {
+                let from = c.range_from.months().unwrap_or(0.0);
+                let to = c.range_to.months().unwrap_or(from);
+                out.push_str(&format!(
+                    "  {:<7}{}  {}\n",
+                    "range",
+                    bar(from, to, scale_max, p.sentence_months, W),
+                    t(lang, "guideline range", "fourchette du guide")
+                ));
+            }
+        }
+        for s in &p.systems {
+            let max = if s.life {
+                scale_max
+            } else {
+                s.max_prison_months.unwrap_or(0.0)
+            };
+            let min = s.min_prison_months.unwrap_or(0.0);
+            let label = if s.life {
+                "life".to_string()
+            } else {
+                s.max_prison_months
+                    .map(|m| words::months(m, lang))
+                    .unwrap_or_else(|| "?".into())
+            };
+            out.push_str(&format!(
+                "  {:<7}{}  max {label} — {} ({})\n",
+                s.system,
+                bar(min, max, scale_max, p.sentence_months, W),
+                s.citation,
+                placement_word(s.placement)
+            ));
+        }
+        out.push_str("  ▼ = the sentence\n");
+        if !p.references.is_empty() {
+            out.push_str(&format!(
+                "\n  {}:\n",
+                t(
+                    lang,
+                    "Real outcomes for comparable facts (examples, not rules)",
+                    "Décisions réelles pour des faits comparables (exemples, pas des règles)"
+                )
+            ));
+            for c in &p.references {
+                let sentence = c
+                    .sentence_months
+                    .map(|m| {
+                        if m.is_infinite() {
+                            "life".into()
+                        } else {
+                            words::months(m, lang)
+                        }
+                    })
+                    .unwrap_or_else(|| "?".into());
+                let kind = match c.outcome {
+                    crate::scale::Outcome::Verdict => t(lang, "verdict", "décision"),
+                    crate::scale::Outcome::ProsecutionRequest => t(
+                        lang,
+                        "PROSECUTION REQUEST, not a verdict",
+                        "RÉQUISITIONS, pas une décision",
+                    ),
+                };
+                out.push_str(&format!(
+                    "  - {} {} ({}): {sentence} [{kind}; {}]\n",
+                    c.court,
+                    c.date,
+                    c.country,
+                    c.verification.as_str()
+                ));
+            }
+        }
+    }
+    out.push_str(&format!(
+        "\n{}\n",
+        t(
+            lang,
+            "Decision support, not legal advice.",
+            "Aide à la décision, pas un avis juridique."
+        )
+    ));
+    out
+}
