@@ -401,10 +401,20 @@ fn time_and_reach(a: &Assessment, out: &mut Vec<Disparity>) {
                     .filter_map(|q| q.reach.as_ref())
                     .flat_map(|r| &r.grounds)
                     .find(|g| g.holds == Tri::True);
+                // The state where the facts happened can prosecute them: that is information;
+                // an extraterritorial reach that the other state lacks is what matters.
+                let extraterritorial = !qcan
+                    .iter()
+                    .filter_map(|q| q.reach.as_ref())
+                    .flat_map(|r| &r.grounds)
+                    .any(|g| {
+                        g.holds == Tri::True
+                            && g.rule.basis == crate::law::JurisdictionBasis::Territory
+                    });
                 out.push(Disparity {
                     kind: DisparityKind::JurisdictionReach,
                     systems: vec![can.to_string(), cannot.to_string()],
-                    severity: Severity::Major,
+                    severity: if extraterritorial { Severity::Major } else { Severity::Info },
                     conduct: None,
                     message: format!(
                         "{can} can prosecute these facts{}, but no ground of jurisdiction of {cannot} holds on them.",

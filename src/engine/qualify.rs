@@ -104,6 +104,10 @@ pub struct Qualification<'a> {
     pub limitation: Option<super::limitation::LimitationResult<'a>>,
     /// For provisions that apply or are possible: can the state prosecute?
     pub reach: Option<super::jurisdiction::Reach<'a>>,
+    /// When this provision is possible only because it gives way to other provisions that
+    /// are themselves possible (every other element met): one of them or this one applies,
+    /// whichever the missing facts decide. Empty otherwise.
+    pub alternative_to: Vec<String>,
 }
 
 impl Qualification<'_> {
@@ -265,6 +269,16 @@ pub fn assess_system<'a>(
         missing.insert(&provision.id, q.missing_facts.clone());
         slots[i] = Some(q);
     }
+    for q in slots.iter_mut().flatten() {
+        q.alternative_to = alternatives(q, &statuses);
+        if !q.alternative_to.is_empty() {
+            q.warnings.push(format!(
+                "{}: either this provision or {} applies — every other element is met; which one depends on the facts still missing",
+                q.provision.id,
+                q.alternative_to.join(" or ")
+            ));
+        }
+    }
     SystemResult {
         system,
         qualifications: slots.into_iter().flatten().collect(),
@@ -322,6 +336,7 @@ fn qualify<'a>(
             warnings,
             limitation: None,
             reach: None,
+            alternative_to: Vec::new(),
         };
     };
     let mut elements = Vec::new();
@@ -409,6 +424,56 @@ fn qualify<'a>(
         warnings,
         limitation: None,
         reach: None,
+        alternative_to: Vec::new(),
+    }
+}
+
+/// The provisions a possible qualification gives way to, when that is the only thing left
+/// undecided: each unknown element is `not applies(X)` (or a conjunction of such) with X
+/// possible, and every other element is met.
+fn alternatives(q: &Qualification, statuses: &HashMap<&str, Status>) -> Vec<String> {
+    let Some(v) = q.version else {
+        return Vec::new();
+    };
+    if q.status != Status::Possible {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for e in &q.elements {
+        if e.status == ElementStatus::Met {
+            continue;
+        }
+        let Some(def) = v.elements.iter().find(|x| x.id == e.id) else {
+            return Vec::new();
+        };
+        let mut negated = Vec::new();
+        if !negated_applies(&def.when, &mut negated) {
+            return Vec::new();
+        }
+        let undecided: Vec<&str> = negated
+            .into_iter()
+            .filter(|id| statuses.get(id) == Some(&Status::Possible))
+            .collect();
+        if undecided.is_empty() {
+            return Vec::new();
+        }
+        out.extend(undecided.into_iter().map(String::from));
+    }
+    out
+}
+
+/// Whether an expression is `not applies(X)`, or a conjunction of such; collects the Xs.
+fn negated_applies<'e>(expr: &'e Expr, out: &mut Vec<&'e str>) -> bool {
+    match expr {
+        Expr::Not(inner) => match inner.as_ref() {
+            Expr::Status(super::condition::StatusTest::Applies, id) => {
+                out.push(id);
+                true
+            }
+            _ => false,
+        },
+        Expr::And(items) => items.iter().all(|i| negated_applies(i, out)),
+        _ => false,
     }
 }
 

@@ -80,6 +80,7 @@ pub fn qualification(q: &Qualification, lang: &str) -> Json {
         })).collect::<Vec<_>>(),
         "elements": q.elements.iter().map(|e| json!({ "id": e.id, "label": e.label, "status": e.status, "condition": e.condition })).collect::<Vec<_>>(),
         "missing_facts": q.missing_facts,
+        "alternative_to": q.alternative_to,
         "missing_facts_for_aggravations": q.missing_for_aggravations,
         "milder_later_version": q.milder_later.as_ref().map(|m| json!({ "in_force_from": m.in_force_from, "penalty": penalty(&m.penalty, lang) })),
         "pending_reforms": q.pending.iter().map(|v| json!({

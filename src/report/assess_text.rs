@@ -188,6 +188,13 @@ pub fn table(a: &Assessment, lang: &str, all: bool) -> String {
         ]);
         for q in qs {
             let mut status = words::status(q.status, lang).to_uppercase();
+            if !q.alternative_to.is_empty() {
+                status.push_str(&format!(
+                    "\n{} {}",
+                    t(lang, "or else", "sinon"),
+                    q.alternative_to.join(", ")
+                ));
+            }
             let mark = verification_mark(q, lang);
             if !mark.is_empty() {
                 status.push_str(&format!("\n{mark}"));
