@@ -67,8 +67,18 @@ fn validate(dir: Option<&Path>) -> Result<u8> {
         },
         None => LawBook::builtin(),
     };
+    // The guideline files are checked against the vocabulary once it has loaded.
+    let loaded = loaded.and_then(|book| {
+        let scales = match dir {
+            Some(d) => crate::scale::Scales::from_dir(d, &book.vocabulary),
+            None => crate::scale::Scales::builtin(&book.vocabulary),
+        };
+        scales.map(|scales| (book, scales))
+    });
     match loaded {
-        Ok(book) => {
+        Ok((book, scales)) => {
+            let limitations: usize = book.systems.iter().map(|s| s.limitations.len()).sum();
+            let jurisdictions: usize = book.systems.iter().map(|s| s.jurisdictions.len()).sum();
             let mut provisions = 0;
             let mut versions = 0;
             let mut unverified = 0;
@@ -87,13 +97,15 @@ fn validate(dir: Option<&Path>) -> Result<u8> {
                 }
             }
             super::print(&format!(
-                "ok: {} systems ({}), {provisions} provisions, {versions} versions ({unverified} unverified, {secondary} on secondary sources only), {} facts, {} conduct classes",
+                "ok: {} systems ({}), {provisions} provisions, {versions} versions ({unverified} unverified, {secondary} on secondary sources only), {limitations} limitation and {jurisdictions} jurisdiction rules, {} sentencing scales and {} reference cases, {} facts, {} conduct classes",
                 book.systems.len(),
                 book.systems
                     .iter()
                     .map(|s| s.id.as_str())
                     .collect::<Vec<_>>()
                     .join(", "),
+                scales.guidelines.len(),
+                scales.reference_cases.len(),
                 book.vocabulary.facts.len(),
                 book.vocabulary.conduct.len()
             ));

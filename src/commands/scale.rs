@@ -19,7 +19,7 @@ pub fn run(book: &LawBook, scales: &Scales, args: &ScaleArgs) -> Result<u8> {
     let (official, extensions) = scale::evaluate_all(scales, &case);
     let placement = args.sentence.map(|months| {
         let assessment = engine::assess(book, &case, &[], None, today);
-        scale::place(months, official.as_ref(), &assessment, scales)
+        scale::place(months, official.as_ref(), &extensions, &assessment, scales)
     });
     let lang = args.lang.code();
     let text = match args.format {

@@ -90,6 +90,7 @@ pub fn json(
     if let Some(p) = placement {
         out["proportionality"] = json!({
             "sentence_months": p.sentence_months,
+            "placed_against": p.against.map(|s| json!({ "guideline": s.guideline.id, "official": s.guideline.official, "status": s.guideline.status })),
             "guideline_placement": p.guideline,
             "ratio_to_starting_point": p.ratio_to_starting_point,
             "systems": p.systems,
@@ -240,7 +241,11 @@ pub fn table(
     if let Some(r) = official {
         out.push_str(&block(r, lang));
     }
-    for e in extensions {
+    // An extension is shown when the facts engage it (e.g. a live-streaming case).
+    for e in extensions
+        .iter()
+        .filter(|e| e.category.choice.is_some() || e.role.choice.is_some())
+    {
         out.push('\n');
         out.push_str(&block(e, lang));
     }
@@ -254,9 +259,14 @@ pub fn table(
             ),
             words::months(p.sentence_months, lang)
         ));
-        if let Some(g) = p.guideline {
+        if let (Some(g), Some(against)) = (p.guideline, p.against) {
+            let which = if against.guideline.official {
+                against.guideline.id.clone()
+            } else {
+                format!("{} ({})", against.guideline.id, against.guideline.status)
+            };
             out.push_str(&format!(
-                "  guideline: {}{}\n",
+                "  {which}: {}{}\n",
                 placement_word(g),
                 p.ratio_to_starting_point
                     .map(|r| format!(" ({r}× the starting point)"))
@@ -272,24 +282,23 @@ pub fn table(
             .iter()
             .cloned()
             .fold(p.sentence_months * 1.2, f64::max)
-            .max(12.0);
+            .max(12.0)
+            .ceil();
         const W: usize = 50;
         out.push_str(&format!(
             "\n  0{:>w$}\n",
             words::months(scale_max, lang),
             w = W + 8
         ));
-        if let Some(r) = official {
-            if let Some(c) = r.cell {
-                let from = c.range_from.months().unwrap_or(0.0);
-                let to = c.range_to.months().unwrap_or(from);
-                out.push_str(&format!(
-                    "  {:<7}{}  {}\n",
-                    "range",
-                    bar(from, to, scale_max, p.sentence_months, W),
-                    t(lang, "guideline range", "fourchette du guide")
-                ));
-            }
+        if let Some(c) = p.against.and_then(|r| r.cell) {
+            let from = c.range_from.months().unwrap_or(0.0);
+            let to = c.range_to.months().unwrap_or(from);
+            out.push_str(&format!(
+                "  {:<7}{}  {}\n",
+                "range",
+                bar(from, to, scale_max, p.sentence_months, W),
+                t(lang, "guideline range", "fourchette du guide")
+            ));
         }
         for s in &p.systems {
             let max = if s.life {
@@ -306,10 +315,15 @@ pub fn table(
                     .unwrap_or_else(|| "?".into())
             };
             out.push_str(&format!(
-                "  {:<7}{}  max {label} — {} ({})\n",
+                "  {:<7}{}  max {label} — {}{} ({})\n",
                 s.system,
                 bar(min, max, scale_max, p.sentence_months, W),
                 s.citation,
+                if s.certain {
+                    ""
+                } else {
+                    ", one of two alternatives"
+                },
                 placement_word(s.placement)
             ));
         }

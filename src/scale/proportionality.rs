@@ -29,11 +29,16 @@ pub struct SystemPlacement {
     /// The sentence as a share of the maximum.
     pub share_of_maximum: Option<f64>,
     pub placement: Placement,
+    /// False when the provision is one of two alternatives, one of which applies.
+    pub certain: bool,
 }
 
 #[derive(Debug, Clone)]
 pub struct Proportionality<'a> {
     pub sentence_months: f64,
+    /// The scale the sentence was placed against: the official one when it has a cell for
+    /// these facts, else an extension (a proposal, never presented as official).
+    pub against: Option<&'a ScaleResult<'a>>,
     pub guideline: Option<Placement>,
     /// The sentence divided by the starting point.
     pub ratio_to_starting_point: Option<f64>,
@@ -44,15 +49,24 @@ pub struct Proportionality<'a> {
 
 pub fn place<'a>(
     sentence_months: f64,
-    scale: Option<&ScaleResult>,
+    official: Option<&'a ScaleResult<'a>>,
+    extensions: &'a [ScaleResult<'a>],
     assessment: &Assessment,
     scales: &'a Scales,
 ) -> Proportionality<'a> {
+    let scale = official
+        .filter(|s| s.cell.is_some())
+        .or_else(|| extensions.iter().find(|e| e.cell.is_some()));
     let cell = scale.and_then(|s| s.cell);
+    let statutory_max = scale
+        .and_then(|s| s.maximum)
+        .and_then(|m| m.prison_max.months());
     let guideline = cell.and_then(|c| {
         let to = scale.and_then(|s| s.capped_to).or(c.range_to.months())?;
         let from = c.range_from.months().unwrap_or(0.0);
-        Some(if sentence_months < from {
+        Some(if statutory_max.is_some_and(|m| sentence_months > m) {
+            Placement::AboveMaximum
+        } else if sentence_months < from {
             Placement::BelowRange
         } else if sentence_months > to {
             Placement::AboveRange
@@ -78,7 +92,34 @@ pub fn place<'a>(
                     .unwrap_or(-1.0)
                     .total_cmp(&crate::compare::max_months(b).unwrap_or(-1.0))
             });
-        let Some(q) = leading else { continue };
+        // When nothing applies for certain but one of two alternatives does (a provision
+        // and the one it gives way to), the lower of their maxima is certain.
+        let alternative = || {
+            r.qualifications
+                .iter()
+                .filter(|q| !q.alternative_to.is_empty())
+                .flat_map(|q| {
+                    let group = std::iter::once(q).chain(
+                        r.qualifications
+                            .iter()
+                            .filter(|x| q.alternative_to.contains(&x.provision.id)),
+                    );
+                    group.min_by(|a, b| {
+                        crate::compare::max_months(a)
+                            .unwrap_or(-1.0)
+                            .total_cmp(&crate::compare::max_months(b).unwrap_or(-1.0))
+                    })
+                })
+                .max_by(|a, b| {
+                    crate::compare::max_months(a)
+                        .unwrap_or(-1.0)
+                        .total_cmp(&crate::compare::max_months(b).unwrap_or(-1.0))
+                })
+        };
+        let certain = leading.is_some();
+        let Some(q) = leading.or_else(alternative) else {
+            continue;
+        };
         let Some(p) = &q.penalty else { continue };
         let max = p.prison_max.months();
         let life = p.prison_max == Term::Life;
@@ -95,6 +136,7 @@ pub fn place<'a>(
             min_prison_months: p.prison_min.and_then(Term::months),
             share_of_maximum: max.map(|m| round2(sentence_months / m)),
             placement,
+            certain,
         });
     }
     let category = scale.and_then(|s| s.category.choice).map(|c| c.id.as_str());
@@ -118,6 +160,7 @@ pub fn place<'a>(
         .collect();
     Proportionality {
         sentence_months,
+        against: scale,
         guideline,
         ratio_to_starting_point,
         systems,

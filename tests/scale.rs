@@ -1,0 +1,313 @@
+//! The sentencing scales: all nine cells of the official table, role and category edge
+//! cases, the live-streaming extension with and without a recording, and the placement of
+//! a sentence. Expectations derived by hand from the dossier (england-wales.md, section 3).
+
+use std::process::Command;
+
+use chrono::NaiveDate;
+use qualif::diagnostics::SourceText;
+use qualif::engine::assess;
+use qualif::facts::Case;
+use qualif::law::LawBook;
+use qualif::scale::{Placement, Scales, evaluate_all, place};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+fn setup() -> (LawBook, Scales) {
+    let book = LawBook::builtin().unwrap();
+    let scales = Scales::builtin(&book.vocabulary).unwrap();
+    (book, scales)
+}
+
+fn case(book: &LawBook, text: &str) -> Case {
+    Case::parse(
+        &SourceText::new("case.toml", text),
+        &book.vocabulary,
+        today(),
+    )
+    .unwrap_or_else(|d| panic!("{d}"))
+}
+
+fn material(conduct: &str, category: &str) -> String {
+    format!(
+        "[case]\ndate_of_facts = \"2024-06-01\"\n[material]\nconduct = [{conduct}]\ncategory = \"{category}\"\nreal_child = true\n"
+    )
+}
+
+/// (category, role, starting point in months or None for a community order, range from,
+/// range to) of the official scale.
+type Expected = (
+    &'static str,
+    &'static str,
+    Option<f64>,
+    Option<f64>,
+    Option<f64>,
+);
+
+fn official(
+    book: &LawBook,
+    scales: &Scales,
+    text: &str,
+) -> (
+    Option<String>,
+    Option<String>,
+    Option<f64>,
+    Option<f64>,
+    Option<f64>,
+) {
+    let c = case(book, text);
+    let (o, _) = evaluate_all(scales, &c);
+    let o = o.expect("an official scale");
+    let cell = o.cell;
+    (
+        o.category.choice.map(|x| x.id.clone()),
+        o.role.choice.map(|x| x.id.clone()),
+        cell.and_then(|c| c.starting_point.months()),
+        cell.and_then(|c| c.range_from.months()),
+        cell.and_then(|c| c.range_to.months()),
+    )
+}
+
+#[test]
+fn the_nine_cells_of_the_official_table() {
+    let (book, scales) = setup();
+    let cases: Vec<(String, Expected)> = vec![
+        (
+            material("\"possessed\"", "A"),
+            ("A", "possession", Some(12.0), Some(6.0), Some(36.0)),
+        ),
+        (
+            material("\"possessed\", \"distributed\"", "A"),
+            ("A", "distribution", Some(36.0), Some(24.0), Some(60.0)),
+        ),
+        (
+            material("\"produced\", \"possessed\"", "A"),
+            ("A", "production", Some(72.0), Some(48.0), Some(108.0)),
+        ),
+        // Downloading is sentenced as possession; the range starts with a community order.
+        (
+            material("\"acquired\"", "B"),
+            ("B", "possession", Some(6.0), None, Some(18.0)),
+        ),
+        (
+            material("\"made_available\"", "B"),
+            ("B", "distribution", Some(12.0), Some(6.0), Some(24.0)),
+        ),
+        (
+            material("\"produced\"", "B"),
+            ("B", "production", Some(24.0), Some(12.0), Some(48.0)),
+        ),
+        // Category C possession: a community order as starting point.
+        (
+            material("\"accessed\"", "C"),
+            ("C", "possession", None, None, Some(6.0)),
+        ),
+        (
+            material("\"disseminated_publicly\"", "C"),
+            ("C", "distribution", Some(3.0), None, Some(6.0)),
+        ),
+        (
+            material("\"produced\", \"distributed\"", "C"),
+            ("C", "production", Some(18.0), Some(12.0), Some(36.0)),
+        ),
+    ];
+    for (text, (cat, role, sp, from, to)) in cases {
+        let got = official(&book, &scales, &text);
+        assert_eq!(
+            got,
+            (Some(cat.into()), Some(role.into()), sp, from, to),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn category_and_role_edge_cases() {
+    let (book, scales) = setup();
+    // A stated category wins over the acts.
+    let stated = "[case]\ndate_of_facts = \"2024-06-01\"\n[act]\nsexual_contact = \"penetration\"\n[material]\nconduct = [\"possessed\"]\ncategory = \"C\"\n";
+    assert_eq!(official(&book, &scales, stated).0.as_deref(), Some("C"));
+    // Without a category, the most serious acts decide; a more serious one stays possible.
+    let c = case(
+        &book,
+        "[case]\ndate_of_facts = \"2024-06-01\"\n[act]\nsexual_contact = \"touching\"\n[material]\nconduct = [\"possessed\"]\n",
+    );
+    let (o, _) = evaluate_all(&scales, &c);
+    let o = o.unwrap();
+    assert_eq!(o.category.choice.map(|x| x.id.as_str()), Some("B"));
+    assert!(
+        o.category.possible_higher.iter().any(|x| x.id == "A"),
+        "category A remains possible while live.acts is unknown"
+    );
+    // Nothing known about the material: no category, no cell — never a guess.
+    let (o, _) = evaluate_all(
+        &scales,
+        &case(&book, "[case]\ndate_of_facts = \"2024-06-01\"\n"),
+    );
+    assert!(o.unwrap().cell.is_none());
+}
+
+#[test]
+fn live_streaming_extension_without_a_recording() {
+    let (book, scales) = setup();
+    let text = std::fs::read_to_string("tests/scenarios/07-livestream-philippines.toml").unwrap();
+    let c = case(&book, &text);
+    let (o, ext) = evaluate_all(&scales, &c);
+    // The official scale has no role for a live stream with no material.
+    assert!(o.unwrap().cell.is_none());
+    let e = ext
+        .iter()
+        .find(|e| e.cell.is_some())
+        .expect("the extension places a live case without images");
+    assert!(!e.guideline.official, "labelled as not official");
+    assert!(
+        e.guideline
+            .status
+            .to_lowercase()
+            .contains("not an official")
+    );
+    assert_eq!(e.category.choice.unwrap().id, "A");
+    assert_eq!(e.role.choice.unwrap().id, "director");
+    let cell = e.cell.unwrap();
+    assert_eq!(
+        (
+            cell.starting_point.months(),
+            cell.range_from.months(),
+            cell.range_to.months()
+        ),
+        (Some(72.0), Some(48.0), Some(108.0))
+    );
+    // A paying viewer who gives no instructions (scenario 09): category B, payer row.
+    let text = std::fs::read_to_string("tests/scenarios/09-livestream-client-only.toml").unwrap();
+    let (_, ext) = evaluate_all(&scales, &case(&book, &text));
+    let e = ext.iter().find(|e| e.cell.is_some()).unwrap();
+    assert_eq!(
+        (
+            e.category.choice.unwrap().id.as_str(),
+            e.role.choice.unwrap().id.as_str()
+        ),
+        ("B", "payer")
+    );
+    assert_eq!(e.cell.unwrap().starting_point.months(), Some(12.0));
+}
+
+#[test]
+fn live_streaming_extension_with_a_recording_never_falls_below_the_official_cell() {
+    let (book, scales) = setup();
+    let text = "[case]\ndate_of_facts = \"2024-06-01\"\n[live]\nroles = [\"viewer\"]\nacts = \"penetration\"\nrecorded = true\n[material]\nconduct = [\"possessed\"]\ncategory = \"A\"\nreal_child = true\n";
+    let c = case(&book, text);
+    let (o, ext) = evaluate_all(&scales, &c);
+    let official_sp = o.unwrap().cell.unwrap().starting_point.months().unwrap();
+    let e = ext.iter().find(|e| e.cell.is_some()).unwrap();
+    assert_eq!(e.role.choice.unwrap().id, "viewer");
+    assert!(e.cell.unwrap().starting_point.months().unwrap() >= official_sp);
+}
+
+#[test]
+fn a_sentence_is_placed_against_the_range_and_each_maximum() {
+    let (book, scales) = setup();
+    let place_for = |text: &str, months: f64| {
+        let c = case(&book, text);
+        let (o, ext) = evaluate_all(&scales, &c);
+        let a = assess(&book, &c, &[], None, today());
+        let p = place(months, o.as_ref(), &ext, &a, &scales);
+        (
+            p.guideline,
+            p.ratio_to_starting_point,
+            p.systems
+                .iter()
+                .map(|s| (s.system.clone(), s.placement))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let a_possession = material("\"possessed\"", "A");
+    assert_eq!(
+        place_for(&a_possession, 18.0).0,
+        Some(Placement::WithinRange)
+    );
+    assert_eq!(place_for(&a_possession, 18.0).1, Some(1.5));
+    assert_eq!(
+        place_for(&a_possession, 36.0).0,
+        Some(Placement::WithinRange),
+        "the upper bound is inclusive"
+    );
+    assert_eq!(
+        place_for(&a_possession, 37.0).0,
+        Some(Placement::AboveRange)
+    );
+    assert_eq!(place_for(&a_possession, 3.0).0, Some(Placement::BelowRange));
+    // Above the 5-year statutory maximum of possession.
+    assert_eq!(
+        place_for(&a_possession, 61.0).0,
+        Some(Placement::AboveMaximum)
+    );
+    // FR possession: 5 years since 1 August 2020; 6 years is above it.
+    let systems = place_for(&a_possession, 72.0).2;
+    assert!(
+        systems.contains(&("FR".to_string(), Placement::AboveMaximum)),
+        "{systems:?}"
+    );
+    assert!(
+        systems.contains(&("CA".to_string(), Placement::WithinMaximum)),
+        "{systems:?}"
+    );
+}
+
+#[test]
+fn scale_json_follows_the_output_contract() {
+    let o = Command::new(env!("CARGO_BIN_EXE_qualif"))
+        .args([
+            "scale",
+            "tests/scenarios/07-livestream-philippines.toml",
+            "--format",
+            "json",
+            "--sentence",
+            "8y",
+        ])
+        .env("QUALIF_TODAY", "2026-11-22")
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["contract"], 1);
+    assert_eq!(v["guideline"], "EW-IIOC-2014");
+    assert_eq!(v["category"], "A");
+    assert!(
+        v["role"].is_null(),
+        "no role from a live stream without material"
+    );
+    assert_eq!(v["extension"]["official"], false);
+    assert_eq!(v["extension"]["role"], "director");
+    assert_eq!(v["extension"]["starting_point"]["months"], 72.0);
+    assert_eq!(v["proportionality"]["placed_against"]["official"], false);
+    assert_eq!(v["proportionality"]["guideline_placement"], "within_range");
+    for bad in ["3 years", "-2y", "0m"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_qualif"))
+            .args([
+                "scale",
+                "tests/scenarios/07-livestream-philippines.toml",
+                "--sentence",
+                bad,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+    }
+}
+
+#[test]
+fn community_orders_are_worded_as_the_guideline_words_them() {
+    let (book, scales) = setup();
+    let c = case(&book, &material("\"accessed\"", "C"));
+    let (o, _) = evaluate_all(&scales, &c);
+    let cell = o.unwrap().cell.unwrap();
+    assert_eq!(cell.starting_point.text(), "High level community order");
+    assert_eq!(cell.range_to.text(), "26 weeks' custody");
+}
