@@ -46,17 +46,16 @@ type Expected = (
     Option<f64>,
 );
 
-fn official(
-    book: &LawBook,
-    scales: &Scales,
-    text: &str,
-) -> (
+/// The same, as computed.
+type Got = (
     Option<String>,
     Option<String>,
     Option<f64>,
     Option<f64>,
     Option<f64>,
-) {
+);
+
+fn official(book: &LawBook, scales: &Scales, text: &str) -> Got {
     let c = case(book, text);
     let (o, _) = evaluate_all(scales, &c);
     let o = o.expect("an official scale");
