@@ -34,9 +34,27 @@ pub enum Command {
     /// --sentence where a sentence sits against the range, each system's maximum and real
     /// outcomes.
     Scale(ScaleArgs),
+    /// The full written report (facts, qualifications in every system, international
+    /// obligations, comparison, scale, limitation and jurisdiction, warnings, sources) as
+    /// Markdown, one self-contained printable HTML file, or JSON.
+    Report(ReportArgs),
+    /// Many cases at once (JSON Lines or CSV, shaped like case files): one result per case
+    /// (the leading qualification and its maximum in each national system, the guideline's
+    /// starting point, the imposed sentence's ratio to each), then aggregate figures by
+    /// court country, by the country where the child was and by UN M49 region. Exit code 1
+    /// when some records were rejected (each is reported with its line).
+    Batch(BatchArgs),
     /// Browse and check the legal data.
     #[command(subcommand)]
     Law(LawCommand),
+    /// The guided interview (also `qualif` alone): one question at a time, the law live.
+    Interview {
+        /// Start from this case file (TOML); a new case when absent.
+        case: Option<PathBuf>,
+        /// Language of the questions (switch live with `l`).
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -114,6 +132,74 @@ pub struct ScaleArgs {
     /// Language of the labels in table and Markdown output.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ReportFormat {
+    Markdown,
+    Html,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The case file (TOML).
+    pub case: PathBuf,
+    /// Output format (default: from the extension of -o, else markdown).
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write the report to FILE (atomically, readable by the owner only) instead of
+    /// standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Language of the report.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+    /// Remove the case title, the notes, every free-text field and every identifying field
+    /// (dates of birth); ages and countries are kept, and the report says it is redacted.
+    #[arg(long)]
+    pub redact: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum BatchFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum BatchInput {
+    Jsonl,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("source").required(true).args(["file", "synthesize"]))]
+pub struct BatchArgs {
+    /// The cases: FILE.jsonl (one JSON object per line, with the sections of a case file)
+    /// or FILE.csv (a header row of dotted keys such as victim.age; lists separated by `;`;
+    /// an empty cell is unknown).
+    pub file: Option<PathBuf>,
+    /// Format of the results: JSON Lines (one object per case, then one with the
+    /// aggregates) or CSV (one row per case).
+    #[arg(long, value_enum, default_value_t = BatchFormat::Json)]
+    pub format: BatchFormat,
+    /// Write the results (or the synthetic dataset) to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also write the aggregate figures to FILE (CSV or JSON, as --format).
+    #[arg(long, value_name = "FILE", conflicts_with = "synthesize")]
+    pub aggregates: Option<PathBuf>,
+    /// The input's format, when its extension does not say.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<BatchInput>,
+    /// Instead of reading cases, write N synthetic ones (JSON Lines, each titled
+    /// "SYNTHETIC …"), for benchmarks and tests.
+    #[arg(long, value_name = "N")]
+    pub synthesize: Option<u64>,
+    /// Seed of the synthetic dataset: the same seed gives the same cases.
+    #[arg(long, value_name = "S", default_value_t = 1, requires = "synthesize")]
+    pub seed: u64,
 }
 
 fn parse_sentence_arg(s: &str) -> Result<f64, String> {

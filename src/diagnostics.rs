@@ -7,6 +7,9 @@ use std::fmt;
 pub struct SourceText {
     pub name: String,
     pub text: String,
+    /// Byte offsets where lines start, computed on the first located message: a file with
+    /// thousands of problems is then located in linear time, not quadratic.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceText {
@@ -14,20 +17,27 @@ impl SourceText {
         Self {
             name: name.into(),
             text: text.into(),
+            line_starts: std::sync::OnceLock::new(),
         }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let mut line = 1;
-        let mut line_start = 0;
-        for (i, b) in self.text.as_bytes()[..offset].iter().enumerate() {
-            if *b == b'\n' {
-                line += 1;
-                line_start = i + 1;
-            }
-        }
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(
+                    self.text
+                        .bytes()
+                        .enumerate()
+                        .filter(|&(_, b)| b == b'\n')
+                        .map(|(i, _)| i + 1),
+                )
+                .collect()
+        });
+        // The last line start at or before the offset.
+        let line = starts.partition_point(|&s| s <= offset);
+        let line_start = starts[line - 1];
         let column = self
             .text
             .get(line_start..offset)
@@ -125,9 +135,61 @@ fn join_diagnostics(ds: &[Diagnostic]) -> String {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// A text quoted in a message, cut to its first `max_chars` characters (with `…` and the
+/// full length) so that a hostile input cannot turn one message into megabytes.
+pub fn excerpt(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        None => text.to_string(),
+        Some((cut, _)) => format!(
+            "{}… ({} characters in all)",
+            &text[..cut],
+            text.chars().count()
+        ),
+    }
+}
+
 /// Converts a TOML parse error into a located diagnostic.
 pub fn toml_error(source: &SourceText, err: &toml::de::Error) -> Diagnostic {
-    let offset = err.span().map(|s| s.start).unwrap_or(0);
-    let message = err.message().trim().replace('\n', " ");
-    source.error_at(offset, message)
+    let span = err.span();
+    let offset = span.as_ref().map(|s| s.start).unwrap_or(0);
+    let raw = err.message().trim().replace('\n', " ");
+    // The text the parser points at (a key, for a duplicate), quoted briefly.
+    let pointed = span
+        .and_then(|s| source.text.get(s))
+        .map(|t| excerpt(t.trim(), 40))
+        .filter(|t| !t.is_empty() && !t.contains('\n'));
+    let (message, help) = if raw.contains("recurs") {
+        (
+            "tables or lists are nested too deeply".to_string(),
+            Some("sections of keys and values; a list holds plain values"),
+        )
+    } else if raw == "duplicate key" {
+        (
+            match pointed {
+                Some(key) => format!("duplicate key `{key}`"),
+                None => raw,
+            },
+            Some("each key at most once in a table, and each [section] at most once in the file"),
+        )
+    } else if raw.starts_with("invalid boolean") || raw.starts_with("string values must be quoted")
+    {
+        (
+            raw,
+            Some("a value after `=`: text in quotes (\"FR\"), true or false, a number, or a date"),
+        )
+    } else if raw.contains("non-double-quote visible characters") {
+        (
+            raw,
+            Some(
+                "text without control characters (a NUL, a bell…); write them as escapes such as \\u0000",
+            ),
+        )
+    } else {
+        (raw, None)
+    };
+    let d = source.error_at(offset, message);
+    match help {
+        Some(h) => d.with_help(h),
+        None => d,
+    }
 }

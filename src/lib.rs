@@ -5,6 +5,7 @@
 //! system, per provision, per element) → results → [`report`] renderers. The engine knows
 //! no country: the law is in the data files of `jurisdictions/` (see [`law`]).
 
+pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod compare;
@@ -15,5 +16,6 @@ pub mod io;
 pub mod law;
 pub mod report;
 pub mod scale;
+pub mod tui;
 
 pub use diagnostics::{Diagnostic, Error, Result};

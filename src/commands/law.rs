@@ -63,6 +63,9 @@ fn validate(dir: Option<&Path>) -> Result<u8> {
     let loaded = match dir {
         Some(d) => match crate::law::read_data_dir(d) {
             Ok(files) => LawBook::from_sources(files),
+            // A folder that holds unreadable files (not UTF-8, too large) or no vocabulary
+            // is data with errors (1); a folder that cannot be read at all is bad input (2).
+            Err(problems) if d.is_dir() => Err(problems),
             Err(problems) => return Err(Error::Input(problems)),
         },
         None => LawBook::builtin(),

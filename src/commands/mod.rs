@@ -3,8 +3,10 @@
 //! found problems).
 
 mod assess;
+mod batch;
 mod compare;
 mod law;
+mod report;
 mod scale;
 
 use crate::cli::{Cli, Command};
@@ -13,10 +15,8 @@ use crate::law::LawBook;
 
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
-        None => Err(Error::Usage(
-            "the guided interview is not built yet; use `qualif assess CASE` (see `qualif --help`)"
-                .into(),
-        )),
+        None => interview(&cli.data_dir, None, crate::cli::Lang::En),
+        Some(Command::Interview { case, lang }) => interview(&cli.data_dir, case, lang),
         Some(Command::Assess(args)) => assess::run(&load_book(&cli.data_dir)?, &args),
         Some(Command::Compare(args)) => compare::run(&load_book(&cli.data_dir)?, &args),
         Some(Command::Scale(args)) => {
@@ -24,8 +24,25 @@ pub fn run(cli: Cli) -> Result<u8> {
             let scales = load_scales(&cli.data_dir, &book)?;
             scale::run(&book, &scales, &args)
         }
+        Some(Command::Report(args)) => {
+            let book = load_book(&cli.data_dir)?;
+            let scales = load_scales(&cli.data_dir, &book)?;
+            report::run(&book, &scales, &args)
+        }
+        Some(Command::Batch(args)) => batch::run(&cli.data_dir, &args),
         Some(Command::Law(cmd)) => law::run(cli.data_dir.as_deref(), cmd),
     }
+}
+
+/// The guided interview, on the law book and the sentencing scales.
+fn interview(
+    data_dir: &Option<std::path::PathBuf>,
+    case: Option<std::path::PathBuf>,
+    lang: crate::cli::Lang,
+) -> Result<u8> {
+    let book = load_book(data_dir)?;
+    let scales = load_scales(data_dir, &book)?;
+    crate::tui::run(&book, Some(&scales), case, lang)
 }
 
 /// The law book: the built-in data, or the files of `--data-dir`.

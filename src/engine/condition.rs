@@ -68,6 +68,11 @@ pub trait Context {
     fn status(&self, provision: &str) -> Option<crate::engine::Status>;
 }
 
+/// How deep parentheses and `not` may nest in one condition. The data's deepest is 5; the
+/// limit keeps a hostile data file from overflowing the stack of the recursive parser (and
+/// of evaluation, which follows the same tree).
+pub const MAX_NESTING: usize = 64;
+
 /// A parse or type error, at a byte offset of the condition text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConditionError {
@@ -81,6 +86,7 @@ impl Expr {
             text,
             pos: 0,
             vocab,
+            depth: 0,
         };
         let e = p.or_expr()?;
         p.skip_ws();
@@ -131,8 +137,28 @@ impl Expr {
                 },
             },
             Expr::Not(e) => e.eval(ctx).not(),
-            Expr::And(es) => es.iter().fold(Tri::True, |acc, e| acc.and(e.eval(ctx))),
-            Expr::Or(es) => es.iter().fold(Tri::False, |acc, e| acc.or(e.eval(ctx))),
+            // Kleene logic: false decides a conjunction and true a disjunction, whatever
+            // the rest; evaluation has no side effect, so it stops there.
+            Expr::And(es) => {
+                let mut acc = Tri::True;
+                for e in es {
+                    acc = acc.and(e.eval(ctx));
+                    if acc == Tri::False {
+                        break;
+                    }
+                }
+                acc
+            }
+            Expr::Or(es) => {
+                let mut acc = Tri::False;
+                for e in es {
+                    acc = acc.or(e.eval(ctx));
+                    if acc == Tri::True {
+                        break;
+                    }
+                }
+                acc
+            }
         }
     }
 
@@ -263,6 +289,8 @@ struct Parser<'a> {
     text: &'a str,
     pos: usize,
     vocab: &'a Vocabulary,
+    /// Parentheses and `not` currently open.
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -352,19 +380,43 @@ impl Parser<'_> {
         })
     }
 
+    /// Enters one more level of parentheses or `not`, refusing to go deeper than
+    /// [`MAX_NESTING`] (the error points at the level that is one too many).
+    fn enter(&mut self, at: usize) -> Result<(), ConditionError> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(ConditionError {
+                offset: at,
+                message: format!(
+                    "the condition nests parentheses and `not` more than {MAX_NESTING} levels deep"
+                ),
+            });
+        }
+        Ok(())
+    }
+
     fn not_expr(&mut self) -> Result<Expr, ConditionError> {
+        self.skip_ws();
+        let at = self.pos;
         if self.eat_keyword("not") {
-            return Ok(Expr::Not(Box::new(self.not_expr()?)));
+            self.enter(at)?;
+            let inner = self.not_expr()?;
+            self.depth -= 1;
+            return Ok(Expr::Not(Box::new(inner)));
         }
         self.atom()
     }
 
     fn atom(&mut self) -> Result<Expr, ConditionError> {
+        self.skip_ws();
+        let at = self.pos;
         if self.eat_char('(') {
+            self.enter(at)?;
             let e = self.or_expr()?;
             if !self.eat_char(')') {
                 return Err(self.error("expected `)`"));
             }
+            self.depth -= 1;
             return Ok(e);
         }
         let start = self.pos;
@@ -638,7 +690,9 @@ impl Parser<'_> {
                 let n: f64 = token
                     .replace('_', "")
                     .parse()
-                    .map_err(|_| self.error(format!("`{token}` is not a number")))?;
+                    .ok()
+                    .filter(|n: &f64| n.is_finite())
+                    .ok_or_else(|| self.error(format!("`{token}` is not a number")))?;
                 self.pos += end;
                 Ok(Literal::Number(n, token.contains('.')))
             }
@@ -706,6 +760,13 @@ impl Parser<'_> {
         };
         match (ty, lit) {
             (FactType::Bool, Literal::Bool(b)) => Ok(Value::Bool(b)),
+            // Beyond ±2^53 an f64 no longer holds every whole number: refuse rather than
+            // compare with a rounded figure.
+            (FactType::Integer, Literal::Number(n, false)) if n.abs() > 9_007_199_254_740_992.0 => {
+                Err(err(format!(
+                    "`{n}` is too large a whole number for `{key}`"
+                )))
+            }
             (FactType::Integer, Literal::Number(n, false)) => Ok(Value::Int(n as i64)),
             (FactType::Number, Literal::Number(n, _)) => Ok(Value::Number(n)),
             (FactType::Date, Literal::Str(s)) => crate::facts::parse_date(&s)
@@ -961,5 +1022,25 @@ label = { fr = "p", en = "p" }
         );
         assert!(err("(act.coercion").message.contains("expected `)`"));
         assert!(err("act.coercion and").message.contains("ends too early"));
+    }
+
+    #[test]
+    fn nesting_is_bounded_and_located() {
+        let v = vocab();
+        let deep = |n: usize| format!("{}act.coercion{}", "(".repeat(n), ")".repeat(n));
+        assert!(Expr::parse(&deep(MAX_NESTING), &v).is_ok());
+        let e = Expr::parse(&deep(10_000), &v).unwrap_err();
+        assert_eq!(e.offset, MAX_NESTING, "at the first parenthesis too many");
+        assert!(
+            e.message.contains("more than 64 levels deep"),
+            "{}",
+            e.message
+        );
+        let nots = format!("{}act.coercion", "not ".repeat(10_000));
+        let e = Expr::parse(&nots, &v).unwrap_err();
+        assert_eq!(e.offset, 4 * MAX_NESTING);
+        // Balanced siblings do not add up.
+        let wide = vec![deep(MAX_NESTING); 100].join(" and ");
+        assert!(Expr::parse(&wide, &v).is_ok());
     }
 }

@@ -5,7 +5,9 @@ pub mod condition;
 pub mod jurisdiction;
 pub mod limitation;
 pub mod logic;
+pub mod next_question;
 mod qualify;
+pub mod summary;
 
 pub use qualify::{
     AggravationResult, Assessment, ElementResult, ElementStatus, MilderLaw, Qualification, Status,

@@ -40,7 +40,7 @@ impl From<Tri> for ElementStatus {
     }
 }
 
-fn status_of(t: Tri) -> Status {
+pub(super) fn status_of(t: Tri) -> Status {
     match t {
         Tri::True => Status::Applies,
         Tri::False => Status::Excluded,
@@ -360,10 +360,10 @@ fn qualify<'a>(
         missing.clear();
     }
     let mut aggravations = Vec::new();
-    let mut penalty = version.penalty.clone();
+    let mut penalty = &version.penalty;
     let mut winner_priority = i64::MIN;
     let mut missing_for_aggravations = Vec::new();
-    let mut if_possible = version.penalty.clone();
+    let mut if_possible = &version.penalty;
     for a in &version.aggravations {
         let t = a.when.eval(ctx);
         let st = status_of(t);
@@ -373,8 +373,8 @@ fn qualify<'a>(
         if st == Status::Applies {
             raise(&mut penalty, &mut winner_priority, &a.penalty, a.priority);
         }
-        if st != Status::Excluded && more_severe(&a.penalty, &if_possible) {
-            if_possible = a.penalty.clone();
+        if st != Status::Excluded && more_severe(&a.penalty, if_possible) {
+            if_possible = &a.penalty;
         }
         aggravations.push(AggravationResult {
             id: a.id.clone(),
@@ -386,6 +386,7 @@ fn qualify<'a>(
             notes: a.notes.clone(),
         });
     }
+    let penalty = penalty.clone();
     let mut warnings = Vec::new();
     if version.verification == Verification::Unverified {
         warnings.push(format!("{}: the version applied is unverified — check it against the official text before relying on it", provision.id));
@@ -413,9 +414,9 @@ fn qualify<'a>(
         version: Some(version),
         elements,
         aggravations,
-        penalty_if_possible_aggravations: (more_severe(&if_possible, &penalty)
+        penalty_if_possible_aggravations: (more_severe(if_possible, &penalty)
             && status != Status::Excluded)
-            .then_some(if_possible),
+            .then(|| if_possible.clone()),
         penalty: Some(penalty),
         missing_facts: missing,
         missing_for_aggravations,
@@ -486,14 +487,19 @@ fn more_severe(a: &Penalty, b: &Penalty) -> bool {
 
 /// Raises `current` to `candidate` when the aggravation's penalty is more severe, or when the
 /// two cannot be ordered and the aggravation has the higher priority (checked at load time).
-fn raise(current: &mut Penalty, winner_priority: &mut i64, candidate: &Penalty, priority: i64) {
+pub(super) fn raise<'p>(
+    current: &mut &'p Penalty,
+    winner_priority: &mut i64,
+    candidate: &'p Penalty,
+    priority: i64,
+) {
     let wins = match candidate.severity_cmp(current) {
         Some(std::cmp::Ordering::Greater) => true,
         Some(_) => false,
         None => candidate.has_unknown() || priority > *winner_priority,
     };
     if wins {
-        *current = candidate.clone();
+        *current = candidate;
         *winner_priority = priority;
     }
 }

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use toml::de::{DeTable, DeValue};
 
 use super::age::{age_on, years_between};
@@ -88,10 +88,23 @@ impl Case {
         }
         let table =
             DeTable::parse(&source.text).map_err(|e| crate::diagnostics::toml_error(source, &e))?;
+        Self::from_table(source, table.get_ref(), vocab, today)
+    }
+
+    /// Reads a case from a TOML table: the checks of [`Case::parse`] after the TOML syntax,
+    /// each problem located by the table's spans in `source`. Batch analysis builds the
+    /// table from a JSON Lines or CSV record, so that every record is checked exactly as a
+    /// case file is.
+    pub fn from_table(
+        source: &SourceText,
+        table: &DeTable<'_>,
+        vocab: &Vocabulary,
+        today: NaiveDate,
+    ) -> Result<Self, Diagnostic> {
         let mut facts = BTreeMap::new();
         let mut spans: HashMap<String, Range<usize>> = HashMap::new();
         let sections = vocab.sections();
-        for (key, value) in table.get_ref().iter() {
+        for (key, value) in table.iter() {
             let name = key.get_ref().as_ref();
             if name == "version" {
                 check_version(source, value.get_ref(), value.span())?;
@@ -99,7 +112,10 @@ impl Case {
             }
             if !sections.contains(&name) {
                 return Err(source
-                    .error_at(key.span().start, format!("unknown section `{name}`"))
+                    .error_at(
+                        key.span().start,
+                        format!("unknown section `{}`", short(name)),
+                    )
                     .with_help(format!(
                         "`version` and the sections {}",
                         sections
@@ -118,11 +134,15 @@ impl Case {
                     .with_help(format!("the keys {}", vocab.keys_of(name).join(", "))));
             };
             for (k, v) in inner.iter() {
-                let fact_key = format!("{name}.{}", k.get_ref());
+                // Not `format!`: this runs for every fact of every record of a batch.
+                let mut fact_key = String::with_capacity(name.len() + 1 + k.get_ref().len());
+                fact_key.push_str(name);
+                fact_key.push('.');
+                fact_key.push_str(k.get_ref());
                 let Some(def) = vocab.fact(&fact_key).filter(|d| !d.derived) else {
                     let mut d = source.error_at(
                         k.span().start,
-                        format!("unknown key `{}` in [{name}]", k.get_ref()),
+                        format!("unknown key `{}` in [{name}]", short(k.get_ref())),
                     );
                     d.help = Some(format!("in [{name}]: {}", vocab.keys_of(name).join(", ")));
                     if let Some(close) = closest(k.get_ref(), &vocab.keys_of(name)) {
@@ -136,9 +156,32 @@ impl Case {
             }
         }
         let mut case = Case { facts };
-        case.check_consistency(source, &spans, today)?;
+        case.check_consistency(source, vocab, &spans, today)?;
         case.derive(vocab, today);
         Ok(case)
+    }
+
+    /// The case as a case file (TOML): the stated facts, section by section in the
+    /// vocabulary's order, which [`Case::parse`] reads back to the same case. Used by the
+    /// interview to save case files.
+    pub fn to_toml(&self, vocab: &Vocabulary) -> String {
+        let mut out = format!("version = {SUPPORTED_VERSION}\n");
+        for section in vocab.sections() {
+            let mut lines = String::new();
+            for f in vocab
+                .facts
+                .iter()
+                .filter(|f| !f.derived && f.section() == section)
+            {
+                if let Some(v) = self.facts.get(&f.key) {
+                    lines.push_str(&format!("{} = {}\n", f.name(), v.to_toml()));
+                }
+            }
+            if !lines.is_empty() {
+                out.push_str(&format!("\n[{section}]\n{lines}"));
+            }
+        }
+        out
     }
 
     /// The law's date: the date of the facts, else today.
@@ -149,6 +192,7 @@ impl Case {
     fn check_consistency(
         &self,
         source: &SourceText,
+        vocab: &Vocabulary,
         spans: &HashMap<String, Range<usize>>,
         today: NaiveDate,
     ) -> Result<(), Diagnostic> {
@@ -182,6 +226,29 @@ impl Case {
                     .with_help("a birth date before the date of the facts"));
             }
             let computed = age_on(birth, facts_date);
+            // The age a birth date gives must be one the age fact accepts: otherwise the
+            // case would hold an age that no case file can state (and that a saved copy
+            // of this case could not load).
+            if let Some(def) = vocab.fact(&age_key) {
+                let n = computed as f64;
+                if def.min.is_some_and(|m| n < m) || def.max.is_some_and(|m| n > m) {
+                    let mut accepted = String::from("a birth date giving an age");
+                    if let Some(min) = def.min {
+                        accepted.push_str(&format!(" from {min}"));
+                    }
+                    if let Some(max) = def.max {
+                        accepted.push_str(&format!(" up to {max}"));
+                    }
+                    return Err(source
+                        .error_at(
+                            at(&birth_key),
+                            format!(
+                                "{birth_key} {birth} gives an age of {computed} at the date of the facts {facts_date}"
+                            ),
+                        )
+                        .with_help(accepted));
+                }
+            }
             if let Some(Value::Int(stated)) = self.facts.get(&age_key) {
                 if *stated != computed {
                     return Err(source
@@ -214,10 +281,18 @@ impl Case {
             (Some(o), Some(v)) => Some(Value::Number(years_between(o, v))),
             _ => match (self.facts.get("offender.age"), self.facts.get("victim.age")) {
                 (Some(Value::Int(o)), Some(Value::Int(v))) => {
-                    let diff = (o - v) as f64;
+                    // In f64: a data folder's vocabulary may leave ages unbounded, and
+                    // `o - v` in i64 could overflow.
+                    let diff = *o as f64 - *v as f64;
+                    // On 29 February the gap can be exactly `diff - 1` (or `diff + 1` when
+                    // the offender is the younger): born on 2000-02-29 and 2003-03-01, two
+                    // people are three years apart (the anniversary falls on 1 March), yet
+                    // aged 4 and 0 on 2004-02-29. The open interval must then hold its ends.
+                    let leap_day = facts_date.month() == 2 && facts_date.day() == 29;
+                    let slack = if leap_day { 1e-6 } else { 0.0 };
                     Some(Value::Between(Interval {
-                        above: diff - 1.0,
-                        below: diff + 1.0,
+                        above: diff - 1.0 - slack,
+                        below: diff + 1.0 + slack,
                     }))
                 }
                 _ => None,
@@ -292,12 +367,13 @@ fn convert(
             )
             .with_help(accepted())
     };
-    let bounded = |n: f64| -> Result<(), Diagnostic> {
+    // `shown`: the number as the message writes it (an i64 through f64 would lose digits).
+    let bounded = |n: f64, shown: &dyn std::fmt::Display| -> Result<(), Diagnostic> {
         let below = def.min.is_some_and(|m| n < m);
         let above = def.max.is_some_and(|m| n > m);
         if below || above {
             Err(source
-                .error_at(span.start, format!("`{key}` = {n} is out of range"))
+                .error_at(span.start, format!("`{key}` = {shown} is out of range"))
                 .with_help(accepted()))
         } else {
             Ok(())
@@ -308,29 +384,39 @@ fn convert(
         (FactType::Integer, DeValue::Integer(i)) => {
             let n = i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).map_err(|_| {
                 source
-                    .error_at(span.start, format!("`{key}` is too large a number"))
+                    .error_at(
+                        span.start,
+                        format!("`{key}` is too large a number (in absolute value)"),
+                    )
                     .with_help(accepted())
             })?;
-            bounded(n as f64)?;
+            bounded(n as f64, &n)?;
             Ok(Value::Int(n))
         }
         (FactType::Number, DeValue::Integer(_) | DeValue::Float(_)) => {
-            let text = match value {
-                DeValue::Integer(i) => i.as_str().replace('_', ""),
-                DeValue::Float(f) => f.as_str().replace('_', ""),
+            let n: Option<f64> = match value {
+                // 0x10 is sixteen: read the digits in their radix.
+                DeValue::Integer(i) if i.radix() != 10 => {
+                    i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+                        .ok()
+                        .map(|n| n as f64)
+                }
+                DeValue::Integer(i) => i.as_str().replace('_', "").parse().ok(),
+                DeValue::Float(f) => f.as_str().replace('_', "").parse().ok(),
                 _ => unreachable!(),
             };
-            let n: f64 = text
-                .parse()
-                .ok()
+            let n = n
                 .filter(|n: &f64| n.is_finite())
                 .ok_or_else(|| wrong("a number that is not finite"))?;
-            bounded(n)?;
+            bounded(n, &n)?;
             Ok(Value::Number(n))
         }
         (FactType::Date, DeValue::String(s)) => parse_date(s).map(Value::Date).ok_or_else(|| {
             source
-                .error_at(span.start, format!("`{key}` = \"{s}\" is not a valid date"))
+                .error_at(
+                    span.start,
+                    format!("`{key}` = \"{}\" is not a valid date", short(s)),
+                )
                 .with_help("a real calendar date written \"YYYY-MM-DD\"")
         }),
         (FactType::Date, DeValue::Datetime(dt)) => match (dt.date, dt.time) {
@@ -359,7 +445,10 @@ fn convert(
                 Err(source
                     .error_at(
                         span.start,
-                        format!("`{key}` = \"{s}\" is not an ISO 3166-1 alpha-2 country code"),
+                        format!(
+                            "`{key}` = \"{}\" is not an ISO 3166-1 alpha-2 country code",
+                            short(s)
+                        ),
                     )
                     .with_help(accepted()))
             }
@@ -371,7 +460,7 @@ fn convert(
                 Err(source
                     .error_at(
                         span.start,
-                        format!("`{key}` = \"{s}\" is not an accepted value"),
+                        format!("`{key}` = \"{}\" is not an accepted value", short(s)),
                     )
                     .with_help(accepted()))
             }
@@ -399,7 +488,7 @@ fn convert(
                     return Err(source
                         .error_at(
                             item.span().start,
-                            format!("`{key}` holds \"{s}\", which is not accepted"),
+                            format!("`{key}` holds \"{}\", which is not accepted", short(s)),
                         )
                         .with_help(accepted()));
                 }
@@ -411,6 +500,12 @@ fn convert(
         }
         (_, other) => Err(wrong(describe(other))),
     }
+}
+
+/// A key or value from the file, quoted in a message: cut short, since a hostile file may
+/// hold a key or a text of a megabyte.
+fn short(s: &str) -> String {
+    crate::diagnostics::excerpt(s, 60)
 }
 
 pub fn parse_date(s: &str) -> Option<NaiveDate> {

@@ -8,6 +8,7 @@ mod vocabulary;
 pub use age::{age_on, years_between};
 pub use case::{Case, MAX_CASE_FILE_BYTES, SUPPORTED_VERSION, parse_date};
 pub use value::{Interval, Value};
+pub(crate) use vocabulary::Locations;
 pub use vocabulary::{
     ConductClass, FactDef, FactType, Localized, ParameterDef, ValueLabel, Vocabulary,
 };

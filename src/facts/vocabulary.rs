@@ -170,6 +170,64 @@ pub struct Vocabulary {
     /// the file lists none).
     pub countries: Vec<String>,
     index: HashMap<String, usize>,
+    conduct_index: HashMap<String, usize>,
+    parameter_index: HashMap<String, usize>,
+    /// The sections a case file may hold, in the order of the vocabulary (computed once:
+    /// every case read asks for them).
+    section_names: Vec<String>,
+}
+
+/// Where the vocabulary file writes each fact key and conduct class, from a second,
+/// lenient parse that keeps spans (only when a problem must be located).
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct Locations {
+    #[serde(default)]
+    fact: Vec<KeyAt>,
+    #[serde(default)]
+    conduct: Vec<ConductAt>,
+}
+
+#[derive(Debug, Deserialize)]
+struct KeyAt {
+    key: toml::Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ConductAt {
+    id: toml::Spanned<String>,
+    when: Option<toml::Spanned<String>>,
+}
+
+impl Locations {
+    pub(crate) fn of(source: &SourceText) -> Self {
+        toml::from_str(&source.text).unwrap_or_default()
+    }
+
+    /// The offset of the key of the `i`th fact (0 when unknown).
+    pub(crate) fn fact(&self, i: usize) -> usize {
+        self.fact.get(i).map_or(0, |f| f.key.span().start)
+    }
+
+    /// The offset of the id of the `i`th conduct class.
+    pub(crate) fn conduct(&self, i: usize) -> usize {
+        self.conduct.get(i).map_or(0, |c| c.id.span().start)
+    }
+
+    /// The offset of the first character inside the quotes of the `i`th conduct class's
+    /// condition.
+    pub(crate) fn conduct_when(&self, source: &SourceText, i: usize) -> usize {
+        let Some(when) = self.conduct.get(i).and_then(|c| c.when.as_ref()) else {
+            return 0;
+        };
+        let span = when.span();
+        let raw = source.text.get(span.clone()).unwrap_or("");
+        let quote = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+            3
+        } else {
+            1
+        };
+        span.start + quote
+    }
 }
 
 impl Vocabulary {
@@ -178,33 +236,37 @@ impl Vocabulary {
             toml::from_str(&source.text).map_err(|e| vec![toml_error(source, &e)])?;
         let mut problems = Vec::new();
         let mut index = HashMap::new();
+        // Where each key is written, read only when there is a problem to locate (searching
+        // the text for each key would take quadratic time on a large hostile file).
+        let locations = std::cell::OnceCell::new();
+        let locations = || locations.get_or_init(|| Locations::of(source));
         for (i, f) in file.fact.iter().enumerate() {
-            let at = source.text.find(&format!("\"{}\"", f.key)).unwrap_or(0);
+            let at = || locations().fact(i);
             if !f.key.contains('.') {
                 problems.push(
-                    source.error_at(at, format!("fact key `{}` must be `section.name`", f.key)),
+                    source.error_at(at(), format!("fact key `{}` must be `section.name`", f.key)),
                 );
             }
             if index.insert(f.key.clone(), i).is_some() {
-                problems.push(source.error_at(at, format!("fact `{}` is declared twice", f.key)));
+                problems.push(source.error_at(at(), format!("fact `{}` is declared twice", f.key)));
             }
             let enumerated = matches!(f.ty, FactType::Enum | FactType::EnumList);
             if enumerated && f.values.is_empty() {
                 problems.push(source.error_at(
-                    at,
+                    at(),
                     format!("fact `{}` is an enumeration without `values`", f.key),
                 ));
             }
             if !enumerated && !f.values.is_empty() {
                 problems.push(source.error_at(
-                    at,
+                    at(),
                     format!("fact `{}` has `values` but is not an enumeration", f.key),
                 ));
             }
             for v in &f.value_labels {
                 if !f.values.contains(&v.id) {
                     problems.push(source.error_at(
-                        at,
+                        at(),
                         format!(
                             "fact `{}` labels value `{}`, which is not among its values",
                             f.key, v.id
@@ -213,10 +275,10 @@ impl Vocabulary {
                 }
             }
         }
-        let mut seen = HashMap::new();
-        for c in &file.conduct {
-            if seen.insert(c.id.clone(), ()).is_some() {
-                let at = source.text.find(&format!("\"{}\"", c.id)).unwrap_or(0);
+        let mut conduct_index = HashMap::new();
+        for (i, c) in file.conduct.iter().enumerate() {
+            if conduct_index.insert(c.id.clone(), i).is_some() {
+                let at = locations().conduct(i);
                 problems.push(
                     source.error_at(at, format!("conduct class `{}` is declared twice", c.id)),
                 );
@@ -225,13 +287,33 @@ impl Vocabulary {
         if !problems.is_empty() {
             return Err(problems);
         }
+        let mut parameter_index = HashMap::new();
+        for (i, p) in file.parameter.iter().enumerate() {
+            // The first declaration wins, as a search from the start would find.
+            parameter_index.entry(p.key.clone()).or_insert(i);
+        }
         Ok(Self {
             facts: file.fact,
             conduct: file.conduct,
+            parameter_index,
+            conduct_index,
             parameters: file.parameter,
             countries: file.countries,
             index,
-        })
+            section_names: Vec::new(),
+        }
+        .with_sections())
+    }
+
+    fn with_sections(mut self) -> Self {
+        let mut out: Vec<String> = Vec::new();
+        for f in self.facts.iter().filter(|f| !f.derived) {
+            if !out.iter().any(|s| s == f.section()) {
+                out.push(f.section().to_string());
+            }
+        }
+        self.section_names = out;
+        self
     }
 
     pub fn fact(&self, key: &str) -> Option<&FactDef> {
@@ -239,22 +321,16 @@ impl Vocabulary {
     }
 
     pub fn parameter(&self, key: &str) -> Option<&ParameterDef> {
-        self.parameters.iter().find(|p| p.key == key)
+        self.parameter_index.get(key).map(|&i| &self.parameters[i])
     }
 
     pub fn conduct(&self, id: &str) -> Option<&ConductClass> {
-        self.conduct.iter().find(|c| c.id == id)
+        self.conduct_index.get(id).map(|&i| &self.conduct[i])
     }
 
     /// The sections a case file may hold, in the order of the vocabulary.
     pub fn sections(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        for f in self.facts.iter().filter(|f| !f.derived) {
-            if !out.contains(&f.section()) {
-                out.push(f.section());
-            }
-        }
-        out
+        self.section_names.iter().map(String::as_str).collect()
     }
 
     /// The keys a case file may hold in one section.

@@ -86,7 +86,14 @@ impl<'a> FileCheck<'a> {
                 let at = span.start + quote + ce.offset;
                 self.problems.push(
                     self.src
-                        .error_at(at, format!("in condition `{}`: {}", when.get_ref().trim(), ce.message))
+                        .error_at(
+                            at,
+                            format!(
+                                "in condition `{}`: {}",
+                                crate::diagnostics::excerpt(when.get_ref().trim(), 120),
+                                ce.message
+                            ),
+                        )
                         .with_help("the condition language of jurisdictions/README.md, over facts declared in vocabulary.toml"),
                 );
                 None

@@ -28,18 +28,18 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
     let vocabulary = Vocabulary::parse(vocab_src)?;
     let mut problems = Vec::new();
     let mut conduct_conditions = BTreeMap::new();
-    for c in &vocabulary.conduct {
+    let locations = std::cell::OnceCell::new();
+    for (i, c) in vocabulary.conduct.iter().enumerate() {
         let Some(when) = &c.when else { continue };
         match Expr::parse(when, &vocabulary) {
             Ok(e) => {
                 conduct_conditions.insert(c.id.clone(), e);
             }
             Err(ce) => {
-                let at = vocab_src
-                    .text
-                    .find(when.as_str())
-                    .map(|i| i + ce.offset)
-                    .unwrap_or(0);
+                let at = locations
+                    .get_or_init(|| crate::facts::Locations::of(vocab_src))
+                    .conduct_when(vocab_src, i)
+                    + ce.offset;
                 problems.push(vocab_src.error_at(
                     at,
                     format!(
@@ -284,31 +284,43 @@ impl Compiler<'_> {
         }
         let mut state = vec![0u8; provisions.len()];
         let mut order = Vec::new();
+        /// Depth first with an explicit stack, so that a chain of thousands of provisions
+        /// cannot overflow the call stack. Returns a provision found on a cycle.
         fn visit(
-            i: usize,
+            start: usize,
             deps: &[Vec<usize>],
             state: &mut [u8],
             order: &mut Vec<usize>,
-            cycle: &mut Option<usize>,
-        ) {
-            if state[i] == 2 || cycle.is_some() {
-                return;
+        ) -> Option<usize> {
+            if state[start] == 2 {
+                return None;
             }
-            if state[i] == 1 {
-                *cycle = Some(i);
-                return;
+            state[start] = 1;
+            let mut stack = vec![(start, 0usize)];
+            while let Some(top) = stack.last_mut() {
+                let i = top.0;
+                let next = deps[i].get(top.1).copied();
+                top.1 += 1;
+                match next {
+                    Some(d) => match state[d] {
+                        0 => {
+                            state[d] = 1;
+                            stack.push((d, 0));
+                        }
+                        1 => return Some(d),
+                        _ => {}
+                    },
+                    None => {
+                        state[i] = 2;
+                        order.push(i);
+                        stack.pop();
+                    }
+                }
             }
-            state[i] = 1;
-            for &d in &deps[i] {
-                visit(d, deps, state, order, cycle);
-            }
-            state[i] = 2;
-            order.push(i);
+            None
         }
         for i in 0..provisions.len() {
-            let mut cycle = None;
-            visit(i, &deps, &mut state, &mut order, &mut cycle);
-            if let Some(c) = cycle {
+            if let Some(c) = visit(i, &deps, &mut state, &mut order) {
                 let span = ids.get(&provisions[c].id).cloned().unwrap_or(0..0);
                 self.err(
                     &span,

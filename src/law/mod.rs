@@ -21,6 +21,10 @@ use crate::diagnostics::{Diagnostic, SourceText};
 use crate::engine::condition::Expr;
 use crate::facts::{Localized, Value, Vocabulary};
 
+/// Larger data files are refused before they are read: the largest built-in one is about
+/// 330 kB, and a file of hundreds of megabytes would only exhaust memory.
+pub const MAX_DATA_FILE_BYTES: u64 = 8 << 20;
+
 /// The name of the vocabulary file in a data folder.
 pub const VOCABULARY_FILE: &str = "vocabulary.toml";
 
@@ -269,6 +273,21 @@ pub fn read_toml_files(folder: &Path) -> Result<Vec<SourceText>, Vec<Diagnostic>
     let mut problems = Vec::new();
     for p in paths {
         let name = p.display().to_string();
+        if let Ok(meta) = std::fs::metadata(&p) {
+            if meta.len() > MAX_DATA_FILE_BYTES {
+                problems.push(
+                    Diagnostic::whole_file(
+                        &name,
+                        format!(
+                            "the file is {} bytes; a data file may hold at most {MAX_DATA_FILE_BYTES} bytes",
+                            meta.len()
+                        ),
+                    )
+                    .with_help("one legal system (or guideline) per file, as in jurisdictions/"),
+                );
+                continue;
+            }
+        }
         match std::fs::read(&p) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => out.push(SourceText::new(name, text)),

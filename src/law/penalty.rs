@@ -31,6 +31,7 @@ impl Term {
             _ => {}
         }
         parse_duration_months(t).map(Term::Months).ok_or_else(|| {
+            let s = crate::diagnostics::excerpt(s, 40);
             format!("`{s}` is not a term: write e.g. \"15y\", \"6m\", \"2y6m\", \"26w\", \"2y-1d\", \"life\", \"none\" or \"unknown\"")
         })
     }
@@ -89,7 +90,8 @@ pub fn parse_duration_months(s: &str) -> Option<f64> {
         months += sign * n * factor;
         rest = &rest[digits + 1..];
     }
-    if months < 0.0 {
+    // Negative, or so many digits that the figure is not finite.
+    if !months.is_finite() || months < 0.0 {
         return None;
     }
     let rounded = (months * 100.0).round() / 100.0;

@@ -19,6 +19,13 @@ pub fn load(files: &[SourceText], vocab: &Vocabulary) -> Result<Scales, Vec<Diag
     let mut problems = Vec::new();
     let mut scales = Scales::default();
     for src in files {
+        // The grouping of countries into regions for batch analysis is not a scale.
+        if std::path::Path::new(&src.name)
+            .file_name()
+            .is_some_and(|n| n == crate::batch::REGIONS_FILE)
+        {
+            continue;
+        }
         let mut c = FileCheck::new(src, vocab);
         if src.name.ends_with(REFERENCE_FILE) {
             match toml::from_str::<ReferenceFile>(&src.text) {

@@ -1,0 +1,180 @@
+//! One case's result in a batch: for each national system the leading qualification that
+//! applies and its maximum, the guideline's starting point, and where a sentence is given
+//! its ratio to each.
+
+use chrono::NaiveDate;
+
+use crate::engine::Status;
+use crate::engine::summary::{Summarizer, Summary};
+use crate::facts::{Case, Value};
+use crate::law::{Penalty, Provision, SystemKind, Term};
+use crate::scale::{Guideline, SentenceValue};
+
+/// The leading qualification of one system: among the provisions that apply, the one with
+/// the highest maximum (as `qualif scale --sentence` picks it).
+#[derive(Debug, Clone)]
+pub struct Leading<'a> {
+    pub provision: &'a Provision,
+    /// `None` for life imprisonment, no imprisonment, or a figure the sources do not confirm.
+    pub max_prison_months: Option<f64>,
+    pub life: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct SystemFigure<'a> {
+    pub system: &'a str,
+    /// `None`: no provision applies (on the facts stated).
+    pub leading: Option<Leading<'a>>,
+    /// The imposed sentence as a share of the leading maximum.
+    pub share_of_maximum: Option<f64>,
+}
+
+/// Where the case sits on the official sentencing scale.
+#[derive(Debug, Clone)]
+pub struct ScaleFigure<'a> {
+    pub guideline: &'a str,
+    pub category: &'a str,
+    pub role: &'a str,
+    /// `None` for a community order.
+    pub starting_point_months: Option<f64>,
+    pub starting_point_text: String,
+}
+
+/// One case's result.
+#[derive(Debug, Clone)]
+pub struct CaseResult<'a> {
+    /// The input line where the record starts.
+    pub line: u64,
+    pub law_date: NaiveDate,
+    pub place: Option<String>,
+    pub court_country: Option<String>,
+    pub imposed_months: Option<f64>,
+    pub life_sentence: Option<bool>,
+    /// National systems, in the order of the law book.
+    pub systems: Vec<SystemFigure<'a>>,
+    /// `None` when there is no official scale, or the facts do not settle a category and a
+    /// role.
+    pub scale: Option<ScaleFigure<'a>>,
+    pub ratio_to_starting_point: Option<f64>,
+    /// The system of the sentencing court (`sentence.court_country`), when the data has it.
+    pub applicable_system: Option<&'a str>,
+    pub share_of_applicable_maximum: Option<f64>,
+}
+
+/// The maximum in months used to rank provisions: life above any term, no imprisonment at
+/// zero, an unconfirmed figure below everything (as [`crate::compare`] ranks them).
+fn rank(p: &Penalty) -> f64 {
+    match p.prison_max {
+        Term::Months(m) => m,
+        Term::Life => f64::INFINITY,
+        Term::None => 0.0,
+        Term::Unknown => -1.0,
+    }
+}
+
+/// The leading qualification among those that apply (the last of equal maxima, as
+/// `Iterator::max_by` picks it in `qualif scale --sentence`).
+pub fn leading<'a>(summary: &crate::engine::summary::SystemSummary<'a>) -> Option<Leading<'a>> {
+    summary
+        .provisions
+        .iter()
+        .filter(|p| p.status == Status::Applies)
+        .filter_map(|p| p.penalty.map(|pen| (p.provision, pen)))
+        .max_by(|a, b| rank(a.1).total_cmp(&rank(b.1)))
+        .map(|(provision, p)| Leading {
+            provision,
+            max_prison_months: p.prison_max.months(),
+            life: p.prison_max == Term::Life,
+        })
+}
+
+/// A ratio of a sentence to a reference term: only for a positive finite reference.
+fn ratio(imposed: Option<f64>, reference: Option<f64>) -> Option<f64> {
+    match (imposed, reference) {
+        (Some(i), Some(r)) if r > 0.0 && r.is_finite() => Some(i / r),
+        _ => None,
+    }
+}
+
+fn text(case: &Case, key: &str) -> Option<String> {
+    match case.get(key) {
+        Some(Value::Str(s)) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// The official guideline's category, role and starting point for the facts.
+pub fn scale_figure<'a>(g: &'a Guideline, case: &Case) -> Option<ScaleFigure<'a>> {
+    let r = crate::scale::evaluate(g, case);
+    let (cat, role, cell) = (r.category.choice?, r.role.choice?, r.cell?);
+    Some(ScaleFigure {
+        guideline: &g.id,
+        category: &cat.id,
+        role: &role.id,
+        starting_point_months: match &cell.starting_point {
+            SentenceValue::Custody { months, .. } => Some(*months),
+            SentenceValue::Community(_) => None,
+        },
+        starting_point_text: cell.starting_point.text(),
+    })
+}
+
+/// Evaluates one case: every provision of every system (through the summary), then the
+/// figures of the national systems and of the official scale.
+pub fn evaluate<'a>(
+    summarizer: &Summarizer<'a>,
+    official: Option<&'a Guideline>,
+    case: &Case,
+    line: u64,
+    today: NaiveDate,
+) -> CaseResult<'a> {
+    let summary: Summary<'a> = summarizer.summarize(case, None, today);
+    let life_sentence = match case.get("sentence.life") {
+        Some(Value::Bool(b)) => Some(*b),
+        _ => None,
+    };
+    // A life sentence has no ratio to a term.
+    let imposed_months = case
+        .get("sentence.imposed_months")
+        .and_then(Value::as_number);
+    let for_ratio = imposed_months.filter(|_| life_sentence != Some(true));
+    let court_country = text(case, "sentence.court_country");
+    let systems: Vec<SystemFigure<'a>> = summary
+        .systems
+        .iter()
+        .filter(|s| s.system.kind == SystemKind::National)
+        .map(|s| {
+            let leading = leading(s);
+            let share_of_maximum = ratio(
+                for_ratio,
+                leading.as_ref().and_then(|l| l.max_prison_months),
+            );
+            SystemFigure {
+                system: s.system.id.as_str(),
+                leading,
+                share_of_maximum,
+            }
+        })
+        .collect();
+    let scale = official.and_then(|g| scale_figure(g, case));
+    let ratio_to_starting_point = ratio(
+        for_ratio,
+        scale.as_ref().and_then(|s| s.starting_point_months),
+    );
+    let applicable = court_country
+        .as_deref()
+        .and_then(|c| systems.iter().find(|s| s.system == c));
+    CaseResult {
+        line,
+        law_date: summary.law_date,
+        place: text(case, "case.place"),
+        court_country: court_country.clone(),
+        imposed_months,
+        life_sentence,
+        applicable_system: applicable.map(|s| s.system),
+        share_of_applicable_maximum: applicable.and_then(|s| s.share_of_maximum),
+        systems,
+        scale,
+        ratio_to_starting_point,
+    }
+}

@@ -1,0 +1,558 @@
+//! Batch analysis: many cases at once (JSON Lines or CSV), one result per case, then
+//! aggregate figures by court country, by the country where the child was and by region.
+//!
+//! # How a run is organised
+//!
+//! Three stages, each bounded, so that memory does not grow with the size of the file:
+//!
+//! 1. a reader thread reads records (a JSON line, or a CSV row) and sends them in chunks of
+//!    [`CHUNK`] through a bounded channel;
+//! 2. the calling thread turns each chunk into results on every core with rayon
+//!    (`par_iter().map().collect()` keeps the order of the input), each record checked by
+//!    [`record`] exactly as a case file is, evaluated by [`evaluate`] and formatted;
+//! 3. a writer thread writes the results in input order, reports rejected records and adds
+//!    each result to the aggregates (bounded channel again).
+//!
+//! rayon rather than hand-made worker threads: its work stealing balances records whose
+//! cost varies (a record with many facts engages more provisions), and its ordered
+//! `collect` gives results in input order without a reordering buffer. The channels are the
+//! standard library's `sync_channel`, bounded to a few chunks.
+//!
+//! Only the aggregates' exact quartiles keep something per case: see [`aggregate`].
+
+pub mod aggregate;
+pub mod evaluate;
+pub mod output;
+pub mod record;
+pub mod regions;
+pub mod synth;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::diagnostics::{Error, Result};
+use crate::engine::summary::Summarizer;
+use crate::facts::{MAX_CASE_FILE_BYTES, Vocabulary};
+use crate::law::LawBook;
+use crate::scale::Guideline;
+
+pub use aggregate::{Aggregator, GroupFigures, Quartiles, Row};
+pub use evaluate::{CaseResult, evaluate};
+pub use output::RunCounts;
+pub use record::{CsvHeader, Rejection, case_from_csv, case_from_json};
+pub use regions::Regions;
+
+/// The file of `guidelines/` that groups countries into regions (UN M49).
+pub const REGIONS_FILE: &str = "regions.toml";
+
+/// Records handed from one stage to the next at a time.
+pub const CHUNK: usize = 256;
+/// Chunks waiting between two stages, at most.
+const IN_FLIGHT: usize = 4;
+
+/// The format of the input file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// JSON Lines: one JSON object per line, shaped like a case file.
+    Jsonl,
+    /// CSV: a header row of dotted keys (`victim.age`), one case per row.
+    Csv,
+}
+
+impl InputFormat {
+    /// From the file's extension: `.jsonl`, `.ndjson`, `.json` or `.csv`.
+    pub fn of_path(path: &Path) -> Option<InputFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "jsonl" | "ndjson" | "json" => Some(InputFormat::Jsonl),
+            "csv" => Some(InputFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// The format of the results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// One JSON object per case, then one with the aggregates (`"kind": "aggregates"`).
+    Json,
+    /// One CSV row per case, after a header row.
+    Csv,
+}
+
+/// What every record is evaluated against.
+pub struct Context<'a> {
+    pub summarizer: Summarizer<'a>,
+    /// The official sentencing guideline, when the data has one.
+    pub official: Option<&'a Guideline>,
+    pub regions: Option<&'a Regions>,
+    pub today: NaiveDate,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        book: &'a LawBook,
+        official: Option<&'a Guideline>,
+        regions: Option<&'a Regions>,
+        today: NaiveDate,
+    ) -> Self {
+        Self {
+            summarizer: Summarizer::new(book),
+            official,
+            regions,
+            today,
+        }
+    }
+
+    fn vocab(&self) -> &'a Vocabulary {
+        &self.summarizer.book().vocabulary
+    }
+
+    /// The national systems, whose figures each result gives.
+    pub fn national(&self) -> Vec<&'a str> {
+        self.summarizer
+            .book()
+            .systems
+            .iter()
+            .filter(|s| s.kind == crate::law::SystemKind::National)
+            .map(|s| s.id.as_str())
+            .collect()
+    }
+}
+
+/// A record as read, before it is checked.
+enum Raw {
+    Json(String),
+    Csv(csv::StringRecord),
+    /// Unreadable (too long, not UTF-8, malformed CSV): already rejected.
+    Bad(Rejection),
+}
+
+struct Chunk {
+    items: Vec<(u64, Raw)>,
+    /// Bytes of the input read so far, for the progress bar.
+    bytes: u64,
+}
+
+enum Done {
+    Ok { text: String, row: Row },
+    Rejected(Rejection),
+}
+
+/// Reports of the run, in input order.
+pub trait Observer: Send {
+    /// A record was rejected.
+    fn rejected(&mut self, rejection: &Rejection);
+    /// A chunk was written: the input bytes read so far and the counts.
+    fn progress(&mut self, _bytes: u64, _counts: RunCounts) {}
+}
+
+/// Runs a batch: reads `input`, writes one result per record to `out` in input order
+/// (and, in JSON, the aggregates as a last line), reports each rejected record to the
+/// observer, and returns the writer, the counts and the aggregate figures.
+pub fn run<W: Write + Send>(
+    ctx: &Context<'_>,
+    input: impl Read + Send,
+    format: InputFormat,
+    out: W,
+    results: OutputFormat,
+    observer: &mut dyn Observer,
+) -> Result<(W, RunCounts, Vec<GroupFigures>)> {
+    let (tx_raw, rx_raw) = sync_channel::<std::io::Result<Chunk>>(IN_FLIGHT);
+    let (tx_done, rx_done) = sync_channel::<(Vec<Done>, u64)>(IN_FLIGHT);
+    let national = ctx.national();
+    std::thread::scope(|scope| {
+        // Stage 1: the reader. A CSV header is read (and checked) before anything else.
+        let csv_header = match format {
+            InputFormat::Jsonl => {
+                scope.spawn(move || read_jsonl(input, &tx_raw));
+                None
+            }
+            InputFormat::Csv => {
+                let mut reader = csv::ReaderBuilder::new()
+                    .has_headers(true)
+                    .flexible(true)
+                    .from_reader(CountingReader::new(input));
+                let names = reader
+                    .headers()
+                    .map_err(|e| Error::Usage(format!("cannot read the CSV header row: {e}")))?;
+                let names: Vec<&str> = names.iter().collect();
+                let header = CsvHeader::parse(&names, ctx.vocab())
+                    .map_err(|m| Error::Usage(format!("CSV header: {m}")))?;
+                scope.spawn(move || read_csv(reader, &tx_raw));
+                Some(header)
+            }
+        };
+        // Stage 3: the writer.
+        let writer = scope.spawn(move || write_all(out, results, &national, rx_done, observer));
+        // Stage 2: evaluation on every core.
+        let mut failure = None;
+        for chunk in rx_raw {
+            let chunk = match chunk {
+                Ok(c) => c,
+                Err(e) => {
+                    failure = Some(Error::Usage(format!("cannot read the input: {e}")));
+                    break;
+                }
+            };
+            let done: Vec<Done> = chunk
+                .items
+                .into_par_iter()
+                .map(|(line, raw)| process(ctx, csv_header.as_ref(), line, raw, results))
+                .collect();
+            if tx_done.send((done, chunk.bytes)).is_err() {
+                break; // the writer stopped: its error is reported below
+            }
+        }
+        drop(tx_done);
+        let (out, counts, aggregator) = writer.join().expect("the writer thread does not panic")?;
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        let groups = aggregator.finish(ctx.regions);
+        Ok((out, counts, groups))
+    })
+    .and_then(|(mut out, counts, groups)| {
+        if results == OutputFormat::Json {
+            let line = output::aggregates_json(counts, &groups, ctx.regions).to_string();
+            writeln!(out, "{line}")
+                .and_then(|_| out.flush())
+                .map_err(write_error)?;
+        }
+        Ok((out, counts, groups))
+    })
+}
+
+fn write_error(e: std::io::Error) -> Error {
+    Error::Write {
+        path: "the output".into(),
+        source: e,
+    }
+}
+
+/// Checks and evaluates one record, and formats its result.
+fn process(
+    ctx: &Context<'_>,
+    header: Option<&CsvHeader>,
+    line: u64,
+    raw: Raw,
+    results: OutputFormat,
+) -> Done {
+    let vocab = ctx.vocab();
+    let case = match raw {
+        Raw::Bad(r) => return Done::Rejected(r),
+        Raw::Json(text) => case_from_json(&text, line, vocab, ctx.today),
+        Raw::Csv(rec) => {
+            let cells: Vec<&str> = rec.iter().collect();
+            match header {
+                Some(h) => case_from_csv(&cells, h, line, vocab, ctx.today),
+                None => Err(Rejection::whole_line(line, "no CSV header")),
+            }
+        }
+    };
+    match case {
+        Err(r) => Done::Rejected(r),
+        Ok(case) => {
+            let r = evaluate(&ctx.summarizer, ctx.official, &case, line, ctx.today);
+            let text = match results {
+                OutputFormat::Json => output::json_line(&r),
+                OutputFormat::Csv => output::csv_line(&r),
+            };
+            Done::Ok {
+                text,
+                row: Row::of(&r),
+            }
+        }
+    }
+}
+
+/// Stage 3: writes results in order, reports rejections, aggregates.
+fn write_all<W: Write>(
+    out: W,
+    results: OutputFormat,
+    national: &[&str],
+    rx: Receiver<(Vec<Done>, u64)>,
+    observer: &mut dyn Observer,
+) -> Result<(W, RunCounts, Aggregator)> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let mut counts = RunCounts::default();
+    let mut aggregator = Aggregator::new();
+    if results == OutputFormat::Csv {
+        writeln!(out, "{}", output::csv_header(national)).map_err(write_error)?;
+    }
+    for (chunk, bytes) in rx {
+        for d in chunk {
+            counts.records += 1;
+            match d {
+                Done::Ok { text, row } => {
+                    counts.evaluated += 1;
+                    out.write_all(text.as_bytes())
+                        .and_then(|_| out.write_all(b"\n"))
+                        .map_err(write_error)?;
+                    aggregator.add(row);
+                }
+                Done::Rejected(r) => {
+                    counts.rejected += 1;
+                    observer.rejected(&r);
+                }
+            }
+        }
+        observer.progress(bytes, counts);
+    }
+    out.flush().map_err(write_error)?;
+    let out = out.into_inner().map_err(|e| write_error(e.into_error()))?;
+    Ok((out, counts, aggregator))
+}
+
+/// Counts the bytes read through it (for the progress bar of CSV input).
+struct CountingReader<R> {
+    inner: R,
+    count: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl<R> CountingReader<R> {
+    fn new(inner: R) -> Self {
+        Self {
+            inner,
+            count: Default::default(),
+        }
+    }
+}
+
+impl<R: Read> Read for CountingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Stage 1 for JSON Lines: one record per non-blank line, at most [`MAX_CASE_FILE_BYTES`]
+/// each (a longer line is rejected without being held in memory).
+fn read_jsonl(input: impl Read, tx: &SyncSender<std::io::Result<Chunk>>) {
+    let mut reader = BufReader::with_capacity(1 << 16, input);
+    let mut items = Vec::with_capacity(CHUNK);
+    let mut line_no = 0u64;
+    let mut bytes = 0u64;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let (n, too_long) = match read_line_bounded(&mut reader, &mut buf, MAX_CASE_FILE_BYTES) {
+            Ok(r) => r,
+            Err(e) => {
+                let _ = tx.send(Err(e));
+                return;
+            }
+        };
+        if n == 0 {
+            break;
+        }
+        bytes += n as u64;
+        line_no += 1;
+        let raw = if too_long {
+            Raw::Bad(Rejection::whole_line(
+                line_no,
+                format!(
+                    "the line is longer than {MAX_CASE_FILE_BYTES} bytes, the most a case may hold"
+                ),
+            ))
+        } else {
+            while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                buf.pop();
+            }
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match String::from_utf8(std::mem::take(&mut buf)) {
+                Ok(s) => Raw::Json(s),
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    let column = String::from_utf8_lossy(&e.as_bytes()[..at]).chars().count();
+                    Raw::Bad(Rejection {
+                        line: line_no,
+                        column: Some(column as u64 + 1),
+                        field: None,
+                        message: "the line is not valid UTF-8".into(),
+                        help: Some("a UTF-8 text file".into()),
+                    })
+                }
+            }
+        };
+        items.push((line_no, raw));
+        if items.len() == CHUNK {
+            let chunk = Chunk {
+                items: std::mem::replace(&mut items, Vec::with_capacity(CHUNK)),
+                bytes,
+            };
+            if tx.send(Ok(chunk)).is_err() {
+                return;
+            }
+        }
+    }
+    if !items.is_empty() {
+        let _ = tx.send(Ok(Chunk { items, bytes }));
+    }
+}
+
+/// Reads one line into `buf` (newline included), keeping at most `limit` bytes: returns the
+/// bytes consumed (0 at the end) and whether the line was longer than the limit.
+fn read_line_bounded(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<(usize, bool)> {
+    let mut consumed = 0;
+    let mut too_long = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok((consumed, too_long));
+        }
+        let (take, done) = match available.iter().position(|b| *b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (available.len(), false),
+        };
+        if !too_long {
+            if buf.len() + take > limit + 2 {
+                too_long = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(&available[..take]);
+            }
+        }
+        reader.consume(take);
+        consumed += take;
+        if done {
+            return Ok((consumed, too_long));
+        }
+    }
+}
+
+/// Stage 1 for CSV: one record per row (a quoted field may span lines; the line reported
+/// is the row's first).
+fn read_csv<R: Read>(
+    mut reader: csv::Reader<CountingReader<R>>,
+    tx: &SyncSender<std::io::Result<Chunk>>,
+) {
+    let count = reader.get_ref().count.clone();
+    let mut items = Vec::with_capacity(CHUNK);
+    let mut record = csv::ByteRecord::new();
+    loop {
+        let line = reader.position().line();
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map(|p| p.line()).unwrap_or(line);
+                let raw = match csv::StringRecord::from_byte_record(record.clone()) {
+                    Ok(r) => Raw::Csv(r),
+                    Err(e) => Raw::Bad(Rejection {
+                        line,
+                        column: e.utf8_error().field().checked_add(1).map(|c| c as u64),
+                        field: None,
+                        message: "the row is not valid UTF-8".into(),
+                        help: Some("a UTF-8 text file".into()),
+                    }),
+                };
+                items.push((line, raw));
+            }
+            Err(e) => {
+                if let csv::ErrorKind::Io(_) = e.kind() {
+                    let _ = tx.send(Err(std::io::Error::other(e.to_string())));
+                    return;
+                }
+                let line = e.position().map(|p| p.line()).unwrap_or(line);
+                items.push((
+                    line,
+                    Raw::Bad(Rejection::whole_line(line, format!("malformed CSV: {e}"))),
+                ));
+            }
+        }
+        if items.len() == CHUNK {
+            let chunk = Chunk {
+                items: std::mem::replace(&mut items, Vec::with_capacity(CHUNK)),
+                bytes: count.load(std::sync::atomic::Ordering::Relaxed),
+            };
+            if tx.send(Ok(chunk)).is_err() {
+                return;
+            }
+        }
+    }
+    let bytes = count.load(std::sync::atomic::Ordering::Relaxed);
+    if !items.is_empty() {
+        let _ = tx.send(Ok(Chunk { items, bytes }));
+    }
+}
+
+/// The aggregates of results already computed (for tests and for callers that evaluate
+/// cases themselves).
+pub fn aggregate<'r>(
+    results: impl IntoIterator<Item = &'r CaseResult<'r>>,
+    regions: Option<&Regions>,
+) -> Vec<GroupFigures> {
+    let mut a = Aggregator::new();
+    for r in results {
+        a.add(Row::of(r));
+    }
+    a.finish(regions)
+}
+
+/// Reads the whole of a small input (for tests): the same as [`run`] into memory.
+pub fn run_to_string(
+    ctx: &Context<'_>,
+    input: &str,
+    format: InputFormat,
+    results: OutputFormat,
+) -> Result<(String, RunCounts, Vec<GroupFigures>, Vec<Rejection>)> {
+    struct Collect(Vec<Rejection>);
+    impl Observer for Collect {
+        fn rejected(&mut self, r: &Rejection) {
+            self.0.push(r.clone());
+        }
+    }
+    let mut c = Collect(Vec::new());
+    let (out, counts, groups) = run(ctx, input.as_bytes(), format, Vec::new(), results, &mut c)?;
+    Ok((
+        String::from_utf8(out).expect("the results are UTF-8"),
+        counts,
+        groups,
+        c.0,
+    ))
+}
+
+/// Opens an input file for [`run`]: its format (from `format` or the extension) and size.
+pub fn open_input(
+    path: &Path,
+    format: Option<InputFormat>,
+) -> Result<(std::fs::File, InputFormat, u64)> {
+    let shown = path.display().to_string();
+    let format = format.or_else(|| InputFormat::of_path(path)).ok_or_else(|| {
+        Error::Usage(format!(
+            "{shown}: cannot tell the format from the file name; name it .jsonl or .csv, or give --input-format jsonl|csv"
+        ))
+    })?;
+    let file = std::fs::File::open(path).map_err(|e| {
+        Error::Input(vec![crate::Diagnostic::whole_file(
+            &shown,
+            format!("cannot read the file: {e}"),
+        )])
+    })?;
+    let meta = file
+        .metadata()
+        .map_err(|e| Error::Input(vec![crate::Diagnostic::whole_file(&shown, e.to_string())]))?;
+    if meta.is_dir() {
+        return Err(Error::Input(vec![crate::Diagnostic::whole_file(
+            &shown,
+            "this is a folder, not a file",
+        )]));
+    }
+    Ok((file, format, meta.len()))
+}

@@ -1,0 +1,197 @@
+//! `qualif batch FILE.jsonl|FILE.csv [--format json|csv] [-o FILE] [--aggregates FILE]`
+//! and `qualif batch --synthesize N [--seed S] [-o FILE]`.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::batch::{self, InputFormat, Observer, OutputFormat, Regions, Rejection, RunCounts};
+use crate::cli::{BatchArgs, BatchFormat, BatchInput};
+use crate::diagnostics::{Error, Result};
+
+/// Inputs smaller than this finish too fast to need a progress bar.
+const PROGRESS_FROM_BYTES: u64 = 1 << 20;
+
+pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
+    if let Some(n) = args.synthesize {
+        return synthesize(n, args.seed, args.output.as_deref());
+    }
+    let Some(file) = &args.file else {
+        return Err(Error::Usage(
+            "give a FILE.jsonl or FILE.csv, or --synthesize N".into(),
+        ));
+    };
+    let (input, format, size) = batch::open_input(
+        file,
+        args.input_format.map(|f| match f {
+            BatchInput::Jsonl => InputFormat::Jsonl,
+            BatchInput::Csv => InputFormat::Csv,
+        }),
+    )?;
+    let book = super::load_book(data_dir)?;
+    let scales = super::load_scales(data_dir, &book)?;
+    let regions = match data_dir {
+        Some(d) => Regions::from_dir(d, &book.vocabulary),
+        None => Regions::builtin(&book.vocabulary),
+    }
+    .transpose()
+    .map_err(Error::Input)?;
+    let ctx = batch::Context::new(
+        &book,
+        scales.official(),
+        regions.as_ref(),
+        crate::io::today(),
+    );
+    let results = match args.format {
+        BatchFormat::Json => OutputFormat::Json,
+        BatchFormat::Csv => OutputFormat::Csv,
+    };
+    let bar = (std::io::stderr().is_terminal() && size >= PROGRESS_FROM_BYTES).then(|| {
+        let bar = indicatif::ProgressBar::new(size);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:30} {percent:>3}% {binary_bytes}/{binary_total_bytes} · {msg} · {elapsed} (about {eta} left)",
+            )
+            .expect("a valid template"),
+        );
+        bar
+    });
+    let mut report = Report {
+        file: file.display().to_string(),
+        bar,
+    };
+    let outcome = match &args.output {
+        Some(path) => {
+            let tmp = temp_beside(path)?;
+            batch::run(&ctx, input, format, tmp, results, &mut report).and_then(
+                |(tmp, counts, groups)| {
+                    persist(tmp, path)?;
+                    Ok((counts, groups))
+                },
+            )
+        }
+        None => batch::run(&ctx, input, format, std::io::stdout(), results, &mut report)
+            .map(|(_, counts, groups)| (counts, groups)),
+    };
+    if let Some(bar) = &report.bar {
+        bar.finish_and_clear();
+    }
+    let (counts, groups) = match outcome {
+        Ok(r) => r,
+        // `qualif batch … | head`: the reader stopped listening; not an error.
+        Err(Error::Write { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            return Ok(0);
+        }
+        Err(e) => return Err(e),
+    };
+    if let Some(path) = &args.aggregates {
+        let text = match results {
+            OutputFormat::Csv => batch::output::aggregates_csv(&groups),
+            OutputFormat::Json => {
+                let mut s = serde_json::to_string_pretty(&batch::output::aggregates_json(
+                    counts,
+                    &groups,
+                    regions.as_ref(),
+                ))
+                .expect("JSON values serialise");
+                s.push('\n');
+                s
+            }
+        };
+        crate::io::write_atomic(path, text.as_bytes())?;
+    }
+    eprintln!("{}", batch::output::aggregates_table(counts, &groups));
+    Ok(if counts.rejected > 0 { 1 } else { 0 })
+}
+
+/// Reports rejected records on standard error (above the progress bar, if any).
+struct Report {
+    file: String,
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Observer for Report {
+    fn rejected(&mut self, r: &Rejection) {
+        let msg = format!("rejected: {}", r.located(&self.file));
+        match &self.bar {
+            Some(b) => b.suspend(|| eprintln!("{msg}")),
+            None => eprintln!("{msg}"),
+        }
+    }
+
+    fn progress(&mut self, bytes: u64, counts: RunCounts) {
+        if let Some(b) = &self.bar {
+            b.set_position(bytes);
+            b.set_message(format!(
+                "{} cases, {} rejected",
+                counts.evaluated, counts.rejected
+            ));
+        }
+    }
+}
+
+/// `--synthesize N`: the dataset, to FILE or standard output.
+fn synthesize(n: u64, seed: u64, output: Option<&Path>) -> Result<u8> {
+    let write_err = |path: &str, source: std::io::Error| Error::Write {
+        path: path.to_string(),
+        source,
+    };
+    match output {
+        Some(path) => {
+            let shown = path.display().to_string();
+            let tmp = temp_beside(path)?;
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, tmp);
+            batch::synth::write(n, seed, &mut w).map_err(|e| write_err(&shown, e))?;
+            let tmp = w
+                .into_inner()
+                .map_err(|e| write_err(&shown, e.into_error()))?;
+            persist(tmp, path)?;
+        }
+        None => {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+            match batch::synth::write(n, seed, &mut w) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                Err(e) => return Err(write_err("standard output", e)),
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// A temporary file beside `path`, readable by the owner only: the output is streamed into
+/// it and renamed over `path` at the end, so that a failed run never leaves a half-written
+/// file (as [`crate::io::write_atomic`] does for outputs written at once).
+fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
+    let err = |source| Error::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".qualif-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(err)?;
+    }
+    Ok(tmp)
+}
+
+fn persist(mut tmp: tempfile::NamedTempFile, path: &Path) -> Result<()> {
+    let err = |source| Error::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    tmp.flush().map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}

@@ -1,0 +1,51 @@
+//! `qualif report CASE --format markdown|html|json [-o FILE] [--lang fr|en] [--redact]`.
+
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::diagnostics::Result;
+use crate::io::{load_case, today, write_atomic};
+use crate::law::LawBook;
+use crate::report::document::{self, Options};
+use crate::scale::Scales;
+
+/// The format asked for, else the one the output file's extension names, else Markdown.
+fn format(args: &ReportArgs) -> ReportFormat {
+    if let Some(f) = args.format {
+        return f;
+    }
+    let ext = args
+        .output
+        .as_ref()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("html" | "htm") => ReportFormat::Html,
+        Some("json") => ReportFormat::Json,
+        _ => ReportFormat::Markdown,
+    }
+}
+
+pub fn run(book: &LawBook, scales: &Scales, args: &ReportArgs) -> Result<u8> {
+    let today = today();
+    let case = load_case(&args.case, &book.vocabulary, today)?;
+    let opts = Options {
+        lang: args.lang.code().to_string(),
+        redact: args.redact,
+        today,
+    };
+    let scales = (!scales.guidelines.is_empty()).then_some(scales);
+    let doc = document::build(book, scales, &case, &opts);
+    let mut text = match format(args) {
+        ReportFormat::Markdown => document::markdown(&doc),
+        ReportFormat::Html => document::html(&doc),
+        ReportFormat::Json => document::json(&doc),
+    };
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    match &args.output {
+        Some(path) => write_atomic(path, text.as_bytes())?,
+        None => super::print(&text),
+    }
+    Ok(0)
+}

@@ -1,0 +1,312 @@
+//! Answers: the choices offered for each type of fact, the typed answers (numbers, dates,
+//! countries) and their validation, and how a value is shown. Everything comes from the
+//! vocabulary: its types, bounds, values and labels.
+
+use chrono::NaiveDate;
+
+use super::tr;
+use crate::diagnostics::SourceText;
+use crate::facts::{Case, FactDef, FactType, Value, Vocabulary, age_on, parse_date};
+
+/// The longest text answer accepted.
+const MAX_INPUT_CHARS: usize = 2000;
+
+/// One answer offered for a question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Choice {
+    /// A yes/no or one value of an enumeration.
+    Value(Value),
+    /// One value of a list question (ticked or not).
+    ListValue(String),
+    /// A list question answered "none of these" (the list is stated, empty).
+    NoneOfThese,
+    /// A typed answer.
+    Input,
+    /// "I don't know": the fact stays unknown.
+    Unknown,
+}
+
+impl Choice {
+    /// Whether this choice stands for a value.
+    pub fn matches(&self, v: &Value) -> bool {
+        match (self, v) {
+            (Choice::Value(a), b) => a == b,
+            (Choice::ListValue(a), Value::List(items)) => items.first() == Some(a),
+            (Choice::NoneOfThese, Value::List(items)) => items.is_empty(),
+            (Choice::Input, _) => true,
+            _ => false,
+        }
+    }
+}
+
+/// The answers offered for a fact; "I don't know" is always the last.
+pub fn choices(def: &FactDef) -> Vec<Choice> {
+    let mut out = match def.ty {
+        FactType::Bool => vec![
+            Choice::Value(Value::Bool(true)),
+            Choice::Value(Value::Bool(false)),
+        ],
+        FactType::Enum => def
+            .values
+            .iter()
+            .map(|v| Choice::Value(Value::Str(v.clone())))
+            .collect(),
+        FactType::EnumList => {
+            let mut c: Vec<Choice> = def
+                .values
+                .iter()
+                .map(|v| Choice::ListValue(v.clone()))
+                .collect();
+            c.push(Choice::NoneOfThese);
+            c
+        }
+        _ => vec![Choice::Input],
+    };
+    out.push(Choice::Unknown);
+    out
+}
+
+/// Whether the question is answered by typing.
+pub fn is_typed(def: &FactDef) -> bool {
+    !matches!(def.ty, FactType::Bool | FactType::Enum | FactType::EnumList)
+}
+
+/// Whether typing a letter goes into the answer (countries, text) rather than being a
+/// command key.
+pub fn captures_letters(def: &FactDef) -> bool {
+    matches!(
+        def.ty,
+        FactType::Country | FactType::Countries | FactType::Text
+    )
+}
+
+/// Whether a typed character belongs in the answer to this fact.
+pub fn accepts_char(def: &FactDef, c: char) -> bool {
+    match def.ty {
+        FactType::Integer => c.is_ascii_digit(),
+        FactType::Number => c.is_ascii_digit() || c == '.',
+        FactType::Date => c.is_ascii_digit() || c == '-',
+        FactType::Country => c.is_ascii_alphabetic(),
+        FactType::Countries => c.is_ascii_alphabetic() || c == ',' || c == ' ',
+        FactType::Text => !c.is_control(),
+        _ => false,
+    }
+}
+
+/// How a choice is worded.
+pub fn choice_label(def: &FactDef, choice: &Choice, lang: &str) -> String {
+    let fr = lang == "fr";
+    match choice {
+        Choice::Value(Value::Bool(true)) => tr(fr, "Yes", "Oui").into(),
+        Choice::Value(Value::Bool(false)) => tr(fr, "No", "Non").into(),
+        Choice::Value(Value::Str(s)) | Choice::ListValue(s) => def.value_label(s, lang).into(),
+        Choice::Value(v) => value_text(def, v, lang),
+        Choice::NoneOfThese => tr(fr, "None of these", "Aucun de ceux-ci").into(),
+        Choice::Input => String::new(),
+        Choice::Unknown => tr(fr, "I don't know", "Je ne sais pas").into(),
+    }
+}
+
+/// A value in words, in the vocabulary's labels.
+pub fn value_text(def: &FactDef, v: &Value, lang: &str) -> String {
+    let fr = lang == "fr";
+    match v {
+        Value::Bool(true) => tr(fr, "yes", "oui").into(),
+        Value::Bool(false) => tr(fr, "no", "non").into(),
+        Value::Str(s) if def.ty == FactType::Enum => def.value_label(s, lang).into(),
+        Value::List(items) if items.is_empty() => tr(fr, "none", "aucun").into(),
+        Value::List(items) => items
+            .iter()
+            .map(|s| def.value_label(s, lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => input_text(other),
+    }
+}
+
+/// A value as it would be typed.
+pub fn input_text(v: &Value) -> String {
+    match v {
+        Value::Bool(b) => b.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Between(i) => format!("{}..{}", i.above, i.below),
+        Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+        Value::Str(s) => s.clone(),
+        Value::List(l) => l.join(", "),
+    }
+}
+
+/// Reads a typed answer, checking it against the fact's type and bounds.
+pub fn parse_input(
+    def: &FactDef,
+    text: &str,
+    vocab: &Vocabulary,
+    lang: &str,
+) -> Result<Value, String> {
+    let fr = lang == "fr";
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(tr(
+            fr,
+            "Type an answer, or choose « I don't know » (↓ then Enter, or u).",
+            "Tapez une réponse, ou choisissez « Je ne sais pas » (↓ puis Entrée, ou u).",
+        )
+        .into());
+    }
+    let bounds = || {
+        let n = |x: f64| x.to_string();
+        match (def.min, def.max, fr) {
+            (Some(a), Some(b), false) => format!(" from {} to {}", n(a), n(b)),
+            (Some(a), Some(b), true) => format!(" de {} à {}", n(a), n(b)),
+            (Some(a), None, false) => format!(" from {}", n(a)),
+            (Some(a), None, true) => format!(" à partir de {}", n(a)),
+            (None, Some(b), false) => format!(" up to {}", n(b)),
+            (None, Some(b), true) => format!(" jusqu'à {}", n(b)),
+            (None, None, _) => String::new(),
+        }
+    };
+    let in_bounds = |x: f64| def.min.is_none_or(|m| x >= m) && def.max.is_none_or(|m| x <= m);
+    match def.ty {
+        FactType::Integer => match t.parse::<i64>() {
+            Ok(n) if in_bounds(n as f64) => Ok(Value::Int(n)),
+            _ => Err(if fr {
+                format!("Un nombre entier{} est attendu.", bounds())
+            } else {
+                format!("A whole number{} is expected.", bounds())
+            }),
+        },
+        FactType::Number => match t.parse::<f64>() {
+            Ok(n) if n.is_finite() && in_bounds(n) => Ok(Value::Number(n)),
+            _ => Err(if fr {
+                format!("Un nombre{} est attendu.", bounds())
+            } else {
+                format!("A number{} is expected.", bounds())
+            }),
+        },
+        FactType::Date => parse_date(t).map(Value::Date).ok_or_else(|| {
+            if fr {
+                format!("« {t} » n'est pas une date : écrivez AAAA-MM-JJ, par exemple 2023-05-10.")
+            } else {
+                format!("\"{t}\" is not a date: write YYYY-MM-DD, for example 2023-05-10.")
+            }
+        }),
+        FactType::Country => {
+            let c = t.to_ascii_uppercase();
+            if vocab.is_country(&c) {
+                Ok(Value::Str(c))
+            } else {
+                Err(not_a_country(&c, fr))
+            }
+        }
+        FactType::Countries => {
+            let mut out: Vec<String> = Vec::new();
+            for c in t
+                .split(|ch: char| ch == ',' || ch.is_whitespace())
+                .filter(|s| !s.is_empty())
+            {
+                let c = c.to_ascii_uppercase();
+                if !vocab.is_country(&c) {
+                    return Err(not_a_country(&c, fr));
+                }
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+            Ok(Value::List(out))
+        }
+        FactType::Text => {
+            if t.chars().count() > MAX_INPUT_CHARS {
+                Err(if fr {
+                    format!("Au plus {MAX_INPUT_CHARS} caractères.")
+                } else {
+                    format!("At most {MAX_INPUT_CHARS} characters.")
+                })
+            } else {
+                Ok(Value::Str(t.to_string()))
+            }
+        }
+        FactType::Bool | FactType::Enum | FactType::EnumList => Err(tr(
+            fr,
+            "Choose one of the answers.",
+            "Choisissez l'une des réponses.",
+        )
+        .into()),
+    }
+}
+
+fn not_a_country(c: &str, fr: bool) -> String {
+    if fr {
+        format!("« {c} » n'est pas un code pays ISO à deux lettres (FR, BE, CA, PH…).")
+    } else {
+        format!("\"{c}\" is not a two-letter ISO country code (FR, BE, CA, PH…).")
+    }
+}
+
+/// Checks that the case stays a valid case file once `key` is `value`: a birth date must
+/// agree with an age already given (and the other way round), and the file must read back.
+pub fn check_consistency(
+    case: &Case,
+    key: &str,
+    value: &Value,
+    vocab: &Vocabulary,
+    today: NaiveDate,
+    lang: &str,
+) -> Result<(), String> {
+    let fr = lang == "fr";
+    let who = key.split_once('.').map(|(w, _)| w).unwrap_or("");
+    let age_key = format!("{who}.age");
+    let birth_key = format!("{who}.birth_date");
+    let facts_date = match (key, value) {
+        ("case.date_of_facts", Value::Date(d)) => *d,
+        _ => case.date_of_facts_or(today),
+    };
+    let given_age = |k: &str| match case.get(k) {
+        Some(Value::Int(a)) => Some(*a),
+        _ => None,
+    };
+    match value {
+        Value::Date(birth) if key == birth_key && !case.is_known(&birth_key) => {
+            if let Some(age) = given_age(&age_key) {
+                let computed = age_on(*birth, facts_date);
+                if computed != age {
+                    return Err(if fr {
+                        format!(
+                            "Cette date de naissance donne {computed} ans à la date des faits, mais l'âge indiqué est {age} : corrigez l'un des deux."
+                        )
+                    } else {
+                        format!(
+                            "This birth date gives {computed} at the date of the facts, but the age given is {age}: correct one of the two."
+                        )
+                    });
+                }
+            }
+        }
+        Value::Int(age) if key == age_key => {
+            if let Some(birth) = case.date(&birth_key) {
+                let computed = age_on(birth, facts_date);
+                if computed != *age {
+                    return Err(if fr {
+                        format!(
+                            "La date de naissance indiquée ({birth}) donne {computed} ans à la date des faits."
+                        )
+                    } else {
+                        format!(
+                            "The birth date given ({birth}) gives {computed} at the date of the facts."
+                        )
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
+    let mut trial = case.clone();
+    trial.set(key, Some(value.clone()), vocab, today);
+    let text = trial.to_toml(vocab);
+    Case::parse(&SourceText::new("case", text), vocab, today)
+        .map(|_| ())
+        .map_err(|d| match d.help {
+            Some(h) => format!("{} ({h})", d.message),
+            None => d.message,
+        })
+}

@@ -1,0 +1,235 @@
+//! The guided interview: a terminal application that asks one question at a time and
+//! shows, as the answers come, what the law makes of the facts.
+//!
+//! Elm-style, as in gitui and ratatui's templates: [`state`] holds everything, [`update`]
+//! turns keys into changes of state (pure, returning the [`update::Effect`]s to perform),
+//! [`view`] draws the state and computes no law. This module runs the loop: terminal set-up
+//! and restoration (also after a panic, Ctrl-C or a signal), events, effects, autosave.
+
+pub mod answer;
+pub mod recovery;
+pub mod state;
+pub mod update;
+pub mod view;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
+
+pub use state::{App, Exit, Message, Options};
+pub use update::{Effect, Msg};
+
+use crate::cli::Lang;
+use crate::diagnostics::{Error, Result};
+use crate::facts::Case;
+use crate::law::LawBook;
+use crate::scale::Scales;
+
+/// A text in the interface's language.
+pub(crate) fn tr(fr: bool, en: &'static str, fr_text: &'static str) -> &'static str {
+    if fr { fr_text } else { en }
+}
+
+/// Starts an interview: a new [`App`], offering to resume an interrupted interview when the
+/// recovery file holds one.
+pub fn start<'a>(
+    book: &'a LawBook,
+    scales: Option<&'a Scales>,
+    case: Case,
+    options: Options,
+) -> App<'a> {
+    let mut app = App::new(book, scales, case, options);
+    recovery::offer(&mut app);
+    app
+}
+
+/// Handles one message and performs its effects (files). What the tests drive.
+pub fn step(app: &mut App, msg: Msg) {
+    for effect in update::update(app, msg) {
+        perform(app, effect);
+    }
+}
+
+/// Handles one key press.
+pub fn press(app: &mut App, key: KeyEvent) {
+    step(app, Msg::Key(key));
+}
+
+fn perform(app: &mut App, effect: Effect) {
+    let fr = app.fr();
+    match effect {
+        Effect::Autosave => {
+            if let Some(path) = app.recovery_path.clone() {
+                if let Err(e) = recovery::save(app, &path) {
+                    app.message = Some(Message::Error(if fr {
+                        format!("Sauvegarde de secours impossible : {e}")
+                    } else {
+                        format!("Cannot write the recovery file: {e}")
+                    }));
+                }
+            }
+        }
+        Effect::ClearRecovery => {
+            if let Some(path) = app.recovery_path.clone() {
+                if let Err(e) = recovery::clear(&path) {
+                    app.message = Some(Message::Error(e));
+                }
+            }
+        }
+        Effect::Save(path) => {
+            let text = app.case.to_toml(&app.book.vocabulary);
+            match crate::io::write_atomic(&path, text.as_bytes()) {
+                Ok(()) => {
+                    app.message = Some(Message::Info(if fr {
+                        format!("Enregistré dans {}", path.display())
+                    } else {
+                        format!("Saved to {}", path.display())
+                    }));
+                    app.case_path = Some(path);
+                    app.dirty = false;
+                    perform(app, Effect::Autosave);
+                }
+                Err(e) => app.message = Some(Message::Error(e.to_string())),
+            }
+        }
+        Effect::Export(path) => export(app, &path),
+        Effect::Open(path) => match crate::io::load_case(&path, &app.book.vocabulary, app.today) {
+            Ok(case) => {
+                app.load(case, Some(path.clone()), Default::default(), Vec::new());
+                app.dirty = false;
+                app.message = Some(Message::Info(if fr {
+                    format!("Ouvert : {}", path.display())
+                } else {
+                    format!("Opened {}", path.display())
+                }));
+                perform(app, Effect::Autosave);
+            }
+            Err(e) => {
+                let text = e.to_string();
+                let text = text.strip_prefix("error: ").unwrap_or(&text);
+                app.message = Some(Message::Error(text.replace('\n', " ")));
+            }
+        },
+    }
+}
+
+/// Writes the report (`qualif report`) for the current facts: Markdown, or HTML / JSON
+/// by the file's extension.
+fn export(app: &mut App, path: &std::path::Path) {
+    let fr = app.fr();
+    let options = crate::report::document::Options {
+        lang: app.lang_code().to_string(),
+        redact: false,
+        today: app.today,
+    };
+    let scales = app.scales.filter(|s| !s.guidelines.is_empty());
+    let doc = crate::report::document::build(app.book, scales, &app.case, &options);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let mut text = match ext.as_deref() {
+        Some("html" | "htm") => crate::report::document::html(&doc),
+        Some("json") => crate::report::document::json(&doc),
+        _ => crate::report::document::markdown(&doc),
+    };
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    app.message = Some(match crate::io::write_atomic(path, text.as_bytes()) {
+        Ok(()) => Message::Info(if fr {
+            format!("Rapport écrit dans {}", path.display())
+        } else {
+            format!("Report written to {}", path.display())
+        }),
+        Err(e) => Message::Error(e.to_string()),
+    });
+}
+
+/// Restores the terminal when dropped (normal end, error, or unwinding).
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        ratatui::restore();
+    }
+}
+
+/// Runs the interview in the terminal: `qualif` and `qualif interview [CASE]`.
+pub fn run(
+    book: &LawBook,
+    scales: Option<&Scales>,
+    case_path: Option<PathBuf>,
+    lang: Lang,
+) -> Result<u8> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Error::Usage(
+            "the guided interview needs a terminal; to qualify a case file without one, use `qualif assess CASE` (see `qualif --help`)".into(),
+        ));
+    }
+    let today = crate::io::today();
+    let case = match &case_path {
+        Some(p) => crate::io::load_case(p, &book.vocabulary, today)?,
+        None => Case::new(),
+    };
+    let options = Options {
+        today,
+        lang,
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        case_path,
+        recovery_path: recovery::default_path(),
+    };
+    let mut app = start(book, scales, case, options);
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGQUIT,
+    ] {
+        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    }
+    let terminal_error = |source: std::io::Error| Error::Write {
+        path: "the terminal".into(),
+        source,
+    };
+    let mut terminal = ratatui::try_init().map_err(terminal_error)?;
+    let guard = TerminalGuard;
+    while app.exit.is_none() {
+        terminal
+            .draw(|f| view::draw(f, &app))
+            .map_err(terminal_error)?;
+        if stop.load(Ordering::Relaxed) {
+            step(&mut app, Msg::Interrupt);
+            break;
+        }
+        if !event::poll(Duration::from_millis(200)).map_err(terminal_error)? {
+            continue;
+        }
+        match event::read().map_err(terminal_error)? {
+            Event::Key(k) if k.kind != KeyEventKind::Release => press(&mut app, k),
+            // The next draw fits the new size.
+            Event::Resize(..) => terminal.autoresize().map_err(terminal_error)?,
+            _ => {}
+        }
+    }
+    drop(guard);
+    if app.exit == Some(Exit::Interrupted) && !app.history.is_empty() {
+        if let Some(p) = &app.recovery_path {
+            eprintln!(
+                "interview interrupted: the answers are kept in {}; run `qualif` to resume",
+                p.display()
+            );
+        }
+    }
+    Ok(if app.exit == Some(Exit::Interrupted) {
+        130
+    } else {
+        0
+    })
+}

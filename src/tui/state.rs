@@ -1,0 +1,458 @@
+//! The interview's state: the case being built, the answers given (to go back), the
+//! question asked now, the language, the selected provision, the overlay shown, and the
+//! engine's results for the current facts (recomputed after every change, never by the
+//! view).
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::answer::{Choice, choices};
+use crate::cli::Lang;
+use crate::engine::next_question::{QuestionScore, next_questions_skipping, penalty_months};
+use crate::engine::{Assessment, Qualification, Status, assess};
+use crate::facts::{Case, FactDef, FactType, Value};
+use crate::law::LawBook;
+use crate::scale::{ScaleResult, Scales};
+
+/// How the interview starts.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Today's date (the law applied when the case has no date of the facts).
+    pub today: NaiveDate,
+    pub lang: Lang,
+    /// Colours on (off with `NO_COLOR`).
+    pub color: bool,
+    /// The case file the case was opened from, and is saved to.
+    pub case_path: Option<PathBuf>,
+    /// Where answers are autosaved; `None`: no autosave.
+    pub recovery_path: Option<PathBuf>,
+}
+
+/// One answer given, with what the fact was before, so that it can be taken back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub key: String,
+    pub before: Option<Value>,
+    pub was_skipped: bool,
+}
+
+/// A window over the main screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    None,
+    Help,
+    /// The searchable list of every fact, to jump to one (and change its answer).
+    Facts {
+        query: String,
+        cursor: usize,
+    },
+    Save {
+        path: String,
+    },
+    Open {
+        path: String,
+    },
+    /// Export the written report (Markdown, HTML or JSON, by the file's extension).
+    Export {
+        path: String,
+    },
+    /// A previous interview was interrupted: resume it?
+    Resume(Box<super::recovery::Recovered>),
+    ConfirmQuit,
+}
+
+/// The panel shown on the right when the screen is too small to show them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Qualifications,
+    Provision,
+    Chart,
+    Comparison,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 4] = [
+        Panel::Qualifications,
+        Panel::Provision,
+        Panel::Chart,
+        Panel::Comparison,
+    ];
+
+    pub fn next(self) -> Panel {
+        let i = Panel::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Panel::ALL[(i + 1) % Panel::ALL.len()]
+    }
+}
+
+/// How the interview ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit: the recovery file is removed.
+    Quit,
+    /// Ctrl-C, a signal: the recovery file is kept, to resume.
+    Interrupted,
+}
+
+/// A line under the question: an error to fix, or what just happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    Error(String),
+    Info(String),
+}
+
+/// A provision shown in the qualifications list: `(system index, provision index)` in the
+/// assessment.
+pub type RowRef = (usize, usize);
+
+/// The engine's results for the current facts.
+pub struct Analysis<'a> {
+    pub assessment: Assessment<'a>,
+    /// The questions worth asking, best first (facts answered "I don't know" left out).
+    pub questions: Vec<QuestionScore<'a>>,
+    /// The provisions that apply or are possible, by system: those that apply first, then
+    /// by maximum penalty.
+    pub rows: Vec<RowRef>,
+    /// For each system, the applicable provision with the highest maximum term.
+    pub leading: Vec<Option<usize>>,
+    /// The cross-border disparities for these facts.
+    pub disparities: Vec<crate::compare::Disparity>,
+    /// The official sentencing scale's result, and those of the scales extending it.
+    pub scale: Option<ScaleResult<'a>>,
+    pub scale_extensions: Vec<ScaleResult<'a>>,
+}
+
+impl<'a> Analysis<'a> {
+    fn new(
+        book: &'a LawBook,
+        scales: Option<&'a Scales>,
+        case: &Case,
+        skipped: &BTreeSet<String>,
+        today: NaiveDate,
+    ) -> Self {
+        let assessment = assess(book, case, &[], None, today);
+        let disparities = crate::compare::compare(book, &assessment, case, today).disparities;
+        let (scale, scale_extensions) = match scales {
+            Some(s) => crate::scale::evaluate_all(s, case),
+            None => (None, Vec::new()),
+        };
+        let questions = next_questions_skipping(book, case, None, today, skipped);
+        let mut rows = Vec::new();
+        let mut leading = Vec::new();
+        for (si, r) in assessment.systems.iter().enumerate() {
+            let mut shown: Vec<usize> = (0..r.qualifications.len())
+                .filter(|&pi| r.qualifications[pi].status != Status::Excluded)
+                .collect();
+            shown.sort_by(|&a, &b| {
+                let (qa, qb) = (&r.qualifications[a], &r.qualifications[b]);
+                qa.status
+                    .cmp(&qb.status)
+                    .then(max_months(qb).total_cmp(&max_months(qa)))
+                    .then(a.cmp(&b))
+            });
+            leading.push(
+                shown
+                    .iter()
+                    .copied()
+                    .filter(|&pi| r.qualifications[pi].status == Status::Applies)
+                    .max_by(|&a, &b| {
+                        max_months(&r.qualifications[a])
+                            .total_cmp(&max_months(&r.qualifications[b]))
+                            .then(b.cmp(&a))
+                    }),
+            );
+            rows.extend(shown.into_iter().map(|pi| (si, pi)));
+        }
+        Analysis {
+            assessment,
+            questions,
+            rows,
+            leading,
+            disparities,
+            scale,
+            scale_extensions,
+        }
+    }
+
+    pub fn qualification(&self, row: RowRef) -> &Qualification<'a> {
+        &self.assessment.systems[row.0].qualifications[row.1]
+    }
+}
+
+/// The maximum term of a provision's penalty for these facts, in months (for ordering).
+pub fn max_months(q: &Qualification) -> f64 {
+    q.penalty.as_ref().map(penalty_months).unwrap_or(-1.0)
+}
+
+/// The whole state of the interview.
+pub struct App<'a> {
+    pub book: &'a LawBook,
+    /// The sentencing scales (none when the data has none).
+    pub scales: Option<&'a Scales>,
+    pub today: NaiveDate,
+    pub lang: Lang,
+    pub color: bool,
+    pub case: Case,
+    /// Facts answered "I don't know": never proposed again (they can still be jumped to).
+    pub skipped: BTreeSet<String>,
+    pub history: Vec<Step>,
+    /// The fact asked now; `None` when no question is left.
+    pub current: Option<String>,
+    /// The user chose this question (jump, going back) rather than the engine.
+    pub chosen: bool,
+    /// The highlighted answer.
+    pub cursor: usize,
+    /// Values ticked in a list question.
+    pub ticked: BTreeSet<String>,
+    /// The text typed for a number, date, country or text question.
+    pub input: String,
+    pub message: Option<Message>,
+    pub overlay: Overlay,
+    pub panel: Panel,
+    /// The provision selected in the qualifications list (its id).
+    pub selected: Option<String>,
+    pub case_path: Option<PathBuf>,
+    pub recovery_path: Option<PathBuf>,
+    /// Answers changed since the case was last saved or opened.
+    pub dirty: bool,
+    pub exit: Option<Exit>,
+    pub analysis: Analysis<'a>,
+}
+
+impl<'a> App<'a> {
+    /// A new interview on `case` (empty for a new case). [`super::start`] also offers to
+    /// resume an interrupted one.
+    pub fn new(
+        book: &'a LawBook,
+        scales: Option<&'a Scales>,
+        case: Case,
+        options: Options,
+    ) -> Self {
+        let skipped = BTreeSet::new();
+        let analysis = Analysis::new(book, scales, &case, &skipped, options.today);
+        let mut app = App {
+            book,
+            scales,
+            today: options.today,
+            lang: options.lang,
+            color: options.color,
+            case,
+            skipped,
+            history: Vec::new(),
+            current: None,
+            chosen: false,
+            cursor: 0,
+            ticked: BTreeSet::new(),
+            input: String::new(),
+            message: None,
+            overlay: Overlay::None,
+            panel: Panel::Qualifications,
+            selected: None,
+            case_path: options.case_path,
+            recovery_path: options.recovery_path,
+            dirty: false,
+            exit: None,
+            analysis,
+        };
+        app.next_question();
+        app
+    }
+
+    pub fn fr(&self) -> bool {
+        self.lang == Lang::Fr
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    /// The fact asked now.
+    pub fn current_fact(&self) -> Option<&'a FactDef> {
+        let key = self.current.as_deref()?;
+        self.book.vocabulary.fact(key)
+    }
+
+    /// The engine's reasons for the current question, when the engine proposes it.
+    pub fn current_score(&self) -> Option<&QuestionScore<'a>> {
+        let key = self.current.as_deref()?;
+        self.analysis.questions.iter().find(|q| q.fact.key == key)
+    }
+
+    /// The answers offered for the current question.
+    pub fn current_choices(&self) -> Vec<Choice> {
+        self.current_fact().map(choices).unwrap_or_default()
+    }
+
+    /// Recomputes the engine's results after the facts changed.
+    pub fn reanalyse(&mut self) {
+        self.analysis = Analysis::new(
+            self.book,
+            self.scales,
+            &self.case,
+            &self.skipped,
+            self.today,
+        );
+    }
+
+    /// Moves on to the engine's best question.
+    pub fn next_question(&mut self) {
+        let key = self.analysis.questions.first().map(|q| q.fact.key.clone());
+        self.ask(key, false);
+    }
+
+    /// Asks a fact, with its current answer (if any) selected.
+    pub fn ask(&mut self, key: Option<String>, chosen: bool) {
+        self.current = key;
+        self.chosen = chosen;
+        self.cursor = 0;
+        self.ticked.clear();
+        self.input.clear();
+        let Some(def) = self.current_fact() else {
+            return;
+        };
+        let choices = choices(def);
+        let value = self.case.get(&def.key).cloned();
+        let skipped = self.skipped.contains(&def.key);
+        self.cursor = match (&value, skipped) {
+            (None, true) => choices.len() - 1,
+            (Some(v), _) => choices
+                .iter()
+                .position(|c| c.matches(v))
+                .unwrap_or_default(),
+            (None, false) => 0,
+        };
+        if let Some(v) = value {
+            match (def.ty, v) {
+                (FactType::EnumList, Value::List(items)) => {
+                    self.ticked = items.into_iter().collect()
+                }
+                (_, v) if choices.first().is_some_and(|c| *c == Choice::Input) => {
+                    self.input = super::answer::input_text(&v);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Records an answer (`None`: "I don't know"), re-evaluates and moves on.
+    pub fn record(&mut self, key: &str, value: Option<Value>) {
+        self.history.push(Step {
+            key: key.to_string(),
+            before: self.case.get(key).cloned(),
+            was_skipped: self.skipped.contains(key),
+        });
+        if value.is_some() {
+            self.skipped.remove(key);
+        } else {
+            self.skipped.insert(key.to_string());
+        }
+        self.case.set(key, value, &self.book.vocabulary, self.today);
+        self.dirty = true;
+        self.message = None;
+        self.reanalyse();
+        self.next_question();
+    }
+
+    /// Takes back the last answer and asks that question again.
+    pub fn back(&mut self) -> bool {
+        let Some(step) = self.history.pop() else {
+            return false;
+        };
+        let answer = self.case.get(&step.key).cloned();
+        let was_unknown = self.skipped.contains(&step.key);
+        if step.was_skipped {
+            self.skipped.insert(step.key.clone());
+        } else {
+            self.skipped.remove(&step.key);
+        }
+        self.case
+            .set(&step.key, step.before, &self.book.vocabulary, self.today);
+        self.dirty = true;
+        self.reanalyse();
+        self.ask(Some(step.key.clone()), true);
+        // Offer the answer just taken back, to confirm or change.
+        if let Some(def) = self.current_fact() {
+            let choices = choices(def);
+            match answer {
+                Some(v) => {
+                    if let Some(i) = choices.iter().position(|c| c.matches(&v)) {
+                        self.cursor = i;
+                    }
+                    match (def.ty, v) {
+                        (FactType::EnumList, Value::List(items)) => {
+                            self.ticked = items.into_iter().collect()
+                        }
+                        (_, v) if choices.first() == Some(&Choice::Input) => {
+                            self.input = super::answer::input_text(&v)
+                        }
+                        _ => {}
+                    }
+                }
+                None if was_unknown => self.cursor = choices.len() - 1,
+                None => {}
+            }
+        }
+        true
+    }
+
+    /// Replaces the case (a case file opened, or a recovered interview).
+    pub fn load(
+        &mut self,
+        case: Case,
+        path: Option<PathBuf>,
+        skipped: BTreeSet<String>,
+        history: Vec<Step>,
+    ) {
+        self.case = case;
+        self.case_path = path;
+        self.skipped = skipped;
+        self.history = history;
+        self.selected = None;
+        self.reanalyse();
+        self.next_question();
+    }
+
+    /// The rows of the qualifications list, and the index of the selected one.
+    pub fn selected_row(&self) -> Option<usize> {
+        let rows = &self.analysis.rows;
+        if rows.is_empty() {
+            return None;
+        }
+        let found = self.selected.as_deref().and_then(|id| {
+            rows.iter()
+                .position(|r| self.analysis.qualification(*r).provision.id == id)
+        });
+        Some(found.unwrap_or(0))
+    }
+
+    /// Moves the provision selection by `delta` rows.
+    pub fn select_by(&mut self, delta: isize) {
+        let Some(i) = self.selected_row() else { return };
+        let n = self.analysis.rows.len() as isize;
+        let j = (i as isize + delta).clamp(0, n - 1) as usize;
+        let row = self.analysis.rows[j];
+        self.selected = Some(self.analysis.qualification(row).provision.id.clone());
+    }
+
+    /// The facts the fact list offers, filtered by a search text (key or label, in either
+    /// language): every fact a case file can state.
+    pub fn fact_list(&self, query: &str) -> Vec<&'a FactDef> {
+        let q = query.to_lowercase();
+        let mut facts: Vec<&FactDef> = self
+            .book
+            .vocabulary
+            .facts
+            .iter()
+            .filter(|f| !f.derived)
+            .filter(|f| {
+                q.is_empty()
+                    || f.key.to_lowercase().contains(&q)
+                    || f.label.fr.to_lowercase().contains(&q)
+                    || f.label.en.to_lowercase().contains(&q)
+            })
+            .collect();
+        facts.sort_by_key(|f| (!f.asked(), f.order));
+        facts
+    }
+}

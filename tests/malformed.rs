@@ -1,0 +1,510 @@
+//! Hostile inputs thrown at every command: malformed case files, odd but valid ones, broken
+//! data folders, and inputs too large to commit (generated here). Each run has a time limit
+//! and a memory limit; none may panic, hang or print a backtrace. The corpus is described
+//! in `tests/malformed/README.md`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Wall-clock limit of one run (a debug build on a shared machine; real runs take well
+/// under a second).
+const TIME_LIMIT: Duration = Duration::from_secs(60);
+/// Address-space limit of one run, in KiB (`ulimit -v`): 2 GiB, a hundred times what a run
+/// needs, so that only unbounded growth trips it.
+const MEMORY_LIMIT_KIB: u64 = 2 * 1024 * 1024;
+const SCENARIO: &str = "tests/scenarios/07-livestream-philippines.toml";
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `qualif ARGS` under the time and memory limits; panics (failing the test) on a
+/// hang. Output goes to files, not pipes, so that a large output cannot block the child
+/// while the test waits for it.
+fn qualif(args: &[&str]) -> Run {
+    use std::io::{Read, Seek};
+    let out = tempfile::tempfile().expect("a temporary file");
+    let err = tempfile::tempfile().expect("a temporary file");
+    let mut child = Command::new("/bin/sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {MEMORY_LIMIT_KIB} && exec \"$0\" \"$@\""
+        ))
+        .arg(env!("CARGO_BIN_EXE_qualif"))
+        .args(args)
+        .env("QUALIF_TODAY", "2026-11-22")
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(out.try_clone().unwrap()))
+        .stderr(Stdio::from(err.try_clone().unwrap()))
+        .spawn()
+        .expect("the binary starts");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if started.elapsed() > TIME_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("qualif {args:?} still running after {TIME_LIMIT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let read = |mut f: std::fs::File| {
+        let mut bytes = Vec::new();
+        f.rewind().unwrap();
+        f.read_to_end(&mut bytes).unwrap();
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    Run {
+        code: status.code(),
+        stdout: read(out),
+        stderr: read(err),
+    }
+}
+
+fn assert_no_panic(r: &Run, what: &str) {
+    assert!(
+        r.code.is_some(),
+        "{what}: killed by a signal (stack overflow, abort or memory limit)\n{}",
+        r.stderr
+    );
+    for sign in [
+        "panicked",
+        "RUST_BACKTRACE",
+        "stack overflow",
+        "memory allocation",
+        "fatal runtime error",
+    ] {
+        assert!(!r.stderr.contains(sign), "{what}: {sign}\n{}", r.stderr);
+    }
+}
+
+/// Bad input: exit 2, nothing on stdout, exactly one located message about `file`.
+fn assert_refused(r: &Run, file: &str, what: &str) {
+    assert_no_panic(r, what);
+    assert_eq!(r.code, Some(2), "{what}: exit code\n{}", r.stderr);
+    assert!(r.stdout.is_empty(), "{what}: stdout not empty");
+    assert!(
+        r.stderr.starts_with(&format!("error: {file}:")),
+        "{what}: the message names the file, line and column\n{}",
+        r.stderr
+    );
+    let located = r.stderr[format!("error: {file}:").len()..]
+        .split(':')
+        .take(2)
+        .all(|n| n.parse::<usize>().is_ok_and(|n| n >= 1));
+    assert!(located, "{what}: line and column\n{}", r.stderr);
+    assert_eq!(r.stderr.matches("error:").count(), 1, "{what}: one message");
+}
+
+/// The commands that read a case file. `report` joins them as soon as the binary has it.
+fn case_commands() -> Vec<Vec<&'static str>> {
+    let mut out = vec![
+        vec!["assess", "--format", "json"],
+        vec!["compare", "--format", "json"],
+        vec!["scale", "--format", "json"],
+    ];
+    if qualif(&["help", "report"]).code == Some(0) {
+        out.push(vec!["report", "--format", "json"]);
+    }
+    out
+}
+
+fn files_in(dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs jobs on two threads (the machine has two cores, shared).
+fn in_parallel<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let items = std::sync::Mutex::new(items.into_iter().enumerate().collect::<Vec<_>>());
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| {
+                loop {
+                    let Some((i, item)) = items.lock().unwrap().pop() else {
+                        break;
+                    };
+                    let r = f(item);
+                    results.lock().unwrap().push((i, r));
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap();
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Every command refuses every malformed case file with the same located message (the
+/// messages themselves are in the `cli__malformed_cases` snapshot).
+#[test]
+fn every_command_refuses_every_malformed_case_file() {
+    let files = files_in("tests/malformed/cases");
+    assert!(files.len() >= 70, "the corpus is complete");
+    let commands = case_commands();
+    in_parallel(files, |f| {
+        let file = f.to_str().unwrap();
+        let mut first: Option<String> = None;
+        for cmd in &commands {
+            let mut args = vec![cmd[0], file];
+            args.extend(&cmd[1..]);
+            let r = qualif(&args);
+            assert_refused(&r, file, &format!("{} {file}", cmd[0]));
+            match &first {
+                None => first = Some(r.stderr),
+                Some(m) => assert_eq!(&r.stderr, m, "{} {file}: same message", cmd[0]),
+            }
+        }
+    });
+}
+
+/// Odd but valid case files load in every command, with nothing on stderr.
+#[test]
+fn odd_but_valid_case_files_are_accepted() {
+    let files = files_in("tests/malformed/accepted");
+    assert!(files.len() >= 10);
+    let commands = case_commands();
+    in_parallel(files, |f| {
+        let file = f.to_str().unwrap();
+        for cmd in &commands {
+            let mut args = vec![cmd[0], file];
+            args.extend(&cmd[1..]);
+            let r = qualif(&args);
+            assert_no_panic(&r, file);
+            assert_eq!(r.code, Some(0), "{} {file}:\n{}", cmd[0], r.stderr);
+            assert!(
+                r.stderr.is_empty(),
+                "{} {file}: stderr\n{}",
+                cmd[0],
+                r.stderr
+            );
+            if cmd[0] != "scale" {
+                let v: serde_json::Value = serde_json::from_str(&r.stdout)
+                    .unwrap_or_else(|e| panic!("{} {file}: JSON: {e}", cmd[0]));
+                assert_eq!(v["contract"], 1);
+            }
+        }
+    });
+}
+
+/// Case files too large to commit, generated: each is refused by every command, quickly,
+/// with its message in a snapshot.
+#[test]
+fn generated_hostile_case_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let big = |n: usize, c: char| std::iter::repeat_n(c, n).collect::<String>();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "10-mb-string.toml",
+            format!("[case]\ntitle = \"{}\"\n", big(10_000_000, 'x')).into_bytes(),
+        ),
+        (
+            "900-kb-title.toml",
+            format!("[case]\ntitle = \"{}\"\n", big(900_000, 'x')).into_bytes(),
+        ),
+        (
+            "100000-nested-arrays.toml",
+            format!(
+                "[victim]\nnationality = {}{}\n",
+                big(100_000, '['),
+                big(100_000, ']')
+            )
+            .into_bytes(),
+        ),
+        (
+            "100000-nested-inline-tables.toml",
+            format!(
+                "[victim]\nage = {}1{}\n",
+                "{a=".repeat(100_000),
+                big(100_000, '}')
+            )
+            .into_bytes(),
+        ),
+        (
+            "100000-dotted-header.toml",
+            format!("[victim{}]\n", ".x".repeat(100_000)).into_bytes(),
+        ),
+        (
+            "100000-unclosed-brackets.toml",
+            format!("[victim]\nnationality = {}\n", big(100_000, '[')).into_bytes(),
+        ),
+        (
+            "500-kb-unknown-key.toml",
+            format!("[victim]\n{} = 1\n", big(500_000, 'a')).into_bytes(),
+        ),
+        (
+            "500-kb-enum-value.toml",
+            format!("[act]\nsexual_contact = \"{}\"\n", big(500_000, 'z')).into_bytes(),
+        ),
+        (
+            "200000-lines-then-error.toml",
+            format!("{}[victim]\nage = -1\n", "# comment\n".repeat(100_000)).into_bytes(),
+        ),
+        (
+            "100000-list-items.toml",
+            format!(
+                "[victim]\nnationality = [{}\"FRA\"]\n",
+                "\"FR\", ".repeat(100_000)
+            )
+            .into_bytes(),
+        ),
+        ("exactly-one-byte-too-large.toml", {
+            let head = "[case]\nnotes = \"";
+            let tail = "\"\n";
+            let fill = qualif::facts::MAX_CASE_FILE_BYTES + 1 - head.len() - tail.len();
+            format!("{head}{}{tail}", big(fill, 'n')).into_bytes()
+        }),
+    ];
+    let commands = case_commands();
+    let results = in_parallel(cases, |(name, bytes)| {
+        let path = d.join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let file = path.to_str().unwrap().to_string();
+        let mut message = None;
+        for cmd in &commands {
+            let mut args = vec![cmd[0], file.as_str()];
+            args.extend(&cmd[1..]);
+            let started = Instant::now();
+            let r = qualif(&args);
+            assert_refused(&r, &file, &format!("{} {name}", cmd[0]));
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "{} {name}: {:?}",
+                cmd[0],
+                started.elapsed()
+            );
+            assert!(
+                r.stderr.len() < 2_000,
+                "{name}: a message of {} bytes",
+                r.stderr.len()
+            );
+            message.get_or_insert(r.stderr);
+        }
+        format!("## {name}\n{}\n", message.unwrap())
+    });
+    let all = results.concat().replace(d.to_str().unwrap(), "TMP");
+    insta::assert_snapshot!("generated_cases", all);
+}
+
+/// A data folder: the built-in vocabulary (or `vocabulary`) and one system file.
+fn data_dir(vocabulary: &str, system: Option<&[u8]>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vocabulary.toml"), vocabulary).unwrap();
+    if let Some(s) = system {
+        std::fs::write(dir.path().join("xx.toml"), s).unwrap();
+    }
+    dir
+}
+
+fn builtin_vocabulary() -> String {
+    std::fs::read_to_string("jurisdictions/vocabulary.toml").unwrap()
+}
+
+/// `law validate DIR` finds the problem (exit 1, every message located in the folder's
+/// files), and the other commands refuse the folder (exit 2). Returns validate's stderr
+/// with the folder written `DIR`.
+fn check_broken_data(dir: &Path, what: &str) -> String {
+    let d = dir.to_str().unwrap();
+    let r = qualif(&["law", "validate", d]);
+    assert_no_panic(&r, what);
+    let err = r.stderr.replace(d, "DIR");
+    assert_eq!(r.code, Some(1), "{what}: validate exits 1\n{err}");
+    let messages: Vec<&str> = err.lines().filter(|l| l.starts_with("error: ")).collect();
+    assert!(!messages.is_empty(), "{what}: no message\n{err}");
+    for m in &messages {
+        let rest = m
+            .strip_prefix("error: DIR/")
+            .unwrap_or_else(|| panic!("{what}: a message about a file of the folder: {m}"));
+        let mut parts = rest.splitn(4, ':');
+        let _file = parts.next();
+        let located = parts
+            .take(2)
+            .all(|n| n.parse::<usize>().is_ok_and(|n| n >= 1));
+        assert!(located, "{what}: line and column: {m}");
+    }
+    assert!(
+        err.len() < 20_000,
+        "{what}: {} bytes of messages",
+        err.len()
+    );
+    for args in [
+        vec!["--data-dir", d, "assess", SCENARIO],
+        vec!["--data-dir", d, "compare", SCENARIO],
+    ] {
+        let r = qualif(&args);
+        assert_no_panic(&r, what);
+        assert_eq!(r.code, Some(2), "{what}: {args:?}\n{}", r.stderr);
+        assert!(r.stdout.is_empty(), "{what}: {args:?} stdout");
+    }
+    err
+}
+
+#[test]
+fn broken_system_files() {
+    let vocabulary = builtin_vocabulary();
+    let files = files_in("tests/malformed/data/systems");
+    assert!(files.len() >= 40);
+    let out = in_parallel(files, |f| {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        let dir = data_dir(&vocabulary, Some(&std::fs::read(&f).unwrap()));
+        format!("## {name}\n{}\n", check_broken_data(dir.path(), &name))
+    });
+    insta::assert_snapshot!("broken_system_files", out.concat());
+}
+
+#[test]
+fn broken_vocabularies() {
+    let vocabulary = builtin_vocabulary();
+    let files = files_in("tests/malformed/data/vocabularies");
+    assert!(files.len() >= 15);
+    let system = std::fs::read("tests/fixtures/compare/xa.toml").unwrap();
+    let out = in_parallel(files, |f| {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&f).unwrap();
+        let standalone = text.starts_with("# standalone");
+        let whole = if standalone {
+            text
+        } else {
+            format!("{vocabulary}{text}")
+        };
+        let dir = data_dir(&whole, Some(&system));
+        let mut err = check_broken_data(dir.path(), &name);
+        if !standalone {
+            err = relative_lines(&err, vocabulary.lines().count());
+        }
+        format!("## {name}\n{err}\n\n")
+    });
+    insta::assert_snapshot!("broken_vocabularies", out.concat());
+}
+
+/// Writes the lines of the built-in vocabulary's messages relative to its end
+/// (`vocabulary.toml:+3:7`), so that the snapshot does not change when a fact is added.
+fn relative_lines(err: &str, builtin_lines: usize) -> String {
+    const AT: &str = "error: DIR/vocabulary.toml:";
+    err.lines()
+        .map(
+            |l| match l.strip_prefix(AT).and_then(|r| r.split_once(':')) {
+                Some((line, rest)) if line.parse::<usize>().is_ok() => {
+                    let line: usize = line.parse().unwrap();
+                    format!("{AT}+{}:{rest}", line.saturating_sub(builtin_lines))
+                }
+                _ => l.to_string(),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+const HEADER: &str = "[system]\nid = \"XX\"\nkind = \"national\"\nlanguage = \"en\"\nname = { fr = \"X\", en = \"X\" }\n";
+
+fn provision(id: &str, when: &str) -> String {
+    format!(
+        "\n[[provision]]\nid = \"{id}\"\ncitation = \"s\"\ntitle = {{ fr = \"a\", en = \"a\" }}\nelement = [{{ id = \"e\", label = {{ fr = \"e\", en = \"e\" }}, when = \"\"\"{when}\"\"\" }}]\nversion = [{{ in_force_from = \"2020-01-01\", verification = \"verified-primary\", sources = [\"https://example.org/law\"], penalty = {{ prison_max = \"5y\" }} }}]\n"
+    )
+}
+
+/// Data files too large to commit, generated: deep and long conditions, a file over the
+/// size limit.
+#[test]
+fn generated_broken_data_files() {
+    let vocabulary = builtin_vocabulary();
+    let one_mb_invalid = format!(
+        "{} or victim.agee < 15",
+        vec!["act.coercion"; 80_000].join(" or ")
+    );
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "10000-nested-parentheses",
+            provision(
+                "XX.1",
+                &format!("{}act.coercion{}", "(".repeat(10_000), ")".repeat(10_000)),
+            ),
+        ),
+        (
+            "10000-unclosed-parentheses",
+            provision("XX.1", &format!("{}act.coercion", "(".repeat(10_000))),
+        ),
+        (
+            "10000-nots",
+            provision("XX.1", &format!("{}act.coercion", "not ".repeat(10_000))),
+        ),
+        (
+            "10000-nested-applies",
+            provision(
+                "XX.1",
+                &format!("applies({}XX.2{}", "(".repeat(10_000), ")".repeat(10_000)),
+            ),
+        ),
+        (
+            "1-mb-condition-with-an-error",
+            provision("XX.1", &one_mb_invalid),
+        ),
+        (
+            "100000-nested-arrays-in-a-system-file",
+            format!(
+                "{HEADER}notes = {}{}\n",
+                "[".repeat(100_000),
+                "]".repeat(100_000)
+            ),
+        ),
+        (
+            "9-mb-system-file",
+            format!("{HEADER}notes = [\"{}\"]\n", "x".repeat(9 << 20)),
+        ),
+    ];
+    let out = in_parallel(cases, |(name, body)| {
+        let text = if body.starts_with("[system]") {
+            body
+        } else {
+            format!("{HEADER}{body}")
+        };
+        let dir = data_dir(&vocabulary, Some(text.as_bytes()));
+        format!("## {name}\n{}\n", check_broken_data(dir.path(), name))
+    });
+    insta::assert_snapshot!("generated_data_files", out.concat());
+}
+
+/// Large but valid data: a 1 MB condition and a chain of 5 000 provisions, each naming the
+/// next, load and assess within the time limit.
+#[test]
+fn large_valid_data_files_load() {
+    let vocabulary = builtin_vocabulary();
+    let long = provision("XX.1", &vec!["act.coercion"; 80_000].join(" or "));
+    let mut chain = String::from(HEADER);
+    for i in 0..5_000 {
+        let when = if i < 4_999 {
+            format!("applies(XX.{})", i + 1)
+        } else {
+            "act.coercion".to_string()
+        };
+        chain.push_str(&provision(&format!("XX.{i}"), &when));
+    }
+    for (what, text) in [
+        ("1 MB condition", format!("{HEADER}{long}")),
+        ("chain", chain),
+    ] {
+        let dir = data_dir(&vocabulary, Some(text.as_bytes()));
+        let d = dir.path().to_str().unwrap();
+        let r = qualif(&["law", "validate", d]);
+        assert_no_panic(&r, what);
+        assert_eq!(r.code, Some(0), "{what}: {}", r.stderr);
+        let r = qualif(&["--data-dir", d, "assess", SCENARIO, "--format", "json"]);
+        assert_no_panic(&r, what);
+        assert_eq!(r.code, Some(0), "{what}: {}", r.stderr);
+    }
+}
