@@ -310,6 +310,9 @@ fn commands() -> Vec<Vec<&'static str>> {
         out.push(vec!["compare", "case.toml", "--format", format]);
         out.push(vec!["scale", "case.toml", "--format", format]);
     }
+    for format in ["markdown", "html", "json"] {
+        out.push(vec!["report", "case.toml", "--format", format]);
+    }
     out.push(vec!["assess", "case.toml", "--all", "--lang", "fr"]);
     out.push(vec!["scale", "case.toml", "--sentence", "2y"]);
     out
@@ -383,6 +386,23 @@ fn the_binary_opens_no_network_socket() {
         vec!["scale", "case.toml", "--sentence", "2y"],
         vec!["law", "validate"],
         vec!["law", "list"],
+        vec![
+            "report",
+            "case.toml",
+            "--format",
+            "html",
+            "-o",
+            "report.html",
+        ],
+        vec!["batch", "--synthesize", "50", "-o", "cases.jsonl"],
+        vec![
+            "batch",
+            "cases.jsonl",
+            "--format",
+            "csv",
+            "-o",
+            "results.csv",
+        ],
     ];
     for args in runs {
         let trace = dir.path().join("trace.txt");

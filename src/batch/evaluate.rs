@@ -105,8 +105,8 @@ fn text(case: &Case, key: &str) -> Option<String> {
 
 /// The official guideline's category, role and starting point for the facts.
 pub fn scale_figure<'a>(g: &'a Guideline, case: &Case) -> Option<ScaleFigure<'a>> {
-    let r = crate::scale::evaluate(g, case);
-    let (cat, role, cell) = (r.category.choice?, r.role.choice?, r.cell?);
+    let (cat, role, cell) = crate::scale::category_role_cell(g, case);
+    let (cat, role, cell) = (cat?, role?, cell?);
     Some(ScaleFigure {
         guideline: &g.id,
         category: &cat.id,

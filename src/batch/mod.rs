@@ -18,7 +18,9 @@
 //! `collect` gives results in input order without a reordering buffer. The channels are the
 //! standard library's `sync_channel`, bounded to a few chunks.
 //!
-//! Only the aggregates' exact quartiles keep something per case: see [`aggregate`].
+//! Nothing is kept per case: the aggregates count each group's ratios rounded to the 4
+//! decimals they are printed with, so their memory is bounded by the distinct ratios, not by
+//! the cases (see [`aggregate`]).
 
 pub mod aggregate;
 pub mod evaluate;
@@ -176,7 +178,7 @@ pub fn run<W: Write + Send>(
                 let mut reader = csv::ReaderBuilder::new()
                     .has_headers(true)
                     .flexible(true)
-                    .from_reader(CountingReader::new(input));
+                    .from_reader(LfLines::new(CountingReader::new(input)));
                 let names = reader
                     .headers()
                     .map_err(|e| Error::Usage(format!("cannot read the CSV header row: {e}")))?;
@@ -332,6 +334,77 @@ impl<R: Read> Read for CountingReader<R> {
     }
 }
 
+/// Line endings as `\n` only, and a `\n` at the end: each CRLF and each lone CR becomes LF,
+/// and a file that does not end with a newline gets one. The csv crate counts a line at
+/// each `\n` only, stops reading a record after the `\r` of a CRLF (so that every later
+/// record would be reported one line early: BurntSushi/rust-csv#395), and gives a record
+/// the position where it started looking for it, before the blank lines it skipped. With
+/// this, every record ends with one `\n` and [`read_csv`] finds its first line from where
+/// it ends.
+struct LfLines<R> {
+    inner: R,
+    buf: Box<[u8]>,
+    start: usize,
+    end: usize,
+    /// The last byte read was a `\r` (already passed on as `\n`).
+    after_cr: bool,
+    /// The last byte passed on.
+    last: Option<u8>,
+    eof: bool,
+}
+
+impl<R> LfLines<R> {
+    fn new(inner: R) -> Self {
+        Self {
+            inner,
+            buf: vec![0; 1 << 16].into_boxed_slice(),
+            start: 0,
+            end: 0,
+            after_cr: false,
+            last: None,
+            eof: false,
+        }
+    }
+}
+
+impl<R: Read> Read for LfLines<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let mut n = 0;
+        while n == 0 && !out.is_empty() {
+            if self.start == self.end {
+                if self.eof {
+                    break;
+                }
+                let k = self.inner.read(&mut self.buf)?;
+                (self.start, self.end) = (0, k);
+                if k == 0 {
+                    self.eof = true;
+                    if self.last.is_some_and(|b| b != b'\n') {
+                        out[0] = b'\n';
+                        self.last = Some(b'\n');
+                        n = 1;
+                    }
+                    break;
+                }
+            }
+            while self.start < self.end && n < out.len() {
+                let b = self.buf[self.start];
+                self.start += 1;
+                let after_cr = std::mem::replace(&mut self.after_cr, b == b'\r');
+                let b = match b {
+                    b'\n' if after_cr => continue,
+                    b'\r' => b'\n',
+                    b => b,
+                };
+                out[n] = b;
+                n += 1;
+                self.last = Some(b);
+            }
+        }
+        Ok(n)
+    }
+}
+
 /// Stage 1 for JSON Lines: one record per non-blank line, at most [`MAX_CASE_FILE_BYTES`]
 /// each (a longer line is rejected without being held in memory).
 fn read_jsonl(input: impl Read, tx: &SyncSender<std::io::Result<Chunk>>) {
@@ -364,6 +437,11 @@ fn read_jsonl(input: impl Read, tx: &SyncSender<std::io::Result<Chunk>>) {
         } else {
             while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
                 buf.pop();
+            }
+            // A byte-order mark at the start of the file (as some Windows tools write) is
+            // not part of the first record.
+            if line_no == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
+                buf.drain(..3);
             }
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -440,10 +518,10 @@ fn read_line_bounded(
 /// Stage 1 for CSV: one record per row (a quoted field may span lines; the line reported
 /// is the row's first).
 fn read_csv<R: Read>(
-    mut reader: csv::Reader<CountingReader<R>>,
+    mut reader: csv::Reader<LfLines<CountingReader<R>>>,
     tx: &SyncSender<std::io::Result<Chunk>>,
 ) {
-    let count = reader.get_ref().count.clone();
+    let count = reader.get_ref().inner.count.clone();
     let mut items = Vec::with_capacity(CHUNK);
     let mut record = csv::ByteRecord::new();
     loop {
@@ -451,7 +529,19 @@ fn read_csv<R: Read>(
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = record.position().map(|p| p.line()).unwrap_or(line);
+                // A line of spaces is blank, as in JSON Lines (the csv crate skips only
+                // empty lines).
+                if record.len() == 1 && record[0].iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                // The record ends with the `\n` before the reader's position (see
+                // [`LfLines`]); it starts as many lines earlier as its fields hold `\n`.
+                let inner: usize = record.iter().map(newlines_in).sum();
+                let line = reader
+                    .position()
+                    .line()
+                    .saturating_sub(1 + inner as u64)
+                    .max(1);
                 let raw = match csv::StringRecord::from_byte_record(record.clone()) {
                     Ok(r) => Raw::Csv(r),
                     Err(e) => Raw::Bad(Rejection {
@@ -490,6 +580,11 @@ fn read_csv<R: Read>(
     if !items.is_empty() {
         let _ = tx.send(Ok(Chunk { items, bytes }));
     }
+}
+
+/// The `\n` in a field.
+fn newlines_in(field: &[u8]) -> usize {
+    field.iter().filter(|b| **b == b'\n').count()
 }
 
 /// The aggregates of results already computed (for tests and for callers that evaluate
@@ -555,4 +650,90 @@ pub fn open_input(
         )]));
     }
     Ok((file, format, meta.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads one byte at a time: every `\r` ends a buffer of the inner reader.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match (self.0.split_first(), buf.is_empty()) {
+                (Some((b, rest)), false) => {
+                    buf[0] = *b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    fn normalised(input: &[u8], whole: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        if whole {
+            LfLines::new(input).read_to_end(&mut out).unwrap();
+        } else {
+            LfLines::new(Trickle(input)).read_to_end(&mut out).unwrap();
+        }
+        out
+    }
+
+    #[test]
+    fn every_line_ends_with_one_lf() {
+        for whole in [true, false] {
+            assert_eq!(normalised(b"a,b\r\nc,d\r\n", whole), b"a,b\nc,d\n");
+            assert_eq!(normalised(b"a\rb\r\r\nc\r", whole), b"a\nb\n\nc\n");
+            assert_eq!(normalised(b"\r\n\r\n", whole), b"\n\n");
+            assert_eq!(normalised(b"a,b\nc", whole), b"a,b\nc\n");
+            assert_eq!(normalised(b"", whole), b"");
+        }
+    }
+
+    #[test]
+    fn csv_lines_are_right_with_crlf_and_a_line_of_spaces_is_blank() {
+        let book = LawBook::builtin().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let ctx = Context::new(&book, None, None, today);
+        for eol in ["\n", "\r\n", "\r"] {
+            for last in ["", eol] {
+                // Line 7 is one record over three lines (a title with two line breaks).
+                let input = [
+                    "case.title,case.place,victim.age",
+                    ",FR,12",
+                    "   ",
+                    "",
+                    ",BE,x",
+                    "",
+                    "\"two",
+                    "",
+                    "lines\",CA,3",
+                    ",BE,",
+                ]
+                .join(eol)
+                    + last;
+                let (out, counts, _, rejected) =
+                    run_to_string(&ctx, &input, InputFormat::Csv, OutputFormat::Csv).unwrap();
+                assert_eq!((counts.records, counts.rejected), (4, 1), "{eol:?}");
+                assert_eq!(rejected[0].line, 5, "{eol:?}");
+                let lines: Vec<&str> = out.lines().skip(1).map(|l| &l[..3]).collect();
+                assert_eq!(lines, ["2,2", "7,2", "10,"], "{eol:?} {last:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_first_json_line_is_ignored() {
+        let book = LawBook::builtin().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let ctx = Context::new(&book, None, None, today);
+        let input =
+            "\u{feff}{\"case\": {\"place\": \"FR\"}}\r\n{\"case\": {\"place\": \"BE\"}}\r\n";
+        let (_, counts, _, rejected) =
+            run_to_string(&ctx, input, InputFormat::Jsonl, OutputFormat::Json).unwrap();
+        assert_eq!((counts.evaluated, counts.rejected), (2, 0), "{rejected:?}");
+    }
 }

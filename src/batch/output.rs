@@ -1,6 +1,8 @@
 //! Batch output: one result per case (JSON Lines or CSV), then the aggregate figures (a
 //! final JSON line, a CSV file, and a table for people).
 
+use std::fmt::Write;
+
 use serde::Serialize;
 use serde_json::json;
 
@@ -62,7 +64,7 @@ pub fn json_line(r: &CaseResult) -> String {
     let j = ResultJson {
         kind: "case",
         line: r.line,
-        law_date: r.law_date.format("%Y-%m-%d").to_string(),
+        law_date: crate::facts::format_date(r.law_date),
         place: r.place.as_deref(),
         court_country: r.court_country.as_deref(),
         imposed_months: r.imposed_months,
@@ -104,10 +106,6 @@ fn field(out: &mut String, s: &str) {
     } else {
         out.push_str(s);
     }
-}
-
-fn num(x: Option<f64>) -> String {
-    x.map(|v| v.to_string()).unwrap_or_default()
 }
 
 fn flag(b: Option<bool>) -> &'static str {
@@ -169,18 +167,25 @@ pub fn csv_line(r: &CaseResult) -> String {
         }
         field(out, s);
     };
+    // A number, written in place (as `num` writes it: it never needs quotes).
+    let push_num = |out: &mut String, x: Option<f64>| {
+        out.push(',');
+        if let Some(v) = x {
+            write!(out, "{v}").expect("writing to a String does not fail");
+        }
+    };
     // The first field may be empty only if it is not the first: `line` never is.
-    push(&mut out, &r.line.to_string());
-    push(&mut out, &r.law_date.format("%Y-%m-%d").to_string());
+    write!(out, "{},{}", r.line, crate::facts::format_date(r.law_date))
+        .expect("writing to a String does not fail");
     push(&mut out, r.place.as_deref().unwrap_or(""));
     push(&mut out, r.court_country.as_deref().unwrap_or(""));
-    push(&mut out, &num(r.imposed_months));
+    push_num(&mut out, r.imposed_months);
     push(&mut out, flag(r.life_sentence));
     for s in &r.systems {
         match &s.leading {
             Some(l) => {
                 push(&mut out, &l.provision.id);
-                push(&mut out, &num(l.max_prison_months));
+                push_num(&mut out, l.max_prison_months);
                 push(&mut out, flag(Some(l.life)));
             }
             None => {
@@ -189,14 +194,14 @@ pub fn csv_line(r: &CaseResult) -> String {
                 push(&mut out, "");
             }
         }
-        push(&mut out, &num(r4(s.share_of_maximum)));
+        push_num(&mut out, r4(s.share_of_maximum));
     }
     match &r.scale {
         Some(s) => {
             push(&mut out, s.guideline);
             push(&mut out, s.category);
             push(&mut out, s.role);
-            push(&mut out, &num(s.starting_point_months));
+            push_num(&mut out, s.starting_point_months);
         }
         None => {
             for _ in 0..4 {
@@ -204,9 +209,9 @@ pub fn csv_line(r: &CaseResult) -> String {
             }
         }
     }
-    push(&mut out, &num(r4(r.ratio_to_starting_point)));
+    push_num(&mut out, r4(r.ratio_to_starting_point));
     push(&mut out, r.applicable_system.unwrap_or(""));
-    push(&mut out, &num(r4(r.share_of_applicable_maximum)));
+    push_num(&mut out, r4(r.share_of_applicable_maximum));
     out
 }
 

@@ -5,6 +5,12 @@
 //! sections and keys, types, enumerations, country codes, ranges, dates and consistency
 //! rules, with the same messages. Each value of the table is "located" at the index of its
 //! field, so that a problem is reported with the record's line and the field at fault.
+//!
+//! A JSON record is first read without the table, through the same steps
+//! (`facts::CaseReader`, which `Case::from_table` takes too): building the table and its fields
+//! costs more than the checks. Only when something is wrong (or unusual) is the record read
+//! again through the table, which reports it; a test checks that both ways read the same
+//! case.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -15,7 +21,7 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostics::{Diagnostic, SourceText};
-use crate::facts::{Case, FactType, Vocabulary};
+use crate::facts::{Case, CaseReader, FactType, Vocabulary};
 
 /// A record that could not be read as a case: where, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -143,14 +149,14 @@ pub fn case_from_json(
     vocab: &Vocabulary,
     today: NaiveDate,
 ) -> Result<Case, Rejection> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Rejection {
+    let value: Json = serde_json::from_str(text).map_err(|e| Rejection {
         line,
-        column: Some(e.column() as u64),
+        column: char_column(text, e.column()),
         field: None,
         message: format!("not valid JSON: {}", json_message(&e)),
         help: Some("one JSON object per line, shaped like a case file: {\"case\": {...}, \"victim\": {...}, ...}".into()),
     })?;
-    let serde_json::Value::Object(record) = &value else {
+    let Json::Object(record) = &value else {
         return Err(Rejection {
             line,
             column: Some(1),
@@ -164,20 +170,30 @@ pub fn case_from_json(
             ),
         });
     };
-    // Numbers become TOML numbers by reading their JSON text (a subset of TOML's), which
-    // must outlive the table: collected first.
-    let mut numbers = Vec::new();
-    collect_numbers(&value, &mut numbers);
-    let mut numbers = numbers.iter();
+    match read_directly(record, vocab, today) {
+        Some(case) => Ok(case),
+        None => read_through_table(text, record, line, vocab, today),
+    }
+}
+
+/// Reads a record through the TOML table of a case file, each value located by its field:
+/// the way every problem is reported.
+fn read_through_table(
+    text: &str,
+    record: &[(Cow<str>, Json)],
+    line: u64,
+    vocab: &Vocabulary,
+    today: NaiveDate,
+) -> Result<Case, Rejection> {
     let mut fields = Fields::default();
     let mut table = DeTable::new();
     for (section, v) in record {
         let span = fields.add(FieldName::Top(section), None);
-        let Some(de) = json_to_de(v, span.clone(), &mut numbers, &mut fields, &[section]) else {
+        let Some(de) = json_to_de(v, span.clone(), &mut fields, &[section]) else {
             continue;
         };
         table.insert(
-            Spanned::new(span.clone(), Cow::Borrowed(section.as_str())),
+            Spanned::new(span.clone(), Cow::Borrowed(section.as_ref())),
             Spanned::new(span, de),
         );
     }
@@ -189,60 +205,241 @@ pub fn case_from_json(
     })
 }
 
-fn collect_numbers(v: &serde_json::Value, out: &mut Vec<String>) {
-    match v {
-        serde_json::Value::Number(n) => out.push(n.to_string()),
-        serde_json::Value::Array(items) => items.iter().for_each(|i| collect_numbers(i, out)),
-        serde_json::Value::Object(m) => m.values().for_each(|i| collect_numbers(i, out)),
-        _ => {}
+/// A JSON value as a record holds it: what `serde_json::Value` would hold, but with its
+/// texts borrowed from the line (when they hold no escape) rather than copied, since each
+/// record is read once and dropped.
+#[derive(Debug, Clone, PartialEq)]
+enum Json<'t> {
+    Null,
+    Bool(bool),
+    /// A number, written as `serde_json::Number` writes it: the text TOML then reads.
+    Number(String),
+    String(Cow<'t, str>),
+    Array(Vec<Json<'t>>),
+    /// The members in key order, the last of equal keys kept: as `serde_json::Map` (a
+    /// `BTreeMap` without the `preserve_order` feature) holds them, so that fields are met,
+    /// and problems reported, in the same order.
+    Object(Vec<(Cow<'t, str>, Json<'t>)>),
+}
+
+impl<'de> serde::Deserialize<'de> for Json<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> serde::de::Visitor<'de> for JsonVisitor {
+    type Value = Json<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Json<'de>, E> {
+        Ok(Json::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Json<'de>, E> {
+        Ok(Json::Number(serde_json::Number::from(n).to_string()))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Json<'de>, E> {
+        Ok(Json::Number(serde_json::Number::from(n).to_string()))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Json<'de>, E> {
+        // As `serde_json::Value`: a float that is not finite is null.
+        Ok(serde_json::Number::from_f64(n).map_or(Json::Null, |n| Json::Number(n.to_string())))
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Borrowed(s)))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Owned(s.to_string())))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Owned(s)))
+    }
+
+    fn visit_unit<E>(self) -> Result<Json<'de>, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Json<'de>, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
+        let mut items = Vec::with_capacity(4);
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
+        // Sections hold a few facts; a record, a few sections.
+        let mut members: Vec<(Cow<'de, str>, Json<'de>)> = Vec::with_capacity(8);
+        while let Some(member) = map.next_entry::<CowKey<'de>, Json<'de>>()? {
+            members.push((member.0.0, member.1));
+        }
+        // Key order, the last of equal keys kept: a stable sort keeps equal keys in the
+        // order written, and, reversed, `dedup_by` keeps the first of each run. Records
+        // usually come with their keys in order already (as serde_json writes them).
+        if !members.is_sorted_by(|a, b| a.0 < b.0) {
+            members.sort_by(|a, b| a.0.cmp(&b.0));
+            members.reverse();
+            members.dedup_by(|later, kept| later.0 == kept.0);
+            members.reverse();
+        }
+        Ok(Json::Object(members))
+    }
+}
+
+/// An object's key, borrowed from the line when it holds no escape.
+struct CowKey<'de>(Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for CowKey<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> serde::de::Visitor<'de> for KeyVisitor {
+            type Value = CowKey<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<CowKey<'de>, E> {
+                Ok(CowKey(Cow::Borrowed(s)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<CowKey<'de>, E> {
+                Ok(CowKey(Cow::Owned(s.to_string())))
+            }
+            fn visit_string<E>(self, s: String) -> Result<CowKey<'de>, E> {
+                Ok(CowKey(Cow::Owned(s)))
+            }
+        }
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+/// Reads the usual record straight into a case: the steps of a case file ([`CaseReader`],
+/// which [`Case::from_table`] takes too), on the values [`json_to_de`] would make, without
+/// the table and the fields that only serve to locate a problem. `None` at the first
+/// problem, or at anything unusual (a nested object, a list holding other than texts): the
+/// record is then read again through the table, which reports what is wrong.
+fn read_directly(
+    record: &[(Cow<str>, Json)],
+    vocab: &Vocabulary,
+    today: NaiveDate,
+) -> Option<Case> {
+    let source = SourceText::new(String::new(), String::new());
+    let mut reader = CaseReader::new(&source, vocab);
+    for (name, value) in record {
+        // `null` is an absent key, whatever the key (as `json_to_de` makes it).
+        if matches!(value, Json::Null) {
+            continue;
+        }
+        if name == "version" {
+            reader.version(&fact_value(value)?, 0..0).ok()?;
+            continue;
+        }
+        reader.section(name, 0).ok()?;
+        let Json::Object(members) = value else {
+            return None;
+        };
+        for (key, v) in members {
+            if matches!(v, Json::Null) {
+                continue;
+            }
+            reader.fact(name, key, 0, &fact_value(v)?, 0..0).ok()?;
+        }
+    }
+    reader.finish(&|_| None, today).ok()
+}
+
+/// The TOML value [`json_to_de`] makes of a value a fact can hold (a boolean, a number, a
+/// text, a list of texts); `None` for any other.
+fn fact_value<'v>(v: &'v Json<'v>) -> Option<DeValue<'v>> {
+    Some(match v {
+        Json::Bool(b) => DeValue::Boolean(*b),
+        Json::Number(text) => number(text),
+        Json::String(s) => DeValue::String(Cow::Borrowed(s.as_ref())),
+        Json::Array(items) => {
+            let mut a = DeArray::new();
+            for item in items {
+                let Json::String(s) = item else {
+                    return None;
+                };
+                a.push(Spanned::new(
+                    0..0,
+                    DeValue::String(Cow::Borrowed(s.as_ref())),
+                ));
+            }
+            DeValue::Array(a)
+        }
+        Json::Null | Json::Object(_) => return None,
+    })
+}
+
+/// A JSON number as TOML reads its text (JSON writes numbers as TOML does).
+fn number(text: &str) -> DeValue<'_> {
+    match DeValue::parse(text) {
+        Ok(d) => d.into_inner(),
+        Err(_) => DeValue::String(Cow::Borrowed(text)),
     }
 }
 
 /// A JSON value as a TOML value; `None` for `null` (unknown). Members of an object are
 /// fields of their own (`section.key`).
 fn json_to_de<'v>(
-    v: &'v serde_json::Value,
+    v: &'v Json<'v>,
     span: Range<usize>,
-    numbers: &mut std::slice::Iter<'v, String>,
     fields: &mut Fields<'v>,
     path: &[&'v str],
 ) -> Option<DeValue<'v>> {
     Some(match v {
-        serde_json::Value::Null => return None,
-        serde_json::Value::Bool(b) => DeValue::Boolean(*b),
-        serde_json::Value::Number(_) => {
-            let text = numbers.next().map(String::as_str).unwrap_or("0");
-            match DeValue::parse(text) {
-                Ok(d) => d.into_inner(),
-                Err(_) => DeValue::String(Cow::Borrowed(text)),
-            }
-        }
-        serde_json::Value::String(s) => DeValue::String(Cow::Borrowed(s.as_str())),
-        serde_json::Value::Array(items) => {
+        Json::Null => return None,
+        Json::Bool(b) => DeValue::Boolean(*b),
+        Json::Number(text) => number(text),
+        Json::String(s) => DeValue::String(Cow::Borrowed(s.as_ref())),
+        Json::Array(items) => {
             let mut a = DeArray::new();
             for item in items {
                 // A `null` inside a list is not an unknown fact: it is refused as a value
                 // that is not a text.
-                let de = json_to_de(item, span.clone(), numbers, fields, path)
+                let de = json_to_de(item, span.clone(), fields, path)
                     .unwrap_or(DeValue::Table(DeTable::new()));
                 a.push(Spanned::new(span.clone(), de));
             }
             DeValue::Array(a)
         }
-        serde_json::Value::Object(m) => {
+        Json::Object(m) => {
             let mut t = DeTable::new();
             for (k, item) in m {
-                let inner: Vec<&'v str> = path.iter().copied().chain([k.as_str()]).collect();
-                let name = match inner.as_slice() {
-                    [s, k] => FieldName::Key(s, k),
-                    deeper => FieldName::Path(deeper.join(".")),
+                let k: &'v str = k.as_ref();
+                // The member's path; a key of a section (the usual case) needs no list.
+                let pair;
+                let deeper: Vec<&'v str>;
+                let (name, inner): (FieldName<'v>, &[&'v str]) = match path {
+                    [section] => {
+                        pair = [*section, k];
+                        (FieldName::Key(section, k), &pair)
+                    }
+                    _ => {
+                        deeper = path.iter().copied().chain([k]).collect();
+                        (FieldName::Path(deeper.join(".")), &deeper)
+                    }
                 };
                 let inner_span = fields.add(name, None);
-                let Some(de) = json_to_de(item, inner_span.clone(), numbers, fields, &inner) else {
+                let Some(de) = json_to_de(item, inner_span.clone(), fields, inner) else {
                     continue;
                 };
                 t.insert(
-                    Spanned::new(inner_span.clone(), Cow::Borrowed(k.as_str())),
+                    Spanned::new(inner_span.clone(), Cow::Borrowed(k)),
                     Spanned::new(inner_span, de),
                 );
             }
@@ -251,14 +448,14 @@ fn json_to_de<'v>(
     })
 }
 
-fn json_kind(v: &serde_json::Value) -> &'static str {
+fn json_kind(v: &Json) -> &'static str {
     match v {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a text",
-        serde_json::Value::Array(_) => "a list",
-        serde_json::Value::Object(_) => "an object",
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a text",
+        Json::Array(_) => "a list",
+        Json::Object(_) => "an object",
     }
 }
 
@@ -269,6 +466,19 @@ fn json_message(e: &serde_json::Error) -> String {
         Some(i) => s[..i].to_string(),
         None => s,
     }
+}
+
+/// serde_json's 1-based column counts bytes: the same column in characters, as every other
+/// column reported (`None` when serde_json gives none).
+fn char_column(text: &str, byte_column: usize) -> Option<u64> {
+    if byte_column == 0 {
+        return None;
+    }
+    let mut end = (byte_column - 1).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Some(text[..end].chars().count() as u64 + 1)
 }
 
 /// The column of a field's key in a JSON line (`victim.age`: the `"age"` after
@@ -375,9 +585,9 @@ pub fn case_from_csv(
         return Err(Rejection::whole_line(
             line,
             format!(
-                "the row has {} fields but the header has {}",
-                cells.len(),
-                header.columns.len()
+                "the row has {} but the header has {}",
+                fields_count(cells.len()),
+                fields_count(header.columns.len())
             ),
         ));
     }
@@ -411,6 +621,14 @@ pub fn case_from_csv(
         }
     }
     check(&table, &fields, line, vocab, today)
+}
+
+fn fields_count(n: usize) -> String {
+    if n == 1 {
+        "1 field".into()
+    } else {
+        format!("{n} fields")
+    }
 }
 
 /// A CSV cell as the TOML value a case file would hold for a fact of this type; a cell that
@@ -482,6 +700,59 @@ mod tests {
             case_from_json(r#"{"victim": {"age": 3"#, 3, &book.vocabulary, today()).unwrap_err();
         assert!(r.message.starts_with("not valid JSON"), "{}", r.message);
         assert!(r.column.is_some());
+        // Columns count characters, not bytes: the `}` after the trailing comma is the
+        // 28th character (and the 33rd byte).
+        let json = r#"{"case": {"title": "ééééé",}}"#;
+        let r = case_from_json(json, 4, &book.vocabulary, today()).unwrap_err();
+        assert_eq!(r.column, Some(28), "{r:?}");
+        assert_eq!(char_column("abc", 0), None);
+        assert_eq!(char_column("é}", 3), Some(2));
+    }
+
+    #[test]
+    fn a_record_read_directly_is_the_record_read_through_the_table() {
+        let book = LawBook::builtin().unwrap();
+        let v = &book.vocabulary;
+        let mut out = Vec::new();
+        crate::batch::synth::write(500, 3, &mut out).unwrap();
+        let synthetic = String::from_utf8(out).unwrap();
+        let unusual = [
+            r#"{"victim": {"age": 3, "age": null}, "offender": {"age": 40}}"#,
+            r#"{"victim": {"age": null, "age": 3}, "offender": {"age": 40}}"#,
+            r#"{"victim": {"age": 3}, "victim": null}"#,
+            r#"{"victim": null, "victim": {"age": 3}}"#,
+            r#"{"victim": {"age": 3, "vulnerable": true, "age": 5}}"#,
+            r#"{"offender": {"age": 40}, "case": {"place": "FR", "place": "BE"}}"#,
+            r#"{"vict\u0069m": {"\u0061ge": 7}, "offender": {"age": 30}}"#,
+            r#"{"victim": {"age": 7}, "vict\u0069m": {"age": 8}}"#,
+            r#"{"version": null, "victim": {"age": 7}, "nowhere": null}"#,
+            r#"{"version": 1, "version": 2}"#,
+            r#"{"version": 2, "version": 1}"#,
+            r#"{"victim": {"nonsense": null, "age": 7}}"#,
+            r#"{"material": {"conduct": ["possessed", "possessed", "distributed"]}}"#,
+            r#"{"material": {"conduct": []}, "offender": {"nationality": ["FR", "BE", "FR"]}}"#,
+            r#"{"material": {"conduct": ["possessed", null]}}"#,
+            r#"{"sentence": {"imposed_months": 1e1, "suspended_months": 12.50}}"#,
+            r#"{"sentence": {"imposed_months": -0}, "victim": {"count": 1.0}}"#,
+            r#"{"victim": {"age": 18446744073709551615}}"#,
+            r#"{"case": {"date_of_facts": "2020-01-01"}, "victim": {"birth_date": "2010-06-01"}}"#,
+            r#"{"case": {"date_of_facts": "2020-01-01"}, "victim": {"birth_date": "2010-06-01", "age": 10}}"#,
+            r#"{"case": {"title": "caf\u00e9 \"quoted\"", "ict": true}}"#,
+            r#"{"victim": {"age": {"years": 7}}}"#,
+            r#"{"victim": [1]}"#,
+        ];
+        for (i, text) in synthetic.lines().chain(unusual).enumerate() {
+            let value: Json = serde_json::from_str(text).unwrap();
+            let Json::Object(record) = &value else {
+                panic!("{text}")
+            };
+            let slow = read_through_table(text, record, 1, v, today());
+            match read_directly(record, v, today()) {
+                Some(case) => assert_eq!(Ok(case), slow, "{text}"),
+                // Only the usual records are read directly; the others are all synthetic.
+                None => assert!(i >= 500 || slow.is_err(), "{text}"),
+            }
+        }
     }
 
     #[test]

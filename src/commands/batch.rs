@@ -81,6 +81,9 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
         Err(Error::Write { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
             return Ok(0);
         }
+        // The input could not be read (its CSV header, or a read error): name the file, as
+        // every other message about it does.
+        Err(Error::Usage(m)) => return Err(Error::Usage(format!("{}: {m}", file.display()))),
         Err(e) => return Err(e),
     };
     if let Some(path) = &args.aggregates {

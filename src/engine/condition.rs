@@ -99,66 +99,18 @@ impl Expr {
     pub fn eval(&self, ctx: &dyn Context) -> Tri {
         match self {
             Expr::Const(b) => Tri::from_bool(*b),
-            Expr::Truthy(op) => match ctx.value(op) {
-                Some(Value::Bool(b)) => Tri::from_bool(*b),
-                _ => Tri::Unknown,
-            },
+            Expr::Truthy(op) => truthy(ctx.value(op)),
             Expr::Known(op) => Tri::from_bool(ctx.value(op).is_some()),
-            Expr::Compare(op, cmp, lit) => match ctx.value(op) {
-                Some(v) => compare(v, *cmp, lit),
-                None => Tri::Unknown,
-            },
-            Expr::CompareOperands(a, cmp, b) => match (ctx.value(a), ctx.value(b)) {
-                (Some(x), Some(y)) => compare(x, *cmp, y),
-                _ => Tri::Unknown,
-            },
-            Expr::In(op, list) => match ctx.value(op) {
-                Some(v) => list
-                    .iter()
-                    .fold(Tri::False, |acc, lit| acc.or(compare(v, CmpOp::Eq, lit))),
-                None => Tri::Unknown,
-            },
-            Expr::Contains(op, wanted) => match ctx.value(op) {
-                Some(Value::List(items)) => {
-                    Tri::from_bool(wanted.iter().any(|w| items.contains(w)))
-                }
-                _ => Tri::Unknown,
-            },
-            Expr::Status(test, id) => match ctx.status(id) {
-                None => Tri::Unknown,
-                Some(s) => match test {
-                    StatusTest::Applies => match s {
-                        crate::engine::Status::Applies => Tri::True,
-                        crate::engine::Status::Excluded => Tri::False,
-                        crate::engine::Status::Possible => Tri::Unknown,
-                    },
-                    StatusTest::Possible => Tri::from_bool(s == crate::engine::Status::Possible),
-                    StatusTest::Excluded => Tri::from_bool(s == crate::engine::Status::Excluded),
-                },
-            },
+            Expr::Compare(op, cmp, lit) => compare_known(ctx.value(op), *cmp, Some(lit)),
+            Expr::CompareOperands(a, cmp, b) => compare_known(ctx.value(a), *cmp, ctx.value(b)),
+            Expr::In(op, list) => in_list(ctx.value(op), list),
+            Expr::Contains(op, wanted) => contains_any(ctx.value(op), wanted),
+            Expr::Status(test, id) => status_test(*test, ctx.status(id)),
             Expr::Not(e) => e.eval(ctx).not(),
             // Kleene logic: false decides a conjunction and true a disjunction, whatever
             // the rest; evaluation has no side effect, so it stops there.
-            Expr::And(es) => {
-                let mut acc = Tri::True;
-                for e in es {
-                    acc = acc.and(e.eval(ctx));
-                    if acc == Tri::False {
-                        break;
-                    }
-                }
-                acc
-            }
-            Expr::Or(es) => {
-                let mut acc = Tri::False;
-                for e in es {
-                    acc = acc.or(e.eval(ctx));
-                    if acc == Tri::True {
-                        break;
-                    }
-                }
-                acc
-            }
+            Expr::And(es) => all(es.iter().map(|e| e.eval(ctx))),
+            Expr::Or(es) => any(es.iter().map(|e| e.eval(ctx))),
         }
     }
 
@@ -208,6 +160,81 @@ impl Expr {
             _ => {}
         }
     }
+}
+
+// The meaning of each kind of condition, given the values it reads. Shared by
+// [`Expr::eval`] and by the compiled conditions of [`super::summary`], so that both give
+// the same results by construction.
+
+/// A boolean fact on its own: its value, unknown when it is not stated (or not a boolean).
+pub(super) fn truthy(value: Option<&Value>) -> Tri {
+    match value {
+        Some(Value::Bool(b)) => Tri::from_bool(*b),
+        _ => Tri::Unknown,
+    }
+}
+
+/// A comparison: unknown when either side is.
+pub(super) fn compare_known(value: Option<&Value>, op: CmpOp, other: Option<&Value>) -> Tri {
+    match (value, other) {
+        (Some(v), Some(o)) => compare(v, op, o),
+        _ => Tri::Unknown,
+    }
+}
+
+/// `in [..]`: equal to one of the values.
+pub(super) fn in_list(value: Option<&Value>, list: &[Value]) -> Tri {
+    match value {
+        Some(v) => list
+            .iter()
+            .fold(Tri::False, |acc, lit| acc.or(compare(v, CmpOp::Eq, lit))),
+        None => Tri::Unknown,
+    }
+}
+
+/// `contains` / `contains_any`: a stated list is complete, so a value it lacks is false.
+pub(super) fn contains_any(value: Option<&Value>, wanted: &[String]) -> Tri {
+    match value {
+        Some(Value::List(items)) => Tri::from_bool(wanted.iter().any(|w| items.contains(w))),
+        _ => Tri::Unknown,
+    }
+}
+
+/// `applies()`, `possible()`, `excluded()` of a provision whose status is known or not.
+pub(super) fn status_test(test: StatusTest, status: Option<crate::engine::Status>) -> Tri {
+    use crate::engine::Status;
+    match (test, status) {
+        (_, None) => Tri::Unknown,
+        (StatusTest::Applies, Some(Status::Applies)) => Tri::True,
+        (StatusTest::Applies, Some(Status::Excluded)) => Tri::False,
+        (StatusTest::Applies, Some(Status::Possible)) => Tri::Unknown,
+        (StatusTest::Possible, Some(s)) => Tri::from_bool(s == Status::Possible),
+        (StatusTest::Excluded, Some(s)) => Tri::from_bool(s == Status::Excluded),
+    }
+}
+
+/// A Kleene conjunction, stopping at the first false.
+pub(super) fn all(items: impl Iterator<Item = Tri>) -> Tri {
+    let mut acc = Tri::True;
+    for t in items {
+        acc = acc.and(t);
+        if acc == Tri::False {
+            break;
+        }
+    }
+    acc
+}
+
+/// A Kleene disjunction, stopping at the first true.
+pub(super) fn any(items: impl Iterator<Item = Tri>) -> Tri {
+    let mut acc = Tri::False;
+    for t in items {
+        acc = acc.or(t);
+        if acc == Tri::True {
+            break;
+        }
+    }
+    acc
 }
 
 fn ordering(value: &Value, lit: &Value) -> Option<Ordering> {
@@ -263,6 +290,11 @@ fn compare(value: &Value, op: CmpOp, lit: &Value) -> Tri {
                 }
             }
         };
+    }
+    // Equality of texts (enumeration values, country codes): `==` compares lengths
+    // first, and gives what the ordering below would.
+    if let (Value::Str(a), Value::Str(b), CmpOp::Eq | CmpOp::Ne) = (value, lit, op) {
+        return Tri::from_bool((a == b) == (op == CmpOp::Eq));
     }
     let Some(ord) = ordering(value, lit) else {
         return Tri::Unknown;

@@ -552,12 +552,12 @@ impl<'a, 'b> Prober<'a, 'b> {
             }
             for (i, (eb, et)) in b.elements.iter().zip(&t.elements).enumerate() {
                 if *eb == Tri::Unknown && *et != Tri::Unknown {
-                    m.elements.insert(base_q.elements[i].id.clone());
+                    m.elements.insert(base_q.elements[i].id.to_string());
                 }
             }
             for (i, (ab, at)) in b.aggravations.iter().zip(&t.aggravations).enumerate() {
                 if *ab == Tri::Unknown && *at != Tri::Unknown {
-                    m.aggravations.insert(base_q.aggravations[i].id.clone());
+                    m.aggravations.insert(base_q.aggravations[i].id.to_string());
                 }
             }
         }
@@ -606,18 +606,18 @@ impl Effect {
                 elements: q
                     .elements
                     .iter()
-                    .filter(|e| m.elements.contains(&e.id))
+                    .filter(|e| m.elements.contains(e.id))
                     .map(|e| DecidedPart {
-                        id: e.id.clone(),
-                        label: e.label.clone(),
+                        id: e.id.to_string(),
+                        label: e.label.clone().into_owned(),
                     })
                     .collect(),
                 aggravations: q
                     .aggravations
                     .iter()
-                    .filter(|a| m.aggravations.contains(&a.id))
+                    .filter(|a| m.aggravations.contains(a.id))
                     .map(|a| DecidedPart {
-                        id: a.id.clone(),
+                        id: a.id.to_string(),
                         label: a.label.clone(),
                     })
                     .collect(),

@@ -1,6 +1,7 @@
 //! Qualification: for each provision of each system, the version in force, its elements
 //! met / unmet / unknown, the status, the aggravations and the applicable penalty.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -48,23 +49,27 @@ pub(super) fn status_of(t: Tri) -> Status {
     }
 }
 
+/// One element's result. Its texts are borrowed from the law book: an assessment (which
+/// the interview makes after every answer) copies none of them.
 #[derive(Debug, Clone, Serialize)]
-pub struct ElementResult {
-    pub id: String,
-    pub label: Localized,
-    pub condition: String,
+pub struct ElementResult<'a> {
+    pub id: &'a str,
+    /// The element's label, or one written for the result (a provision not in force).
+    pub label: Cow<'a, Localized>,
+    pub condition: &'a str,
     pub status: ElementStatus,
 }
 
+/// One aggravation's result, borrowed from the law book as [`ElementResult`].
 #[derive(Debug, Clone, Serialize)]
-pub struct AggravationResult {
-    pub id: String,
-    pub label: Localized,
-    pub condition: String,
+pub struct AggravationResult<'a> {
+    pub id: &'a str,
+    pub label: &'a Localized,
+    pub condition: &'a str,
     pub status: Status,
-    pub penalty: Penalty,
+    pub penalty: &'a Penalty,
     pub verification: Verification,
-    pub notes: Vec<String>,
+    pub notes: &'a [String],
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -87,8 +92,8 @@ pub struct Qualification<'a> {
     pub status: Status,
     /// The version in force at the law's date; `None` when the provision was not in force.
     pub version: Option<&'a Version>,
-    pub elements: Vec<ElementResult>,
-    pub aggravations: Vec<AggravationResult>,
+    pub elements: Vec<ElementResult<'a>>,
+    pub aggravations: Vec<AggravationResult<'a>>,
     /// The penalty for these facts (base raised by every aggravation that applies).
     pub penalty: Option<Penalty>,
     /// The most severe penalty if every possible aggravation were established.
@@ -321,9 +326,9 @@ fn qualify<'a>(
             status: Status::Excluded,
             version: None,
             elements: vec![ElementResult {
-                id: "in_force".into(),
-                label,
-                condition: String::new(),
+                id: "in_force",
+                label: Cow::Owned(label),
+                condition: "",
                 status: ElementStatus::Unmet,
             }],
             aggravations: Vec::new(),
@@ -349,9 +354,9 @@ fn qualify<'a>(
             collect_missing(&e.when, ctx, missing_of, &mut missing);
         }
         elements.push(ElementResult {
-            id: e.id.clone(),
-            label: e.label.clone(),
-            condition: e.text.clone(),
+            id: &e.id,
+            label: Cow::Borrowed(&e.label),
+            condition: &e.text,
             status: t.into(),
         });
     }
@@ -377,13 +382,13 @@ fn qualify<'a>(
             if_possible = &a.penalty;
         }
         aggravations.push(AggravationResult {
-            id: a.id.clone(),
-            label: a.label.clone(),
-            condition: a.text.clone(),
+            id: &a.id,
+            label: &a.label,
+            condition: &a.text,
             status: st,
-            penalty: a.penalty.clone(),
+            penalty: &a.penalty,
             verification: a.verification,
-            notes: a.notes.clone(),
+            notes: &a.notes,
         });
     }
     let penalty = penalty.clone();

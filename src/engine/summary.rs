@@ -3,31 +3,35 @@
 //! [`assess`](super::assess).
 //!
 //! The rules are those of `assess`: the same version in force, the same evaluation order
-//! (a provision after those it names), the same conditions evaluated by the same
-//! [`Expr::eval`], and the same rule for raising a penalty by aggravations
-//! ([`super::qualify::raise`]). What is left out is what only explains: element traces,
-//! missing facts, warnings, limitation and jurisdiction. `tests/batch.rs` checks on
-//! generated cases that both give the same statuses and penalties.
+//! (a provision after those it names), the same meaning of each kind of condition (the
+//! functions of [`super::condition`] that [`Expr::eval`] calls), and the same rule for
+//! raising a penalty by aggravations ([`super::qualify::raise`]). What is left out is what
+//! only explains: element traces, missing facts, warnings, limitation and jurisdiction.
+//! `tests/batch.rs` and the tests below check on generated cases that both give the same
+//! statuses and penalties.
 //!
-//! What makes it fast is found once per law book, not per case:
+//! What makes it fast is done once per law book, not per case:
+//! - every condition is compiled ([`Cond`]): a fact becomes its position in the vocabulary,
+//!   a state parameter its value, a provision its index in the system, so that evaluating
+//!   it compares no names and hashes nothing;
+//! - per case, the facts are laid out once by position (a slice read by index), instead of
+//!   being looked up by name in the case's map by every condition; a value of an
+//!   enumeration is also numbered, so that `in [..]` and `contains` compare bits, not texts;
 //! - a condition on facts alone is evaluated once per case, however many provisions write
 //!   it ("victim.age < 18" appears in 84 places);
-//! - the facts, parameters and provisions that conditions name are found by the address of
-//!   their name in the law book (which does not move while it is borrowed), not by
-//!   comparing texts;
-//! - a conjunction of elements stops at the first unmet one, as Kleene logic allows.
+//! - a conjunction of elements stops at the first unmet one, as Kleene logic allows;
+//! - what every case reads is kept in a few contiguous arrays ([`SystemPlan`]).
 
-use std::cell::Cell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
 use super::Status;
-use super::condition::{Context, Expr, Operand};
+use super::condition::{self as cond, CmpOp, Expr, Operand, StatusTest};
 use super::logic::Tri;
 use super::qualify::{raise, status_of};
-use crate::facts::{Case, Value};
-use crate::law::{LawBook, Penalty, Provision, System, SystemKind};
+use crate::facts::{Case, FactType, Value, Vocabulary};
+use crate::law::{LawBook, Penalty, Provision, System, SystemKind, Version, VersionStatus};
 
 /// One provision's status for the facts, and its penalty when it applies.
 #[derive(Debug, Clone, Copy)]
@@ -54,282 +58,397 @@ pub struct Summary<'a> {
     pub systems: Vec<SystemSummary<'a>>,
 }
 
-/// A map from the address of a name in the law book to a number: open addressing, at most
-/// a quarter full.
-#[derive(Debug, Clone)]
-struct AddressTable {
-    keys: Vec<usize>,
-    values: Vec<u32>,
-    shift: u32,
-    len: usize,
+/// Where a compiled condition reads a value.
+#[derive(Debug, Clone, Copy)]
+enum Read<'a> {
+    /// A fact of the case, by its position in the vocabulary.
+    Fact(usize),
+    /// A fact the vocabulary does not declare (only in a law book assembled by hand: the
+    /// loader refuses such conditions): looked up by name.
+    Named(&'a str),
+    /// What does not depend on the case: a state parameter of a national system, or
+    /// unknown (a parameter read by an instrument on its own).
+    Fixed(Option<&'a Value>),
 }
 
-impl AddressTable {
-    fn new() -> Self {
-        Self::with_bits(6)
+/// A condition compiled for one system of one law book: [`Expr`] with its names resolved.
+#[derive(Debug, Clone)]
+enum Cond<'a> {
+    Const(bool),
+    Truthy(Read<'a>),
+    Known(Read<'a>),
+    Compare(Read<'a>, CmpOp, &'a Value),
+    CompareOperands(Read<'a>, CmpOp, Read<'a>),
+    In(Read<'a>, &'a [Value]),
+    Contains(Read<'a>, &'a [String]),
+    /// `==` or `in [..]` on an enumeration, `contains` or `contains_any` on a list of them:
+    /// whether the fact's value (one of them, for a list) is among the values whose bits
+    /// are in `mask` (see [`Facts::bits`]). When the case gives no bits for the fact, the
+    /// condition as written decides.
+    Bits {
+        slot: usize,
+        mask: u64,
+        written: Box<Cond<'a>>,
+    },
+    /// The status of a provision of the same system, by index (`None`: not in the system,
+    /// so unknown).
+    Status(StatusTest, Option<usize>),
+    Not(Box<Cond<'a>>),
+    And(Vec<Cond<'a>>),
+    Or(Vec<Cond<'a>>),
+}
+
+/// The facts of one case, laid out for the compiled conditions.
+struct Facts<'v> {
+    /// By position in the vocabulary.
+    values: Vec<Option<&'v Value>>,
+    /// By position in the vocabulary, for an enumeration (or a list of them) of at most 64
+    /// values: the bit of its value (of each of its values), by the value's position among
+    /// those the vocabulary lists; `None` for other facts, and for a value it does not list.
+    /// Comparing bits rather than texts is what makes `in [..]` and `contains` cheap.
+    bits: Vec<Option<u64>>,
+}
+
+/// The allowed values of an enumeration fact (or a list of them) that [`Facts::bits`]
+/// numbers, and whether it is a list.
+type Enumeration<'a> = Option<(&'a [String], bool)>;
+
+/// The bit of each value among `allowed`: `None` when one is not listed there, or when the
+/// value is not of the enumeration's shape (a text, or a list of texts for a list).
+fn bits_of(value: &Value, (allowed, list): (&[String], bool)) -> Option<u64> {
+    let bit = |s: &str| allowed.iter().position(|a| a == s).map(|i| 1u64 << i);
+    match (value, list) {
+        (Value::Str(s), false) => bit(s),
+        (Value::List(items), true) => items.iter().try_fold(0, |acc, s| Some(acc | bit(s)?)),
+        _ => None,
+    }
+}
+
+/// What a compiled condition is evaluated against: one case, in one system.
+struct Env<'e> {
+    facts: &'e Facts<'e>,
+    case: &'e Case,
+    /// The statuses of the system's provisions evaluated so far, by index.
+    statuses: &'e [Option<Status>],
+}
+
+impl<'e> Env<'e> {
+    fn read(&self, r: Read<'e>) -> Option<&'e Value> {
+        match r {
+            Read::Fact(i) => self.facts.values[i],
+            Read::Named(k) => self.case.get(k),
+            Read::Fixed(v) => v,
+        }
+    }
+}
+
+impl<'a> Cond<'a> {
+    /// Compiles a condition of `system` (whose provisions are indexed by `provisions`);
+    /// `enums` are the enumerations by position in the vocabulary.
+    fn compile(
+        e: &'a Expr,
+        vocab: &Vocabulary,
+        enums: &[Enumeration],
+        system: &'a System,
+        provisions: &HashMap<&str, usize>,
+    ) -> Self {
+        let written = Cond::compile_as_written(e, vocab, enums, system, provisions);
+        match Cond::mask(e, vocab, enums) {
+            Some((slot, mask)) => Cond::Bits {
+                slot,
+                mask,
+                written: Box::new(written),
+            },
+            None => written,
+        }
     }
 
-    fn with_bits(bits: u32) -> Self {
+    /// The fact and the bits of the values that `==`, `in [..]`, `contains` or
+    /// `contains_any` look for, when every one is a value its enumeration lists.
+    fn mask(e: &Expr, vocab: &Vocabulary, enums: &[Enumeration]) -> Option<(usize, u64)> {
+        let (op, texts, list): (&Operand, Vec<&str>, bool) = match e {
+            Expr::Compare(op, CmpOp::Eq, Value::Str(s)) => (op, vec![s.as_str()], false),
+            Expr::In(op, values) => {
+                let texts = values.iter().map(|v| match v {
+                    Value::Str(s) => Some(s.as_str()),
+                    _ => None,
+                });
+                (op, texts.collect::<Option<_>>()?, false)
+            }
+            Expr::Contains(op, wanted) => (op, wanted.iter().map(String::as_str).collect(), true),
+            _ => return None,
+        };
+        let Operand::Fact(key) = op else { return None };
+        let slot = vocab.slot(key)?;
+        let (allowed, is_list) = enums[slot]?;
+        if is_list != list {
+            return None;
+        }
+        let mask = texts.iter().try_fold(0, |acc, t| {
+            Some(acc | 1u64 << allowed.iter().position(|a| a == t)?)
+        })?;
+        Some((slot, mask))
+    }
+
+    /// [`Cond::compile`], without the bits at the top.
+    fn compile_as_written(
+        e: &'a Expr,
+        vocab: &Vocabulary,
+        enums: &[Enumeration],
+        system: &'a System,
+        provisions: &HashMap<&str, usize>,
+    ) -> Self {
+        let read = |op: &'a Operand| match op {
+            Operand::Fact(k) => vocab.slot(k).map_or(Read::Named(k), Read::Fact),
+            Operand::Parameter(k) => Read::Fixed(
+                (system.kind == SystemKind::National)
+                    .then(|| system.parameters.get(k))
+                    .flatten(),
+            ),
+        };
+        let all = |es: &'a [Expr]| {
+            es.iter()
+                .map(|e| Cond::compile(e, vocab, enums, system, provisions))
+                .collect()
+        };
+        match e {
+            Expr::Const(b) => Cond::Const(*b),
+            Expr::Truthy(op) => Cond::Truthy(read(op)),
+            Expr::Known(op) => Cond::Known(read(op)),
+            Expr::Compare(op, c, lit) => Cond::Compare(read(op), *c, lit),
+            Expr::CompareOperands(a, c, b) => Cond::CompareOperands(read(a), *c, read(b)),
+            Expr::In(op, list) => Cond::In(read(op), list),
+            Expr::Contains(op, wanted) => Cond::Contains(read(op), wanted),
+            Expr::Status(test, id) => Cond::Status(*test, provisions.get(id.as_str()).copied()),
+            Expr::Not(inner) => Cond::Not(Box::new(Cond::compile(
+                inner, vocab, enums, system, provisions,
+            ))),
+            Expr::And(es) => Cond::And(all(es)),
+            Expr::Or(es) => Cond::Or(all(es)),
+        }
+    }
+
+    /// As [`Expr::eval`] on the same condition.
+    fn eval(&self, env: &Env) -> Tri {
+        match self {
+            Cond::Const(b) => Tri::from_bool(*b),
+            Cond::Truthy(r) => cond::truthy(env.read(*r)),
+            Cond::Known(r) => Tri::from_bool(env.read(*r).is_some()),
+            Cond::Compare(r, c, lit) => cond::compare_known(env.read(*r), *c, Some(lit)),
+            Cond::CompareOperands(a, c, b) => cond::compare_known(env.read(*a), *c, env.read(*b)),
+            Cond::In(r, list) => cond::in_list(env.read(*r), list),
+            Cond::Contains(r, wanted) => cond::contains_any(env.read(*r), wanted),
+            Cond::Bits {
+                slot,
+                mask,
+                written,
+            } => match env.facts.bits[*slot] {
+                Some(bits) => Tri::from_bool(bits & mask != 0),
+                None => written.eval(env),
+            },
+            Cond::Status(test, i) => cond::status_test(*test, i.and_then(|i| env.statuses[i])),
+            Cond::Not(inner) => inner.eval(env).not(),
+            Cond::And(cs) => cond::all(cs.iter().map(|c| c.eval(env))),
+            Cond::Or(cs) => cond::any(cs.iter().map(|c| c.eval(env))),
+        }
+    }
+}
+
+/// Where the summary finds one condition of a version.
+#[derive(Debug, Clone, Copy)]
+enum Site {
+    /// A condition on facts alone, shared by every provision that writes it: evaluated at
+    /// most once per case, its result kept at this index of [`Summarizer::shared`].
+    Shared(u32),
+    /// A condition that names a provision or a parameter, whose result depends on the
+    /// system: this index of [`SystemPlan::own`].
+    Own(u32),
+}
+
+/// One version of a provision: when it is in force, and where its conditions are.
+#[derive(Debug, Clone, Copy)]
+struct VersionPlan {
+    in_force: InForce,
+    /// Its index among the provision's versions.
+    index: u32,
+    /// Its elements are `sites[start..middle]`, its aggravations `sites[middle..end]`
+    /// (of [`SystemPlan::sites`]).
+    start: u32,
+    middle: u32,
+    end: u32,
+}
+
+/// When a version is the law in force, as [`Version::in_force_on`] says.
+#[derive(Debug, Clone, Copy)]
+struct InForce {
+    /// `None` for a version that is never in force (pending).
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+}
+
+impl InForce {
+    fn of(v: &Version) -> Self {
         Self {
-            keys: vec![0; 1 << bits],
-            values: vec![0; 1 << bits],
-            shift: 64 - bits,
-            len: 0,
+            from: (v.status == VersionStatus::InForce).then_some(v.from),
+            to: v.to,
         }
     }
 
-    fn home(&self, address: usize) -> usize {
-        ((address as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-
-    fn get(&self, address: usize) -> Option<u32> {
-        let mask = self.keys.len() - 1;
-        let mut i = self.home(address);
-        loop {
-            match self.keys[i] {
-                0 => return None,
-                k if k == address => return Some(self.values[i]),
-                _ => i = (i + 1) & mask,
-            }
-        }
-    }
-
-    fn insert(&mut self, address: usize, value: u32) {
-        debug_assert!(address != 0);
-        if (self.len + 1) * 4 > self.keys.len() {
-            let bits = 64 - self.shift + 1;
-            let mut bigger = Self::with_bits(bits);
-            for (k, v) in self.keys.iter().zip(&self.values) {
-                if *k != 0 {
-                    bigger.insert(*k, *v);
-                }
-            }
-            *self = bigger;
-        }
-        let mask = self.keys.len() - 1;
-        let mut i = self.home(address);
-        loop {
-            match self.keys[i] {
-                0 => {
-                    self.keys[i] = address;
-                    self.values[i] = value;
-                    self.len += 1;
-                    return;
-                }
-                k if k == address => {
-                    self.values[i] = value;
-                    return;
-                }
-                _ => i = (i + 1) & mask,
-            }
-        }
+    fn on(self, date: NaiveDate) -> bool {
+        self.from.is_some_and(|from| from <= date) && self.to.is_none_or(|to| date <= to)
     }
 }
 
-/// Marks a provision that a condition names but that is not in its system, and a condition
-/// whose result is not shared (it names another provision or a parameter of its system).
-const NONE: u32 = u32::MAX;
-
-fn address(s: &str) -> usize {
-    s.as_ptr() as usize
-}
-
-/// The result slots of the conditions of one version of a provision.
-#[derive(Debug, Clone, Default)]
-struct VersionSlots {
-    elements: Vec<u32>,
-    aggravations: Vec<u32>,
-}
-
-/// Per system: what its conditions name, found once.
+/// One system, compiled. What every case reads is kept in a few contiguous arrays of small
+/// items, in the order it is read, so that a case touches as few cache lines as possible.
 #[derive(Debug, Clone)]
-struct SystemIndex<'a> {
-    /// Provision index by id (the fallback).
-    by_id: HashMap<&'a str, usize>,
-    /// Provision index by the address of an id in a condition (`applies(X)`).
-    named: AddressTable,
-    /// The values of the parameters its conditions read (national systems), and their
-    /// index by the address of the parameter's name in a condition.
-    parameters: Vec<Option<&'a Value>>,
-    parameter_at: AddressTable,
-    /// By provision, by version: the result slot of each condition.
-    slots: Vec<Vec<VersionSlots>>,
+struct SystemPlan<'a> {
+    system: &'a System,
+    /// By provision (in the order of the data file): its versions, `versions[start..end]`.
+    provisions: Vec<(u32, u32)>,
+    versions: Vec<VersionPlan>,
+    sites: Vec<Site>,
+    own: Vec<Cond<'a>>,
+}
+
+impl<'a> SystemPlan<'a> {
+    fn compile(
+        system: &'a System,
+        vocab: &Vocabulary,
+        enums: &[Enumeration],
+        shared: &mut SharedConditions<'a>,
+    ) -> Self {
+        let index: HashMap<&str, usize> = system
+            .provisions
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let mut plan = SystemPlan {
+            system,
+            provisions: Vec::new(),
+            versions: Vec::new(),
+            sites: Vec::new(),
+            own: Vec::new(),
+        };
+        for p in &system.provisions {
+            let first = plan.versions.len() as u32;
+            for (k, v) in p.versions.iter().enumerate() {
+                let start = plan.sites.len() as u32;
+                for e in &v.elements {
+                    plan.add(&e.text, &e.when, (vocab, enums), &index, shared);
+                }
+                let middle = plan.sites.len() as u32;
+                for a in &v.aggravations {
+                    plan.add(&a.text, &a.when, (vocab, enums), &index, shared);
+                }
+                plan.versions.push(VersionPlan {
+                    in_force: InForce::of(v),
+                    index: k as u32,
+                    start,
+                    middle,
+                    end: plan.sites.len() as u32,
+                });
+            }
+            plan.provisions.push((first, plan.versions.len() as u32));
+        }
+        plan
+    }
+
+    /// Adds the site of the condition `when`, written `text` in the data.
+    fn add(
+        &mut self,
+        text: &'a str,
+        when: &'a Expr,
+        (vocab, enums): (&Vocabulary, &[Enumeration]),
+        index: &HashMap<&str, usize>,
+        shared: &mut SharedConditions<'a>,
+    ) {
+        let compiled = Cond::compile(when, vocab, enums, self.system, index);
+        let site = shared
+            .site(text, when, compiled)
+            .unwrap_or_else(|compiled| {
+                self.own.push(compiled);
+                Site::Own(self.own.len() as u32 - 1)
+            });
+        self.sites.push(site);
+    }
 }
 
 /// Summarises cases against a law book; built once, used for many cases.
 #[derive(Debug, Clone)]
 pub struct Summarizer<'a> {
     book: &'a LawBook,
-    systems: Vec<SystemIndex<'a>>,
-    /// Fact slot (its position in the vocabulary) by the address of a fact key in a
-    /// condition.
-    facts: AddressTable,
-    fact_count: usize,
-    /// Slots of the conditions on facts alone.
-    shared_count: usize,
+    /// By position in the vocabulary: the enumerations whose values [`Facts::bits`] numbers.
+    enums: Vec<Enumeration<'a>>,
+    systems: Vec<SystemPlan<'a>>,
+    /// The conditions on facts alone, each once.
+    shared: Vec<Cond<'a>>,
 }
 
-/// What one case's summary remembers while it runs.
-struct Scratch<'v> {
-    /// The case's facts by slot, looked up on first use (`None`: not yet).
-    values: Vec<Cell<Option<Option<&'v Value>>>>,
-    /// The results of the conditions on facts alone, by slot (`None`: not yet evaluated).
-    results: Vec<Cell<Option<Tri>>>,
+/// Gathers the conditions on facts alone, one per text: the same text parses to the same
+/// condition (checked, not assumed).
+#[derive(Default)]
+struct SharedConditions<'a> {
+    by_text: HashMap<&'a str, (u32, &'a Expr)>,
+    compiled: Vec<Cond<'a>>,
 }
 
-struct LeanCtx<'c, 'v> {
-    case: &'v Case,
-    national: bool,
-    parameters: Option<&'c BTreeMap<String, Value>>,
-    index: &'c SystemIndex<'c>,
-    facts: &'c AddressTable,
-    values: &'c [Cell<Option<Option<&'v Value>>>],
-    statuses: &'c [Option<Status>],
-}
-
-impl Context for LeanCtx<'_, '_> {
-    fn value(&self, operand: &Operand) -> Option<&Value> {
-        match operand {
-            Operand::Fact(k) => match self.facts.get(address(k)) {
-                Some(slot) => {
-                    let cell = &self.values[slot as usize];
-                    match cell.get() {
-                        Some(v) => v,
-                        None => {
-                            let v = self.case.get(k);
-                            cell.set(Some(v));
-                            v
-                        }
-                    }
-                }
-                None => self.case.get(k),
-            },
-            Operand::Parameter(k) => {
-                if !self.national {
-                    return None;
-                }
-                match self.index.parameter_at.get(address(k)) {
-                    Some(i) => self.index.parameters[i as usize],
-                    None => self.parameters.and_then(|p| p.get(k)),
-                }
+impl<'a> SharedConditions<'a> {
+    /// The shared site of the condition `when` (written `text`), or the compiled condition
+    /// back when it cannot be shared.
+    fn site(
+        &mut self,
+        text: &'a str,
+        when: &'a Expr,
+        compiled: Cond<'a>,
+    ) -> Result<Site, Cond<'a>> {
+        let on_facts_only = when.provisions().is_empty()
+            && when
+                .operands()
+                .iter()
+                .all(|o| matches!(o, Operand::Fact(_)));
+        if !on_facts_only || text.is_empty() {
+            return Err(compiled);
+        }
+        let next = self.compiled.len() as u32;
+        match self.by_text.entry(text).or_insert((next, when)) {
+            (i, _) if *i == next => {
+                self.compiled.push(compiled);
+                Ok(Site::Shared(next))
             }
+            (i, first) if *first == when => Ok(Site::Shared(*i)),
+            _ => Err(compiled),
         }
     }
-
-    fn status(&self, provision: &str) -> Option<Status> {
-        let i = match self.index.named.get(address(provision)) {
-            Some(NONE) => return None,
-            Some(i) => i as usize,
-            None => *self.index.by_id.get(provision)?,
-        };
-        self.statuses[i]
-    }
-}
-
-/// Every condition of a system that a summary evaluates.
-fn conditions(system: &System) -> impl Iterator<Item = &Expr> {
-    system.provisions.iter().flat_map(|p| {
-        p.versions.iter().flat_map(|v| {
-            v.elements
-                .iter()
-                .map(|e| &e.when)
-                .chain(v.aggravations.iter().map(|a| &a.when))
-        })
-    })
 }
 
 impl<'a> Summarizer<'a> {
     pub fn new(book: &'a LawBook) -> Self {
-        let slot_of: HashMap<&str, u32> = book
+        let enums: Vec<Enumeration> = book
             .vocabulary
             .facts
             .iter()
-            .enumerate()
-            .map(|(i, f)| (f.key.as_str(), i as u32))
+            .map(|f| {
+                let list = match f.ty {
+                    FactType::Enum => false,
+                    FactType::EnumList => true,
+                    _ => return None,
+                };
+                (f.values.len() <= 64).then_some((f.values.as_slice(), list))
+            })
             .collect();
-        let mut facts = AddressTable::new();
-        let mut systems = Vec::new();
-        let mut shared: HashMap<&str, (u32, &Expr)> = HashMap::new();
-        let mut slot = |text: &'a str, when: &'a Expr| -> u32 {
-            let on_facts_only = when.provisions().is_empty()
-                && when
-                    .operands()
-                    .iter()
-                    .all(|o| matches!(o, Operand::Fact(_)));
-            if !on_facts_only || text.is_empty() {
-                return NONE;
-            }
-            let next = shared.len() as u32;
-            match shared.entry(text).or_insert((next, when)) {
-                // The same text parses to the same condition; checked, not assumed.
-                (i, first) if *first == when => *i,
-                _ => NONE,
-            }
-        };
-        for s in &book.systems {
-            let by_id: HashMap<&str, usize> = s
-                .provisions
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.id.as_str(), i))
-                .collect();
-            let mut named = AddressTable::new();
-            let mut parameters = Vec::new();
-            let mut parameter_at = AddressTable::new();
-            for c in conditions(s) {
-                for op in c.operands() {
-                    match op {
-                        Operand::Fact(k) if !k.is_empty() => {
-                            if let Some(&slot) = slot_of.get(k.as_str()) {
-                                facts.insert(address(k), slot);
-                            }
-                        }
-                        Operand::Parameter(k) if !k.is_empty() => {
-                            parameter_at.insert(address(k), parameters.len() as u32);
-                            parameters.push(s.parameters.get(k));
-                        }
-                        _ => {}
-                    }
-                }
-                for id in c.provisions() {
-                    if !id.is_empty() {
-                        let i = by_id.get(id).map_or(NONE, |&i| i as u32);
-                        named.insert(address(id), i);
-                    }
-                }
-            }
-            let slots = s
-                .provisions
-                .iter()
-                .map(|p| {
-                    p.versions
-                        .iter()
-                        .map(|v| VersionSlots {
-                            elements: v.elements.iter().map(|e| slot(&e.text, &e.when)).collect(),
-                            aggravations: v
-                                .aggravations
-                                .iter()
-                                .map(|a| slot(&a.text, &a.when))
-                                .collect(),
-                        })
-                        .collect()
-                })
-                .collect();
-            systems.push(SystemIndex {
-                by_id,
-                named,
-                parameters,
-                parameter_at,
-                slots,
-            });
-        }
-        let shared_count = shared.len();
+        let mut shared = SharedConditions::default();
+        let systems = book
+            .systems
+            .iter()
+            .map(|system| SystemPlan::compile(system, &book.vocabulary, &enums, &mut shared))
+            .collect();
         Self {
             book,
+            enums,
             systems,
-            facts,
-            fact_count: book.vocabulary.facts.len(),
-            shared_count,
+            shared: shared.compiled,
         }
     }
 
@@ -348,120 +467,285 @@ impl<'a> Summarizer<'a> {
         let law_date = law_date
             .or_else(|| case.date("case.date_of_facts"))
             .unwrap_or(today);
-        let scratch = Scratch {
-            values: vec![Cell::new(None); self.fact_count],
-            results: vec![Cell::new(None); self.shared_count],
+        let facts = self.lay_out(case);
+        let mut scratch = Scratch {
+            shared: vec![None; self.shared.len()],
+            statuses: Vec::new(),
         };
         let systems = self
-            .book
             .systems
             .iter()
-            .zip(&self.systems)
-            .map(|(system, index)| {
-                summarize_system(system, index, &self.facts, &scratch, case, law_date)
-            })
+            .map(|plan| self.summarize_system(plan, &facts, case, law_date, &mut scratch))
             .collect();
         Summary { law_date, systems }
     }
+
+    /// The case's facts by their position in the vocabulary.
+    fn lay_out<'v>(&self, case: &'v Case) -> Facts<'v> {
+        let vocab = &self.book.vocabulary;
+        let mut facts = Facts {
+            values: vec![None; vocab.facts.len()],
+            bits: vec![None; vocab.facts.len()],
+        };
+        for (key, value) in case.iter() {
+            if let Some(i) = vocab.slot(key) {
+                facts.values[i] = Some(value);
+                facts.bits[i] = self.enums[i].and_then(|e| bits_of(value, e));
+            }
+        }
+        facts
+    }
+
+    fn summarize_system(
+        &self,
+        plan: &SystemPlan<'a>,
+        facts: &Facts,
+        case: &Case,
+        law_date: NaiveDate,
+        scratch: &mut Scratch,
+    ) -> SystemSummary<'a> {
+        let system = plan.system;
+        let mut provisions: Vec<ProvisionSummary<'a>> = system
+            .provisions
+            .iter()
+            .map(|provision| ProvisionSummary {
+                provision,
+                status: Status::Excluded,
+                penalty: None,
+            })
+            .collect();
+        scratch.statuses.clear();
+        scratch.statuses.resize(provisions.len(), None);
+        for &i in &system.evaluation_order {
+            let (first, end) = plan.provisions[i];
+            // The version in force, as `Provision::version_at` finds it.
+            let version = plan.versions[first as usize..end as usize]
+                .iter()
+                .find(|v| v.in_force.on(law_date));
+            let (status, penalty) = match version {
+                None => (Status::Excluded, None),
+                Some(v) => {
+                    let env = Env {
+                        facts,
+                        case,
+                        statuses: &scratch.statuses,
+                    };
+                    let version = &system.provisions[i].versions[v.index as usize];
+                    self.qualify(plan, v, version, &env, &mut scratch.shared)
+                }
+            };
+            scratch.statuses[i] = Some(status);
+            provisions[i].status = status;
+            provisions[i].penalty = penalty;
+        }
+        SystemSummary { system, provisions }
+    }
+
+    /// The status of one version for the facts, and its penalty when it applies.
+    fn qualify(
+        &self,
+        plan: &SystemPlan<'a>,
+        v: &VersionPlan,
+        version: &'a Version,
+        env: &Env,
+        shared: &mut [Option<Tri>],
+    ) -> (Status, Option<&'a Penalty>) {
+        let mut eval = |site: &Site| match *site {
+            Site::Own(k) => plan.own[k as usize].eval(env),
+            Site::Shared(k) => {
+                let k = k as usize;
+                *shared[k].get_or_insert_with(|| self.shared[k].eval(env))
+            }
+        };
+        let (start, middle, end) = (v.start as usize, v.middle as usize, v.end as usize);
+        // Kleene conjunction: once an element is unmet, the others cannot change it.
+        let overall = cond::all(plan.sites[start..middle].iter().map(&mut eval));
+        let status = status_of(overall);
+        if status != Status::Applies {
+            return (status, None);
+        }
+        let mut penalty = &version.penalty;
+        let mut winner_priority = i64::MIN;
+        for (site, a) in plan.sites[middle..end].iter().zip(&version.aggravations) {
+            if eval(site) == Tri::True {
+                raise(&mut penalty, &mut winner_priority, &a.penalty, a.priority);
+            }
+        }
+        (status, Some(penalty))
+    }
 }
 
-fn summarize_system<'a, 'v>(
-    system: &'a System,
-    index: &SystemIndex<'_>,
-    facts: &AddressTable,
-    scratch: &Scratch<'v>,
-    case: &'v Case,
-    law_date: NaiveDate,
-) -> SystemSummary<'a> {
-    let eval = |when: &Expr, slot: u32, ctx: &LeanCtx| -> Tri {
-        let Some(cell) = scratch.results.get(slot as usize) else {
-            return when.eval(ctx);
-        };
-        match cell.get() {
-            Some(t) => t,
-            None => {
-                let t = when.eval(ctx);
-                cell.set(Some(t));
-                t
-            }
-        }
-    };
-    let national = system.kind == SystemKind::National;
-    let n = system.provisions.len();
-    let mut statuses: Vec<Option<Status>> = vec![None; n];
-    let mut penalties: Vec<Option<&'a Penalty>> = vec![None; n];
-    for &i in &system.evaluation_order {
-        let provision = &system.provisions[i];
-        let ctx = LeanCtx {
-            case,
-            national,
-            parameters: national.then_some(&system.parameters),
-            index,
-            facts,
-            values: &scratch.values,
-            statuses: &statuses,
-        };
-        let Some(version) = provision.version_at(law_date) else {
-            statuses[i] = Some(Status::Excluded);
-            continue;
-        };
-        let slots = provision
-            .versions
-            .iter()
-            .position(|v| std::ptr::eq(v, version))
-            .and_then(|vi| index.slots[i].get(vi));
-        let slot_of = |list: fn(&VersionSlots) -> &Vec<u32>, k: usize| {
-            slots.and_then(|s| list(s).get(k).copied()).unwrap_or(NONE)
-        };
-        // Kleene conjunction: once an element is unmet, the others cannot change it.
-        let mut overall = Tri::True;
-        for (k, e) in version.elements.iter().enumerate() {
-            overall = overall.and(eval(&e.when, slot_of(|s| &s.elements, k), &ctx));
-            if overall == Tri::False {
-                break;
-            }
-        }
-        let status = status_of(overall);
-        if status == Status::Applies {
-            let mut penalty = &version.penalty;
-            let mut winner_priority = i64::MIN;
-            for (k, a) in version.aggravations.iter().enumerate() {
-                if eval(&a.when, slot_of(|s| &s.aggravations, k), &ctx) == Tri::True {
-                    raise(&mut penalty, &mut winner_priority, &a.penalty, a.priority);
-                }
-            }
-            penalties[i] = Some(penalty);
-        }
-        statuses[i] = Some(status);
-    }
-    let provisions = system
-        .provisions
-        .iter()
-        .zip(statuses.into_iter().zip(penalties))
-        .map(|(provision, (status, penalty))| ProvisionSummary {
-            provision,
-            status: status.unwrap_or(Status::Excluded),
-            penalty,
-        })
-        .collect();
-    SystemSummary { system, provisions }
+/// What one case's summary keeps while it runs.
+struct Scratch {
+    /// The results of the conditions on facts alone, by index (`None`: not yet evaluated).
+    shared: Vec<Option<Tri>>,
+    /// The statuses of the current system's provisions.
+    statuses: Vec<Option<Status>>,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::condition::Context;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+    }
+
+    /// The synthetic cases of the benchmarks, as batch reads them.
+    fn cases(book: &LawBook, n: u64) -> Vec<Case> {
+        let mut out = Vec::new();
+        crate::batch::synth::write(n, 7, &mut out).unwrap();
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .enumerate()
+            .map(|(i, l)| {
+                crate::batch::case_from_json(l, i as u64 + 1, &book.vocabulary, today()).unwrap()
+            })
+            .collect()
+    }
+
+    /// What `assess` reads: the case by name, the system's parameters, given statuses.
+    struct ByName<'c> {
+        case: &'c Case,
+        parameters: Option<&'c std::collections::BTreeMap<String, Value>>,
+        statuses: HashMap<&'c str, Status>,
+    }
+
+    impl Context for ByName<'_> {
+        fn value(&self, operand: &Operand) -> Option<&Value> {
+            match operand {
+                Operand::Fact(k) => self.case.get(k),
+                Operand::Parameter(k) => self.parameters.and_then(|p| p.get(k)),
+            }
+        }
+
+        fn status(&self, provision: &str) -> Option<Status> {
+            self.statuses.get(provision).copied()
+        }
+    }
+
+    /// Cases with values no case file could hold (set directly): an enumeration value the
+    /// vocabulary does not list, a list where a text is expected and the reverse.
+    fn unusual(book: &LawBook) -> Vec<Case> {
+        let v = &book.vocabulary;
+        let text = |s: &str| Value::Str(s.to_string());
+        let list = |items: &[&str]| Value::List(items.iter().map(|s| s.to_string()).collect());
+        let facts = [
+            ("offender.group", text("crowd")),
+            ("offender.group", list(&["organised"])),
+            ("offender.relation", Value::Bool(true)),
+            ("material.conduct", list(&["possessed", "hoarded"])),
+            ("material.conduct", text("possessed")),
+            ("material.conduct", list(&[])),
+            ("act.sexual_contact", text("penetration")),
+            ("live.roles", list(&["director", "director"])),
+        ];
+        facts
+            .into_iter()
+            .map(|(key, value)| {
+                let mut case = Case::new();
+                case.set("victim.age", Some(Value::Int(12)), v, today());
+                case.set("offender.age", Some(Value::Int(40)), v, today());
+                case.set(key, Some(value), v, today());
+                case
+            })
+            .collect()
+    }
 
     #[test]
-    fn the_address_table_finds_what_it_holds() {
-        let names: Vec<String> = (0..1000).map(|i| format!("fact.{i}")).collect();
-        let mut t = AddressTable::new();
-        for (i, n) in names.iter().enumerate() {
-            t.insert(address(n), i as u32);
+    fn a_compiled_condition_evaluates_as_the_condition() {
+        let book = LawBook::builtin().unwrap();
+        let s = Summarizer::new(&book);
+        let statuses = [Status::Applies, Status::Possible, Status::Excluded];
+        let mut cases = cases(&book, 300);
+        cases.extend(unusual(&book));
+        cases.push(Case::new());
+        for (n, case) in cases.iter().enumerate() {
+            let facts = s.lay_out(case);
+            for plan in &s.systems {
+                let system = plan.system;
+                // Every provision given a status, varied from case to case.
+                let by_index: Vec<Option<Status>> = (0..system.provisions.len())
+                    .map(|i| Some(statuses[(i + n) % 3]))
+                    .collect();
+                let ctx = ByName {
+                    case,
+                    parameters: (system.kind == SystemKind::National).then_some(&system.parameters),
+                    statuses: system
+                        .provisions
+                        .iter()
+                        .zip(&by_index)
+                        .map(|(p, st)| (p.id.as_str(), st.unwrap()))
+                        .collect(),
+                };
+                let env = Env {
+                    facts: &facts,
+                    case,
+                    statuses: &by_index,
+                };
+                for (p, &(first, end)) in system.provisions.iter().zip(&plan.provisions) {
+                    for vp in &plan.versions[first as usize..end as usize] {
+                        let v = &p.versions[vp.index as usize];
+                        let exprs = v.elements.iter().map(|e| &e.when);
+                        let exprs = exprs.chain(v.aggravations.iter().map(|a| &a.when));
+                        let sites = &plan.sites[vp.start as usize..vp.end as usize];
+                        assert_eq!(sites.len(), v.elements.len() + v.aggravations.len());
+                        for (e, site) in exprs.zip(sites) {
+                            let compiled = match *site {
+                                Site::Own(k) => &plan.own[k as usize],
+                                Site::Shared(k) => &s.shared[k as usize],
+                            };
+                            assert_eq!(compiled.eval(&env), e.eval(&ctx), "{}: {e:?}", p.id);
+                        }
+                    }
+                }
+            }
         }
-        for (i, n) in names.iter().enumerate() {
-            assert_eq!(t.get(address(n)), Some(i as u32));
+    }
+
+    #[test]
+    fn the_version_in_force_is_the_one_version_at_finds() {
+        let book = LawBook::builtin().unwrap();
+        let dates = (1990..2030)
+            .flat_map(|y| [(1, 1), (4, 23), (8, 6), (12, 31)].map(|(m, d)| (y, m, d)))
+            .filter_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+        for date in dates {
+            for p in book.systems.iter().flat_map(|s| &s.provisions) {
+                for v in &p.versions {
+                    assert_eq!(
+                        InForce::of(v).on(date),
+                        v.in_force_on(date),
+                        "{} {date}",
+                        p.id
+                    );
+                }
+            }
         }
-        let other = String::from("fact.1");
-        assert_eq!(t.get(address(&other)), None);
+    }
+
+    #[test]
+    fn the_summary_gives_the_statuses_and_penalties_of_assess() {
+        let book = LawBook::builtin().unwrap();
+        let s = Summarizer::new(&book);
+        let mut cases = cases(&book, 300);
+        cases.extend(unusual(&book));
+        cases.push(Case::new());
+        for case in &cases {
+            for law_date in [None, NaiveDate::from_ymd_opt(2005, 6, 1)] {
+                let summary = s.summarize(case, law_date, today());
+                let a = crate::engine::assess(&book, case, &[], law_date, today());
+                assert_eq!(summary.law_date, a.law_date);
+                for (sys, res) in summary.systems.iter().zip(&a.systems) {
+                    for (p, q) in sys.provisions.iter().zip(&res.qualifications) {
+                        assert_eq!(p.provision.id, q.provision.id);
+                        assert_eq!(p.status, q.status, "{}", q.provision.id);
+                        let expected = q.penalty.as_ref().filter(|_| q.status == Status::Applies);
+                        assert_eq!(p.penalty, expected, "{}", q.provision.id);
+                    }
+                }
+            }
+        }
     }
 }

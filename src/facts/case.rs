@@ -1,6 +1,6 @@
 //! Loading a case file: strict, located, and faithful to "absent means unknown".
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
@@ -8,7 +8,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::age::{age_on, years_between};
 use super::value::{Interval, Value};
-use super::vocabulary::{FactType, Vocabulary};
+use super::vocabulary::{FactDef, FactType, Vocabulary};
 use crate::diagnostics::{Diagnostic, SourceText};
 
 /// The case-file format version this program reads.
@@ -33,6 +33,11 @@ impl Case {
 
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.facts.get(key)
+    }
+
+    /// Every fact, stated and derived, in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.facts.iter().map(|(k, v)| (k.as_str(), v))
     }
 
     pub fn is_known(&self, key: &str) -> bool {
@@ -101,64 +106,22 @@ impl Case {
         vocab: &Vocabulary,
         today: NaiveDate,
     ) -> Result<Self, Diagnostic> {
-        let mut facts = BTreeMap::new();
-        let mut spans: HashMap<String, Range<usize>> = HashMap::new();
-        let sections = vocab.sections();
+        let mut reader = CaseReader::new(source, vocab);
         for (key, value) in table.iter() {
             let name = key.get_ref().as_ref();
             if name == "version" {
-                check_version(source, value.get_ref(), value.span())?;
+                reader.version(value.get_ref(), value.span())?;
                 continue;
             }
-            if !sections.contains(&name) {
-                return Err(source
-                    .error_at(
-                        key.span().start,
-                        format!("unknown section `{}`", short(name)),
-                    )
-                    .with_help(format!(
-                        "`version` and the sections {}",
-                        sections
-                            .iter()
-                            .map(|s| format!("[{s}]"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )));
-            }
+            reader.section(name, key.span().start)?;
             let DeValue::Table(inner) = value.get_ref() else {
-                return Err(source
-                    .error_at(
-                        value.span().start,
-                        format!("`{name}` must be a table of facts, written [{name}]"),
-                    )
-                    .with_help(format!("the keys {}", vocab.keys_of(name).join(", "))));
+                return Err(reader.not_a_table(name, value.span().start));
             };
             for (k, v) in inner.iter() {
-                // Not `format!`: this runs for every fact of every record of a batch.
-                let mut fact_key = String::with_capacity(name.len() + 1 + k.get_ref().len());
-                fact_key.push_str(name);
-                fact_key.push('.');
-                fact_key.push_str(k.get_ref());
-                let Some(def) = vocab.fact(&fact_key).filter(|d| !d.derived) else {
-                    let mut d = source.error_at(
-                        k.span().start,
-                        format!("unknown key `{}` in [{name}]", short(k.get_ref())),
-                    );
-                    d.help = Some(format!("in [{name}]: {}", vocab.keys_of(name).join(", ")));
-                    if let Some(close) = closest(k.get_ref(), &vocab.keys_of(name)) {
-                        d.message.push_str(&format!(" (did you mean `{close}`?)"));
-                    }
-                    return Err(d);
-                };
-                let parsed = convert(source, vocab, &fact_key, def.ty, v.get_ref(), v.span())?;
-                spans.insert(fact_key.clone(), v.span());
-                facts.insert(fact_key, parsed);
+                reader.fact(name, k.get_ref(), k.span().start, v.get_ref(), v.span())?;
             }
         }
-        let mut case = Case { facts };
-        case.check_consistency(source, vocab, &spans, today)?;
-        case.derive(vocab, today);
-        Ok(case)
+        reader.finish(&|key| span_of(table, key), today)
     }
 
     /// The case as a case file (TOML): the stated facts, section by section in the
@@ -189,14 +152,15 @@ impl Case {
         self.date("case.date_of_facts").unwrap_or(today)
     }
 
+    /// `span` locates a fact's value in the file (only when a problem is found).
     fn check_consistency(
         &self,
         source: &SourceText,
         vocab: &Vocabulary,
-        spans: &HashMap<String, Range<usize>>,
+        span: &dyn Fn(&str) -> Option<Range<usize>>,
         today: NaiveDate,
     ) -> Result<(), Diagnostic> {
-        let at = |key: &str| spans.get(key).map(|s| s.start).unwrap_or(0);
+        let at = |key: &str| span(key).map(|s| s.start).unwrap_or(0);
         let facts_date = self.date_of_facts_or(today);
         if let (Some(f), Some(a)) = (
             self.date("case.date_of_facts"),
@@ -211,16 +175,14 @@ impl Case {
                     .with_help("a date on or after the date of the facts"));
             }
         }
-        for who in ["victim", "offender"] {
-            let birth_key = format!("{who}.birth_date");
-            let age_key = format!("{who}.age");
-            let Some(birth) = self.date(&birth_key) else {
+        for (age_key, birth_key) in AGES {
+            let Some(birth) = self.date(birth_key) else {
                 continue;
             };
             if birth > facts_date {
                 return Err(source
                     .error_at(
-                        at(&birth_key),
+                        at(birth_key),
                         format!("{birth_key} {birth} is after the date of the facts {facts_date}"),
                     )
                     .with_help("a birth date before the date of the facts"));
@@ -229,7 +191,7 @@ impl Case {
             // The age a birth date gives must be one the age fact accepts: otherwise the
             // case would hold an age that no case file can state (and that a saved copy
             // of this case could not load).
-            if let Some(def) = vocab.fact(&age_key) {
+            if let Some(def) = vocab.fact(age_key) {
                 let n = computed as f64;
                 if def.min.is_some_and(|m| n < m) || def.max.is_some_and(|m| n > m) {
                     let mut accepted = String::from("a birth date giving an age");
@@ -241,7 +203,7 @@ impl Case {
                     }
                     return Err(source
                         .error_at(
-                            at(&birth_key),
+                            at(birth_key),
                             format!(
                                 "{birth_key} {birth} gives an age of {computed} at the date of the facts {facts_date}"
                             ),
@@ -249,10 +211,10 @@ impl Case {
                         .with_help(accepted));
                 }
             }
-            if let Some(Value::Int(stated)) = self.facts.get(&age_key) {
+            if let Some(Value::Int(stated)) = self.facts.get(age_key) {
                 if *stated != computed {
                     return Err(source
-                        .error_at(at(&age_key), format!("{age_key} is {stated} but {birth_key} {birth} gives {computed} at the date of the facts {facts_date}"))
+                        .error_at(at(age_key), format!("{age_key} is {stated} but {birth_key} {birth} gives {computed} at the date of the facts {facts_date}"))
                         .with_help(format!("remove one of the two, or make them agree ({age_key} = {computed})")));
                 }
             }
@@ -263,11 +225,10 @@ impl Case {
     /// Recomputes derived facts from stated ones.
     fn derive(&mut self, vocab: &Vocabulary, today: NaiveDate) {
         let facts_date = self.date_of_facts_or(today);
-        for who in ["victim", "offender"] {
-            let derived_age = format!("{who}.age");
-            if let Some(birth) = self.date(&format!("{who}.birth_date")) {
+        for (age_key, birth_key) in AGES {
+            if let Some(birth) = self.date(birth_key) {
                 self.facts
-                    .insert(derived_age, Value::Int(age_on(birth, facts_date)));
+                    .insert(age_key.to_string(), Value::Int(age_on(birth, facts_date)));
             }
         }
         self.facts.remove("derived.age_gap");
@@ -304,6 +265,128 @@ impl Case {
     }
 }
 
+/// Reads a case step by step, with the checks of a case file: [`Case::from_table`] reads a
+/// TOML table through it, and batch analysis reads its usual records through it directly
+/// (see `batch::record`), so that both make exactly the same checks.
+pub(crate) struct CaseReader<'s> {
+    source: &'s SourceText,
+    vocab: &'s Vocabulary,
+    /// The facts read so far. Put in a map at the end, at once: they come in key order
+    /// (sections and keys are read in order), which the map is built from in one pass.
+    facts: Vec<(String, Value)>,
+}
+
+impl<'s> CaseReader<'s> {
+    /// Problems are located in `source`.
+    pub(crate) fn new(source: &'s SourceText, vocab: &'s Vocabulary) -> Self {
+        Self {
+            source,
+            vocab,
+            facts: Vec::with_capacity(32),
+        }
+    }
+
+    /// The top-level `version`.
+    pub(crate) fn version(&self, value: &DeValue, span: Range<usize>) -> Result<(), Diagnostic> {
+        check_version(self.source, value, span)
+    }
+
+    /// A top-level key other than `version` (at byte `at`) must be a section.
+    pub(crate) fn section(&self, name: &str, at: usize) -> Result<(), Diagnostic> {
+        if self.vocab.has_section(name) {
+            return Ok(());
+        }
+        Err(self
+            .source
+            .error_at(at, format!("unknown section `{}`", short(name)))
+            .with_help(format!(
+                "`version` and the sections {}",
+                self.vocab
+                    .sections()
+                    .iter()
+                    .map(|s| format!("[{s}]"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )))
+    }
+
+    /// The problem with a section whose value (at byte `at`) is not a table.
+    pub(crate) fn not_a_table(&self, name: &str, at: usize) -> Diagnostic {
+        self.source
+            .error_at(
+                at,
+                format!("`{name}` must be a table of facts, written [{name}]"),
+            )
+            .with_help(format!("the keys {}", self.vocab.keys_of(name).join(", ")))
+    }
+
+    /// One fact: `key` (at byte `key_at`) of `[section]`, its value at `span`.
+    pub(crate) fn fact(
+        &mut self,
+        section: &str,
+        key: &str,
+        key_at: usize,
+        value: &DeValue,
+        span: Range<usize>,
+    ) -> Result<(), Diagnostic> {
+        let vocab = self.vocab;
+        // Not `format!`: this runs for every fact of every record of a batch.
+        let mut fact_key = String::with_capacity(section.len() + 1 + key.len());
+        fact_key.push_str(section);
+        fact_key.push('.');
+        fact_key.push_str(key);
+        let Some(def) = vocab.fact(&fact_key).filter(|d| !d.derived) else {
+            let mut d = self.source.error_at(
+                key_at,
+                format!("unknown key `{}` in [{section}]", short(key)),
+            );
+            d.help = Some(format!(
+                "in [{section}]: {}",
+                vocab.keys_of(section).join(", ")
+            ));
+            if let Some(close) = closest(key, &vocab.keys_of(section)) {
+                d.message.push_str(&format!(" (did you mean `{close}`?)"));
+            }
+            return Err(d);
+        };
+        let parsed = convert(self.source, vocab, &fact_key, def, value, span)?;
+        self.facts.push((fact_key, parsed));
+        Ok(())
+    }
+
+    /// The case: its facts checked together, then the derived ones added. `span` locates a
+    /// fact's value, for a problem.
+    pub(crate) fn finish(
+        self,
+        span: &dyn Fn(&str) -> Option<Range<usize>>,
+        today: NaiveDate,
+    ) -> Result<Case, Diagnostic> {
+        // As inserting them one by one: in key order, the last of equal keys kept.
+        let facts: BTreeMap<String, Value> = self.facts.into_iter().collect();
+        let mut case = Case { facts };
+        case.check_consistency(self.source, self.vocab, span, today)?;
+        case.derive(self.vocab, today);
+        Ok(case)
+    }
+}
+
+/// The ages a birth date decides: (age, birth date), victim first.
+const AGES: [(&str, &str); 2] = [
+    ("victim.age", "victim.birth_date"),
+    ("offender.age", "offender.birth_date"),
+];
+
+/// Where a table read as a case file writes the value of a fact (`section.key`).
+fn span_of(table: &DeTable<'_>, key: &str) -> Option<Range<usize>> {
+    let (section, name) = key.split_once('.')?;
+    let (_, inner) = table.iter().find(|(k, _)| k.get_ref() == section)?;
+    let DeValue::Table(inner) = inner.get_ref() else {
+        return None;
+    };
+    let (_, value) = inner.iter().find(|(k, _)| k.get_ref() == name)?;
+    Some(value.span())
+}
+
 fn check_version(
     source: &SourceText,
     value: &DeValue,
@@ -311,7 +394,7 @@ fn check_version(
 ) -> Result<(), Diagnostic> {
     let accepted = format!("version = {SUPPORTED_VERSION} (or no version line)");
     match value {
-        DeValue::Integer(i) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+        DeValue::Integer(i) => match i64::from_str_radix(&without_underscores(i.as_str()), i.radix()) {
             Ok(v) if v == SUPPORTED_VERSION => Ok(()),
             Ok(v) if v > SUPPORTED_VERSION => Err(source
                 .error_at(span.start, format!("case format version {v} is newer than this program knows ({SUPPORTED_VERSION})"))
@@ -339,11 +422,11 @@ fn convert(
     source: &SourceText,
     vocab: &Vocabulary,
     key: &str,
-    ty: FactType,
+    def: &FactDef,
     value: &DeValue,
     span: Range<usize>,
 ) -> Result<Value, Diagnostic> {
-    let def = vocab.fact(key).expect("caller checked");
+    let ty = def.ty;
     let accepted = || match ty {
         FactType::Enum => format!("one of: {}", def.values.join(", ")),
         FactType::EnumList => format!("a list of any of: {}", def.values.join(", ")),
@@ -382,14 +465,15 @@ fn convert(
     match (ty, value) {
         (FactType::Bool, DeValue::Boolean(b)) => Ok(Value::Bool(*b)),
         (FactType::Integer, DeValue::Integer(i)) => {
-            let n = i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).map_err(|_| {
-                source
-                    .error_at(
-                        span.start,
-                        format!("`{key}` is too large a number (in absolute value)"),
-                    )
-                    .with_help(accepted())
-            })?;
+            let n =
+                i64::from_str_radix(&without_underscores(i.as_str()), i.radix()).map_err(|_| {
+                    source
+                        .error_at(
+                            span.start,
+                            format!("`{key}` is too large a number (in absolute value)"),
+                        )
+                        .with_help(accepted())
+                })?;
             bounded(n as f64, &n)?;
             Ok(Value::Int(n))
         }
@@ -397,12 +481,12 @@ fn convert(
             let n: Option<f64> = match value {
                 // 0x10 is sixteen: read the digits in their radix.
                 DeValue::Integer(i) if i.radix() != 10 => {
-                    i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+                    i64::from_str_radix(&without_underscores(i.as_str()), i.radix())
                         .ok()
                         .map(|n| n as f64)
                 }
-                DeValue::Integer(i) => i.as_str().replace('_', "").parse().ok(),
-                DeValue::Float(f) => f.as_str().replace('_', "").parse().ok(),
+                DeValue::Integer(i) => without_underscores(i.as_str()).parse().ok(),
+                DeValue::Float(f) => without_underscores(f.as_str()).parse().ok(),
                 _ => unreachable!(),
             };
             let n = n
@@ -502,6 +586,16 @@ fn convert(
     }
 }
 
+/// A number as TOML writes it (`1_000`) without its separators; copied only when it has
+/// some (every number of every record of a batch is read through here).
+fn without_underscores(digits: &str) -> std::borrow::Cow<'_, str> {
+    if digits.contains('_') {
+        std::borrow::Cow::Owned(digits.replace('_', ""))
+    } else {
+        std::borrow::Cow::Borrowed(digits)
+    }
+}
+
 /// A key or value from the file, quoted in a message: cut short, since a hostile file may
 /// hold a key or a text of a megabyte.
 fn short(s: &str) -> String {
@@ -512,7 +606,31 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if s.len() != 10 {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    // Dates are read for every record of a batch, and chrono's format parser is slow: the
+    // usual form, four, two and two digits, is read directly (chrono reads it to the same
+    // date, and refuses the same impossible ones); anything else is left to chrono.
+    match s.as_bytes() {
+        [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]
+            if [y0, y1, y2, y3, m0, m1, d0, d1]
+                .iter()
+                .all(|b| b.is_ascii_digit()) =>
+        {
+            let n = |digits: &[&u8]| digits.iter().fold(0, |n, d| n * 10 + u32::from(**d - b'0'));
+            NaiveDate::from_ymd_opt(n(&[y0, y1, y2, y3]) as i32, n(&[m0, m1]), n(&[d0, d1]))
+        }
+        _ => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+    }
+}
+
+/// A date written `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it: directly for the years
+/// 0 to 9999 (every result of batch analysis writes one, and chrono's formatting is slow),
+/// by chrono for the others (`+10000-01-01`).
+pub fn format_date(d: NaiveDate) -> String {
+    if (0..=9999).contains(&d.year()) {
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
 }
 
 /// The accepted key closest to a misspelt one, for a "did you mean" hint.
@@ -537,4 +655,52 @@ fn edit_distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_directly_are_those_chrono_reads() {
+        let chrono = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let years = [
+            "0000", "0001", "1600", "1900", "1999", "2000", "2004", "2023", "2100", "9999",
+        ];
+        for y in years {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    let s = format!("{y}-{m:02}-{d:02}");
+                    assert_eq!(parse_date(&s), chrono(&s), "{s}");
+                }
+            }
+        }
+        for s in [
+            "2023-5-10x",
+            "02023-5-10",
+            "+2023-5-10",
+            "2023-05-1 ",
+            " 2023-05-1",
+            "2023/05/10",
+        ] {
+            assert_eq!(parse_date(s), chrono(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (0, 1, 1),
+            (7, 3, 9),
+            (999, 12, 31),
+            (2024, 2, 29),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 15),
+            (99999, 1, 1),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(format_date(date), date.format("%Y-%m-%d").to_string());
+        }
+    }
 }

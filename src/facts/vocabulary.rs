@@ -2,6 +2,7 @@
 //! state parameters. It is the one language that legal data files and case files speak.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -160,6 +161,80 @@ struct VocabularyFile {
     countries: Vec<String>,
 }
 
+/// Fact keys to their position: the table every fact of every case read is looked up in.
+type KeyIndex = HashMap<String, usize, BuildHasherDefault<KeyHasher>>;
+
+/// A fast hash for the vocabulary's short keys (`victim.age`). The standard library's
+/// SipHash resists keys chosen to collide, at a cost larger than the rest of a lookup; here
+/// the table is built from the vocabulary, never from input, so no collision can be forced
+/// into it (a key read from a case is only looked up).
+#[derive(Debug, Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl KeyHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        // The last few bytes, one by one (a copy of a variable length would call memcpy).
+        let mut last = 0u64;
+        for (i, b) in chunks.remainder().iter().enumerate() {
+            last |= u64::from(*b) << (8 * i);
+        }
+        self.add(last);
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    /// Mixes the high bits into the low ones, which pick the bucket (the "fmix64"
+    /// finaliser of MurmurHash3).
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+}
+
+/// A set of codes of two capital letters: one bit for each of the 26 × 26.
+#[derive(Debug, Clone, Default)]
+struct CountrySet([u64; 11]);
+
+impl CountrySet {
+    fn of(codes: &[String]) -> Self {
+        let mut set = Self::default();
+        for bit in codes.iter().filter_map(|c| Self::bit(c)) {
+            set.0[bit / 64] |= 1 << (bit % 64);
+        }
+        set
+    }
+
+    /// The bit of a code of two capital letters; `None` for any other text.
+    fn bit(code: &str) -> Option<usize> {
+        match code.as_bytes() {
+            &[a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
+                Some(usize::from(a - b'A') * 26 + usize::from(b - b'A'))
+            }
+            _ => None,
+        }
+    }
+
+    fn contains(&self, code: &str) -> bool {
+        Self::bit(code).is_some_and(|bit| self.0[bit / 64] & (1 << (bit % 64)) != 0)
+    }
+}
+
 /// The loaded vocabulary.
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
@@ -169,7 +244,10 @@ pub struct Vocabulary {
     /// ISO 3166-1 alpha-2 codes accepted for country facts (any two capital letters when
     /// the file lists none).
     pub countries: Vec<String>,
-    index: HashMap<String, usize>,
+    /// The same codes as a set, for [`Vocabulary::is_country`] (every country of every
+    /// record of a batch is checked).
+    country_set: CountrySet,
+    index: KeyIndex,
     conduct_index: HashMap<String, usize>,
     parameter_index: HashMap<String, usize>,
     /// The sections a case file may hold, in the order of the vocabulary (computed once:
@@ -235,7 +313,7 @@ impl Vocabulary {
         let file: VocabularyFile =
             toml::from_str(&source.text).map_err(|e| vec![toml_error(source, &e)])?;
         let mut problems = Vec::new();
-        let mut index = HashMap::new();
+        let mut index = KeyIndex::default();
         // Where each key is written, read only when there is a problem to locate (searching
         // the text for each key would take quadratic time on a large hostile file).
         let locations = std::cell::OnceCell::new();
@@ -298,6 +376,7 @@ impl Vocabulary {
             parameter_index,
             conduct_index,
             parameters: file.parameter,
+            country_set: CountrySet::of(&file.countries),
             countries: file.countries,
             index,
             section_names: Vec::new(),
@@ -320,12 +399,22 @@ impl Vocabulary {
         self.index.get(key).map(|&i| &self.facts[i])
     }
 
+    /// The position of a fact in [`Vocabulary::facts`].
+    pub fn slot(&self, key: &str) -> Option<usize> {
+        self.index.get(key).copied()
+    }
+
     pub fn parameter(&self, key: &str) -> Option<&ParameterDef> {
         self.parameter_index.get(key).map(|&i| &self.parameters[i])
     }
 
     pub fn conduct(&self, id: &str) -> Option<&ConductClass> {
         self.conduct_index.get(id).map(|&i| &self.conduct[i])
+    }
+
+    /// Whether a case file may hold this section.
+    pub fn has_section(&self, name: &str) -> bool {
+        self.section_names.iter().any(|s| s == name)
     }
 
     /// The sections a case file may hold, in the order of the vocabulary.
@@ -346,9 +435,36 @@ impl Vocabulary {
         let shaped = code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
         // XA–XZ are user-assigned (e.g. XK, widely used for Kosovo).
         let user_assigned = code.starts_with('X');
-        shaped
-            && (user_assigned
-                || self.countries.is_empty()
-                || self.countries.iter().any(|c| c == code))
+        shaped && (user_assigned || self.countries.is_empty() || self.country_set.contains(code))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_country_set_holds_the_listed_codes() {
+        let book = crate::law::LawBook::builtin().unwrap();
+        let v = &book.vocabulary;
+        let listed = |code: &str| v.countries.iter().any(|c| c == code);
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                let code = String::from_utf8(vec![a, b]).unwrap();
+                assert_eq!(v.country_set.contains(&code), listed(&code), "{code}");
+            }
+        }
+        for odd in ["", "F", "fr", "Fr", "FRA", "É", "@A", "[Z"] {
+            assert!(!v.country_set.contains(odd), "{odd}");
+        }
+    }
+
+    #[test]
+    fn keys_hash_apart() {
+        let book = crate::law::LawBook::builtin().unwrap();
+        let v = &book.vocabulary;
+        for (i, f) in v.facts.iter().enumerate() {
+            assert_eq!(v.slot(&f.key), Some(i));
+        }
+        assert_eq!(v.slot("victim.agee"), None);
+        assert_eq!(v.slot(""), None);
     }
 }

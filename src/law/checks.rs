@@ -1,6 +1,8 @@
 //! Checks shared by every data-file loader (legal systems and sentencing scales): dates,
 //! source URLs and conditions, each problem located in its file.
 
+use std::collections::HashMap;
+
 use toml::Spanned;
 
 use chrono::NaiveDate;
@@ -14,6 +16,10 @@ pub struct FileCheck<'a> {
     pub src: &'a SourceText,
     pub vocab: &'a Vocabulary,
     pub problems: Vec<Diagnostic>,
+    /// The conditions already read, by text. A data file writes the same few conditions
+    /// hundreds of times (`victim.age < 18`), and the same text always reads as the same
+    /// condition: each is parsed once, then copied.
+    parsed: HashMap<String, Expr>,
 }
 
 impl<'a> FileCheck<'a> {
@@ -22,6 +28,7 @@ impl<'a> FileCheck<'a> {
             src,
             vocab,
             problems: Vec::new(),
+            parsed: HashMap::new(),
         }
     }
 
@@ -73,8 +80,14 @@ impl<'a> FileCheck<'a> {
 
     /// A condition, type-checked against the vocabulary; errors point inside the string.
     pub fn expr(&mut self, when: &Spanned<String>) -> Option<Expr> {
+        if let Some(e) = self.parsed.get(when.get_ref().as_str()) {
+            return Some(e.clone());
+        }
         match Expr::parse(when.get_ref(), self.vocab) {
-            Ok(e) => Some(e),
+            Ok(e) => {
+                self.parsed.insert(when.get_ref().clone(), e.clone());
+                Some(e)
+            }
             Err(ce) => {
                 let span = when.span();
                 let raw = &self.src.text[span.clone()];

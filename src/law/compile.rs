@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
+use std::sync::{OnceLock, mpsc};
 
 use chrono::NaiveDate;
 use toml::Spanned;
@@ -25,7 +26,18 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
             format!("no {VOCABULARY_FILE} among the data files"),
         )]);
     };
-    let vocabulary = Vocabulary::parse(vocab_src)?;
+    let system_files: Vec<&SourceText> = files
+        .iter()
+        .filter(|f| !f.name.ends_with(VOCABULARY_FILE))
+        .collect();
+    let vocabulary = OnceLock::new();
+    let compiled = read_in_parallel(&system_files, || {
+        vocabulary
+            .get_or_init(|| Vocabulary::parse(vocab_src))
+            .as_ref()
+            .ok()
+    });
+    let vocabulary = vocabulary.into_inner().expect("read above")?;
     let mut problems = Vec::new();
     let mut conduct_conditions = BTreeMap::new();
     let locations = std::cell::OnceCell::new();
@@ -51,12 +63,9 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
         }
     }
     let mut systems: Vec<System> = Vec::new();
-    for src in files.iter().filter(|f| !f.name.ends_with(VOCABULARY_FILE)) {
-        let mut c = Compiler {
-            c: FileCheck::new(src, &vocabulary),
-        };
-        let system = c.system();
-        problems.extend(c.c.problems);
+    for (src, read) in system_files.iter().zip(compiled) {
+        let (system, file_problems) = read.expect("the vocabulary was read");
+        problems.extend(file_problems);
         if let Some(system) = system {
             if let Some(other) = systems.iter().find(|s| s.id == system.id) {
                 problems.push(Diagnostic::whole_file(
@@ -95,6 +104,61 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
     }
 }
 
+/// What reading one system file gives: the system (unless it is unusable) and its
+/// problems; `None` when the vocabulary has problems (then only those are reported).
+type FileRead = Option<(Option<System>, Vec<Diagnostic>)>;
+
+/// Reads the system files, each on a thread of its own: reading the TOML is most of the
+/// time a start takes, and the files are independent. `vocabulary` (called once, on this
+/// thread, while the files are parsed) reads the vocabulary that checking them needs. The
+/// results come in the order of the files, as from reading them one by one. The threads
+/// end here, so that none outlives the load.
+fn read_in_parallel<'v>(
+    files: &[&SourceText],
+    vocabulary: impl FnOnce() -> Option<&'v Vocabulary>,
+) -> Vec<FileRead> {
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .iter()
+            .map(|&src| {
+                let (tx, rx) = mpsc::channel::<Option<&Vocabulary>>();
+                let worker = std::thread::Builder::new()
+                    .spawn_scoped(scope, move || read_system(src, || rx.recv().ok().flatten()));
+                (tx, worker)
+            })
+            .collect();
+        let vocabulary = vocabulary();
+        for (tx, _) in &workers {
+            // A worker that failed has nothing to wait for.
+            let _ = tx.send(vocabulary);
+        }
+        workers
+            .into_iter()
+            .zip(files)
+            .map(|((_, worker), src)| match worker {
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                // No thread could be started: read it here.
+                Err(_) => read_system(src, || vocabulary),
+            })
+            .collect()
+    })
+}
+
+/// Reads one system file: its TOML first, then, once `vocabulary` gives it, the checks.
+fn read_system<'v>(
+    src: &SourceText,
+    vocabulary: impl FnOnce() -> Option<&'v Vocabulary>,
+) -> FileRead {
+    let file = toml::from_str::<SystemFile>(&src.text);
+    let mut c = Compiler {
+        c: FileCheck::new(src, vocabulary()?),
+    };
+    let system = c.system(file);
+    Some((system, c.c.problems))
+}
+
 struct Compiler<'a> {
     c: FileCheck<'a>,
 }
@@ -125,8 +189,9 @@ impl Compiler<'_> {
         self.c.expr(when)
     }
 
-    fn system(&mut self) -> Option<System> {
-        let file: SystemFile = match toml::from_str(&self.c.src.text) {
+    /// Checks and compiles a system file, as read by `toml::from_str`.
+    fn system(&mut self, file: Result<SystemFile, toml::de::Error>) -> Option<System> {
+        let file: SystemFile = match file {
             Ok(f) => f,
             Err(e) => {
                 self.c.problems.push(

@@ -153,9 +153,7 @@ pub struct Provision {
 impl Provision {
     /// The version in force on a date (pending versions are never in force).
     pub fn version_at(&self, date: NaiveDate) -> Option<&Version> {
-        self.versions
-            .iter()
-            .find(|v| v.status == VersionStatus::InForce && v.covers(date))
+        self.versions.iter().find(|v| v.in_force_on(date))
     }
 }
 
@@ -188,6 +186,11 @@ pub struct Version {
 impl Version {
     pub fn covers(&self, date: NaiveDate) -> bool {
         self.from <= date && self.to.is_none_or(|to| date <= to)
+    }
+
+    /// Whether this is the law in force on a date (pending versions never are).
+    pub fn in_force_on(&self, date: NaiveDate) -> bool {
+        self.status == VersionStatus::InForce && self.covers(date)
     }
 }
 

@@ -76,7 +76,7 @@ pub fn qualification(q: &Qualification, lang: &str) -> Json {
         "penalty_if_possible_aggravations": q.penalty_if_possible_aggravations.as_ref().map(|p| penalty(p, lang)),
         "aggravations": q.aggravations.iter().map(|a| json!({
             "id": a.id, "label": a.label, "status": a.status, "condition": a.condition,
-            "penalty": penalty(&a.penalty, lang), "verification": a.verification.as_str(), "notes": a.notes,
+            "penalty": penalty(a.penalty, lang), "verification": a.verification.as_str(), "notes": a.notes,
         })).collect::<Vec<_>>(),
         "elements": q.elements.iter().map(|e| json!({ "id": e.id, "label": e.label, "status": e.status, "condition": e.condition })).collect::<Vec<_>>(),
         "missing_facts": q.missing_facts,

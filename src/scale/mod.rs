@@ -254,18 +254,33 @@ fn choose<'a>(choices: &'a [Choice], ctx: &dyn Context) -> Chosen<'a> {
     }
 }
 
+/// The cell of a category and a role.
+fn cell_of<'a>(g: &'a Guideline, category: &Chosen, role: &Chosen) -> Option<&'a Cell> {
+    let (c, r) = (category.choice?, role.choice?);
+    g.cells
+        .iter()
+        .find(|x| x.category == c.id && x.role == r.id)
+}
+
+/// The category, the role and their cell for the facts, as [`evaluate`] finds them, without
+/// the factors: all that batch analysis reads, for every case.
+pub fn category_role_cell<'a>(
+    g: &'a Guideline,
+    case: &Case,
+) -> (Option<&'a Choice>, Option<&'a Choice>, Option<&'a Cell>) {
+    let ctx = Facts(case);
+    let category = choose(&g.categories, &ctx);
+    let role = choose(&g.roles, &ctx);
+    let cell = cell_of(g, &category, &role);
+    (category.choice, role.choice, cell)
+}
+
 /// Applies one scale to the facts.
 pub fn evaluate<'a>(g: &'a Guideline, case: &Case) -> ScaleResult<'a> {
     let ctx = Facts(case);
     let category = choose(&g.categories, &ctx);
     let role = choose(&g.roles, &ctx);
-    let cell = match (category.choice, role.choice) {
-        (Some(c), Some(r)) => g
-            .cells
-            .iter()
-            .find(|x| x.category == c.id && x.role == r.id),
-        _ => None,
-    };
+    let cell = cell_of(g, &category, &role);
     let factors = g
         .factors
         .iter()

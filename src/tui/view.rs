@@ -672,7 +672,7 @@ fn draw_provision(f: &mut Frame, app: &App, area: Rect) {
                 format!(
                     " ({}; {})",
                     words::status(a.status, lang),
-                    short_term(Some(&a.penalty), fr)
+                    short_term(Some(a.penalty), fr)
                 ),
                 s.dim(),
             ),

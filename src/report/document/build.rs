@@ -588,14 +588,14 @@ fn qual(cx: &mut Ctx, q: &Qualification, system: &str) -> QualSection {
                 }
             }
             AggravationLine {
-                id: a.id.clone(),
+                id: a.id.to_string(),
                 label: a.label.get(lang).to_string(),
                 status: a.status,
                 status_text: words::status(a.status, lang).to_string(),
-                penalty_text: words::penalty(&a.penalty, lang),
-                sets_penalty: a.status == Status::Applies && q.penalty.as_ref() == Some(&a.penalty),
+                penalty_text: words::penalty(a.penalty, lang),
+                sets_penalty: a.status == Status::Applies && q.penalty.as_ref() == Some(a.penalty),
                 verification: a.verification.as_str().to_string(),
-                notes: a.notes.clone(),
+                notes: a.notes.to_vec(),
             }
         })
         .collect();
@@ -668,7 +668,7 @@ fn qual(cx: &mut Ctx, q: &Qualification, system: &str) -> QualSection {
             .elements
             .iter()
             .map(|e| ElementLine {
-                id: e.id.clone(),
+                id: e.id.to_string(),
                 label: e.label.get(lang).to_string(),
                 status: e.status,
                 status_text: words::element_status(e.status, lang).to_string(),
