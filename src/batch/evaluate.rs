@@ -64,12 +64,7 @@ pub struct CaseResult<'a> {
 /// The maximum in months used to rank provisions: life above any term, no imprisonment at
 /// zero, an unconfirmed figure below everything (as [`crate::compare`] ranks them).
 fn rank(p: &Penalty) -> f64 {
-    match p.prison_max {
-        Term::Months(m) => m,
-        Term::Life => f64::INFINITY,
-        Term::None => 0.0,
-        Term::Unknown => -1.0,
-    }
+    p.prison_max.severity_months().unwrap_or(-1.0)
 }
 
 /// The leading qualification among those that apply (the last of equal maxima, as

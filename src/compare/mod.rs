@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::engine::logic::Tri;
 use crate::engine::{Assessment, Qualification, Status, SystemResult, assess_system};
 use crate::facts::Case;
-use crate::law::{LawBook, SystemKind, Term};
+use crate::law::{LawBook, SystemKind};
 
 pub use disparities::{Disparity, DisparityKind, Severity};
 
@@ -46,12 +46,7 @@ pub struct Comparison<'a> {
 
 /// The most severe penalty first: used to pick the leading provision.
 pub(crate) fn max_months(q: &Qualification) -> Option<f64> {
-    match q.penalty.as_ref()?.prison_max {
-        Term::Months(m) => Some(m),
-        Term::Life => Some(f64::INFINITY),
-        Term::None => Some(0.0),
-        Term::Unknown => None,
-    }
+    q.penalty.as_ref()?.prison_max.severity_months()
 }
 
 fn cell<'a>(r: &'a SystemResult<'a>, conduct: &str) -> Cell<'a> {

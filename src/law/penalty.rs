@@ -43,6 +43,17 @@ impl Term {
         }
     }
 
+    /// The term in months for ranking penalties by severity: no imprisonment at zero, life
+    /// above any term, `None` for a figure the sources do not confirm.
+    pub fn severity_months(self) -> Option<f64> {
+        match self {
+            Term::None => Some(0.0),
+            Term::Months(m) => Some(m),
+            Term::Life => Some(f64::INFINITY),
+            Term::Unknown => None,
+        }
+    }
+
     /// Orders known terms; `None` when either is unknown.
     pub fn severity_cmp(self, other: Term) -> Option<Ordering> {
         let rank = |t: Term| match t {
