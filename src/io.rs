@@ -2,7 +2,7 @@
 //! atomic owner-only writes. No network, ever.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -59,17 +59,14 @@ pub fn load_case(path: &Path, vocab: &Vocabulary, today: NaiveDate) -> Result<Ca
     Ok(Case::parse(&source, vocab, today)?)
 }
 
-/// Writes a file atomically with owner-only permissions: a temporary file in the same
-/// folder, synced, then renamed over the target, and the folder synced. An existing file is
-/// never left half-written; a process killed mid-write leaves at most a temporary file,
-/// which the next write in that folder removes.
+/// Writes a file atomically with owner-only permissions (see [`OutputFile`]).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
-    let mut tmp = atomic_temp(path)?;
-    tmp.write_all(contents).map_err(write_error(path))?;
-    commit_atomic(tmp, path)
+    let mut out = OutputFile::create(path)?;
+    out.write_all(contents).map_err(write_error(path))?;
+    out.commit()
 }
 
-/// The prefix and suffix of the temporary files of [`write_atomic`]: `.qualif-PID-….tmp`.
+/// The prefix and suffix of the temporary files of [`OutputFile`]: `.qualif-PID-….tmp`.
 const TMP_PREFIX: &str = ".qualif-";
 const TMP_SUFFIX: &str = ".tmp";
 
@@ -87,38 +84,122 @@ fn folder_of(path: &Path) -> &Path {
     }
 }
 
-/// A temporary file beside `path`, readable and writable by its owner only, for an output
-/// written in pieces (a batch); [`commit_atomic`] puts it in place. Temporary files that
-/// killed processes left in that folder are removed first.
-pub fn atomic_temp(path: &Path) -> Result<tempfile::NamedTempFile, Error> {
+/// An output named by the user (`-o FILE`, a saved case, a report), written in pieces and
+/// put in place by [`OutputFile::commit`].
+///
+/// A regular file (new or existing) is written atomically with owner-only permissions: a
+/// temporary file in the same folder, synced, renamed over the target, and the folder
+/// synced. An existing file is never left half-written; a process killed mid-write leaves at
+/// most a temporary file, which the next write in that folder removes. A symbolic link is
+/// followed: the file it points to is replaced, and the link stays.
+///
+/// Anything else that already exists — `/dev/null`, a terminal, a named pipe — is written
+/// in place. Renaming a file over it would replace the device itself (running as root,
+/// `-o /dev/null` would turn `/dev/null` into an ordinary file for the whole machine).
+pub struct OutputFile {
+    shown: PathBuf,
+    target: Target,
+}
+
+enum Target {
+    Atomic {
+        tmp: tempfile::NamedTempFile,
+        destination: PathBuf,
+    },
+    InPlace(std::fs::File),
+}
+
+impl OutputFile {
+    /// Opens `path` for writing as described on [`OutputFile`].
+    pub fn create(path: &Path) -> Result<Self, Error> {
+        let shown = path.to_path_buf();
+        let target = match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() && !meta.is_dir() => Target::InPlace(
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map_err(write_error(path))?,
+            ),
+            _ => {
+                // A link to a regular file: write beside the file it names, not the link.
+                let destination = match std::fs::symlink_metadata(path) {
+                    Ok(m) if m.file_type().is_symlink() => {
+                        std::fs::canonicalize(path).map_err(write_error(path))?
+                    }
+                    _ => path.to_path_buf(),
+                };
+                Target::Atomic {
+                    tmp: atomic_temp(&destination).map_err(write_error(path))?,
+                    destination,
+                }
+            }
+        };
+        Ok(Self { shown, target })
+    }
+
+    /// Puts the output in place: syncs the temporary file, renames it over the target and
+    /// syncs the folder, so that after a crash the target holds either the old contents or
+    /// the new ones. On failure the temporary file is removed. An output written in place
+    /// is flushed.
+    pub fn commit(self) -> Result<(), Error> {
+        let err = write_error(&self.shown);
+        match self.target {
+            Target::InPlace(mut f) => f.flush().map_err(err),
+            Target::Atomic {
+                mut tmp,
+                destination,
+            } => {
+                tmp.flush().map_err(&err)?;
+                tmp.as_file().sync_all().map_err(&err)?;
+                tmp.persist(&destination).map_err(|e| err(e.error))?;
+                if let Ok(d) = std::fs::File::open(folder_of(&destination)) {
+                    let _ = d.sync_all();
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Write for OutputFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.target {
+            Target::Atomic { tmp, .. } => tmp.write(buf),
+            Target::InPlace(f) => f.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match &mut self.target {
+            Target::Atomic { tmp, .. } => tmp.write_all(buf),
+            Target::InPlace(f) => f.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.target {
+            Target::Atomic { tmp, .. } => tmp.flush(),
+            Target::InPlace(f) => f.flush(),
+        }
+    }
+}
+
+/// A temporary file beside `path`, readable and writable by its owner only. Temporary
+/// files that killed processes left in that folder are removed first.
+fn atomic_temp(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = folder_of(path);
     remove_stale_temporaries(dir);
     let tmp = tempfile::Builder::new()
         .prefix(&format!("{TMP_PREFIX}{}-", std::process::id()))
         .suffix(TMP_SUFFIX)
-        .tempfile_in(dir)
-        .map_err(write_error(path))?;
+        .tempfile_in(dir)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))
-            .map_err(write_error(path))?;
+            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
     }
     Ok(tmp)
-}
-
-/// Syncs a temporary file from [`atomic_temp`], renames it over `path` and syncs the
-/// folder, so that after a crash `path` holds either the old contents or the new ones.
-/// On failure the temporary file is removed.
-pub fn commit_atomic(mut tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), Error> {
-    tmp.flush().map_err(write_error(path))?;
-    tmp.as_file().sync_all().map_err(write_error(path))?;
-    tmp.persist(path).map_err(|e| write_error(path)(e.error))?;
-    if let Ok(d) = std::fs::File::open(folder_of(path)) {
-        let _ = d.sync_all();
-    }
-    Ok(())
 }
 
 /// Removes the temporary files of writers that no longer run: named with the PID of a

@@ -514,6 +514,131 @@ fn write_atomic_fails_cleanly() {
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o700)).unwrap();
 }
 
+/// A named pipe at `dir/name`, made with `mkfifo`; `None` where there is no `mkfifo`.
+#[cfg(unix)]
+fn fifo(dir: &Path, name: &str) -> Option<PathBuf> {
+    let path = dir.join(name);
+    let made = Command::new("mkfifo").arg(&path).status();
+    made.is_ok_and(|s| s.success()).then_some(path)
+}
+
+/// Reads a named pipe on another thread until [`Drain::finish`]. The test holds the pipe
+/// open for writing meanwhile, so that the reader never waits for a writer that does not
+/// come (if the program replaced the pipe instead of writing into it, the test fails
+/// instead of hanging).
+#[cfg(unix)]
+struct Drain {
+    keep_open: std::fs::File,
+    reader: std::thread::JoinHandle<Vec<u8>>,
+}
+
+#[cfg(unix)]
+impl Drain {
+    fn start(path: &Path) -> Self {
+        let keep_open = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(path)
+            .unwrap();
+        // Opened here, not on the thread: with a writer already there, this does not wait,
+        // and the reading end exists before the program runs.
+        let mut read_end = std::fs::File::open(path).unwrap();
+        let reader = std::thread::spawn(move || {
+            let mut got = Vec::new();
+            std::io::Read::read_to_end(&mut read_end, &mut got).unwrap();
+            got
+        });
+        Self { keep_open, reader }
+    }
+
+    /// What was written, once the program has closed its end.
+    fn finish(self) -> Vec<u8> {
+        drop(self.keep_open);
+        self.reader.join().unwrap()
+    }
+}
+
+#[cfg(unix)]
+fn is_fifo(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::symlink_metadata(path)
+        .unwrap()
+        .file_type()
+        .is_fifo()
+}
+
+/// An output that is not a regular file (a named pipe here; `/dev/null` or a terminal
+/// alike) is written in place: renaming a file over it would replace the device itself
+/// (root running `-o /dev/null` once turned this machine's `/dev/null` into a file).
+#[cfg(unix)]
+#[test]
+fn write_atomic_writes_into_a_device_or_pipe_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(pipe) = fifo(dir.path(), "pipe") else {
+        eprintln!("skipped: mkfifo is not available here");
+        return;
+    };
+    let reader = Drain::start(&pipe);
+    qualif::io::write_atomic(&pipe, b"through the pipe").unwrap();
+    assert_eq!(reader.finish(), b"through the pipe");
+    assert!(is_fifo(&pipe), "the pipe was replaced by a file");
+    assert!(temporaries(dir.path()).is_empty());
+}
+
+/// The same through the binary, for the outputs written in pieces (`batch -o`) and at once
+/// (`report -o`).
+#[cfg(unix)]
+#[test]
+fn commands_writing_to_a_pipe_leave_the_pipe_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(pipe) = fifo(dir.path(), "pipe") else {
+        eprintln!("skipped: mkfifo is not available here");
+        return;
+    };
+    std::fs::write(dir.path().join("case.toml"), secret_case("")).unwrap();
+    for args in [
+        &["batch", "--synthesize", "3", "--seed", "1", "-o", "pipe"][..],
+        &["report", "case.toml", "--format", "markdown", "-o", "pipe"][..],
+    ] {
+        let reader = Drain::start(&pipe);
+        let o = qualif_in(dir.path(), args);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let got = reader.finish();
+        assert!(got.len() > 100, "{args:?} wrote {} bytes", got.len());
+        assert!(is_fifo(&pipe), "{args:?} replaced the pipe by a file");
+        assert!(temporaries(dir.path()).is_empty(), "{args:?}");
+    }
+}
+
+/// A symbolic link is followed: the file it names is replaced (owner-only, atomically) and
+/// the link stays a link.
+#[cfg(unix)]
+#[test]
+fn write_atomic_follows_a_symbolic_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("sub");
+    std::fs::create_dir(&real).unwrap();
+    let file = real.join("real.md");
+    std::fs::write(&file, b"old").unwrap();
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink(&file, &link).unwrap();
+    qualif::io::write_atomic(&link, b"new").unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), b"new");
+    assert_eq!(mode(&file), 0o600);
+    assert!(temporaries(dir.path()).is_empty());
+    assert!(temporaries(&real).is_empty());
+}
+
 /// The file and then its folder are synced before `write_atomic` returns: traced with
 /// strace where it is available.
 #[cfg(target_os = "linux")]

@@ -1,12 +1,13 @@
 //! `qualif batch FILE.jsonl|FILE.csv [--format json|csv] [-o FILE] [--aggregates FILE]`
 //! and `qualif batch --synthesize N [--seed S] [-o FILE]`.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use crate::batch::{self, InputFormat, Observer, OutputFormat, Regions, Rejection, RunCounts};
 use crate::cli::{BatchArgs, BatchFormat, BatchInput};
 use crate::diagnostics::{Error, Result};
+use crate::io::OutputFile;
 
 /// Inputs smaller than this finish too fast to need a progress bar.
 const PROGRESS_FROM_BYTES: u64 = 1 << 20;
@@ -61,10 +62,10 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
     };
     let outcome = match &args.output {
         Some(path) => {
-            let tmp = temp_beside(path)?;
-            batch::run(&ctx, input, format, tmp, results, &mut report).and_then(
-                |(tmp, counts, groups)| {
-                    persist(tmp, path)?;
+            let out = OutputFile::create(path)?;
+            batch::run(&ctx, input, format, out, results, &mut report).and_then(
+                |(out, counts, groups)| {
+                    out.commit()?;
                     Ok((counts, groups))
                 },
             )
@@ -141,13 +142,12 @@ fn synthesize(n: u64, seed: u64, output: Option<&Path>) -> Result<u8> {
     match output {
         Some(path) => {
             let shown = path.display().to_string();
-            let tmp = temp_beside(path)?;
-            let mut w = std::io::BufWriter::with_capacity(1 << 16, tmp);
+            let out = OutputFile::create(path)?;
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
             batch::synth::write(n, seed, &mut w).map_err(|e| write_err(&shown, e))?;
-            let tmp = w
-                .into_inner()
-                .map_err(|e| write_err(&shown, e.into_error()))?;
-            persist(tmp, path)?;
+            w.into_inner()
+                .map_err(|e| write_err(&shown, e.into_error()))?
+                .commit()?;
         }
         None => {
             let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
@@ -159,42 +159,4 @@ fn synthesize(n: u64, seed: u64, output: Option<&Path>) -> Result<u8> {
         }
     }
     Ok(0)
-}
-
-/// A temporary file beside `path`, readable by the owner only: the output is streamed into
-/// it and renamed over `path` at the end, so that a failed run never leaves a half-written
-/// file (as [`crate::io::write_atomic`] does for outputs written at once).
-fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
-    let err = |source| Error::Write {
-        path: path.display().to_string(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let tmp = tempfile::Builder::new()
-        .prefix(".qualif-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))
-            .map_err(err)?;
-    }
-    Ok(tmp)
-}
-
-fn persist(mut tmp: tempfile::NamedTempFile, path: &Path) -> Result<()> {
-    let err = |source| Error::Write {
-        path: path.display().to_string(),
-        source,
-    };
-    tmp.flush().map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
 }
