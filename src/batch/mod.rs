@@ -530,8 +530,12 @@ fn read_csv<R: Read>(
             Ok(false) => break,
             Ok(true) => {
                 // A line of spaces is blank, as in JSON Lines (the csv crate skips only
-                // empty lines).
-                if record.len() == 1 && record[0].iter().all(u8::is_ascii_whitespace) {
+                // empty lines), and so is a row of empty cells (`,,,,`: what spreadsheets
+                // leave below the data): neither is a case.
+                if record
+                    .iter()
+                    .all(|cell| cell.iter().all(u8::is_ascii_whitespace))
+                {
                     continue;
                 }
                 // The record ends with the `\n` before the reader's position (see
@@ -694,7 +698,7 @@ mod tests {
     }
 
     #[test]
-    fn csv_lines_are_right_with_crlf_and_a_line_of_spaces_is_blank() {
+    fn csv_lines_are_right_with_crlf_and_a_line_of_spaces_or_empty_cells_is_blank() {
         let book = LawBook::builtin().unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let ctx = Context::new(&book, None, None, today);
@@ -712,6 +716,8 @@ mod tests {
                     "",
                     "lines\",CA,3",
                     ",BE,",
+                    ",,",
+                    " , ,\"\"",
                 ]
                 .join(eol)
                     + last;
