@@ -42,7 +42,7 @@ use qualif::batch::{self, Context, GroupFigures, InputFormat, OutputFormat, Quar
 use qualif::diagnostics::SourceText;
 use qualif::engine::{self, Status};
 use qualif::facts::{Case, FactType};
-use qualif::law::{LawBook, Penalty, Term};
+use qualif::law::{LawBook, Term};
 use qualif::scale::Scales;
 use serde_json::Value as Json;
 
@@ -140,8 +140,9 @@ struct Expected {
 /// `guidelines/ew-iioc-2014.toml` (A: possession 1y, distribution 3y; B: possession 26w
 /// = 6 months, distribution 1y; C: possession a high-level community order, no term).
 /// The leading qualification is the applying provision with the highest maximum (life
-/// above any term, an unconfirmed figure below everything), the last in the data file of
-/// equal maxima.
+/// above any term, an unconfirmed figure below everything); of equal maxima, the higher
+/// minimum, then the higher fine, then the more serious conduct (the conduct class listed
+/// first in `vocabulary.toml`), then the first in the data file.
 fn golden_cases() -> Vec<Expected> {
     vec![
         Expected {
@@ -180,9 +181,11 @@ fn golden_cases() -> Vec<Expected> {
                 // s. 163.1(3): 14 years = 168.
                 Some(("CA.163.1(3)", Some(168.0), false)),
                 // 227-23 al. 2 (distribution) and al. 4 (possession) both apply, both 5
-                // years = 60: equal maxima, the later in fr.toml (possession) leads. Al. 3
-                // (7 years) needs a dissemination to an undetermined public: not stated.
-                Some(("FR.227-23.possession", Some(60.0), false)),
+                // years and EUR 75,000, no minimum: distribution is the more serious
+                // conduct (csam.distribution is listed before csam.possession) and leads.
+                // Al. 3 (7 years) needs a dissemination to an undetermined public: not
+                // stated.
+                Some(("FR.227-23.distribution", Some(60.0), false)),
             ],
             // Possessed and distributed: the distribution row; B: 1 year = 12.
             scale: Some(("B", "distribution", Some(12.0))),
@@ -296,8 +299,10 @@ fn golden_cases() -> Vec<Expected> {
             imposed: Some(24.0),
             life: None,
             leading: [
-                // 433bis/1 (cyber-luring): the penalty is not confirmed (unknown).
-                Some(("BE.cyberlokkerij-2014", None, false)),
+                // 433bis/1 (cyber-luring) and 417/24 (proposing a meeting) both apply with
+                // penalties not confirmed (unknown): 417/24 covers grooming.meeting, listed
+                // before grooming.luring (the further step), and leads.
+                Some(("BE.417-24", None, false)),
                 Some(("CA.172.1", Some(168.0), false)),
                 // 227-22-1: 2 years = 24 (5 if the meeting took place: not stated).
                 Some(("FR.227-22-1", Some(24.0), false)),
@@ -318,7 +323,8 @@ fn golden_cases() -> Vec<Expected> {
             leading: [
                 Some(("BE.383bis.distribution", Some(120.0), false)),
                 Some(("CA.163.1(3)", Some(168.0), false)),
-                Some(("FR.227-23.possession", Some(60.0), false)),
+                // Distribution and possession, 5 years each: distribution leads (line 2).
+                Some(("FR.227-23.distribution", Some(60.0), false)),
             ],
             // A distribution: 3 years = 36.
             scale: Some(("A", "distribution", Some(36.0))),
@@ -1085,21 +1091,11 @@ fn a_missing_file_or_an_unknown_csv_column_stops_with_one_message() {
 // ---------------------------------------------------------------------------------------
 // Batch and `assess` agree
 
-/// How batch ranks the maxima of the qualifications that apply (as `qualif scale
-/// --sentence`): life above any term, no imprisonment at zero, an unconfirmed figure below
-/// everything; the last of equal maxima.
-fn rank(p: &Penalty) -> f64 {
-    match p.prison_max {
-        Term::Months(m) => m,
-        Term::Life => f64::INFINITY,
-        Term::None => 0.0,
-        Term::Unknown => -1.0,
-    }
-}
-
 /// Checks, for one case, that the summary batch evaluates gives every provision of every
 /// system the status and penalty of `engine::assess`, and that batch's leading
-/// qualification of each national system is the one read from `assess`.
+/// qualification of each national system is the one read from `assess` (ranked by
+/// `Qualification::leading_cmp`, whose order `golden_cases()` and the unit tests of
+/// `Penalty::leading_cmp` check by hand).
 fn agrees_with_assess(case: &Case) -> Result<(), TestCaseError> {
     let ctx = ctx();
     let summary = ctx.summarizer.summarize(case, None, today());
@@ -1138,7 +1134,7 @@ fn agrees_with_assess(case: &Case) -> Result<(), TestCaseError> {
             .iter()
             .filter(|q| q.status == Status::Applies)
             .filter_map(|q| q.penalty.as_ref().map(|p| (q, p)))
-            .max_by(|x, y| rank(x.1).total_cmp(&rank(y.1)));
+            .min_by(|x, y| y.0.leading_cmp(x.0));
         match (&figure.leading, from_assess) {
             (None, None) => {}
             (Some(l), Some((q, p))) => {
@@ -1296,7 +1292,7 @@ fn batch_results_name_the_leading_qualification_of_assess() {
                 .iter()
                 .filter(|q| q.status == Status::Applies)
                 .filter_map(|q| q.penalty.as_ref().map(|p| (q, p)))
-                .max_by(|x, y| rank(x.1).total_cmp(&rank(y.1)));
+                .min_by(|x, y| y.0.leading_cmp(x.0));
             match lead {
                 None => assert!(s["leading"].is_null(), "{record}\n{s}"),
                 Some((q, p)) => {

@@ -233,6 +233,25 @@ fn check(book: &LawBook, g: &Golden) -> (Vec<String>, String) {
                 }
                 continue;
             }
+            // Exactly the aggravations whose conditions the facts meet, in any order.
+            "aggravations_met" => {
+                let wanted: BTreeSet<&str> = want
+                    .as_array()
+                    .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+                    .unwrap_or_default();
+                let have: BTreeSet<&str> = q
+                    .aggravations
+                    .iter()
+                    .filter(|a| a.status == Status::Applies)
+                    .map(|a| a.id)
+                    .collect();
+                if wanted != have {
+                    problems.push(format!(
+                        "aggravations_met: expected {wanted:?}, got {have:?}"
+                    ));
+                }
+                continue;
+            }
             "time_barred" => tri(q.limitation.as_ref().map(|l| l.barred)),
             "can_prosecute" => tri(q.reach.as_ref().map(|r| r.can_prosecute)),
             other => {

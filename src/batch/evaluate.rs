@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::engine::Status;
 use crate::engine::summary::{Summarizer, Summary};
 use crate::facts::{Case, Value};
-use crate::law::{Penalty, Provision, SystemKind, Term};
+use crate::law::{Provision, SystemKind, Term};
 use crate::scale::{Guideline, SentenceValue};
 
 /// The leading qualification of one system: among the provisions that apply, the one with
@@ -61,21 +61,15 @@ pub struct CaseResult<'a> {
     pub share_of_applicable_maximum: Option<f64>,
 }
 
-/// The maximum in months used to rank provisions: life above any term, no imprisonment at
-/// zero, an unconfirmed figure below everything (as [`crate::compare`] ranks them).
-fn rank(p: &Penalty) -> f64 {
-    p.prison_max.severity_months().unwrap_or(-1.0)
-}
-
-/// The leading qualification among those that apply (the last of equal maxima, as
-/// `Iterator::max_by` picks it in `qualif scale --sentence`).
+/// The leading qualification among those that apply, ranked as `qualif scale --sentence`
+/// and `qualif compare` rank them ([`Provision::leading_cmp`]).
 pub fn leading<'a>(summary: &crate::engine::summary::SystemSummary<'a>) -> Option<Leading<'a>> {
     summary
         .provisions
         .iter()
         .filter(|p| p.status == Status::Applies)
         .filter_map(|p| p.penalty.map(|pen| (p.provision, pen)))
-        .max_by(|a, b| rank(a.1).total_cmp(&rank(b.1)))
+        .min_by(|a, b| b.0.leading_cmp(Some(b.1), a.0, Some(a.1)))
         .map(|(provision, p)| Leading {
             provision,
             max_prison_months: p.prison_max.months(),

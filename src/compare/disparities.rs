@@ -265,11 +265,7 @@ fn below_minimum(
             let best = covering
                 .iter()
                 .filter(|q| q.status == Status::Applies)
-                .max_by(|x, y| {
-                    max_months(x)
-                        .unwrap_or(-1.0)
-                        .total_cmp(&max_months(y).unwrap_or(-1.0))
-                });
+                .min_by(|x, y| y.leading_cmp(x));
             let instrument = book
                 .system(reading.instrument)
                 .map(|s| s.name.en.clone())

@@ -81,11 +81,7 @@ fn cell<'a>(r: &'a SystemResult<'a>, conduct: &str) -> Cell<'a> {
     let leading = covering
         .iter()
         .filter(|q| q.status == best && best != Status::Excluded)
-        .max_by(|a, b| {
-            max_months(a)
-                .unwrap_or(-1.0)
-                .total_cmp(&max_months(b).unwrap_or(-1.0))
-        })
+        .min_by(|a, b| b.leading_cmp(a))
         .copied();
     Cell {
         system: &r.system.id,

@@ -116,6 +116,17 @@ pub struct Qualification<'a> {
 }
 
 impl Qualification<'_> {
+    /// Orders two qualifications of one system to pick the leading one (see
+    /// [`Provision::leading_cmp`]). Callers pick with `min_by(|a, b| b.leading_cmp(a))`, so
+    /// that of exact equals the first listed in the system file leads.
+    pub fn leading_cmp(&self, other: &Qualification<'_>) -> std::cmp::Ordering {
+        self.provision.leading_cmp(
+            self.penalty.as_ref(),
+            other.provision,
+            other.penalty.as_ref(),
+        )
+    }
+
     /// Excluded only because another provision that applies takes its place: every unmet
     /// element names other provisions, and one of those applies. The conduct is then
     /// punished, under the principal offence.

@@ -412,6 +412,12 @@ impl Vocabulary {
         self.conduct_index.get(id).map(|&i| &self.conduct[i])
     }
 
+    /// The position of a conduct class in the vocabulary's list, which runs, within each
+    /// family, from the more serious conduct to the less serious.
+    pub fn conduct_position(&self, id: &str) -> Option<usize> {
+        self.conduct_index.get(id).copied()
+    }
+
     /// Whether a case file may hold this section.
     pub fn has_section(&self, name: &str) -> bool {
         self.section_names.iter().any(|s| s == name)

@@ -619,6 +619,12 @@ impl Compiler<'_> {
             citation: raw.citation.clone(),
             title: raw.title.clone(),
             covers: raw.covers.iter().map(|c| c.get_ref().clone()).collect(),
+            most_serious_conduct: raw
+                .covers
+                .iter()
+                .filter_map(|c| self.c.vocab.conduct_position(c.get_ref()))
+                .min()
+                .unwrap_or(usize::MAX),
             attempt: raw.attempt.clone(),
             notes: raw.notes.clone(),
             versions,

@@ -145,12 +145,33 @@ pub struct Provision {
     pub citation: String,
     pub title: Title,
     pub covers: Vec<String>,
+    /// The position, in the vocabulary's conduct list, of the most serious conduct class
+    /// the provision covers: ranks provisions whose penalties are equal (see
+    /// [`Penalty::leading_cmp`]).
+    pub most_serious_conduct: usize,
     pub attempt: Option<String>,
     pub notes: Vec<String>,
     pub versions: Vec<Version>,
 }
 
 impl Provision {
+    /// Orders two qualifications of one system to pick the leading one (the greater): by
+    /// [`Penalty::leading_cmp`] (a missing penalty below any), then by the more serious
+    /// conduct covered (distributing images before possessing them when both carry five
+    /// years).
+    pub fn leading_cmp(
+        &self,
+        penalty: Option<&Penalty>,
+        other: &Provision,
+        other_penalty: Option<&Penalty>,
+    ) -> std::cmp::Ordering {
+        let by_penalty = match (penalty, other_penalty) {
+            (Some(a), Some(b)) => a.leading_cmp(b),
+            (a, b) => a.is_some().cmp(&b.is_some()),
+        };
+        by_penalty.then(other.most_serious_conduct.cmp(&self.most_serious_conduct))
+    }
+
     /// The version in force on a date (pending versions are never in force).
     pub fn version_at(&self, date: NaiveDate) -> Option<&Version> {
         self.versions.iter().find(|v| v.in_force_on(date))

@@ -176,6 +176,19 @@ pub struct Penalty {
 }
 
 impl Penalty {
+    /// Orders penalties of one system to pick the leading qualification: the longer
+    /// maximum term (life above any term, no imprisonment at zero, an unconfirmed figure
+    /// below everything), then the longer minimum term, then the higher maximum fine.
+    pub fn leading_cmp(&self, other: &Penalty) -> Ordering {
+        let max = |p: &Penalty| p.prison_max.severity_months().unwrap_or(-1.0);
+        let min = |p: &Penalty| p.prison_min.and_then(Term::severity_months).unwrap_or(0.0);
+        let fine = |p: &Penalty| p.fine_max.as_ref().and_then(Fine::amount).unwrap_or(0.0);
+        max(self)
+            .total_cmp(&max(other))
+            .then(min(self).total_cmp(&min(other)))
+            .then(fine(self).total_cmp(&fine(other)))
+    }
+
     /// Orders penalties by maximum term, then maximum fine; `None` when they cannot be
     /// ordered (one has the longer term, the other the higher fine, or a figure is unknown).
     pub fn severity_cmp(&self, other: &Penalty) -> Option<Ordering> {
@@ -239,5 +252,52 @@ mod tests {
         );
         assert!(Fine::parse("75000").is_err());
         assert!(Fine::parse("lots EUR").is_err());
+    }
+
+    fn penalty(max: &str, min: Option<&str>, fine: Option<&str>) -> Penalty {
+        Penalty {
+            prison_max: Term::parse(max).unwrap(),
+            prison_min: min.map(|m| Term::parse(m).unwrap()),
+            minimum_status: None,
+            minimum_note: None,
+            fine_max: fine.map(|f| Fine::parse(f).unwrap()),
+            fine_min: None,
+            custody: None,
+            procedure: None,
+            procedures: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_leading_penalty_is_the_longer_maximum_then_minimum_then_fine() {
+        use Ordering::*;
+        let p = penalty;
+        // Maximum first, whatever the minimum and the fine.
+        assert_eq!(
+            p("5y", None, None).leading_cmp(&p("3y", Some("1y"), Some("1000000 EUR"))),
+            Greater
+        );
+        // Life above any term; an unconfirmed maximum below no imprisonment at all.
+        assert_eq!(
+            p("life", None, None).leading_cmp(&p("30y", None, None)),
+            Greater
+        );
+        assert_eq!(
+            p("unknown", None, None).leading_cmp(&p("none", None, None)),
+            Less
+        );
+        // Equal maxima: the minimum, then the fine.
+        assert_eq!(
+            p("5y", Some("1y"), None).leading_cmp(&p("5y", None, Some("75000 EUR"))),
+            Greater
+        );
+        assert_eq!(
+            p("5y", None, Some("75000 EUR")).leading_cmp(&p("5y", None, Some("30000 EUR"))),
+            Greater
+        );
+        assert_eq!(
+            p("5y", None, Some("75000 EUR")).leading_cmp(&p("5y", None, Some("75000 EUR"))),
+            Equal
+        );
     }
 }

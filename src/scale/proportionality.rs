@@ -87,11 +87,7 @@ pub fn place<'a>(
             .qualifications
             .iter()
             .filter(|q| q.status == Status::Applies)
-            .max_by(|a, b| {
-                crate::compare::max_months(a)
-                    .unwrap_or(-1.0)
-                    .total_cmp(&crate::compare::max_months(b).unwrap_or(-1.0))
-            });
+            .min_by(|a, b| b.leading_cmp(a));
         // When nothing applies for certain but one of two alternatives does (a provision
         // and the one it gives way to), the lower of their maxima is certain.
         let alternative = || {
@@ -104,17 +100,9 @@ pub fn place<'a>(
                             .iter()
                             .filter(|x| q.alternative_to.contains(&x.provision.id)),
                     );
-                    group.min_by(|a, b| {
-                        crate::compare::max_months(a)
-                            .unwrap_or(-1.0)
-                            .total_cmp(&crate::compare::max_months(b).unwrap_or(-1.0))
-                    })
+                    group.min_by(|a, b| a.leading_cmp(b))
                 })
-                .max_by(|a, b| {
-                    crate::compare::max_months(a)
-                        .unwrap_or(-1.0)
-                        .total_cmp(&crate::compare::max_months(b).unwrap_or(-1.0))
-                })
+                .min_by(|a, b| b.leading_cmp(a))
         };
         let certain = leading.is_some();
         let Some(q) = leading.or_else(alternative) else {

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::answer::{Choice, choices};
 use crate::cli::Lang;
-use crate::engine::next_question::{QuestionScore, next_questions_skipping, penalty_months};
+use crate::engine::next_question::{QuestionScore, next_questions_skipping};
 use crate::engine::{Assessment, Qualification, Status, assess};
 use crate::facts::{Case, FactDef, FactType, Value};
 use crate::law::LawBook;
@@ -148,7 +148,7 @@ impl<'a> Analysis<'a> {
                 let (qa, qb) = (&r.qualifications[a], &r.qualifications[b]);
                 qa.status
                     .cmp(&qb.status)
-                    .then(max_months(qb).total_cmp(&max_months(qa)))
+                    .then(qb.leading_cmp(qa))
                     .then(a.cmp(&b))
             });
             leading.push(
@@ -156,11 +156,7 @@ impl<'a> Analysis<'a> {
                     .iter()
                     .copied()
                     .filter(|&pi| r.qualifications[pi].status == Status::Applies)
-                    .max_by(|&a, &b| {
-                        max_months(&r.qualifications[a])
-                            .total_cmp(&max_months(&r.qualifications[b]))
-                            .then(b.cmp(&a))
-                    }),
+                    .min_by(|&a, &b| r.qualifications[b].leading_cmp(&r.qualifications[a])),
             );
             rows.extend(shown.into_iter().map(|pi| (si, pi)));
         }
@@ -178,11 +174,6 @@ impl<'a> Analysis<'a> {
     pub fn qualification(&self, row: RowRef) -> &Qualification<'a> {
         &self.assessment.systems[row.0].qualifications[row.1]
     }
-}
-
-/// The maximum term of a provision's penalty for these facts, in months (for ordering).
-pub fn max_months(q: &Qualification) -> f64 {
-    q.penalty.as_ref().map(penalty_months).unwrap_or(-1.0)
 }
 
 /// The whole state of the interview.

@@ -1098,8 +1098,9 @@ fn proportionality(cx: &mut Ctx, p: &Proportionality) -> ProportionalitySection 
     }
 }
 
-/// The leading qualification of each national system: the applying provision with the
-/// highest maximum, else the most severe possible one (labelled as such).
+/// The leading qualification of each national system: the applying provision ranked first
+/// (as `compare` and `scale` rank them), else the most severe possible one (labelled as
+/// such).
 fn penalty_bars(cx: &Ctx, a: &Assessment) -> Vec<PenaltyBar> {
     let lang = cx.lang;
     a.systems
@@ -1110,20 +1111,17 @@ fn penalty_bars(cx: &Ctx, a: &Assessment) -> Vec<PenaltyBar> {
                 r.qualifications
                     .iter()
                     .filter(|q| q.status == st && q.penalty.is_some())
-                    .rev()
-                    .max_by(|x, y| {
-                        // The highest maximum; among equals, the one with the fewest
-                        // elements still open (the closest to applying), then data order.
+                    .min_by(|x, y| {
+                        // The leading one as everywhere (`Qualification::leading_cmp`);
+                        // among equals, the one with the fewest elements still open (the
+                        // closest to applying), then data order.
                         let open = |q: &Qualification| {
                             q.elements
                                 .iter()
                                 .filter(|e| e.status != ElementStatus::Met)
                                 .count()
                         };
-                        crate::compare::max_months(x)
-                            .unwrap_or(-1.0)
-                            .total_cmp(&crate::compare::max_months(y).unwrap_or(-1.0))
-                            .then_with(|| open(y).cmp(&open(x)))
+                        y.leading_cmp(x).then_with(|| open(x).cmp(&open(y)))
                     })
             };
             let lead = best(Status::Applies).or_else(|| best(Status::Possible));
