@@ -2,6 +2,8 @@
 //!
 //! - `cold_assess`: from nothing to a finished `assess` of one case in every system — load
 //!   and check the built-in legal data, parse the case file, qualify;
+//! - `cold_assess_process`: the same as a user sees it — the release binary started,
+//!   `qualif assess CASE` run to its last line of output (written to /dev/null), exited;
 //! - `reevaluate`: one answer changed in a loaded case (`Case::set`), then `assess` again
 //!   (what the interview does after each answer);
 //! - `summarize`: the evaluation batch analysis makes of one case (every provision of every
@@ -21,6 +23,10 @@ use qualif::engine::{self, summary::Summarizer};
 use qualif::facts::{Case, Value};
 use qualif::law::LawBook;
 use qualif::scale::Scales;
+
+/// The allocator of the `qualif` binary (src/main.rs), so that the figures are its own.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const SCENARIO: &str = include_str!("../tests/scenarios/07-livestream-philippines.toml");
 
@@ -46,6 +52,24 @@ fn cold(c: &mut Criterion) {
             .expect("the scenario parses");
             let a = engine::assess(&book, &case, &[], None, today());
             black_box(a.systems.len());
+        })
+    });
+}
+
+fn cold_process(c: &mut Criterion) {
+    let scenario = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/scenarios/07-livestream-philippines.toml"
+    );
+    c.bench_function("cold_assess_process", |b| {
+        b.iter(|| {
+            let status = std::process::Command::new(env!("CARGO_BIN_EXE_qualif"))
+                .args(["assess", scenario])
+                .env("QUALIF_TODAY", "2026-01-01")
+                .stdout(std::process::Stdio::null())
+                .status()
+                .expect("the binary runs");
+            assert!(status.success());
         })
     });
 }
@@ -140,6 +164,6 @@ criterion_group! {
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(2))
         .measurement_time(Duration::from_secs(8));
-    targets = cold, reevaluate, summarize, batch_run
+    targets = cold, cold_process, reevaluate, summarize, batch_run
 }
 criterion_main!(benches);

@@ -6,6 +6,12 @@ use clap::Parser;
 use qualif::cli::Cli;
 use qualif::commands;
 
+/// mimalloc instead of the system allocator: loading the law and evaluating a batch make
+/// many small, short-lived allocations, and glibc's per-thread arenas spend much of a
+/// start growing, protecting and unmapping memory (measured in README.md, "Performance").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
