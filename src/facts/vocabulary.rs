@@ -322,34 +322,56 @@ impl Vocabulary {
             let at = || locations().fact(i);
             if !f.key.contains('.') {
                 problems.push(
-                    source.error_at(at(), format!("fact key `{}` must be `section.name`", f.key)),
+                    source
+                        .error_at(at(), format!("fact key `{}` must be `section.name`", f.key))
+                        .with_help(
+                            "a dotted key: a case-file section, a dot, a name (`victim.age`)",
+                        ),
                 );
             }
             if index.insert(f.key.clone(), i).is_some() {
-                problems.push(source.error_at(at(), format!("fact `{}` is declared twice", f.key)));
+                problems.push(
+                    source
+                        .error_at(at(), format!("fact `{}` is declared twice", f.key))
+                        .with_help("each fact key declared once"),
+                );
             }
             let enumerated = matches!(f.ty, FactType::Enum | FactType::EnumList);
             if enumerated && f.values.is_empty() {
-                problems.push(source.error_at(
-                    at(),
-                    format!("fact `{}` is an enumeration without `values`", f.key),
-                ));
+                problems.push(
+                    source
+                        .error_at(
+                            at(),
+                            format!("fact `{}` is an enumeration without `values`", f.key),
+                        )
+                        .with_help("`values = [\"a\", \"b\"]`: the values an enumeration may take"),
+                );
             }
             if !enumerated && !f.values.is_empty() {
-                problems.push(source.error_at(
-                    at(),
-                    format!("fact `{}` has `values` but is not an enumeration", f.key),
-                ));
+                problems.push(
+                    source
+                        .error_at(
+                            at(),
+                            format!("fact `{}` has `values` but is not an enumeration", f.key),
+                        )
+                        .with_help(
+                            "`values` only with `type = \"enum\"` or `type = \"enum_list\"`",
+                        ),
+                );
             }
             for v in &f.value_labels {
                 if !f.values.contains(&v.id) {
-                    problems.push(source.error_at(
-                        at(),
-                        format!(
-                            "fact `{}` labels value `{}`, which is not among its values",
-                            f.key, v.id
-                        ),
-                    ));
+                    problems.push(
+                        source
+                            .error_at(
+                                at(),
+                                format!(
+                                    "fact `{}` labels value `{}`, which is not among its values",
+                                    f.key, v.id
+                                ),
+                            )
+                            .with_help(format!("one of its values: {}", f.values.join(", "))),
+                    );
                 }
             }
         }
@@ -358,7 +380,9 @@ impl Vocabulary {
             if conduct_index.insert(c.id.clone(), i).is_some() {
                 let at = locations().conduct(i);
                 problems.push(
-                    source.error_at(at, format!("conduct class `{}` is declared twice", c.id)),
+                    source
+                        .error_at(at, format!("conduct class `{}` is declared twice", c.id))
+                        .with_help("each conduct class id declared once"),
                 );
             }
         }

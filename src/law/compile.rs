@@ -58,6 +58,8 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
                         "in the condition of conduct class `{}`: {}",
                         c.id, ce.message
                     ),
+                ).with_help(
+                    "the condition language of jurisdictions/README.md, over facts declared in vocabulary.toml",
                 ));
             }
         }
