@@ -818,20 +818,7 @@ fn systems(o: &mut String, doc: &Document, l: &str) {
                     .unwrap_or_default()
             )
         );
-        for (status, name) in [
-            (
-                Status::Applies,
-                t(l, "Qualifications that apply", "Qualifications applicables"),
-            ),
-            (
-                Status::Possible,
-                t(
-                    l,
-                    "Qualifications still possible",
-                    "Qualifications encore possibles",
-                ),
-            ),
-        ] {
+        for (status, name) in text::qualification_lists(l) {
             let qs: Vec<&QualSection> = s
                 .qualifications
                 .iter()
@@ -1244,18 +1231,7 @@ fn scales(o: &mut String, doc: &Document, l: &str) {
                 esc(&s.status)
             );
         }
-        let choice = |c: &Option<Choice>| {
-            c.as_ref()
-                .map(|c| format!("{} ({})", c.id, c.label))
-                .unwrap_or_else(|| {
-                    t(
-                        l,
-                        "not determined by the facts given",
-                        "non déterminé par les faits fournis",
-                    )
-                    .into()
-                })
-        };
+        let choice = |c: &Option<Choice>| text::choice(c, l);
         o.push_str("<dl class=\"kv\">");
         let _ = write!(
             o,
@@ -1595,18 +1571,8 @@ fn limitation(o: &mut String, doc: &Document, l: &str) {
             );
         }
         o.push_str("</tbody>\n</table>\n");
-        let mut seen: Vec<&str> = Vec::new();
         let mut rows = String::new();
-        for g in s
-            .qualifications
-            .iter()
-            .filter_map(|q| q.jurisdiction.as_ref())
-            .flat_map(|j| &j.grounds)
-        {
-            if g.holds == Some(false) || seen.contains(&g.id.as_str()) {
-                continue;
-            }
-            seen.push(&g.id);
+        for g in s.grounds_not_excluded() {
             let mut conditions: Vec<String> = g.conditions.iter().map(|c| esc(c)).collect();
             if g.double_criminality {
                 conditions.insert(
@@ -1707,24 +1673,7 @@ fn sources(o: &mut String, doc: &Document, l: &str) {
     } else {
         o.push_str("<ol class=\"sources\">\n");
         for s in &doc.sources {
-            let dates = if s.last_verified.is_empty() {
-                t(
-                    l,
-                    "date of verification not recorded",
-                    "date de vérification non renseignée",
-                )
-                .to_string()
-            } else {
-                format!(
-                    "{} {}",
-                    t(l, "last verified", "dernière vérification le"),
-                    s.last_verified
-                        .iter()
-                        .map(|d| text::date(*d, l))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            };
+            let dates = text::last_verified(&s.last_verified, l);
             let _ = writeln!(
                 o,
                 "<li id=\"src-{}\" value=\"{}\"><span class=\"url\">{}</span><br><span class=\"muted\">{} — {}: {}</span></li>",

@@ -516,20 +516,7 @@ fn systems(o: &mut String, doc: &Document, l: &str) {
             s.counts.excluded,
             t(l, "excluded", "exclue(s)"),
         );
-        for (status, name) in [
-            (
-                Status::Applies,
-                t(l, "Qualifications that apply", "Qualifications applicables"),
-            ),
-            (
-                Status::Possible,
-                t(
-                    l,
-                    "Qualifications still possible",
-                    "Qualifications encore possibles",
-                ),
-            ),
-        ] {
+        for (status, name) in text::qualification_lists(l) {
             let qs: Vec<&QualSection> = s
                 .qualifications
                 .iter()
@@ -843,18 +830,7 @@ fn scales(o: &mut String, doc: &Document, l: &str) {
                 md(&s.status)
             );
         }
-        let choice = |c: &Option<Choice>| {
-            c.as_ref()
-                .map(|c| format!("{} ({})", c.id, c.label))
-                .unwrap_or_else(|| {
-                    t(
-                        l,
-                        "not determined by the facts given",
-                        "non déterminé par les faits fournis",
-                    )
-                    .into()
-                })
-        };
+        let choice = |c: &Option<Choice>| text::choice(c, l);
         let _ = writeln!(
             o,
             "- {}: {}",
@@ -1123,18 +1099,8 @@ fn limitation(o: &mut String, doc: &Document, l: &str) {
             );
         }
         o.push('\n');
-        let mut seen: Vec<&str> = Vec::new();
         let mut lines = Vec::new();
-        for g in s
-            .qualifications
-            .iter()
-            .filter_map(|q| q.jurisdiction.as_ref())
-            .flat_map(|j| &j.grounds)
-        {
-            if g.holds == Some(false) || seen.contains(&g.id.as_str()) {
-                continue;
-            }
-            seen.push(&g.id);
+        for g in s.grounds_not_excluded() {
             let mut line = format!(
                 "- {} — {} ({}): {}",
                 md(&g.citation),
@@ -1207,24 +1173,7 @@ fn sources(o: &mut String, doc: &Document, l: &str) {
         let _ = writeln!(o, "{}\n", t(l, "None.", "Aucune."));
     }
     for s in &doc.sources {
-        let dates = if s.last_verified.is_empty() {
-            t(
-                l,
-                "date of verification not recorded",
-                "date de vérification non renseignée",
-            )
-            .to_string()
-        } else {
-            format!(
-                "{} {}",
-                t(l, "last verified", "dernière vérification le"),
-                s.last_verified
-                    .iter()
-                    .map(|d| text::date(*d, l))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        };
+        let dates = text::last_verified(&s.last_verified, l);
         let _ = writeln!(
             o,
             "{}. <{}> — {dates} — {}: {}",

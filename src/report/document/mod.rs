@@ -129,6 +129,26 @@ pub struct SystemSection {
     pub excluded: Vec<ExcludedLine>,
 }
 
+impl SystemSection {
+    /// The grounds of jurisdiction a report lists for this system: each ground that holds
+    /// or may hold (on facts not stated) for any of its qualifications, once, in the order
+    /// the qualifications first give them.
+    pub fn grounds_not_excluded(&self) -> Vec<&Ground> {
+        let mut out: Vec<&Ground> = Vec::new();
+        for g in self
+            .qualifications
+            .iter()
+            .filter_map(|q| q.jurisdiction.as_ref())
+            .flat_map(|j| &j.grounds)
+        {
+            if g.holds != Some(false) && !out.iter().any(|o| o.id == g.id) {
+                out.push(g);
+            }
+        }
+        out
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct VersionInfo {
     pub in_force_from: NaiveDate,

@@ -4,9 +4,12 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::compare::{DisparityKind, Severity};
+use crate::engine::Status;
 use crate::engine::logic::Tri;
 use crate::law::{JurisdictionBasis, Verification};
 use crate::scale::{Placement, SentenceValue};
+
+use super::Choice;
 
 pub fn t<'a>(lang: &str, en: &'a str, fr: &'a str) -> &'a str {
     if lang == "fr" { fr } else { en }
@@ -263,5 +266,63 @@ pub fn verification_code(code: &str, lang: &str) -> &'static str {
             "sources secondaires seulement",
         ),
         _ => t(lang, "unverified", "non vérifié"),
+    }
+}
+
+/// The two lists of a system's section, in order, with their headings.
+pub fn qualification_lists(lang: &str) -> [(Status, &'static str); 2] {
+    [
+        (
+            Status::Applies,
+            t(
+                lang,
+                "Qualifications that apply",
+                "Qualifications applicables",
+            ),
+        ),
+        (
+            Status::Possible,
+            t(
+                lang,
+                "Qualifications still possible",
+                "Qualifications encore possibles",
+            ),
+        ),
+    ]
+}
+
+/// A category or role of the scale: its id and label, or that the facts do not settle it.
+pub fn choice(c: &Option<Choice>, lang: &str) -> String {
+    c.as_ref()
+        .map(|c| format!("{} ({})", c.id, c.label))
+        .unwrap_or_else(|| {
+            t(
+                lang,
+                "not determined by the facts given",
+                "non déterminé par les faits fournis",
+            )
+            .into()
+        })
+}
+
+/// When a source was last verified: "last verified 1 May 2026, 3 June 2026".
+pub fn last_verified(dates: &[NaiveDate], lang: &str) -> String {
+    if dates.is_empty() {
+        t(
+            lang,
+            "date of verification not recorded",
+            "date de vérification non renseignée",
+        )
+        .to_string()
+    } else {
+        format!(
+            "{} {}",
+            t(lang, "last verified", "dernière vérification le"),
+            dates
+                .iter()
+                .map(|d| date(*d, lang))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     }
 }
