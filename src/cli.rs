@@ -79,30 +79,9 @@ impl Lang {
     }
 }
 
+/// The case file and the law to read it against (`assess`, `compare`).
 #[derive(Debug, Args)]
-pub struct AssessArgs {
-    /// The case file (TOML).
-    pub case: PathBuf,
-    /// Only these systems, comma-separated (e.g. BE,FR,CA).
-    #[arg(long, value_delimiter = ',', value_name = "IDS")]
-    pub systems: Vec<String>,
-    /// Apply the law in force on this date instead of the date of the facts (YYYY-MM-DD).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
-    pub date: Option<chrono::NaiveDate>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-    /// Language of the labels in table and Markdown output.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
-    /// Also list the excluded provisions in table and Markdown output, with the element
-    /// that excludes each.
-    #[arg(long)]
-    pub all: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct CompareArgs {
+pub struct CaseAndLaw {
     /// The case file (TOML).
     pub case: PathBuf,
     /// Only these systems, comma-separated (e.g. BE,FR,CA,EU-2011-93).
@@ -111,12 +90,37 @@ pub struct CompareArgs {
     /// Apply the law in force on this date instead of the date of the facts (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
     pub date: Option<chrono::NaiveDate>,
+}
+
+/// How a result is printed (`assess`, `compare`, `scale`).
+#[derive(Debug, Args)]
+pub struct Printed {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Language of the labels in table and Markdown output.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    #[command(flatten)]
+    pub input: CaseAndLaw,
+    #[command(flatten)]
+    pub printed: Printed,
+    /// Also list the excluded provisions in table and Markdown output, with the element
+    /// that excludes each.
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub input: CaseAndLaw,
+    #[command(flatten)]
+    pub printed: Printed,
 }
 
 #[derive(Debug, Args)]
@@ -126,12 +130,8 @@ pub struct ScaleArgs {
     /// A proposed or imposed custodial sentence to place: 3y, 18m, 2y6m, 26w.
     #[arg(long, value_name = "TERM", value_parser = parse_sentence_arg)]
     pub sentence: Option<f64>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-    /// Language of the labels in table and Markdown output.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
+    #[command(flatten)]
+    pub printed: Printed,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

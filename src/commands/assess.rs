@@ -22,12 +22,12 @@ pub fn check_systems(book: &LawBook, systems: &[String]) -> Result<()> {
 }
 
 pub fn run(book: &LawBook, args: &AssessArgs) -> Result<u8> {
-    check_systems(book, &args.systems)?;
+    check_systems(book, &args.input.systems)?;
     let today = today();
-    let case = load_case(&args.case, &book.vocabulary, today)?;
-    let assessment = engine::assess(book, &case, &args.systems, args.date, today);
-    let lang = args.lang.code();
-    let text = match args.format {
+    let case = load_case(&args.input.case, &book.vocabulary, today)?;
+    let assessment = engine::assess(book, &case, &args.input.systems, args.input.date, today);
+    let lang = args.printed.lang.code();
+    let text = match args.printed.format {
         Format::Json => serde_json::to_string_pretty(&assess_json::assessment(
             &assessment,
             &case,

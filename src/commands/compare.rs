@@ -8,13 +8,13 @@ use crate::report::compare_text;
 use crate::{compare, engine};
 
 pub fn run(book: &LawBook, args: &CompareArgs) -> Result<u8> {
-    super::assess::check_systems(book, &args.systems)?;
+    super::assess::check_systems(book, &args.input.systems)?;
     let today = today();
-    let case = load_case(&args.case, &book.vocabulary, today)?;
-    let assessment = engine::assess(book, &case, &args.systems, args.date, today);
+    let case = load_case(&args.input.case, &book.vocabulary, today)?;
+    let assessment = engine::assess(book, &case, &args.input.systems, args.input.date, today);
     let comparison = compare::compare(book, &assessment, &case, today);
-    let lang = args.lang.code();
-    let text = match args.format {
+    let lang = args.printed.lang.code();
+    let text = match args.printed.format {
         Format::Json => {
             serde_json::to_string_pretty(&compare_text::json(book, &assessment, &comparison))
                 .expect("JSON values serialise")

@@ -21,8 +21,8 @@ pub fn run(book: &LawBook, scales: &Scales, args: &ScaleArgs) -> Result<u8> {
         let assessment = engine::assess(book, &case, &[], None, today);
         scale::place(months, official.as_ref(), &extensions, &assessment, scales)
     });
-    let lang = args.lang.code();
-    let text = match args.format {
+    let lang = args.printed.lang.code();
+    let text = match args.printed.format {
         Format::Json => serde_json::to_string_pretty(&scale_text::json(
             official.as_ref(),
             &extensions,
