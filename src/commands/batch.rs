@@ -29,7 +29,7 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
         }),
     )?;
     let book = super::load_book(data_dir)?;
-    let scales = super::load_scales(data_dir, &book)?;
+    let scales = super::load_scales(data_dir, book)?;
     let regions = match data_dir {
         Some(d) => Regions::from_dir(d, &book.vocabulary),
         None => Regions::builtin(&book.vocabulary),
@@ -37,7 +37,7 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
     .transpose()
     .map_err(Error::Input)?;
     let ctx = batch::Context::new(
-        &book,
+        book,
         scales.official(),
         regions.as_ref(),
         crate::io::today(),

@@ -14,15 +14,15 @@ pub fn run(data_dir: Option<&Path>, cmd: LawCommand) -> Result<u8> {
             let book = super::load_book(&data_dir.map(Path::to_path_buf))?;
             if let Some(s) = &system {
                 if book.system(s).is_none() {
-                    return Err(unknown_system(&book, s));
+                    return Err(unknown_system(book, s));
                 }
             }
             let text = match format {
                 Format::Json => {
-                    serde_json::to_string_pretty(&law_text::list_json(&book, system.as_deref()))
+                    serde_json::to_string_pretty(&law_text::list_json(book, system.as_deref()))
                         .expect("JSON values serialise")
                 }
-                _ => law_text::list_table(&book, system.as_deref()),
+                _ => law_text::list_table(book, system.as_deref()),
             };
             super::print(&text);
             Ok(0)
