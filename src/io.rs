@@ -123,9 +123,7 @@ impl OutputFile {
             _ => {
                 // A link to a regular file: write beside the file it names, not the link.
                 let destination = match std::fs::symlink_metadata(path) {
-                    Ok(m) if m.file_type().is_symlink() => {
-                        std::fs::canonicalize(path).map_err(write_error(path))?
-                    }
+                    Ok(m) if m.file_type().is_symlink() => link_target(path)?,
                     _ => path.to_path_buf(),
                 };
                 Target::Atomic {
@@ -159,6 +157,20 @@ impl OutputFile {
             }
         }
     }
+}
+
+/// Where a symbolic link leads: the file it names, resolved through every link, or, when
+/// that file does not exist yet, the path the link names (relative to the link's folder).
+fn link_target(link: &Path) -> Result<PathBuf, Error> {
+    if let Ok(resolved) = std::fs::canonicalize(link) {
+        return Ok(resolved);
+    }
+    let named = std::fs::read_link(link).map_err(write_error(link))?;
+    Ok(if named.is_absolute() {
+        named
+    } else {
+        folder_of(link).join(named)
+    })
 }
 
 impl Write for OutputFile {

@@ -637,6 +637,19 @@ fn write_atomic_follows_a_symbolic_link() {
     assert_eq!(mode(&file), 0o600);
     assert!(temporaries(dir.path()).is_empty());
     assert!(temporaries(&real).is_empty());
+
+    // A link to a file that does not exist yet: the file is created where the link points.
+    let later = dir.path().join("later.md");
+    std::os::unix::fs::symlink("sub/new.md", &later).unwrap();
+    qualif::io::write_atomic(&later, b"created").unwrap();
+    assert!(
+        std::fs::symlink_metadata(&later)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read(real.join("new.md")).unwrap(), b"created");
+    assert_eq!(mode(&real.join("new.md")), 0o600);
 }
 
 /// The file and then its folder are synced before `write_atomic` returns: traced with
