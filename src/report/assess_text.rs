@@ -3,13 +3,9 @@
 
 use comfy_table::{Cell, ContentArrangement, Table, presets};
 
-use super::words;
+use super::words::{self, t};
 use crate::engine::{Assessment, ElementStatus, Qualification, Status, SystemResult};
 use crate::law::Verification;
-
-fn t<'a>(lang: &str, en: &'a str, fr: &'a str) -> &'a str {
-    if lang == "fr" { fr } else { en }
-}
 
 fn verification_mark(q: &Qualification, lang: &str) -> String {
     match q.verification() {
@@ -149,15 +145,7 @@ fn relevant<'a, 'b>(r: &'b SystemResult<'a>, all: bool) -> Vec<&'b Qualification
 /// The assessment as terminal tables.
 pub fn table(a: &Assessment, lang: &str, all: bool) -> String {
     let mut out = String::new();
-    out.push_str(&format!(
-        "{}: {}\n",
-        t(
-            lang,
-            "Law applied as in force on",
-            "Droit appliqué tel qu'en vigueur le"
-        ),
-        a.law_date
-    ));
+    out.push_str(&format!("{}: {}\n", words::law_applied(lang), a.law_date));
     for w in &a.warnings {
         out.push_str(&format!("⚠ {w}\n"));
     }
@@ -264,11 +252,7 @@ pub fn markdown(a: &Assessment, lang: &str, all: bool) -> String {
     ));
     out.push_str(&format!(
         "{}: **{}**\n\n",
-        t(
-            lang,
-            "Law applied as in force on",
-            "Droit appliqué tel qu'en vigueur le"
-        ),
+        words::law_applied(lang),
         a.law_date
     ));
     for w in &a.warnings {

@@ -5,14 +5,10 @@ use comfy_table::{Cell as TCell, ContentArrangement, Table, presets};
 use serde_json::{Value as Json, json};
 
 use super::assess_json::{CONTRACT, penalty};
-use super::words;
+use super::words::{self, t};
 use crate::compare::{Cell, Comparison, Severity};
 use crate::engine::{Assessment, Status};
 use crate::law::{LawBook, SystemKind, Term};
-
-fn t<'a>(lang: &str, en: &'a str, fr: &'a str) -> &'a str {
-    if lang == "fr" { fr } else { en }
-}
 
 fn conduct_label(book: &LawBook, id: &str, lang: &str) -> String {
     book.vocabulary
@@ -76,15 +72,7 @@ fn severity(s: Severity, lang: &str) -> &'static str {
 }
 
 pub fn table(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> String {
-    let mut out = format!(
-        "{}: {}\n",
-        t(
-            lang,
-            "Law applied as in force on",
-            "Droit appliqué tel qu'en vigueur le"
-        ),
-        a.law_date
-    );
+    let mut out = format!("{}: {}\n", words::law_applied(lang), a.law_date);
     for w in &a.warnings {
         out.push_str(&format!("⚠ {w}\n"));
     }
@@ -150,11 +138,7 @@ pub fn markdown(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> S
             "Cross-border comparison",
             "Comparaison entre systèmes"
         ),
-        t(
-            lang,
-            "Law applied as in force on",
-            "Droit appliqué tel qu'en vigueur le"
-        ),
+        words::law_applied(lang),
         a.law_date
     );
     if !c.rows.is_empty() {

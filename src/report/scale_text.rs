@@ -5,13 +5,9 @@
 use serde_json::{Value as Json, json};
 
 use super::assess_json::CONTRACT;
-use super::words;
+use super::words::{self, t};
 use crate::engine::Status;
 use crate::scale::{FactorKind, Placement, Proportionality, ScaleResult, SentenceValue};
-
-fn t<'a>(lang: &str, en: &'a str, fr: &'a str) -> &'a str {
-    if lang == "fr" { fr } else { en }
-}
 
 fn value(v: &SentenceValue) -> Json {
     json!({ "months": v.months(), "text": v.text() })

@@ -3,6 +3,20 @@
 use crate::engine::{ElementStatus, Status};
 use crate::law::{Fine, MinimumStatus, Penalty, Term};
 
+/// The French or the English of a phrase.
+pub fn t<'a>(lang: &str, en: &'a str, fr: &'a str) -> &'a str {
+    if lang == "fr" { fr } else { en }
+}
+
+/// "Law applied as in force on", before the date whose law an output applies.
+pub fn law_applied(lang: &str) -> &'static str {
+    t(
+        lang,
+        "Law applied as in force on",
+        "Droit appliqué tel qu'en vigueur le",
+    )
+}
+
 fn thousands(n: f64, sep: char) -> String {
     let whole = n.round() as i64;
     let s = whole.abs().to_string();

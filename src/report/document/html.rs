@@ -269,11 +269,7 @@ fn header(o: &mut String, doc: &Document, l: &str) {
             .date_of_facts
             .map(|d| text::date(d, l))
             .unwrap_or_else(|| t(l, "not stated", "non précisée").into())),
-        esc(t(
-            l,
-            "Law applied as in force on",
-            "Droit appliqué tel qu'en vigueur le"
-        )),
+        esc(crate::report::words::law_applied(l)),
         esc(&text::date(h.law_date, l)),
         esc(t(l, "Limitation assessed on", "Prescription appréciée au")),
         esc(&text::date(h.date_of_assessment, l)),
@@ -1327,16 +1323,7 @@ fn scales(o: &mut String, doc: &Document, l: &str) {
             }
             o.push_str("</ul></div>\n");
         }
-        for (name, fs) in [
-            (
-                t(l, "Aggravating factors", "Facteurs aggravants"),
-                &s.aggravating,
-            ),
-            (
-                t(l, "Mitigating factors", "Facteurs atténuants"),
-                &s.mitigating,
-            ),
-        ] {
+        for (name, fs) in text::factor_lists(s, l) {
             if fs.is_empty() {
                 continue;
             }

@@ -121,11 +121,7 @@ fn header(o: &mut String, doc: &Document, l: &str) {
         h.date_of_facts
             .map(|d| text::date(d, l))
             .unwrap_or_else(|| t(l, "not stated", "non précisée").into()),
-        t(
-            l,
-            "Law applied as in force on",
-            "Droit appliqué tel qu'en vigueur le"
-        ),
+        crate::report::words::law_applied(l),
         text::date(h.law_date, l),
         t(l, "Limitation assessed on", "Prescription appréciée au"),
         text::date(h.date_of_assessment, l),
@@ -914,16 +910,7 @@ fn scales(o: &mut String, doc: &Document, l: &str) {
         for n in &s.cell_notes {
             let _ = writeln!(o, "- ℹ {}", md(n));
         }
-        for (name, fs) in [
-            (
-                t(l, "Aggravating factors", "Facteurs aggravants"),
-                &s.aggravating,
-            ),
-            (
-                t(l, "Mitigating factors", "Facteurs atténuants"),
-                &s.mitigating,
-            ),
-        ] {
+        for (name, fs) in text::factor_lists(s, l) {
             if fs.is_empty() {
                 continue;
             }

@@ -11,9 +11,7 @@ use crate::scale::{Placement, SentenceValue};
 
 use super::Choice;
 
-pub fn t<'a>(lang: &str, en: &'a str, fr: &'a str) -> &'a str {
-    if lang == "fr" { fr } else { en }
-}
+pub use crate::report::words::t;
 
 /// A date in words: "1 September 2021", "1er septembre 2021".
 pub fn date(d: NaiveDate, lang: &str) -> String {
@@ -325,4 +323,21 @@ pub fn last_verified(dates: &[NaiveDate], lang: &str) -> String {
                 .join(", ")
         )
     }
+}
+
+/// The scale's aggravating and mitigating factors, with their headings.
+pub fn factor_lists<'s>(
+    s: &'s super::ScaleSection,
+    lang: &str,
+) -> [(&'static str, &'s [super::FactorLine]); 2] {
+    [
+        (
+            t(lang, "Aggravating factors", "Facteurs aggravants"),
+            &s.aggravating,
+        ),
+        (
+            t(lang, "Mitigating factors", "Facteurs atténuants"),
+            &s.mitigating,
+        ),
+    ]
 }
