@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::answer::{Choice, choices};
 use crate::cli::Lang;
-use crate::engine::next_question::{QuestionScore, next_questions_skipping};
+use crate::engine::next_question::{QuestionScore, next_questions_skipping, penalty_months};
 use crate::engine::{Assessment, Qualification, Status, assess};
 use crate::facts::{Case, FactDef, FactType, Value};
 use crate::law::LawBook;
@@ -144,10 +144,16 @@ impl<'a> Analysis<'a> {
             let mut shown: Vec<usize> = (0..r.qualifications.len())
                 .filter(|&pi| r.qualifications[pi].status != Status::Excluded)
                 .collect();
+            // Applying, then possible; within each, the heavier penalty first, an unconfirmed
+            // maximum weighed as the interview weighs it (`penalty_months`), so that an
+            // offence whose figure the sources leave open is not listed below lesser ones;
+            // then as everywhere else (`Qualification::leading_cmp`), then data order.
+            let weight = |q: &Qualification| q.penalty.as_ref().map_or(-1.0, penalty_months);
             shown.sort_by(|&a, &b| {
                 let (qa, qb) = (&r.qualifications[a], &r.qualifications[b]);
                 qa.status
                     .cmp(&qb.status)
+                    .then(weight(qb).total_cmp(&weight(qa)))
                     .then(qb.leading_cmp(qa))
                     .then(a.cmp(&b))
             });
