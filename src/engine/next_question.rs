@@ -230,10 +230,7 @@ struct LeanCtx<'c> {
 
 impl Context for LeanCtx<'_> {
     fn value(&self, operand: &Operand) -> Option<&Value> {
-        match operand {
-            Operand::Fact(k) => self.case.get(k),
-            Operand::Parameter(k) => self.parameters.and_then(|p| p.get(k)),
-        }
+        super::qualify::operand_value(self.case, self.parameters, operand)
     }
 
     fn status(&self, provision: &str) -> Option<Status> {

@@ -176,18 +176,29 @@ pub struct Assessment<'a> {
     pub systems: Vec<SystemResult<'a>>,
 }
 
-struct Ctx<'c> {
+/// What `assess` reads a condition against: the case by name, the system's parameters (a
+/// national system's), the statuses of its provisions evaluated so far.
+pub(super) struct Ctx<'c> {
+    pub(super) case: &'c Case,
+    pub(super) parameters: Option<&'c std::collections::BTreeMap<String, Value>>,
+    pub(super) statuses: &'c HashMap<&'c str, Status>,
+}
+
+/// The value of an operand: a fact of the case or a parameter of the system.
+pub(super) fn operand_value<'c>(
     case: &'c Case,
     parameters: Option<&'c std::collections::BTreeMap<String, Value>>,
-    statuses: &'c HashMap<&'c str, Status>,
+    operand: &Operand,
+) -> Option<&'c Value> {
+    match operand {
+        Operand::Fact(k) => case.get(k),
+        Operand::Parameter(k) => parameters.and_then(|p| p.get(k)),
+    }
 }
 
 impl Context for Ctx<'_> {
     fn value(&self, operand: &Operand) -> Option<&Value> {
-        match operand {
-            Operand::Fact(k) => self.case.get(k),
-            Operand::Parameter(k) => self.parameters.and_then(|p| p.get(k)),
-        }
+        operand_value(self.case, self.parameters, operand)
     }
 
     fn status(&self, provision: &str) -> Option<Status> {

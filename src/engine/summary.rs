@@ -586,7 +586,6 @@ struct Scratch {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::condition::Context;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
@@ -604,26 +603,6 @@ mod tests {
                 crate::batch::case_from_json(l, i as u64 + 1, &book.vocabulary, today()).unwrap()
             })
             .collect()
-    }
-
-    /// What `assess` reads: the case by name, the system's parameters, given statuses.
-    struct ByName<'c> {
-        case: &'c Case,
-        parameters: Option<&'c std::collections::BTreeMap<String, Value>>,
-        statuses: HashMap<&'c str, Status>,
-    }
-
-    impl Context for ByName<'_> {
-        fn value(&self, operand: &Operand) -> Option<&Value> {
-            match operand {
-                Operand::Fact(k) => self.case.get(k),
-                Operand::Parameter(k) => self.parameters.and_then(|p| p.get(k)),
-            }
-        }
-
-        fn status(&self, provision: &str) -> Option<Status> {
-            self.statuses.get(provision).copied()
-        }
     }
 
     /// Cases with values no case file could hold (set directly): an enumeration value the
@@ -670,15 +649,17 @@ mod tests {
                 let by_index: Vec<Option<Status>> = (0..system.provisions.len())
                     .map(|i| Some(statuses[(i + n) % 3]))
                     .collect();
-                let ctx = ByName {
+                let statuses: HashMap<&str, Status> = system
+                    .provisions
+                    .iter()
+                    .zip(&by_index)
+                    .map(|(p, st)| (p.id.as_str(), st.unwrap()))
+                    .collect();
+                // What `assess` reads the conditions against.
+                let ctx = crate::engine::qualify::Ctx {
                     case,
                     parameters: (system.kind == SystemKind::National).then_some(&system.parameters),
-                    statuses: system
-                        .provisions
-                        .iter()
-                        .zip(&by_index)
-                        .map(|(p, st)| (p.id.as_str(), st.unwrap()))
-                        .collect(),
+                    statuses: &statuses,
                 };
                 let env = Env {
                     facts: &facts,
