@@ -1,9 +1,17 @@
-//! Embeds the legal data files (`jurisdictions/*.toml`, `guidelines/*.toml`) in the binary.
+//! Embeds the legal data files (`jurisdictions/*.toml`, `guidelines/*.toml`) in the binary,
+//! each with its values parsed here, once, into the compact form the program reads at start
+//! (src/preparsed/: parsing 1.1 MB of TOML was most of a start). A file that is not valid
+//! TOML gets no compact form: the program then parses its text and reports the problem with
+//! its place, as for any data file.
 
 use std::fmt::Write;
 use std::path::Path;
 
-fn list(dir: &str) -> String {
+#[path = "src/preparsed/encode.rs"]
+#[allow(dead_code)]
+mod encode;
+
+fn list(dir: &str, out_dir: &Path) -> String {
     println!("cargo:rerun-if-changed={dir}");
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
@@ -15,10 +23,19 @@ fn list(dir: &str) -> String {
     for p in paths {
         println!("cargo:rerun-if-changed={}", p.display());
         let abs = Path::new(&root).join(&p);
+        let name = p.display().to_string();
+        let preparsed = std::fs::read_to_string(&abs)
+            .ok()
+            .and_then(|text| encode::encode(&text))
+            .map(|blob| {
+                let file = out_dir.join(format!("{}.qpt", name.replace(['/', '\\'], "__")));
+                std::fs::write(&file, blob).expect("write a compact form to OUT_DIR");
+                format!("Some(include_bytes!({:?}))", file.display().to_string())
+            })
+            .unwrap_or_else(|| "None".into());
         writeln!(
             out,
-            "    ({:?}, include_str!({:?})),",
-            p.display().to_string(),
+            "    ({name:?}, include_str!({:?}), {preparsed}),",
             abs.display().to_string()
         )
         .unwrap();
@@ -28,12 +45,13 @@ fn list(dir: &str) -> String {
 }
 
 fn main() {
+    println!("cargo:rerun-if-changed=src/preparsed/encode.rs");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out_dir = Path::new(&out_dir);
     let code = format!(
-        "/// (path, text) of each built-in jurisdiction file.\npub static JURISDICTIONS: &[(&str, &str)] = {};\n/// (path, text) of each built-in guideline file.\npub static GUIDELINES: &[(&str, &str)] = {};\n",
-        list("jurisdictions"),
-        list("guidelines")
+        "/// (path, text, compact form) of each built-in jurisdiction file.\npub static JURISDICTIONS: &[(&str, &str, Option<&[u8]>)] = {};\n/// (path, text, compact form) of each built-in guideline file.\npub static GUIDELINES: &[(&str, &str, Option<&[u8]>)] = {};\n",
+        list("jurisdictions", out_dir),
+        list("guidelines", out_dir)
     );
-    std::fs::write(Path::new(&out_dir).join("embedded_data.rs"), code)
-        .expect("write embedded data list");
+    std::fs::write(out_dir.join("embedded_data.rs"), code).expect("write embedded data list");
 }

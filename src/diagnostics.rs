@@ -10,6 +10,8 @@ pub struct SourceText {
     /// Byte offsets where lines start, computed on the first located message: a file with
     /// thousands of problems is then located in linear time, not quadratic.
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// For a built-in file, its values parsed at build time (see [`crate::preparsed`]).
+    pub preparsed: Option<&'static [u8]>,
 }
 
 impl SourceText {
@@ -18,6 +20,15 @@ impl SourceText {
             name: name.into(),
             text: text.into(),
             line_starts: std::sync::OnceLock::new(),
+            preparsed: None,
+        }
+    }
+
+    /// A built-in file, with its values parsed at build time when it has them.
+    pub fn builtin(name: &str, text: &str, preparsed: Option<&'static [u8]>) -> Self {
+        Self {
+            preparsed,
+            ..Self::new(name, text)
         }
     }
 

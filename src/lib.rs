@@ -14,6 +14,7 @@ pub mod engine;
 pub mod facts;
 pub mod io;
 pub mod law;
+pub mod preparsed;
 pub mod report;
 pub mod scale;
 pub mod tui;

@@ -11,7 +11,7 @@ use crate::facts::Vocabulary;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RegionsFile {
+pub(crate) struct RegionsFile {
     source: SourceInfo,
     #[serde(default)]
     left_out: Vec<LeftOutRaw>,
@@ -86,7 +86,7 @@ impl Regions {
     /// appear once, and every country of the vocabulary must be grouped or left out with
     /// a reason.
     pub fn parse(src: &SourceText, vocab: &Vocabulary) -> Result<Regions, Vec<Diagnostic>> {
-        let file: RegionsFile = toml::from_str(&src.text).map_err(|e| {
+        let file: RegionsFile = crate::preparsed::from_source(src).map_err(|e| {
             vec![toml_error(src, &e).with_help(
                 "[source] with name, url, verification; [[left_out]] with code, reason; [[group]] with region, region_code, sub_region, sub_region_code, countries",
             )]

@@ -3,7 +3,7 @@
 mod age;
 mod case;
 mod value;
-mod vocabulary;
+pub(crate) mod vocabulary;
 
 pub use age::{age_on, years_between};
 pub(crate) use case::CaseReader;

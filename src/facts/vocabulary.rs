@@ -150,7 +150,7 @@ pub struct ParameterDef {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct VocabularyFile {
+pub(crate) struct VocabularyFile {
     #[serde(default)]
     fact: Vec<FactDef>,
     #[serde(default)]
@@ -311,7 +311,7 @@ impl Locations {
 impl Vocabulary {
     pub fn parse(source: &SourceText) -> Result<Self, Vec<Diagnostic>> {
         let file: VocabularyFile =
-            toml::from_str(&source.text).map_err(|e| vec![toml_error(source, &e)])?;
+            crate::preparsed::from_source(source).map_err(|e| vec![toml_error(source, &e)])?;
         let mut problems = Vec::new();
         let mut index = KeyIndex::default();
         // Where each key is written, read only when there is a problem to locate (searching

@@ -153,7 +153,7 @@ fn read_system<'v>(
     src: &SourceText,
     vocabulary: impl FnOnce() -> Option<&'v Vocabulary>,
 ) -> FileRead {
-    let file = toml::from_str::<SystemFile>(&src.text);
+    let file = crate::preparsed::from_source::<SystemFile>(src);
     let mut c = Compiler {
         c: FileCheck::new(src, vocabulary()?),
     };

@@ -1,4 +1,6 @@
-//! The data files built into the binary (`jurisdictions/*.toml`, `guidelines/*.toml`).
+//! The data files built into the binary (`jurisdictions/*.toml`, `guidelines/*.toml`): each
+//! with its text and, when it has one, the compact form of its values that the build script
+//! wrote (see [`crate::preparsed`]).
 
 use crate::diagnostics::SourceText;
 
@@ -8,7 +10,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded_data.rs"));
 pub fn jurisdiction_files() -> Vec<SourceText> {
     JURISDICTIONS
         .iter()
-        .map(|(name, text)| SourceText::new(*name, *text))
+        .map(|(name, text, preparsed)| SourceText::builtin(name, text, *preparsed))
         .collect()
 }
 
@@ -16,6 +18,6 @@ pub fn jurisdiction_files() -> Vec<SourceText> {
 pub fn guideline_files() -> Vec<SourceText> {
     GUIDELINES
         .iter()
-        .map(|(name, text)| SourceText::new(*name, *text))
+        .map(|(name, text, preparsed)| SourceText::builtin(name, text, *preparsed))
         .collect()
 }

@@ -4,7 +4,7 @@
 pub mod checks;
 mod compile;
 pub mod embedded;
-mod model;
+pub(crate) mod model;
 mod penalty;
 
 use std::collections::BTreeMap;

@@ -28,7 +28,7 @@ pub fn load(files: &[SourceText], vocab: &Vocabulary) -> Result<Scales, Vec<Diag
         }
         let mut c = FileCheck::new(src, vocab);
         if src.name.ends_with(REFERENCE_FILE) {
-            match toml::from_str::<ReferenceFile>(&src.text) {
+            match crate::preparsed::from_source::<ReferenceFile>(src) {
                 Ok(f) => scales
                     .reference_cases
                     .extend(f.case.iter().filter_map(|r| reference(&mut c, r))),
@@ -38,7 +38,7 @@ pub fn load(files: &[SourceText], vocab: &Vocabulary) -> Result<Scales, Vec<Diag
                 ),
             }
         } else {
-            match toml::from_str::<GuidelineFile>(&src.text) {
+            match crate::preparsed::from_source::<GuidelineFile>(src) {
                 Ok(f) => {
                     if let Some(g) = guideline(&mut c, &f) {
                         if scales.guidelines.iter().any(|x| x.id == g.id) {

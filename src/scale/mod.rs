@@ -3,7 +3,7 @@
 //! sentence against them, against each system's maximum and against real outcomes.
 
 mod load;
-mod model;
+pub(crate) mod model;
 mod proportionality;
 
 use chrono::NaiveDate;
