@@ -3,18 +3,23 @@
 //! this file by path, to encode the built-in data files at build time) and into the library
 //! (for the tests that check both readings agree). It depends on nothing but `toml`.
 //!
-//! The form, little-endian throughout: the four bytes [`MAGIC`], then the document as one
-//! value. A value is a tag byte, the byte span of the value in the TOML text (start and end,
-//! `u32` each), then by tag: a string is its length (`u32`) and UTF-8 bytes; an integer
-//! an `i64`; a float the bits of an `f64`; a boolean one byte; an array its length (`u32`)
-//! and its values; a table its length (`u32`) and, per entry, the key (its span, length and
-//! bytes) and the value. Entries keep the order in which the `toml` crate presents them.
+//! The form, little-endian throughout: the four bytes [`MAGIC`]; the length (`u32`) of the
+//! string section and the section, every distinct string and key once, in UTF-8 (checked
+//! once when it is read, not string by string); then the document as one value. A value is
+//! a tag byte, the byte span of the value in the TOML text (start and end, `u32` each),
+//! then by tag: a string is its place in the string section (offset and length, `u32`
+//! each); an integer an `i64`; a float the bits of an `f64`; a boolean one byte; an array
+//! its length (`u32`) and its values; a table its length (`u32`) and, per entry, the key
+//! (its span and its place in the string section) and the value. Entries keep the order in
+//! which the `toml` crate presents them.
+
+use std::collections::HashMap;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// Marks (and versions) the form: a blob that does not start with it is not read.
-pub const MAGIC: &[u8; 4] = b"QPT1";
+pub const MAGIC: &[u8; 4] = b"QPT2";
 pub const STRING: u8 = 0;
 pub const INTEGER: u8 = 1;
 pub const FLOAT: u8 = 2;
@@ -28,79 +33,101 @@ pub const TABLE: u8 = 5;
 pub fn encode(text: &str) -> Option<Vec<u8>> {
     u32::try_from(text.len()).ok()?;
     let root = DeTable::parse(text).ok()?;
-    let mut out = Vec::with_capacity(text.len());
+    let mut w = Writer::default();
+    w.header(TABLE, &root.span());
+    w.table(root.get_ref())?;
+    // Every string of the text is in the section at most once: it is no longer than the text.
+    let mut out = Vec::with_capacity(8 + w.strings.len() + w.tree.len());
     out.extend_from_slice(MAGIC);
-    let span = root.span();
-    header(&mut out, TABLE, &span);
-    table(&mut out, root.get_ref())?;
+    out.extend_from_slice(&(w.strings.len() as u32).to_le_bytes());
+    out.extend_from_slice(w.strings.as_bytes());
+    out.extend_from_slice(&w.tree);
     Some(out)
 }
 
-fn header(out: &mut Vec<u8>, tag: u8, span: &std::ops::Range<usize>) {
-    out.push(tag);
-    // The text is at most 4 GiB (checked in `encode`), so every offset fits.
-    out.extend_from_slice(&(span.start as u32).to_le_bytes());
-    out.extend_from_slice(&(span.end as u32).to_le_bytes());
+#[derive(Default)]
+struct Writer {
+    strings: String,
+    placed: HashMap<String, (u32, u32)>,
+    tree: Vec<u8>,
 }
 
-fn length(out: &mut Vec<u8>, n: usize) {
-    out.extend_from_slice(&(n as u32).to_le_bytes());
-}
-
-fn text(out: &mut Vec<u8>, s: &str) {
-    length(out, s.len());
-    out.extend_from_slice(s.as_bytes());
-}
-
-fn table(out: &mut Vec<u8>, t: &DeTable<'_>) -> Option<()> {
-    length(out, t.len());
-    for (key, v) in t.iter() {
-        let span = key.span();
-        out.extend_from_slice(&(span.start as u32).to_le_bytes());
-        out.extend_from_slice(&(span.end as u32).to_le_bytes());
-        text(out, key.get_ref());
-        value(out, v)?;
+impl Writer {
+    fn u32(&mut self, n: usize) {
+        // The text is at most 4 GiB (checked in `encode`), so every offset and length fits.
+        self.tree.extend_from_slice(&(n as u32).to_le_bytes());
     }
-    Some(())
-}
 
-fn value(out: &mut Vec<u8>, v: &Spanned<DeValue<'_>>) -> Option<()> {
-    let span = v.span();
-    match v.get_ref() {
-        DeValue::String(s) => {
-            header(out, STRING, &span);
-            text(out, s);
-        }
-        DeValue::Integer(i) => {
-            header(out, INTEGER, &span);
-            let n = i64::from_str_radix(i.as_str(), i.radix()).ok()?;
-            out.extend_from_slice(&n.to_le_bytes());
-        }
-        DeValue::Float(f) => {
-            header(out, FLOAT, &span);
-            let x: f64 = f.as_str().parse().ok()?;
-            // As the `toml` crate reads it: an overflow to infinity is an error.
-            if x.is_infinite() && !f.as_str().contains("inf") {
-                return None;
-            }
-            out.extend_from_slice(&x.to_bits().to_le_bytes());
-        }
-        DeValue::Boolean(b) => {
-            header(out, BOOLEAN, &span);
-            out.push(u8::from(*b));
-        }
-        DeValue::Datetime(_) => return None,
-        DeValue::Array(items) => {
-            header(out, ARRAY, &span);
-            length(out, items.len());
-            for item in items.iter() {
-                value(out, item)?;
-            }
-        }
-        DeValue::Table(t) => {
-            header(out, TABLE, &span);
-            table(out, t)?;
-        }
+    fn header(&mut self, tag: u8, span: &std::ops::Range<usize>) {
+        self.tree.push(tag);
+        self.u32(span.start);
+        self.u32(span.end);
     }
-    Some(())
+
+    fn text(&mut self, s: &str) {
+        let (offset, len) = match self.placed.get(s) {
+            Some(&place) => place,
+            None => {
+                let place = (self.strings.len() as u32, s.len() as u32);
+                self.strings.push_str(s);
+                self.placed.insert(s.to_owned(), place);
+                place
+            }
+        };
+        self.u32(offset as usize);
+        self.u32(len as usize);
+    }
+
+    fn table(&mut self, t: &DeTable<'_>) -> Option<()> {
+        self.u32(t.len());
+        for (key, v) in t.iter() {
+            let span = key.span();
+            self.u32(span.start);
+            self.u32(span.end);
+            self.text(key.get_ref());
+            self.value(v)?;
+        }
+        Some(())
+    }
+
+    fn value(&mut self, v: &Spanned<DeValue<'_>>) -> Option<()> {
+        let span = v.span();
+        match v.get_ref() {
+            DeValue::String(s) => {
+                self.header(STRING, &span);
+                self.text(s);
+            }
+            DeValue::Integer(i) => {
+                let n = i64::from_str_radix(i.as_str(), i.radix()).ok()?;
+                self.header(INTEGER, &span);
+                self.tree.extend_from_slice(&n.to_le_bytes());
+            }
+            DeValue::Float(f) => {
+                let x: f64 = f.as_str().parse().ok()?;
+                // As the `toml` crate reads it: an overflow to infinity is an error.
+                if x.is_infinite() && !f.as_str().contains("inf") {
+                    return None;
+                }
+                self.header(FLOAT, &span);
+                self.tree.extend_from_slice(&x.to_bits().to_le_bytes());
+            }
+            DeValue::Boolean(b) => {
+                self.header(BOOLEAN, &span);
+                self.tree.push(u8::from(*b));
+            }
+            DeValue::Datetime(_) => return None,
+            DeValue::Array(items) => {
+                self.header(ARRAY, &span);
+                self.u32(items.len());
+                for item in items.iter() {
+                    self.value(item)?;
+                }
+            }
+            DeValue::Table(t) => {
+                self.header(TABLE, &span);
+                self.table(t)?;
+            }
+        }
+        Some(())
+    }
 }

@@ -40,15 +40,23 @@ pub fn from_source<T: DeserializeOwned>(src: &SourceText) -> Result<T, toml::de:
 
 /// Reads `T` from a compact form alone.
 pub fn from_blob<'de, T: serde::Deserialize<'de>>(blob: &'de [u8]) -> Result<T, Error> {
-    let body = blob
+    let rest = blob
         .strip_prefix(MAGIC.as_slice())
         .ok_or_else(|| Error("not a compact TOML form".into()))?;
+    let mut header = Reader {
+        strings: "",
+        bytes: rest,
+        pos: 0,
+    };
+    let section = header.u32()? as usize;
+    let strings = header.take(section)?;
     let mut reader = Reader {
-        bytes: body,
+        strings: std::str::from_utf8(strings).map_err(|e| Error(e.to_string()))?,
+        bytes: &rest[header.pos..],
         pos: 0,
     };
     let value = T::deserialize(Value::next(&mut reader)?)?;
-    if reader.pos != body.len() {
+    if reader.pos != reader.bytes.len() {
         return Err(Error("bytes left after the document".into()));
     }
     Ok(value)
@@ -72,8 +80,9 @@ impl serde::de::Error for Error {
     }
 }
 
-/// The bytes of a compact form and how far they have been read.
+/// The values of a compact form, how far they have been read, and its string section.
 struct Reader<'de> {
+    strings: &'de str,
     bytes: &'de [u8],
     pos: usize,
 }
@@ -102,9 +111,14 @@ impl<'de> Reader<'de> {
         Ok(self.u32()? as usize..self.u32()? as usize)
     }
 
+    /// A string: its place in the string section.
     fn str(&mut self) -> Result<&'de str, Error> {
-        let n = self.u32()? as usize;
-        std::str::from_utf8(self.take(n)?).map_err(|e| Error(e.to_string()))
+        let offset = self.u32()? as usize;
+        let len = self.u32()? as usize;
+        offset
+            .checked_add(len)
+            .and_then(|end| self.strings.get(offset..end))
+            .ok_or_else(|| Error("a string outside the string section".into()))
     }
 }
 
