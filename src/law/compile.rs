@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
-use std::sync::{OnceLock, mpsc};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 use toml::Spanned;
@@ -30,14 +30,8 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
         .iter()
         .filter(|f| !f.name.ends_with(VOCABULARY_FILE))
         .collect();
-    let vocabulary = OnceLock::new();
-    let compiled = read_in_parallel(&system_files, || {
-        vocabulary
-            .get_or_init(|| Vocabulary::parse(vocab_src))
-            .as_ref()
-            .ok()
-    });
-    let vocabulary = vocabulary.into_inner().expect("read above")?;
+    let vocabulary = Vocabulary::parse(vocab_src)?;
+    let compiled = read_in_parallel(&system_files, &vocabulary);
     let mut problems = Vec::new();
     let mut conduct_conditions = BTreeMap::new();
     let locations = std::cell::OnceCell::new();
@@ -66,7 +60,7 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
     }
     let mut systems: Vec<System> = Vec::new();
     for (src, read) in system_files.iter().zip(compiled) {
-        let (system, file_problems) = read.expect("the vocabulary was read");
+        let (system, file_problems) = read;
         problems.extend(file_problems);
         if let Some(system) = system {
             if let Some(other) = systems.iter().find(|s| s.id == system.id) {
@@ -106,59 +100,55 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
     }
 }
 
-/// What reading one system file gives: the system (unless it is unusable) and its
-/// problems; `None` when the vocabulary has problems (then only those are reported).
-type FileRead = Option<(Option<System>, Vec<Diagnostic>)>;
+/// What reading one system file gives: the system (unless it is unusable) and its problems.
+type FileRead = (Option<System>, Vec<Diagnostic>);
 
-/// Reads the system files, each on a thread of its own: reading the TOML is most of the
-/// time a start takes, and the files are independent. `vocabulary` (called once, on this
-/// thread, while the files are parsed) reads the vocabulary that checking them needs. The
-/// results come in the order of the files, as from reading them one by one. The threads
-/// end here, so that none outlives the load.
-fn read_in_parallel<'v>(
-    files: &[&SourceText],
-    vocabulary: impl FnOnce() -> Option<&'v Vocabulary>,
-) -> Vec<FileRead> {
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .iter()
-            .map(|&src| {
-                let (tx, rx) = mpsc::channel::<Option<&Vocabulary>>();
-                let worker = std::thread::Builder::new()
-                    .spawn_scoped(scope, move || read_system(src, || rx.recv().ok().flatten()));
-                (tx, worker)
-            })
-            .collect();
-        let vocabulary = vocabulary();
-        for (tx, _) in &workers {
-            // A worker that failed has nothing to wait for.
-            let _ = tx.send(vocabulary);
+/// Reads the system files on as many threads as there are cores, this one included: the
+/// files are independent. Each thread takes the next file not yet taken, the largest first,
+/// so that the last one taken is short. The results come in the order of the files, as from
+/// reading them one by one; no thread outlives the load, and if none can be started this
+/// thread reads every file.
+fn read_in_parallel(files: &[&SourceText], vocabulary: &Vocabulary) -> Vec<FileRead> {
+    let mut queue: Vec<usize> = (0..files.len()).collect();
+    queue.sort_by_key(|&i| std::cmp::Reverse(files[i].text.len()));
+    let next = AtomicUsize::new(0);
+    let take = || {
+        let mut read = Vec::new();
+        while let Some(&i) = queue.get(next.fetch_add(1, Ordering::Relaxed)) {
+            read.push((i, read_system(files[i], vocabulary)));
         }
-        workers
-            .into_iter()
-            .zip(files)
-            .map(|((_, worker), src)| match worker {
-                Ok(handle) => handle
+        read
+    };
+    let helpers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len())
+        .saturating_sub(1);
+    let mut read = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (0..helpers)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, take).ok())
+            .collect();
+        let mut read = take();
+        for helper in helpers {
+            read.extend(
+                helper
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                // No thread could be started: read it here.
-                Err(_) => read_system(src, || vocabulary),
-            })
-            .collect()
-    })
+            );
+        }
+        read
+    });
+    read.sort_by_key(|&(i, _)| i);
+    read.into_iter().map(|(_, r)| r).collect()
 }
 
-/// Reads one system file: its TOML first, then, once `vocabulary` gives it, the checks.
-fn read_system<'v>(
-    src: &SourceText,
-    vocabulary: impl FnOnce() -> Option<&'v Vocabulary>,
-) -> FileRead {
+/// Reads one system file, then checks and compiles it.
+fn read_system(src: &SourceText, vocabulary: &Vocabulary) -> FileRead {
     let file = crate::preparsed::from_source::<SystemFile>(src);
     let mut c = Compiler {
-        c: FileCheck::new(src, vocabulary()?),
+        c: FileCheck::new(src, vocabulary),
     };
     let system = c.system(file);
-    Some((system, c.c.problems))
+    (system, c.c.problems)
 }
 
 struct Compiler<'a> {
