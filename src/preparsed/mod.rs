@@ -530,4 +530,47 @@ tags = ["t"]
         let e = from_source::<Row>(&src).unwrap_err();
         assert!(e.span().is_some());
     }
+
+    /// Any document of strings, integers, floats, booleans, arrays and tables (nested, with
+    /// keys that need quoting) reads the same both ways, spans of keys and values included.
+    mod documents {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        fn scalar() -> impl Strategy<Value = toml::Value> {
+            prop_oneof![
+                any::<String>().prop_map(toml::Value::String),
+                any::<i64>().prop_map(toml::Value::Integer),
+                any::<f64>()
+                    .prop_filter("finite", |f| f.is_finite())
+                    .prop_map(toml::Value::Float),
+                any::<bool>().prop_map(toml::Value::Boolean),
+            ]
+        }
+
+        fn value() -> impl Strategy<Value = toml::Value> {
+            scalar().prop_recursive(4, 48, 6, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..6).prop_map(toml::Value::Array),
+                    prop::collection::btree_map("[a-z_é .\"-]{1,8}", inner, 0..6)
+                        .prop_map(|m| toml::Value::Table(m.into_iter().collect())),
+                ]
+            })
+        }
+
+        type Document = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
+
+        proptest! {
+            #[test]
+            fn any_document_reads_the_same_both_ways(
+                doc in prop::collection::btree_map("[a-z_é .\"-]{1,8}", value(), 0..8)
+            ) {
+                let table: toml::Table = doc.into_iter().collect();
+                let text = toml::to_string(&table).expect("serialises");
+                let (fast, slow) = both::<Document>(&text);
+                prop_assert_eq!(format!("{:?}", fast.expect("reads")), format!("{slow:?}"));
+            }
+        }
+    }
 }
