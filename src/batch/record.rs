@@ -21,7 +21,7 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostics::{Diagnostic, SourceText};
-use crate::facts::{Case, CaseReader, FactType, Vocabulary};
+use crate::facts::{Case, CaseReader, FactType, Number, Vocabulary};
 
 /// A record that could not be read as a case: where, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -437,16 +437,110 @@ impl<'de> serde::de::Visitor<'de> for Section<'_, '_, '_> {
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut last = None;
         while let Some(key) = next_key_in_order(&mut map, &last)? {
-            let value: Json = map.next_value()?;
-            if !matches!(value, Json::Null) {
-                let de = fact_value(&value).ok_or_else(give_up)?;
-                self.reader
-                    .fact(self.name, &key, 0, &de, 0..0)
-                    .map_err(|_| give_up())?;
+            let (reader, section) = (&mut *self.reader, self.name);
+            let mut fact = |de: DeValue| reader.fact(section, &key, 0, &de, 0..0).is_ok();
+            let read = match map.next_value::<FactJson>()? {
+                // `null` is an absent key (as `json_to_de` makes it).
+                FactJson::Null => true,
+                FactJson::Number(n) => reader.number(section, &key, n),
+                FactJson::Bool(b) => fact(DeValue::Boolean(b)),
+                FactJson::Str(s) => fact(DeValue::String(s)),
+                FactJson::List(items) => {
+                    let mut a = DeArray::new();
+                    for s in items {
+                        a.push(Spanned::new(0..0, DeValue::String(s)));
+                    }
+                    fact(DeValue::Array(a))
+                }
+            };
+            if !read {
+                return Err(give_up());
             }
             last = Some(key);
         }
         Ok(())
+    }
+}
+
+/// A fact's value as the one-pass reading takes it: what [`fact_value`] accepts, with
+/// numbers as serde_json parsed them rather than as text (see [`CaseReader::number`]).
+enum FactJson<'de> {
+    Null,
+    Bool(bool),
+    Number(Number),
+    Str(Cow<'de, str>),
+    /// A list of texts (anything else in a list is unusual).
+    List(Vec<Cow<'de, str>>),
+}
+
+impl<'de> serde::Deserialize<'de> for FactJson<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(FactVisitor)
+    }
+}
+
+struct FactVisitor;
+
+impl<'de> serde::de::Visitor<'de> for FactVisitor {
+    type Value = FactJson<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("the value of a fact")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Number(Number::Int(n)))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<FactJson<'de>, E> {
+        // Beyond i64, the number is refused or rounded: [`Json`] decides.
+        let n = i64::try_from(n).map_err(|_| give_up())?;
+        Ok(FactJson::Number(Number::Int(n)))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<FactJson<'de>, E> {
+        // As [`Json`]: a float that is not finite is null.
+        Ok(if n.is_finite() {
+            FactJson::Number(Number::Float(n))
+        } else {
+            FactJson::Null
+        })
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Str(Cow::Borrowed(s)))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Str(Cow::Owned(s.to_string())))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Str(Cow::Owned(s)))
+    }
+
+    fn visit_unit<E>(self) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> Result<FactJson<'de>, A::Error> {
+        let mut items = Vec::with_capacity(4);
+        // A text is read as a key is; anything else fails (and is read through the table).
+        while let Some(CowKey(s)) = seq.next_element()? {
+            items.push(s);
+        }
+        Ok(FactJson::List(items))
     }
 }
 
@@ -823,6 +917,13 @@ mod tests {
             r#"{"material": {"conduct": ["possessed", null]}}"#,
             r#"{"sentence": {"imposed_months": 1e1, "suspended_months": 12.50}}"#,
             r#"{"sentence": {"imposed_months": -0}, "victim": {"count": 1.0}}"#,
+            r#"{"sentence": {"imposed_months": 1.5e-7, "suspended_months": 1e1}}"#,
+            r#"{"sentence": {"imposed_months": 9007199254740993}, "victim": {"age": -1}}"#,
+            r#"{"sentence": {"imposed_months": -0.0}, "victim": {"age": 1e2}}"#,
+            r#"{"victim": {"age": 7.5}, "offender": {"age": 9223372036854775808}}"#,
+            r#"{"victim": {"age": true}, "offender": {"age": "40"}}"#,
+            r#"{"case": {"place": 7}}"#,
+            r#"{"material": {"conduct": ["possessed", 3]}}"#,
             r#"{"victim": {"age": 18446744073709551615}}"#,
             r#"{"case": {"date_of_facts": "2020-01-01"}, "victim": {"birth_date": "2010-06-01"}}"#,
             r#"{"case": {"date_of_facts": "2020-01-01"}, "victim": {"birth_date": "2010-06-01", "age": 10}}"#,
