@@ -7,9 +7,10 @@
 //!
 //! 1. a reader thread reads records (a JSON line, or a CSV row) and sends them in chunks of
 //!    [`CHUNK`] through a bounded channel;
-//! 2. the calling thread turns each chunk into results on every core with rayon
-//!    (`par_iter().map().collect()` keeps the order of the input), each record checked by
-//!    [`record`] exactly as a case file is, evaluated by [`evaluate`] and formatted;
+//! 2. the calling thread turns each chunk into results on every core with rayon, in parts
+//!    of [`PART`] records (`par_chunks().map().collect()` keeps the order of the input),
+//!    each record checked by [`record`] exactly as a case file is, evaluated by [`evaluate`]
+//!    and formatted into its part's one buffer of text;
 //! 3. a writer thread writes the results in input order, reports rejected records and adds
 //!    each result to the aggregates (bounded channel again).
 //!
@@ -52,7 +53,11 @@ pub use regions::Regions;
 pub const REGIONS_FILE: &str = "regions.toml";
 
 /// Records handed from one stage to the next at a time.
-pub const CHUNK: usize = 256;
+pub const CHUNK: usize = 1024;
+/// Records evaluated by one rayon task, their results written into one buffer: enough for
+/// the hand-offs and allocations per part not to count, small enough for work stealing to
+/// balance two cores' work within a chunk.
+const PART: usize = 64;
 /// Chunks waiting between two stages, at most.
 const IN_FLIGHT: usize = 4;
 
@@ -140,8 +145,17 @@ struct Chunk {
     bytes: u64,
 }
 
-enum Done {
-    Ok { text: String, row: Row },
+/// The results of one part of a chunk, in input order.
+struct Done {
+    /// The results of the records evaluated, one line each (newline included).
+    text: Vec<u8>,
+    /// Each record's outcome.
+    outcomes: Vec<Outcome>,
+}
+
+enum Outcome {
+    /// Evaluated: its line is in [`Done::text`], its figures go to the aggregates.
+    Ok(Row),
     Rejected(Rejection),
 }
 
@@ -203,8 +217,26 @@ pub fn run<W: Write + Send>(
             };
             let done: Vec<Done> = chunk
                 .items
-                .into_par_iter()
-                .map(|(line, raw)| process(ctx, csv_header.as_ref(), line, raw, results))
+                .par_chunks(PART)
+                .map(|part| {
+                    // A JSON result line is about 800 bytes.
+                    let mut done = Done {
+                        text: Vec::with_capacity(part.len() * 1024),
+                        outcomes: Vec::with_capacity(part.len()),
+                    };
+                    for (line, raw) in part {
+                        let outcome = process(
+                            ctx,
+                            csv_header.as_ref(),
+                            *line,
+                            raw,
+                            results,
+                            &mut done.text,
+                        );
+                        done.outcomes.push(outcome);
+                    }
+                    done
+                })
                 .collect();
             if tx_done.send((done, chunk.bytes)).is_err() {
                 break; // the writer stopped: its error is reported below
@@ -236,18 +268,19 @@ fn write_error(e: std::io::Error) -> Error {
     }
 }
 
-/// Checks and evaluates one record, and formats its result.
+/// Checks and evaluates one record, and writes its result (and a newline) to `out`.
 fn process(
     ctx: &Context<'_>,
     header: Option<&CsvHeader>,
     line: u64,
-    raw: Raw,
+    raw: &Raw,
     results: OutputFormat,
-) -> Done {
+    out: &mut Vec<u8>,
+) -> Outcome {
     let vocab = ctx.vocab();
     let case = match raw {
-        Raw::Bad(r) => return Done::Rejected(r),
-        Raw::Json(text) => case_from_json(&text, line, vocab, ctx.today),
+        Raw::Bad(r) => return Outcome::Rejected(r.clone()),
+        Raw::Json(text) => case_from_json(text, line, vocab, ctx.today),
         Raw::Csv(rec) => {
             let cells: Vec<&str> = rec.iter().collect();
             match header {
@@ -257,17 +290,15 @@ fn process(
         }
     };
     match case {
-        Err(r) => Done::Rejected(r),
+        Err(r) => Outcome::Rejected(r),
         Ok(case) => {
             let r = evaluate(&ctx.summarizer, ctx.official, &case, line, ctx.today);
-            let text = match results {
-                OutputFormat::Json => output::json_line(&r),
-                OutputFormat::Csv => output::csv_line(&r),
-            };
-            Done::Ok {
-                text,
-                row: Row::of(&r),
+            match results {
+                OutputFormat::Json => output::json_line(out, &r),
+                OutputFormat::Csv => output::csv_line(out, &r),
             }
+            out.push(b'\n');
+            Outcome::Ok(Row::of(&r))
         }
     }
 }
@@ -287,19 +318,19 @@ fn write_all<W: Write>(
         writeln!(out, "{}", output::csv_header(national)).map_err(write_error)?;
     }
     for (chunk, bytes) in rx {
-        for d in chunk {
-            counts.records += 1;
-            match d {
-                Done::Ok { text, row } => {
-                    counts.evaluated += 1;
-                    out.write_all(text.as_bytes())
-                        .and_then(|_| out.write_all(b"\n"))
-                        .map_err(write_error)?;
-                    aggregator.add(row);
-                }
-                Done::Rejected(r) => {
-                    counts.rejected += 1;
-                    observer.rejected(&r);
+        for done in chunk {
+            out.write_all(&done.text).map_err(write_error)?;
+            for outcome in done.outcomes {
+                counts.records += 1;
+                match outcome {
+                    Outcome::Ok(row) => {
+                        counts.evaluated += 1;
+                        aggregator.add(row);
+                    }
+                    Outcome::Rejected(r) => {
+                        counts.rejected += 1;
+                        observer.rejected(&r);
+                    }
                 }
             }
         }

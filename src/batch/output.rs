@@ -1,8 +1,5 @@
 //! Batch output: one result per case (JSON Lines or CSV), then the aggregate figures (a
 //! final JSON line, a CSV file, and a table for people).
-
-use std::fmt::Write;
-
 use serde::Serialize;
 use serde_json::json;
 
@@ -19,82 +16,127 @@ fn r4(x: Option<f64>) -> Option<f64> {
     x.map(round4)
 }
 
-#[derive(Serialize)]
-struct LeadingJson<'a> {
-    id: &'a str,
-    citation: &'a str,
-    max_prison_months: Option<f64>,
-    life: bool,
+/// One case's result as a JSON line (without the newline), appended to `out`.
+///
+/// Written by hand rather than through `#[derive(Serialize)]` structs: this runs for every
+/// case, and most of what it writes (provision ids, citations, codes) needs no escape, which
+/// [`json_str`] checks before copying. The bytes are those serde_json writes for the same
+/// object (numbers and escapes are left to serde_json itself); `tests/batch.rs` compares
+/// whole runs with their snapshots.
+pub fn json_line(out: &mut Vec<u8>, r: &CaseResult) {
+    out.extend_from_slice(b"{\"kind\":\"case\",\"line\":");
+    out.extend_from_slice(itoa::Buffer::new().format(r.line).as_bytes());
+    out.extend_from_slice(b",\"law_date\":\"");
+    write_date(out, r.law_date);
+    out.extend_from_slice(b"\",\"place\":");
+    json_opt_str(out, r.place.as_deref());
+    out.extend_from_slice(b",\"court_country\":");
+    json_opt_str(out, r.court_country.as_deref());
+    out.extend_from_slice(b",\"imposed_months\":");
+    json_num(out, r.imposed_months);
+    out.extend_from_slice(b",\"life_sentence\":");
+    out.extend_from_slice(match r.life_sentence {
+        Some(true) => b"true",
+        Some(false) => b"false",
+        None => b"null",
+    });
+    out.extend_from_slice(b",\"systems\":[");
+    for (i, s) in r.systems.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"id\":");
+        json_str(out, s.system);
+        out.extend_from_slice(b",\"leading\":");
+        match &s.leading {
+            Some(l) => {
+                out.extend_from_slice(b"{\"id\":");
+                json_str(out, &l.provision.id);
+                out.extend_from_slice(b",\"citation\":");
+                json_str(out, &l.provision.citation);
+                out.extend_from_slice(b",\"max_prison_months\":");
+                json_num(out, l.max_prison_months);
+                out.extend_from_slice(if l.life {
+                    b",\"life\":true}"
+                } else {
+                    b",\"life\":false}"
+                });
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"share_of_maximum\":");
+        json_num(out, r4(s.share_of_maximum));
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"],\"scale\":");
+    match &r.scale {
+        Some(s) => {
+            out.extend_from_slice(b"{\"guideline\":");
+            json_str(out, s.guideline);
+            out.extend_from_slice(b",\"category\":");
+            json_str(out, s.category);
+            out.extend_from_slice(b",\"role\":");
+            json_str(out, s.role);
+            out.extend_from_slice(b",\"starting_point_months\":");
+            json_num(out, s.starting_point_months);
+            out.extend_from_slice(b",\"starting_point\":");
+            json_str(out, &s.starting_point_text);
+            out.push(b'}');
+        }
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"ratio_to_starting_point\":");
+    json_num(out, r4(r.ratio_to_starting_point));
+    out.extend_from_slice(b",\"applicable_system\":");
+    json_opt_str(out, r.applicable_system);
+    out.extend_from_slice(b",\"share_of_applicable_maximum\":");
+    json_num(out, r4(r.share_of_applicable_maximum));
+    out.push(b'}');
 }
 
-#[derive(Serialize)]
-struct SystemJson<'a> {
-    id: &'a str,
-    leading: Option<LeadingJson<'a>>,
-    share_of_maximum: Option<f64>,
+/// A JSON text: copied between quotes when it holds nothing to escape (the usual case),
+/// else escaped by serde_json.
+fn json_str(out: &mut Vec<u8>, s: &str) {
+    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        serde_json::to_writer(out, s).expect("writing to a Vec does not fail");
+    } else {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    }
 }
 
-#[derive(Serialize)]
-struct ScaleJson<'a> {
-    guideline: &'a str,
-    category: &'a str,
-    role: &'a str,
-    starting_point_months: Option<f64>,
-    starting_point: &'a str,
+fn json_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => json_str(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
 }
 
-#[derive(Serialize)]
-struct ResultJson<'a> {
-    kind: &'static str,
-    line: u64,
-    law_date: String,
-    place: Option<&'a str>,
-    court_country: Option<&'a str>,
-    imposed_months: Option<f64>,
-    life_sentence: Option<bool>,
-    systems: Vec<SystemJson<'a>>,
-    scale: Option<ScaleJson<'a>>,
-    ratio_to_starting_point: Option<f64>,
-    applicable_system: Option<&'a str>,
-    share_of_applicable_maximum: Option<f64>,
+/// A number as serde_json writes it (`null` when absent or not finite).
+fn json_num(out: &mut Vec<u8>, x: Option<f64>) {
+    serde_json::to_writer(out, &x).expect("writing to a Vec does not fail");
 }
 
-/// One case's result as a JSON line (without the newline).
-pub fn json_line(r: &CaseResult) -> String {
-    let j = ResultJson {
-        kind: "case",
-        line: r.line,
-        law_date: crate::facts::format_date(r.law_date),
-        place: r.place.as_deref(),
-        court_country: r.court_country.as_deref(),
-        imposed_months: r.imposed_months,
-        life_sentence: r.life_sentence,
-        systems: r
-            .systems
-            .iter()
-            .map(|s| SystemJson {
-                id: s.system,
-                leading: s.leading.as_ref().map(|l| LeadingJson {
-                    id: &l.provision.id,
-                    citation: &l.provision.citation,
-                    max_prison_months: l.max_prison_months,
-                    life: l.life,
-                }),
-                share_of_maximum: r4(s.share_of_maximum),
-            })
-            .collect(),
-        scale: r.scale.as_ref().map(|s| ScaleJson {
-            guideline: s.guideline,
-            category: s.category,
-            role: s.role,
-            starting_point_months: s.starting_point_months,
-            starting_point: &s.starting_point_text,
-        }),
-        ratio_to_starting_point: r4(r.ratio_to_starting_point),
-        applicable_system: r.applicable_system,
-        share_of_applicable_maximum: r4(r.share_of_applicable_maximum),
-    };
-    serde_json::to_string(&j).expect("JSON values serialise")
+/// A date as [`crate::facts::format_date`] writes it, without a `String` for the usual
+/// four-digit year.
+fn write_date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if (0..=9999).contains(&y) {
+        let digits = |n: u32, width: usize| {
+            (0..width)
+                .rev()
+                .map(move |k| b'0' + (n / 10u32.pow(k as u32) % 10) as u8)
+        };
+        out.extend(digits(y as u32, 4));
+        out.push(b'-');
+        out.extend(digits(m, 2));
+        out.push(b'-');
+        out.extend(digits(day, 2));
+    } else {
+        out.extend_from_slice(crate::facts::format_date(d).as_bytes());
+    }
 }
 
 /// A CSV field, quoted when it must be.
@@ -158,61 +200,62 @@ pub fn csv_header(national: &[&str]) -> String {
 }
 
 /// One case's result as a CSV row (without the newline), in the columns of
-/// [`csv_header`].
-pub fn csv_line(r: &CaseResult) -> String {
-    let mut out = String::with_capacity(256);
-    let push = |out: &mut String, s: &str| {
-        if !out.is_empty() {
-            out.push(',');
-        }
-        field(out, s);
+/// [`csv_header`], appended to `out`.
+pub fn csv_line(out: &mut Vec<u8>, r: &CaseResult) {
+    let push = |out: &mut Vec<u8>, s: &str| {
+        out.push(b',');
+        field_bytes(out, s);
     };
     // A number, written in place (as `num` writes it: it never needs quotes).
-    let push_num = |out: &mut String, x: Option<f64>| {
-        out.push(',');
+    let push_num = |out: &mut Vec<u8>, x: Option<f64>| {
+        out.push(b',');
         if let Some(v) = x {
-            write!(out, "{v}").expect("writing to a String does not fail");
+            std::io::Write::write_fmt(out, format_args!("{v}"))
+                .expect("writing to a Vec does not fail");
         }
     };
     // The first field may be empty only if it is not the first: `line` never is.
-    write!(out, "{},{}", r.line, crate::facts::format_date(r.law_date))
-        .expect("writing to a String does not fail");
-    push(&mut out, r.place.as_deref().unwrap_or(""));
-    push(&mut out, r.court_country.as_deref().unwrap_or(""));
-    push_num(&mut out, r.imposed_months);
-    push(&mut out, flag(r.life_sentence));
+    out.extend_from_slice(itoa::Buffer::new().format(r.line).as_bytes());
+    out.push(b',');
+    write_date(out, r.law_date);
+    push(out, r.place.as_deref().unwrap_or(""));
+    push(out, r.court_country.as_deref().unwrap_or(""));
+    push_num(out, r.imposed_months);
+    push(out, flag(r.life_sentence));
     for s in &r.systems {
         match &s.leading {
             Some(l) => {
-                push(&mut out, &l.provision.id);
-                push_num(&mut out, l.max_prison_months);
-                push(&mut out, flag(Some(l.life)));
+                push(out, &l.provision.id);
+                push_num(out, l.max_prison_months);
+                push(out, flag(Some(l.life)));
             }
-            None => {
-                push(&mut out, "");
-                push(&mut out, "");
-                push(&mut out, "");
-            }
+            None => out.extend_from_slice(b",,,"),
         }
-        push_num(&mut out, r4(s.share_of_maximum));
+        push_num(out, r4(s.share_of_maximum));
     }
     match &r.scale {
         Some(s) => {
-            push(&mut out, s.guideline);
-            push(&mut out, s.category);
-            push(&mut out, s.role);
-            push_num(&mut out, s.starting_point_months);
+            push(out, s.guideline);
+            push(out, s.category);
+            push(out, s.role);
+            push_num(out, s.starting_point_months);
         }
-        None => {
-            for _ in 0..4 {
-                push(&mut out, "");
-            }
-        }
+        None => out.extend_from_slice(b",,,,"),
     }
-    push_num(&mut out, r4(r.ratio_to_starting_point));
-    push(&mut out, r.applicable_system.unwrap_or(""));
-    push_num(&mut out, r4(r.share_of_applicable_maximum));
-    out
+    push_num(out, r4(r.ratio_to_starting_point));
+    push(out, r.applicable_system.unwrap_or(""));
+    push_num(out, r4(r.share_of_applicable_maximum));
+}
+
+/// [`field`], into bytes.
+fn field_bytes(out: &mut Vec<u8>, s: &str) {
+    if s.contains([',', '"', '\n', '\r']) {
+        let mut quoted = String::new();
+        field(&mut quoted, s);
+        out.extend_from_slice(quoted.as_bytes());
+    } else {
+        out.extend_from_slice(s.as_bytes());
+    }
 }
 
 /// The counts of a run.

@@ -21,7 +21,7 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostics::{Diagnostic, SourceText};
-use crate::facts::{Case, CaseReader, FactType, Vocabulary};
+use crate::facts::{Case, CaseReader, FactType, Number, Vocabulary};
 
 /// A record that could not be read as a case: where, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -149,6 +149,9 @@ pub fn case_from_json(
     vocab: &Vocabulary,
     today: NaiveDate,
 ) -> Result<Case, Rejection> {
+    if let Some(case) = read_directly(text, vocab, today) {
+        return Ok(case);
+    }
     let value: Json = serde_json::from_str(text).map_err(|e| Rejection {
         line,
         column: char_column(text, e.column()),
@@ -170,10 +173,7 @@ pub fn case_from_json(
             ),
         });
     };
-    match read_directly(record, vocab, today) {
-        Some(case) => Ok(case),
-        None => read_through_table(text, record, line, vocab, today),
-    }
+    read_through_table(text, record, line, vocab, today)
 }
 
 /// Reads a record through the TOML table of a case file, each value located by its field:
@@ -326,39 +326,222 @@ impl<'de> serde::Deserialize<'de> for CowKey<'de> {
     }
 }
 
-/// Reads the usual record straight into a case: the steps of a case file ([`CaseReader`],
-/// which [`Case::from_table`] takes too), on the values [`json_to_de`] would make, without
-/// the table and the fields that only serve to locate a problem. `None` at the first
-/// problem, or at anything unusual (a nested object, a list holding other than texts): the
-/// record is then read again through the table, which reports what is wrong.
-fn read_directly(
-    record: &[(Cow<str>, Json)],
-    vocab: &Vocabulary,
-    today: NaiveDate,
-) -> Option<Case> {
+/// Reads the usual record straight into a case, in one pass over its text: the steps of a
+/// case file ([`CaseReader`], which [`Case::from_table`] takes too) on the values
+/// [`json_to_de`] would make, without the [`Json`] tree, the table and the fields that only
+/// serve to locate a problem. `None` at the first problem, or at anything unusual (keys out
+/// of order or repeated, a nested object, a list holding other than texts): the record is
+/// then read again through the table, which reports what is wrong.
+///
+/// Keys in strictly increasing order (as serde_json writes them) are what makes one pass
+/// enough: the tree would hold its members in that same order, none dropped as a repeat.
+fn read_directly(text: &str, vocab: &Vocabulary, today: NaiveDate) -> Option<Case> {
     let source = SourceText::new(String::new(), String::new());
     let mut reader = CaseReader::new(&source, vocab);
-    for (name, value) in record {
-        // `null` is an absent key, whatever the key (as `json_to_de` makes it).
-        if matches!(value, Json::Null) {
-            continue;
-        }
-        if name == "version" {
-            reader.version(&fact_value(value)?, 0..0).ok()?;
-            continue;
-        }
-        reader.section(name, 0).ok()?;
-        let Json::Object(members) = value else {
-            return None;
-        };
-        for (key, v) in members {
-            if matches!(v, Json::Null) {
-                continue;
-            }
-            reader.fact(name, key, 0, &fact_value(v)?, 0..0).ok()?;
-        }
-    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde::de::DeserializeSeed::deserialize(Record(&mut reader), &mut de).ok()?;
+    de.end().ok()?;
     reader.finish(&|_| None, today).ok()
+}
+
+/// Why the one-pass reading gave up (never shown: the record is read again).
+fn give_up<E: serde::de::Error>() -> E {
+    E::custom("read through the table")
+}
+
+/// The next key of an object, if it comes after `last`.
+fn next_key_in_order<'de, A: serde::de::MapAccess<'de>>(
+    map: &mut A,
+    last: &Option<Cow<'de, str>>,
+) -> Result<Option<Cow<'de, str>>, A::Error> {
+    let Some(CowKey(key)) = map.next_key::<CowKey<'de>>()? else {
+        return Ok(None);
+    };
+    if last.as_ref().is_some_and(|l| *l >= key) {
+        return Err(give_up());
+    }
+    Ok(Some(key))
+}
+
+/// A whole record, read into a [`CaseReader`]: `version`, then the sections.
+struct Record<'r, 's>(&'r mut CaseReader<'s>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Record<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Record<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a record")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut last = None;
+        while let Some(name) = next_key_in_order(&mut map, &last)? {
+            if name == "version" {
+                // `null` is an absent key, whatever the key (as `json_to_de` makes it).
+                let value: Json = map.next_value()?;
+                if !matches!(value, Json::Null) {
+                    let de = fact_value(&value).ok_or_else(give_up)?;
+                    self.0.version(&de, 0..0).map_err(|_| give_up())?;
+                }
+            } else {
+                map.next_value_seed(Section {
+                    reader: &mut *self.0,
+                    name: &name,
+                })?;
+            }
+            last = Some(name);
+        }
+        Ok(())
+    }
+}
+
+/// One section of a record (or `null`, an absent one), its facts read into a
+/// [`CaseReader`].
+struct Section<'r, 's, 'n> {
+    reader: &'r mut CaseReader<'s>,
+    name: &'n str,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Section<'_, '_, '_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Section<'_, '_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a section")
+    }
+
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.reader.section(self.name, 0).map_err(|_| give_up())?;
+        d.deserialize_map(self)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut last = None;
+        while let Some(key) = next_key_in_order(&mut map, &last)? {
+            let (reader, section) = (&mut *self.reader, self.name);
+            let mut fact = |de: DeValue| reader.fact(section, &key, 0, &de, 0..0).is_ok();
+            let read = match map.next_value::<FactJson>()? {
+                // `null` is an absent key (as `json_to_de` makes it).
+                FactJson::Null => true,
+                FactJson::Number(n) => reader.number(section, &key, n),
+                FactJson::Bool(b) => fact(DeValue::Boolean(b)),
+                FactJson::Str(s) => fact(DeValue::String(s)),
+                FactJson::List(items) => {
+                    let mut a = DeArray::new();
+                    for s in items {
+                        a.push(Spanned::new(0..0, DeValue::String(s)));
+                    }
+                    fact(DeValue::Array(a))
+                }
+            };
+            if !read {
+                return Err(give_up());
+            }
+            last = Some(key);
+        }
+        Ok(())
+    }
+}
+
+/// A fact's value as the one-pass reading takes it: what [`fact_value`] accepts, with
+/// numbers as serde_json parsed them rather than as text (see [`CaseReader::number`]).
+enum FactJson<'de> {
+    Null,
+    Bool(bool),
+    Number(Number),
+    Str(Cow<'de, str>),
+    /// A list of texts (anything else in a list is unusual).
+    List(Vec<Cow<'de, str>>),
+}
+
+impl<'de> serde::Deserialize<'de> for FactJson<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(FactVisitor)
+    }
+}
+
+struct FactVisitor;
+
+impl<'de> serde::de::Visitor<'de> for FactVisitor {
+    type Value = FactJson<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("the value of a fact")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Number(Number::Int(n)))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<FactJson<'de>, E> {
+        // Beyond i64, the number is refused or rounded: [`Json`] decides.
+        let n = i64::try_from(n).map_err(|_| give_up())?;
+        Ok(FactJson::Number(Number::Int(n)))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<FactJson<'de>, E> {
+        // As [`Json`]: a float that is not finite is null.
+        Ok(if n.is_finite() {
+            FactJson::Number(Number::Float(n))
+        } else {
+            FactJson::Null
+        })
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Str(Cow::Borrowed(s)))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Str(Cow::Owned(s.to_string())))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Str(Cow::Owned(s)))
+    }
+
+    fn visit_unit<E>(self) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> Result<FactJson<'de>, A::Error> {
+        let mut items = Vec::with_capacity(4);
+        // A text is read as a key is; anything else fails (and is read through the table).
+        while let Some(CowKey(s)) = seq.next_element()? {
+            items.push(s);
+        }
+        Ok(FactJson::List(items))
+    }
 }
 
 /// The TOML value [`json_to_de`] makes of a value a fact can hold (a boolean, a number, a
@@ -734,6 +917,13 @@ mod tests {
             r#"{"material": {"conduct": ["possessed", null]}}"#,
             r#"{"sentence": {"imposed_months": 1e1, "suspended_months": 12.50}}"#,
             r#"{"sentence": {"imposed_months": -0}, "victim": {"count": 1.0}}"#,
+            r#"{"sentence": {"imposed_months": 1.5e-7, "suspended_months": 1e1}}"#,
+            r#"{"sentence": {"imposed_months": 9007199254740993}, "victim": {"age": -1}}"#,
+            r#"{"sentence": {"imposed_months": -0.0}, "victim": {"age": 1e2}}"#,
+            r#"{"victim": {"age": 7.5}, "offender": {"age": 9223372036854775808}}"#,
+            r#"{"victim": {"age": true}, "offender": {"age": "40"}}"#,
+            r#"{"case": {"place": 7}}"#,
+            r#"{"material": {"conduct": ["possessed", 3]}}"#,
             r#"{"victim": {"age": 18446744073709551615}}"#,
             r#"{"case": {"date_of_facts": "2020-01-01"}, "victim": {"birth_date": "2010-06-01"}}"#,
             r#"{"case": {"date_of_facts": "2020-01-01"}, "victim": {"birth_date": "2010-06-01", "age": 10}}"#,
@@ -747,7 +937,7 @@ mod tests {
                 panic!("{text}")
             };
             let slow = read_through_table(text, record, 1, v, today());
-            match read_directly(record, v, today()) {
+            match read_directly(text, v, today()) {
                 Some(case) => assert_eq!(Ok(case), slow, "{text}"),
                 // Only the usual records are read directly; the others are all synthetic.
                 None => assert!(i >= 500 || slow.is_err(), "{text}"),

@@ -19,6 +19,9 @@
 //!   enumeration is also numbered, so that `in [..]` and `contains` compare bits, not texts;
 //! - a condition on facts alone is evaluated once per case, however many provisions write
 //!   it ("victim.age < 18" appears in 84 places);
+//! - the version of each provision in force on a date is read from a table of periods
+//!   (between two dates where the system's law changes), found by one binary search per
+//!   case and system, instead of searched among the versions of each provision;
 //! - a conjunction of elements stops at the first unmet one, as Kleene logic allows;
 //! - what every case reads is kept in a few contiguous arrays ([`SystemPlan`]).
 
@@ -309,6 +312,66 @@ struct SystemPlan<'a> {
     versions: Vec<VersionPlan>,
     sites: Vec<Site>,
     own: Vec<Cond<'a>>,
+    /// Which version of each provision is in force, by period (see [`Periods`]).
+    periods: Periods,
+}
+
+/// The version of each provision in force on any date, looked up once per case and
+/// system instead of searched provision by provision.
+///
+/// The law of a system changes only on the first day of a version in force and on the day
+/// after the last: between two such dates (a period), whether each version is in force
+/// does not change ([`InForce::on`] compares the date with those bounds only). A date's
+/// period is the number of change dates on or before it.
+#[derive(Debug, Clone)]
+struct Periods {
+    /// The dates where the law changes, in increasing order.
+    changes: Vec<NaiveDate>,
+    /// By period, then by provision: the index in [`SystemPlan::versions`] of the version
+    /// in force, or [`Periods::NONE`].
+    in_force: Vec<u32>,
+    provisions: usize,
+}
+
+impl Periods {
+    /// No version in force.
+    const NONE: u32 = u32::MAX;
+
+    /// The periods of the versions of `provisions` (`versions[start..end]` each).
+    fn of(provisions: &[(u32, u32)], versions: &[VersionPlan]) -> Self {
+        let mut changes: Vec<NaiveDate> = versions
+            .iter()
+            .flat_map(|v| {
+                // The day after the last day, unless there is none (the end of time).
+                let after = v.in_force.to.and_then(|to| to.succ_opt());
+                v.in_force.from.into_iter().chain(after)
+            })
+            .collect();
+        changes.sort_unstable();
+        changes.dedup();
+        // Period 0 is before every change: no version starts then, so none is in force.
+        // Period k > 0 starts on the k-th change, which stands for the whole period.
+        let mut in_force = vec![Self::NONE; provisions.len()];
+        for &date in &changes {
+            in_force.extend(provisions.iter().map(|&(first, end)| {
+                (first..end)
+                    .find(|&k| versions[k as usize].in_force.on(date))
+                    .unwrap_or(Self::NONE)
+            }));
+        }
+        Self {
+            changes,
+            in_force,
+            provisions: provisions.len(),
+        }
+    }
+
+    /// By provision, the version in force on `date` (an index in [`SystemPlan::versions`],
+    /// or [`Periods::NONE`]).
+    fn on(&self, date: NaiveDate) -> &[u32] {
+        let period = self.changes.partition_point(|c| *c <= date);
+        &self.in_force[period * self.provisions..(period + 1) * self.provisions]
+    }
 }
 
 impl<'a> SystemPlan<'a> {
@@ -330,6 +393,7 @@ impl<'a> SystemPlan<'a> {
             versions: Vec::new(),
             sites: Vec::new(),
             own: Vec::new(),
+            periods: Periods::of(&[], &[]),
         };
         for p in &system.provisions {
             let first = plan.versions.len() as u32;
@@ -352,6 +416,7 @@ impl<'a> SystemPlan<'a> {
             }
             plan.provisions.push((first, plan.versions.len() as u32));
         }
+        plan.periods = Periods::of(&plan.provisions, &plan.versions);
         plan
     }
 
@@ -516,12 +581,10 @@ impl<'a> Summarizer<'a> {
             .collect();
         scratch.statuses.clear();
         scratch.statuses.resize(provisions.len(), None);
+        // The version in force, as `Provision::version_at` finds it.
+        let in_force = plan.periods.on(law_date);
         for &i in &system.evaluation_order {
-            let (first, end) = plan.provisions[i];
-            // The version in force, as `Provision::version_at` finds it.
-            let version = plan.versions[first as usize..end as usize]
-                .iter()
-                .find(|v| v.in_force.on(law_date));
+            let version = plan.versions.get(in_force[i] as usize);
             let (status, penalty) = match version {
                 None => (Status::Excluded, None),
                 Some(v) => {
@@ -681,6 +744,30 @@ mod tests {
                             assert_eq!(compiled.eval(&env), e.eval(&ctx), "{}: {e:?}", p.id);
                         }
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_periods_give_the_version_in_force_on_every_date() {
+        let book = LawBook::builtin().unwrap();
+        let s = Summarizer::new(&book);
+        for plan in &s.systems {
+            let p = &plan.periods;
+            // Every change, the day before and the day after, and dates far off.
+            let dates = p
+                .changes
+                .iter()
+                .flat_map(|d| [d.pred_opt(), Some(*d), d.succ_opt()].into_iter().flatten());
+            let far = [NaiveDate::MIN, NaiveDate::MAX, today()];
+            for date in dates.chain(far) {
+                let in_force = p.on(date);
+                for (i, &(first, end)) in plan.provisions.iter().enumerate() {
+                    let expected = (first..end)
+                        .find(|&k| plan.versions[k as usize].in_force.on(date))
+                        .unwrap_or(Periods::NONE);
+                    assert_eq!(in_force[i], expected, "{} {date}", plan.system.id);
                 }
             }
         }

@@ -1,6 +1,5 @@
 //! Loading a case file: strict, located, and faithful to "absent means unknown".
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
@@ -22,7 +21,65 @@ const MAX_TEXT_CHARS: usize = 65_536;
 /// A key that is absent is unknown.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Case {
-    facts: BTreeMap<String, Value>,
+    facts: FactMap,
+}
+
+/// A case's facts by key, in key order: a sorted list rather than a `BTreeMap`. A case
+/// holds a few dozen facts at most, built at once and then only read (batch analysis builds
+/// and drops one per record): one allocation instead of a tree of nodes, and a binary
+/// search to find a key, as the tree does.
+#[derive(Clone, Default, PartialEq)]
+struct FactMap(Vec<(String, Value)>);
+
+impl FactMap {
+    /// From facts in any order: as inserting them one by one (the last of equal keys kept).
+    fn from_pairs(mut pairs: Vec<(String, Value)>) -> Self {
+        if !pairs.is_sorted_by(|a, b| a.0 < b.0) {
+            // A stable sort keeps equal keys in the order given; reversed, `dedup_by`
+            // keeps the first of each run, that is the last given.
+            pairs.sort_by(|a, b| a.0.cmp(&b.0));
+            pairs.reverse();
+            pairs.dedup_by(|later, kept| later.0 == kept.0);
+            pairs.reverse();
+        }
+        Self(pairs)
+    }
+
+    fn position(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    fn get(&self, key: &str) -> Option<&Value> {
+        self.position(key).ok().map(|i| &self.0[i].1)
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        self.position(key).is_ok()
+    }
+
+    fn insert(&mut self, key: String, value: Value) {
+        match self.position(&key) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (key, value)),
+        }
+    }
+
+    fn remove(&mut self, key: &str) {
+        if let Ok(i) = self.position(key) {
+            self.0.remove(i);
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+/// As a map (what `BTreeMap` shows).
+impl std::fmt::Debug for FactMap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
 }
 
 impl Case {
@@ -68,7 +125,7 @@ impl Case {
         match value {
             Some(v) => self.facts.insert(key.to_string(), v),
             None => self.facts.remove(key),
-        };
+        }
         self.derive(vocab, today);
     }
 
@@ -271,8 +328,8 @@ impl Case {
 pub(crate) struct CaseReader<'s> {
     source: &'s SourceText,
     vocab: &'s Vocabulary,
-    /// The facts read so far. Put in a map at the end, at once: they come in key order
-    /// (sections and keys are read in order), which the map is built from in one pass.
+    /// The facts read so far. Put in the case at the end, at once: they usually come in
+    /// key order (sections and keys are read in order), kept as they are then.
     facts: Vec<(String, Value)>,
 }
 
@@ -354,6 +411,37 @@ impl<'s> CaseReader<'s> {
         Ok(())
     }
 
+    /// One fact whose value is a number already parsed (from a JSON record), without going
+    /// through the TOML text of the number: what [`CaseReader::fact`] makes of the number
+    /// serde_json writes for it (a whole number for an integer fact, any number for a
+    /// number fact, within the same bounds). `false`, and nothing read, for anything else:
+    /// `fact` then reports it. Read this way, a number costs a comparison instead of a
+    /// TOML parse.
+    pub(crate) fn number(&mut self, section: &str, key: &str, n: Number) -> bool {
+        let mut fact_key = String::with_capacity(section.len() + 1 + key.len());
+        fact_key.push_str(section);
+        fact_key.push('.');
+        fact_key.push_str(key);
+        let Some(def) = self.vocab.fact(&fact_key).filter(|d| !d.derived) else {
+            return false;
+        };
+        let value = match (def.ty, n) {
+            (FactType::Integer, Number::Int(i)) => Value::Int(i),
+            // As `str::parse::<f64>` reads the digits serde_json writes: both round to the
+            // nearest.
+            (FactType::Number, Number::Int(i)) => Value::Number(i as f64),
+            // serde_json writes the shortest text that reads back as the same number.
+            (FactType::Number, Number::Float(f)) if f.is_finite() => Value::Number(f),
+            _ => return false,
+        };
+        let n = value.as_number().expect("a number");
+        if !in_bounds(def, n) {
+            return false;
+        }
+        self.facts.push((fact_key, value));
+        true
+    }
+
     /// The case: its facts checked together, then the derived ones added. `span` locates a
     /// fact's value, for a problem.
     pub(crate) fn finish(
@@ -362,8 +450,9 @@ impl<'s> CaseReader<'s> {
         today: NaiveDate,
     ) -> Result<Case, Diagnostic> {
         // As inserting them one by one: in key order, the last of equal keys kept.
-        let facts: BTreeMap<String, Value> = self.facts.into_iter().collect();
-        let mut case = Case { facts };
+        let mut case = Case {
+            facts: FactMap::from_pairs(self.facts),
+        };
         case.check_consistency(self.source, self.vocab, span, today)?;
         case.derive(self.vocab, today);
         Ok(case)
@@ -452,9 +541,7 @@ fn convert(
     };
     // `shown`: the number as the message writes it (an i64 through f64 would lose digits).
     let bounded = |n: f64, shown: &dyn std::fmt::Display| -> Result<(), Diagnostic> {
-        let below = def.min.is_some_and(|m| n < m);
-        let above = def.max.is_some_and(|m| n > m);
-        if below || above {
+        if !in_bounds(def, n) {
             Err(source
                 .error_at(span.start, format!("`{key}` = {shown} is out of range"))
                 .with_help(accepted()))
@@ -584,6 +671,19 @@ fn convert(
         }
         (_, other) => Err(wrong(describe(other))),
     }
+}
+
+/// Whether a number is within the bounds of its fact (if it has any).
+fn in_bounds(def: &FactDef, n: f64) -> bool {
+    !(def.min.is_some_and(|m| n < m) || def.max.is_some_and(|m| n > m))
+}
+
+/// A number that a JSON record holds, as serde_json parsed it (see [`CaseReader::number`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Number {
+    Int(i64),
+    /// Finite.
+    Float(f64),
 }
 
 /// A number as TOML writes it (`1_000`) without its separators; copied only when it has

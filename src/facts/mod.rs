@@ -6,8 +6,8 @@ mod value;
 pub(crate) mod vocabulary;
 
 pub use age::{age_on, years_between};
-pub(crate) use case::CaseReader;
 pub use case::{Case, MAX_CASE_FILE_BYTES, SUPPORTED_VERSION, format_date, parse_date};
+pub(crate) use case::{CaseReader, Number};
 pub use value::{Interval, Value};
 pub(crate) use vocabulary::Locations;
 pub use vocabulary::{
