@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Seeds the fuzz corpora from the tests: case files (scenarios, golden cases, malformed and
 # odd-but-valid ones) for the case parser; system files for the data loader; every
-# condition of the built-in data for the condition parser. Run from anywhere; only adds
+# condition of the built-in data for the condition parser; every line of the JSON Lines test
+# files for the batch record reader. Run from anywhere; only adds
 # files to fuzz/corpus/TARGET/ (which is not committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=fuzz/corpus
-mkdir -p "$corpus/case_parser" "$corpus/data_loader" "$corpus/condition_parser"
+mkdir -p "$corpus/case_parser" "$corpus/data_loader" "$corpus/condition_parser" "$corpus/batch_record"
 
 n=0
 for f in tests/scenarios/*.toml tests/malformed/cases/*.toml tests/malformed/accepted/*.toml; do
@@ -39,3 +40,13 @@ for f in jurisdictions/*.toml guidelines/*.toml tests/fixtures/compare/*.toml; d
   done
 done
 echo "condition_parser: $(ls "$corpus/condition_parser" | wc -l) seeds"
+
+# Batch records: every line of the JSON Lines test files (good and bad).
+n=0
+for f in tests/batch/*.jsonl; do
+  while IFS= read -r line; do
+    h=$(printf '%s' "$line" | cksum | cut -d' ' -f1)
+    printf '%s' "$line" > "$corpus/batch_record/seed-$h"; n=$((n+1))
+  done < "$f"
+done
+echo "batch_record: $n seeds"

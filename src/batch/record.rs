@@ -176,6 +176,26 @@ pub fn case_from_json(
     read_through_table(text, record, line, vocab, today)
 }
 
+/// Both readings of a JSON record, for the differential fuzz target (`fuzz/`): the one-pass
+/// reading (`None` when it gives up) and the located one that reports problems. `None` when
+/// the text is not a JSON object. Whenever the one-pass reading gives a case, it must be the
+/// case the located reading gives.
+#[doc(hidden)]
+pub fn json_record_read_both_ways(
+    text: &str,
+    vocab: &Vocabulary,
+    today: NaiveDate,
+) -> Option<(Option<Case>, Result<Case, Rejection>)> {
+    let value: Json = serde_json::from_str(text).ok()?;
+    let Json::Object(record) = &value else {
+        return None;
+    };
+    Some((
+        read_directly(text, vocab, today),
+        read_through_table(text, record, 1, vocab, today),
+    ))
+}
+
 /// Reads a record through the TOML table of a case file, each value located by its field:
 /// the way every problem is reported.
 fn read_through_table(
