@@ -526,7 +526,9 @@ fn read_line_bounded(
         if available.is_empty() {
             return Ok((consumed, too_long));
         }
-        let (take, done) = match available.iter().position(|b| *b == b'\n') {
+        // memchr rather than a loop over the bytes: callgrind counted the loop at some
+        // 2,700 more instructions per record of the synthetic batches.
+        let (take, done) = match memchr::memchr(b'\n', available) {
             Some(i) => (i + 1, true),
             None => (available.len(), false),
         };

@@ -247,6 +247,9 @@ impl<'a> Cond<'a> {
                 written,
             } => match env.facts.bits[*slot] {
                 Some(bits) => Tri::from_bool(bits & mask != 0),
+                // An unknown fact, the most common case: `written` (`==`, `in [..]` or
+                // `contains` on this fact) would give unknown.
+                None if env.facts.values[*slot].is_none() => Tri::Unknown,
                 None => written.eval(env),
             },
             Cond::Status(test, i) => cond::status_test(*test, i.and_then(|i| env.statuses[i])),
