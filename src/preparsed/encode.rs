@@ -10,7 +10,7 @@
 //! then by tag: a string is its place in the string section (offset and length, `u32`
 //! each); an integer an `i64`; a float the bits of an `f64`; a boolean one byte; an array
 //! its length (`u32`) and its values; a table its length (`u32`) and, per entry, the key
-//! (its span and its place in the string section) and the value. Entries keep the order in
+//! (written as a string value, with its own span) and the value. Entries keep the order in
 //! which the `toml` crate presents them.
 
 use std::collections::HashMap;
@@ -19,7 +19,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// Marks (and versions) the form: a blob that does not start with it is not read.
-pub const MAGIC: &[u8; 4] = b"QPT2";
+pub const MAGIC: &[u8; 4] = b"QPT3";
 pub const STRING: u8 = 0;
 pub const INTEGER: u8 = 1;
 pub const FLOAT: u8 = 2;
@@ -81,9 +81,7 @@ impl Writer {
     fn table(&mut self, t: &DeTable<'_>) -> Option<()> {
         self.u32(t.len());
         for (key, v) in t.iter() {
-            let span = key.span();
-            self.u32(span.start);
-            self.u32(span.end);
+            self.header(STRING, &key.span());
             self.text(key.get_ref());
             self.value(v)?;
         }

@@ -148,21 +148,15 @@ impl<'de> serde::Deserializer<'de> for Value<'_, 'de> {
             FLOAT => visitor.visit_f64(f64::from_bits(u64::from_le_bytes(r.array()?))),
             BOOLEAN => visitor.visit_bool(r.array::<1>()?[0] != 0),
             ARRAY => {
-                let mut seq = Seq {
-                    left: r.u32()?,
-                    reader: r,
-                };
-                let value = visitor.visit_seq(&mut seq)?;
-                seq.finished()?;
+                let mut items = Items::new(r)?;
+                let value = visitor.visit_seq(&mut items)?;
+                items.finished("elements of an array")?;
                 Ok(value)
             }
             TABLE => {
-                let mut map = Map {
-                    left: r.u32()?,
-                    reader: r,
-                };
-                let value = visitor.visit_map(&mut map)?;
-                map.finished()?;
+                let mut items = Items::new(r)?;
+                let value = visitor.visit_map(&mut items)?;
+                items.finished("entries of a table")?;
                 Ok(value)
             }
             other => Err(Error(format!("unknown tag {other}"))),
@@ -223,33 +217,49 @@ impl<'r, 'de> IntoDeserializer<'de, Error> for Value<'r, 'de> {
     }
 }
 
-/// The elements of an array, read in order.
-struct Seq<'r, 'de> {
+/// The elements of an array, or the entries of a table (a key, then its value), read in
+/// order.
+struct Items<'r, 'de> {
     reader: &'r mut Reader<'de>,
     left: u32,
 }
 
-impl Seq<'_, '_> {
-    /// A visitor that stops before the end would leave the reader inside the array.
-    fn finished(&self) -> Result<(), Error> {
+impl<'r, 'de> Items<'r, 'de> {
+    /// Reads how many items follow.
+    fn new(reader: &'r mut Reader<'de>) -> Result<Self, Error> {
+        Ok(Items {
+            left: reader.u32()?,
+            reader,
+        })
+    }
+
+    /// Whether an item is left, counting it as read.
+    fn take(&mut self) -> bool {
+        let any = self.left > 0;
+        self.left = self.left.saturating_sub(1);
+        any
+    }
+
+    /// A visitor that stops before the end would leave the reader inside the array or
+    /// table: an error, not a guess.
+    fn finished(&self, what: &str) -> Result<(), Error> {
         match self.left {
             0 => Ok(()),
-            n => Err(Error(format!("{n} elements of an array left unread"))),
+            n => Err(Error(format!("{n} {what} left unread"))),
         }
     }
 }
 
-impl<'de> SeqAccess<'de> for Seq<'_, 'de> {
+impl<'de> SeqAccess<'de> for Items<'_, 'de> {
     type Error = Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        if self.left == 0 {
+        if !self.take() {
             return Ok(None);
         }
-        self.left -= 1;
         seed.deserialize(Value::next(self.reader)?).map(Some)
     }
 
@@ -258,35 +268,18 @@ impl<'de> SeqAccess<'de> for Seq<'_, 'de> {
     }
 }
 
-/// The entries of a table, read in order: a key, then its value.
-struct Map<'r, 'de> {
-    reader: &'r mut Reader<'de>,
-    left: u32,
-}
-
-impl Map<'_, '_> {
-    fn finished(&self) -> Result<(), Error> {
-        match self.left {
-            0 => Ok(()),
-            n => Err(Error(format!("{n} entries of a table left unread"))),
-        }
-    }
-}
-
-impl<'de> MapAccess<'de> for Map<'_, 'de> {
+impl<'de> MapAccess<'de> for Items<'_, 'de> {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        if self.left == 0 {
+        if !self.take() {
             return Ok(None);
         }
-        self.left -= 1;
-        let span = self.reader.span()?;
-        let name = self.reader.str()?;
-        seed.deserialize(Key { name, span }).map(Some)
+        // A key is a string value, with its span (keys may be read as `Spanned<String>`).
+        seed.deserialize(Value::next(self.reader)?).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
@@ -295,63 +288,6 @@ impl<'de> MapAccess<'de> for Map<'_, 'de> {
 
     fn size_hint(&self) -> Option<usize> {
         Some(self.left as usize)
-    }
-}
-
-/// The key of a table entry, with its span (keys may be read as `Spanned<String>`).
-struct Key<'de> {
-    name: &'de str,
-    span: Range<usize>,
-}
-
-impl<'de> serde::Deserializer<'de> for Key<'de> {
-    type Error = Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_borrowed_str(self.name)
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        if serde_spanned::de::is_spanned(name) {
-            let span = self.span.clone();
-            return visitor.visit_map(SpannedDeserializer::new(self, span));
-        }
-        self.deserialize_any(visitor)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        visitor.visit_enum(BorrowedStrDeserializer::new(self.name))
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool u8 u16 u32 u64 u128 i8 i16 i32 i64 i128 f32 f64 char str string seq
-        bytes byte_buf map option unit ignored_any unit_struct tuple_struct tuple identifier
-    }
-}
-
-impl<'de> IntoDeserializer<'de, Error> for Key<'de> {
-    type Deserializer = Self;
-
-    fn into_deserializer(self) -> Self {
-        self
     }
 }
 
