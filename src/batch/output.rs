@@ -396,3 +396,47 @@ pub fn aggregates_table(counts: RunCounts, groups: &[GroupFigures]) -> String {
         counts.records, counts.evaluated, counts.rejected
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn written(f: impl FnOnce(&mut Vec<u8>)) -> String {
+        let mut out = Vec::new();
+        f(&mut out);
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    /// The hand-written JSON of a text is serde_json's, escapes included.
+    #[test]
+    fn a_text_is_written_as_serde_json_writes_it() {
+        for s in [
+            "",
+            "FR.227-23.possession",
+            "Code pénal, art. 383bis §2",
+            "a \"quoted\" word",
+            "back\\slash",
+            "tab\tand\nnewline\r",
+            "\u{0}\u{1f}\u{7f}",
+            "😀 emoji",
+        ] {
+            assert_eq!(
+                written(|o| json_str(o, s)),
+                serde_json::to_string(s).unwrap()
+            );
+        }
+    }
+
+    proptest! {
+        /// Any text, and any date of years 0 to 9999 and beyond, as the shared writers
+        /// give them.
+        #[test]
+        fn texts_and_dates_are_written_as_elsewhere(s in any::<String>(), days in -800_000i32..3_700_000) {
+            prop_assert_eq!(written(|o| json_str(o, &s)), serde_json::to_string(&s).unwrap());
+            let d = chrono::NaiveDate::from_num_days_from_ce_opt(days).expect("a date");
+            prop_assert_eq!(written(|o| write_date(o, d)), crate::facts::format_date(d));
+        }
+    }
+}
