@@ -8,7 +8,6 @@ use std::fmt::Write;
 use std::path::Path;
 
 #[path = "src/preparsed/encode.rs"]
-#[allow(dead_code)]
 mod encode;
 
 fn list(dir: &str, out_dir: &Path) -> String {

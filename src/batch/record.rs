@@ -21,7 +21,7 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostics::{Diagnostic, SourceText};
-use crate::facts::{Case, CaseReader, FactType, Number, Vocabulary};
+use crate::facts::{Case, CaseReader, FactType, Number, Vocabulary, sort_keeping_last};
 
 /// A record that could not be read as a case: where, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -308,15 +308,9 @@ impl<'de> serde::de::Visitor<'de> for JsonVisitor {
         while let Some(member) = map.next_entry::<CowKey<'de>, Json<'de>>()? {
             members.push((member.0.0, member.1));
         }
-        // Key order, the last of equal keys kept: a stable sort keeps equal keys in the
-        // order written, and, reversed, `dedup_by` keeps the first of each run. Records
-        // usually come with their keys in order already (as serde_json writes them).
-        if !members.is_sorted_by(|a, b| a.0 < b.0) {
-            members.sort_by(|a, b| a.0.cmp(&b.0));
-            members.reverse();
-            members.dedup_by(|later, kept| later.0 == kept.0);
-            members.reverse();
-        }
+        // Key order, the last of equal keys kept. Records usually come with their keys in
+        // order already (as serde_json writes them).
+        sort_keeping_last(&mut members);
         Ok(Json::Object(members))
     }
 }

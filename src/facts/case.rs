@@ -34,14 +34,7 @@ struct FactMap(Vec<(String, Value)>);
 impl FactMap {
     /// From facts in any order: as inserting them one by one (the last of equal keys kept).
     fn from_pairs(mut pairs: Vec<(String, Value)>) -> Self {
-        if !pairs.is_sorted_by(|a, b| a.0 < b.0) {
-            // A stable sort keeps equal keys in the order given; reversed, `dedup_by`
-            // keeps the first of each run, that is the last given.
-            pairs.sort_by(|a, b| a.0.cmp(&b.0));
-            pairs.reverse();
-            pairs.dedup_by(|later, kept| later.0 == kept.0);
-            pairs.reverse();
-        }
+        sort_keeping_last(&mut pairs);
         Self(pairs)
     }
 
@@ -78,6 +71,20 @@ impl FactMap {
 
     fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
         self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+/// Sorts pairs by key, keeping the last of equal keys: what inserting them one by one into
+/// a map keeps. Pairs already in strictly increasing key order (the usual case) are left as
+/// they are.
+pub(crate) fn sort_keeping_last<K: Ord, V>(pairs: &mut Vec<(K, V)>) {
+    if !pairs.is_sorted_by(|a, b| a.0 < b.0) {
+        // A stable sort keeps equal keys in the order given; reversed, `dedup_by` keeps the
+        // first of each run, that is the last given.
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        pairs.reverse();
+        pairs.dedup_by(|later, kept| later.0 == kept.0);
+        pairs.reverse();
     }
 }
 
@@ -383,6 +390,18 @@ impl<'s> CaseReader<'s> {
             .with_help(format!("the keys {}", self.vocab.keys_of(name).join(", ")))
     }
 
+    /// The dotted key `section.key` and its declaration, unless the vocabulary declares no
+    /// such fact or derives it (a derived fact is never stated). Not built with `format!`:
+    /// this runs for every fact of every record of a batch.
+    fn declared(&self, section: &str, key: &str) -> (String, Option<&'s FactDef>) {
+        let mut fact_key = String::with_capacity(section.len() + 1 + key.len());
+        fact_key.push_str(section);
+        fact_key.push('.');
+        fact_key.push_str(key);
+        let def = self.vocab.fact(&fact_key).filter(|d| !d.derived);
+        (fact_key, def)
+    }
+
     /// One fact: `key` (at byte `key_at`) of `[section]`, its value at `span`.
     pub(crate) fn fact(
         &mut self,
@@ -393,12 +412,8 @@ impl<'s> CaseReader<'s> {
         span: Range<usize>,
     ) -> Result<(), Diagnostic> {
         let vocab = self.vocab;
-        // Not `format!`: this runs for every fact of every record of a batch.
-        let mut fact_key = String::with_capacity(section.len() + 1 + key.len());
-        fact_key.push_str(section);
-        fact_key.push('.');
-        fact_key.push_str(key);
-        let Some(def) = vocab.fact(&fact_key).filter(|d| !d.derived) else {
+        let (fact_key, def) = self.declared(section, key);
+        let Some(def) = def else {
             let mut d = self.source.error_at(
                 key_at,
                 format!("unknown key `{}` in [{section}]", short(key)),
@@ -424,11 +439,7 @@ impl<'s> CaseReader<'s> {
     /// `fact` then reports it. Read this way, a number costs a comparison instead of a
     /// TOML parse.
     pub(crate) fn number(&mut self, section: &str, key: &str, n: Number) -> bool {
-        let mut fact_key = String::with_capacity(section.len() + 1 + key.len());
-        fact_key.push_str(section);
-        fact_key.push('.');
-        fact_key.push_str(key);
-        let Some(def) = self.vocab.fact(&fact_key).filter(|d| !d.derived) else {
+        let (fact_key, Some(def)) = self.declared(section, key) else {
             return false;
         };
         let value = match (def.ty, n) {
