@@ -17,8 +17,12 @@
 //! - per case, the facts are laid out once by position (a slice read by index), instead of
 //!   being looked up by name in the case's map by every condition; a value of an
 //!   enumeration is also numbered, so that `in [..]` and `contains` compare bits, not texts;
-//! - a condition on facts alone is evaluated once per case, however many provisions write
-//!   it ("victim.age < 18" appears in 84 places);
+//! - every condition, and every part of one, that tests no provision's status is a node of
+//!   one graph ([`Graph`]) evaluated once per case before any provision: a test written in
+//!   many places ("victim.age < 18" is inside 50 conditions) is one node, and a node that
+//!   reads no fact the case states keeps the value it has for a blank case, computed once,
+//!   so that only the tests of the facts stated, and the operations above them, are
+//!   evaluated again;
 //! - the version of each provision in force on a date is read from a table of periods
 //!   (between two dates where the system's law changes), found by one binary search per
 //!   case and system, instead of searched among the versions of each provision;
@@ -96,6 +100,9 @@ enum Cond<'a> {
     /// The status of a provision of the same system, by index (`None`: not in the system,
     /// so unknown).
     Status(StatusTest, Option<usize>),
+    /// A part that tests no provision's status, evaluated once per case with the rest of
+    /// the [`Graph`]: its value is read at this index of [`Env::nodes`].
+    Node(u32),
     Not(Box<Cond<'a>>),
     And(Vec<Cond<'a>>),
     Or(Vec<Cond<'a>>),
@@ -110,6 +117,8 @@ struct Facts<'v> {
     /// those the vocabulary lists; `None` for other facts, and for a value it does not list.
     /// Comparing bits rather than texts is what makes `in [..]` and `contains` cheap.
     bits: Vec<Option<u64>>,
+    /// The positions of the facts the case states, in no particular order.
+    known: Vec<usize>,
 }
 
 /// The allowed values of an enumeration fact (or a list of them) that [`Facts::bits`]
@@ -133,6 +142,9 @@ struct Env<'e> {
     case: &'e Case,
     /// The statuses of the system's provisions evaluated so far, by index.
     statuses: &'e [Option<Status>],
+    /// The value of each node of the [`Graph`] for the case (empty while the graph itself
+    /// is evaluated: a leaf reads no node).
+    nodes: &'e [Tri],
 }
 
 impl<'e> Env<'e> {
@@ -253,6 +265,7 @@ impl<'a> Cond<'a> {
                 None => written.eval(env),
             },
             Cond::Status(test, i) => cond::status_test(*test, i.and_then(|i| env.statuses[i])),
+            Cond::Node(k) => env.nodes[*k as usize],
             Cond::Not(inner) => inner.eval(env).not(),
             Cond::And(cs) => cond::all(cs.iter().map(|c| c.eval(env))),
             Cond::Or(cs) => cond::any(cs.iter().map(|c| c.eval(env))),
@@ -263,11 +276,11 @@ impl<'a> Cond<'a> {
 /// Where the summary finds one condition of a version.
 #[derive(Debug, Clone, Copy)]
 enum Site {
-    /// A condition on facts alone, shared by every provision that writes it: evaluated at
-    /// most once per case, its result kept at this index of [`Summarizer::shared`].
-    Shared(u32),
-    /// A condition that names a provision or a parameter, whose result depends on the
-    /// system: this index of [`SystemPlan::own`].
+    /// A condition that tests no provision's status: a node of the [`Graph`], evaluated
+    /// once per case however many provisions write it.
+    Node(u32),
+    /// A condition that tests the status of a provision, which depends on the system and
+    /// on the provisions evaluated before: this index of [`SystemPlan::own`].
     Own(u32),
 }
 
@@ -378,18 +391,18 @@ impl Periods {
 }
 
 impl<'a> SystemPlan<'a> {
-    fn compile(
-        system: &'a System,
-        vocab: &Vocabulary,
-        enums: &[Enumeration],
-        shared: &mut SharedConditions<'a>,
-    ) -> Self {
-        let index: HashMap<&str, usize> = system
+    fn compile(system: &'a System, index: usize, graph: &mut GraphBuilder<'a, '_>) -> Self {
+        let provisions: HashMap<&str, usize> = system
             .provisions
             .iter()
             .enumerate()
             .map(|(i, p)| (p.id.as_str(), i))
             .collect();
+        let scope = Scope {
+            system,
+            index,
+            provisions,
+        };
         let mut plan = SystemPlan {
             system,
             provisions: Vec::new(),
@@ -403,11 +416,11 @@ impl<'a> SystemPlan<'a> {
             for (k, v) in p.versions.iter().enumerate() {
                 let start = plan.sites.len() as u32;
                 for e in &v.elements {
-                    plan.add(&e.text, &e.when, (vocab, enums), &index, shared);
+                    plan.add(&e.text, &e.when, &scope, graph);
                 }
                 let middle = plan.sites.len() as u32;
                 for a in &v.aggravations {
-                    plan.add(&a.text, &a.when, (vocab, enums), &index, shared);
+                    plan.add(&a.text, &a.when, &scope, graph);
                 }
                 plan.versions.push(VersionPlan {
                     in_force: InForce::of(v),
@@ -428,18 +441,319 @@ impl<'a> SystemPlan<'a> {
         &mut self,
         text: &'a str,
         when: &'a Expr,
-        (vocab, enums): (&Vocabulary, &[Enumeration]),
-        index: &HashMap<&str, usize>,
-        shared: &mut SharedConditions<'a>,
+        scope: &Scope<'a>,
+        graph: &mut GraphBuilder<'a, '_>,
     ) {
-        let compiled = Cond::compile(when, vocab, enums, self.system, index);
-        let site = shared
-            .site(text, when, compiled)
-            .unwrap_or_else(|compiled| {
-                self.own.push(compiled);
-                Site::Own(self.own.len() as u32 - 1)
-            });
+        let site = if when.provisions().is_empty() {
+            Site::Node(graph.site(text, when, scope))
+        } else {
+            self.own.push(graph.mixed(when, scope));
+            Site::Own(self.own.len() as u32 - 1)
+        };
         self.sites.push(site);
+    }
+}
+
+/// The system whose conditions are being compiled.
+struct Scope<'a> {
+    system: &'a System,
+    /// Its position in the law book.
+    index: usize,
+    /// Its provisions' positions, by identifier.
+    provisions: HashMap<&'a str, usize>,
+}
+
+/// Every condition, and every part of a condition, that tests no provision's status, as the
+/// nodes of one graph evaluated once per case, before any provision: what the data writes
+/// in many places ("victim.age < 18" in 84) is a single node, and what reads no fact the
+/// case states keeps the value it has for a case that states nothing, computed once.
+///
+/// A node is a leaf (a test of facts or of a system's parameters, never a conjunction,
+/// disjunction or negation) or an operation on nodes created before it. Per case, the
+/// values start as those of the blank case; only the leaves that read a fact the case
+/// states are evaluated again, then every operation, in order (children before parents).
+#[derive(Debug, Clone, Default)]
+struct Graph<'a> {
+    /// Each node's value for a case that states no fact.
+    blank: Vec<Tri>,
+    /// The leaves: a node and its test.
+    leaves: Vec<(u32, Cond<'a>)>,
+    /// By position in the vocabulary: the leaves that read the fact, `by_fact[start..end]`
+    /// of [`Graph::fact_leaves`].
+    by_fact: Vec<(u32, u32)>,
+    fact_leaves: Vec<u32>,
+    /// The leaves that read a fact the vocabulary does not declare (only in a law book
+    /// assembled by hand), evaluated for every case.
+    always: Vec<u32>,
+    /// The operations, in the order of their nodes.
+    operations: Vec<Operation>,
+    /// The operands of the conjunctions and disjunctions.
+    children: Vec<u32>,
+    /// By position in the vocabulary: the operations that depend on the fact (through
+    /// their operands), as a set of bits by position in [`Graph::operations`], `words`
+    /// words each. An operation that depends on no fact the case states keeps its blank
+    /// value, so only those of the facts stated are evaluated again.
+    operations_by_fact: Vec<u64>,
+    /// The operations that depend on a leaf of [`Graph::always`].
+    always_operations: Vec<u64>,
+    words: usize,
+}
+
+/// A negation, conjunction or disjunction of nodes.
+#[derive(Debug, Clone, Copy)]
+struct Operation {
+    node: u32,
+    kind: OperationKind,
+    /// Its operands: `children[start..end]` of [`Graph`] (one for a negation).
+    start: u32,
+    end: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum OperationKind {
+    Not,
+    And,
+    Or,
+}
+
+impl Graph<'_> {
+    /// The value of every node for the facts of `facts` (the case `case`), into `nodes`.
+    fn evaluate(&self, facts: &Facts, case: &Case, values: &mut Vec<Tri>) {
+        values.clear();
+        values.extend_from_slice(&self.blank);
+        let env = Env {
+            facts,
+            case,
+            statuses: &[],
+            nodes: &[],
+        };
+        for &slot in &facts.known {
+            let (start, end) = self.by_fact[slot];
+            for &leaf in &self.fact_leaves[start as usize..end as usize] {
+                let (node, test) = &self.leaves[leaf as usize];
+                values[*node as usize] = test.eval(&env);
+            }
+        }
+        for &leaf in &self.always {
+            let (node, test) = &self.leaves[leaf as usize];
+            values[*node as usize] = test.eval(&env);
+        }
+        let mut changed = self.always_operations.clone();
+        for &slot in &facts.known {
+            let bits = &self.operations_by_fact[slot * self.words..(slot + 1) * self.words];
+            changed.iter_mut().zip(bits).for_each(|(c, b)| *c |= b);
+        }
+        // In increasing order of position, which is the order of the nodes: an operation
+        // after its operands.
+        for (w, mut word) in changed.into_iter().enumerate() {
+            while word != 0 {
+                let op = &self.operations[w * 64 + word.trailing_zeros() as usize];
+                values[op.node as usize] = op.apply(&self.children, values);
+                word &= word - 1;
+            }
+        }
+    }
+}
+
+impl Operation {
+    /// Its value, from the values of its operands (as [`Expr::eval`] combines them).
+    fn apply(&self, children: &[u32], values: &[Tri]) -> Tri {
+        let operands = children[self.start as usize..self.end as usize]
+            .iter()
+            .map(|&c| values[c as usize]);
+        match self.kind {
+            OperationKind::Not => values[children[self.start as usize] as usize].not(),
+            OperationKind::And => cond::all(operands),
+            OperationKind::Or => cond::any(operands),
+        }
+    }
+}
+
+/// Builds the [`Graph`] of a law book, system after system.
+struct GraphBuilder<'a, 'v> {
+    graph: Graph<'a>,
+    vocab: &'v Vocabulary,
+    enums: &'v [Enumeration<'a>],
+    /// A blank case, laid out: what [`Graph::blank`] is computed against.
+    blank_facts: Facts<'v>,
+    blank_case: Case,
+    /// By position in the vocabulary: the leaves that read the fact.
+    by_fact: Vec<Vec<u32>>,
+    /// The node of each condition written as a whole, by its text and, when it reads a
+    /// parameter (whose value is the system's), the system's position: the same text
+    /// parses to the same condition (checked, not assumed).
+    by_text: HashMap<(&'a str, Option<usize>), (u32, &'a Expr)>,
+    /// The node of each leaf, by the leaf written out in full (and the system's position
+    /// when it reads a parameter), so that a test written in many conditions ("victim.age
+    /// < 18", inside 50 of them) is one node.
+    leaf_nodes: HashMap<(String, Option<usize>), u32>,
+    /// The node of each operation, by its kind and operands.
+    operation_nodes: HashMap<(OperationKind, Vec<u32>), u32>,
+    /// By node: the positions in the vocabulary of the facts it depends on, and whether it
+    /// depends on a leaf of [`Graph::always`].
+    depends_on: Vec<(Vec<usize>, bool)>,
+}
+
+impl<'a, 'v> GraphBuilder<'a, 'v> {
+    fn new(vocab: &'v Vocabulary, enums: &'v [Enumeration<'a>]) -> Self {
+        let n = vocab.facts.len();
+        Self {
+            graph: Graph::default(),
+            vocab,
+            enums,
+            blank_facts: Facts {
+                values: vec![None; n],
+                bits: vec![None; n],
+                known: Vec::new(),
+            },
+            blank_case: Case::new(),
+            by_fact: vec![Vec::new(); n],
+            by_text: HashMap::new(),
+            leaf_nodes: HashMap::new(),
+            operation_nodes: HashMap::new(),
+            depends_on: Vec::new(),
+        }
+    }
+
+    /// The node of a whole condition that tests no provision's status, written `text`.
+    fn site(&mut self, text: &'a str, when: &'a Expr, scope: &Scope<'a>) -> u32 {
+        let reads_parameter = when
+            .operands()
+            .iter()
+            .any(|o| matches!(o, Operand::Parameter(_)));
+        let key = (text, reads_parameter.then_some(scope.index));
+        match self.by_text.get(&key) {
+            Some(&(node, first)) if !text.is_empty() && first == when => node,
+            _ => {
+                let node = self.node(when, scope);
+                self.by_text.entry(key).or_insert((node, when));
+                node
+            }
+        }
+    }
+
+    /// A condition that tests a provision's status: compiled with its parts that test none
+    /// as nodes.
+    fn mixed(&mut self, e: &'a Expr, scope: &Scope<'a>) -> Cond<'a> {
+        if e.provisions().is_empty() {
+            return Cond::Node(self.node(e, scope));
+        }
+        match e {
+            Expr::Status(test, id) => {
+                Cond::Status(*test, scope.provisions.get(id.as_str()).copied())
+            }
+            Expr::Not(inner) => Cond::Not(Box::new(self.mixed(inner, scope))),
+            Expr::And(es) => Cond::And(es.iter().map(|e| self.mixed(e, scope)).collect()),
+            Expr::Or(es) => Cond::Or(es.iter().map(|e| self.mixed(e, scope)).collect()),
+            // A test of facts or parameters names no provision.
+            _ => unreachable!("a test of facts names no provision"),
+        }
+    }
+
+    /// The new node of `e`, which tests no provision's status.
+    fn node(&mut self, e: &'a Expr, scope: &Scope<'a>) -> u32 {
+        let (kind, operands) = match e {
+            Expr::Not(inner) => (OperationKind::Not, std::slice::from_ref(&**inner)),
+            Expr::And(es) => (OperationKind::And, es.as_slice()),
+            Expr::Or(es) => (OperationKind::Or, es.as_slice()),
+            _ => return self.leaf(e, scope),
+        };
+        let operands: Vec<u32> = operands.iter().map(|e| self.node(e, scope)).collect();
+        let key = (kind, operands);
+        if let Some(&node) = self.operation_nodes.get(&key) {
+            return node;
+        }
+        let (kind, operands) = key.clone();
+        let mut facts: Vec<usize> = Vec::new();
+        let mut always = false;
+        for &c in &operands {
+            facts.extend(&self.depends_on[c as usize].0);
+            always |= self.depends_on[c as usize].1;
+        }
+        facts.sort_unstable();
+        facts.dedup();
+        self.depends_on.push((facts, always));
+        let g = &mut self.graph;
+        let start = g.children.len() as u32;
+        g.children.extend(operands);
+        let op = Operation {
+            node: g.blank.len() as u32,
+            kind,
+            start,
+            end: g.children.len() as u32,
+        };
+        g.blank.push(op.apply(&g.children, &g.blank));
+        g.operations.push(op);
+        self.operation_nodes.insert(key, op.node);
+        op.node
+    }
+
+    fn leaf(&mut self, e: &'a Expr, scope: &Scope<'a>) -> u32 {
+        let reads_parameter = e
+            .operands()
+            .iter()
+            .any(|o| matches!(o, Operand::Parameter(_)));
+        let key = (format!("{e:?}"), reads_parameter.then_some(scope.index));
+        if let Some(&node) = self.leaf_nodes.get(&key) {
+            return node;
+        }
+        let node = self.new_leaf(e, scope);
+        self.leaf_nodes.insert(key, node);
+        node
+    }
+
+    fn new_leaf(&mut self, e: &'a Expr, scope: &Scope<'a>) -> u32 {
+        let test = Cond::compile(e, self.vocab, self.enums, scope.system, &scope.provisions);
+        let node = self.graph.blank.len() as u32;
+        let blank = Env {
+            facts: &self.blank_facts,
+            case: &self.blank_case,
+            statuses: &[],
+            nodes: &[],
+        };
+        self.graph.blank.push(test.eval(&blank));
+        let leaf = self.graph.leaves.len() as u32;
+        self.graph.leaves.push((node, test));
+        let facts = e.operands().into_iter().filter_map(|o| match o {
+            Operand::Fact(key) => Some(self.vocab.slot(key)),
+            Operand::Parameter(_) => None,
+        });
+        let facts: Vec<Option<usize>> = facts.collect();
+        let always = facts.contains(&None);
+        if always {
+            self.graph.always.push(leaf);
+        } else {
+            for slot in facts.iter().flatten() {
+                self.by_fact[*slot].push(leaf);
+            }
+        }
+        self.depends_on
+            .push((facts.into_iter().flatten().collect(), always));
+        node
+    }
+
+    fn finish(mut self) -> Graph<'a> {
+        let g = &mut self.graph;
+        for leaves in &self.by_fact {
+            let start = g.fact_leaves.len() as u32;
+            g.fact_leaves.extend(leaves);
+            let end = g.fact_leaves.len() as u32;
+            g.by_fact.push((start, end));
+        }
+        g.words = g.operations.len().div_ceil(64);
+        g.operations_by_fact = vec![0; self.by_fact.len() * g.words];
+        g.always_operations = vec![0; g.words];
+        for (k, op) in g.operations.iter().enumerate() {
+            let (facts, always) = &self.depends_on[op.node as usize];
+            let bit = 1u64 << (k % 64);
+            for slot in facts {
+                g.operations_by_fact[slot * g.words + k / 64] |= bit;
+            }
+            if *always {
+                g.always_operations[k / 64] |= bit;
+            }
+        }
+        self.graph
     }
 }
 
@@ -450,45 +764,7 @@ pub struct Summarizer<'a> {
     /// By position in the vocabulary: the enumerations whose values [`Facts::bits`] numbers.
     enums: Vec<Enumeration<'a>>,
     systems: Vec<SystemPlan<'a>>,
-    /// The conditions on facts alone, each once.
-    shared: Vec<Cond<'a>>,
-}
-
-/// Gathers the conditions on facts alone, one per text: the same text parses to the same
-/// condition (checked, not assumed).
-#[derive(Default)]
-struct SharedConditions<'a> {
-    by_text: HashMap<&'a str, (u32, &'a Expr)>,
-    compiled: Vec<Cond<'a>>,
-}
-
-impl<'a> SharedConditions<'a> {
-    /// The shared site of the condition `when` (written `text`), or the compiled condition
-    /// back when it cannot be shared.
-    fn site(
-        &mut self,
-        text: &'a str,
-        when: &'a Expr,
-        compiled: Cond<'a>,
-    ) -> Result<Site, Cond<'a>> {
-        let on_facts_only = when.provisions().is_empty()
-            && when
-                .operands()
-                .iter()
-                .all(|o| matches!(o, Operand::Fact(_)));
-        if !on_facts_only || text.is_empty() {
-            return Err(compiled);
-        }
-        let next = self.compiled.len() as u32;
-        match self.by_text.entry(text).or_insert((next, when)) {
-            (i, _) if *i == next => {
-                self.compiled.push(compiled);
-                Ok(Site::Shared(next))
-            }
-            (i, first) if *first == when => Ok(Site::Shared(*i)),
-            _ => Err(compiled),
-        }
-    }
+    graph: Graph<'a>,
 }
 
 impl<'a> Summarizer<'a> {
@@ -506,17 +782,19 @@ impl<'a> Summarizer<'a> {
                 (f.values.len() <= 64).then_some((f.values.as_slice(), list))
             })
             .collect();
-        let mut shared = SharedConditions::default();
+        let mut builder = GraphBuilder::new(&book.vocabulary, &enums);
         let systems = book
             .systems
             .iter()
-            .map(|system| SystemPlan::compile(system, &book.vocabulary, &enums, &mut shared))
+            .enumerate()
+            .map(|(index, system)| SystemPlan::compile(system, index, &mut builder))
             .collect();
+        let graph = builder.finish();
         Self {
             book,
             enums,
             systems,
-            shared: shared.compiled,
+            graph,
         }
     }
 
@@ -536,14 +814,21 @@ impl<'a> Summarizer<'a> {
             .or_else(|| case.date("case.date_of_facts"))
             .unwrap_or(today);
         let facts = self.lay_out(case);
-        let mut scratch = Scratch {
-            shared: vec![None; self.shared.len()],
-            statuses: Vec::new(),
-        };
+        let mut nodes = Vec::new();
+        self.graph.evaluate(&facts, case, &mut nodes);
+        let mut statuses = Vec::new();
         let systems = self
             .systems
             .iter()
-            .map(|plan| self.summarize_system(plan, &facts, case, law_date, &mut scratch))
+            .map(|plan| {
+                let env = Env {
+                    facts: &facts,
+                    case,
+                    statuses: &[],
+                    nodes: &nodes,
+                };
+                self.summarize_system(plan, env, law_date, &mut statuses)
+            })
             .collect();
         Summary { law_date, systems }
     }
@@ -554,23 +839,25 @@ impl<'a> Summarizer<'a> {
         let mut facts = Facts {
             values: vec![None; vocab.facts.len()],
             bits: vec![None; vocab.facts.len()],
+            known: Vec::new(),
         };
         for (key, value) in case.iter() {
             if let Some(i) = vocab.slot(key) {
                 facts.values[i] = Some(value);
                 facts.bits[i] = self.enums[i].and_then(|e| bits_of(value, e));
+                facts.known.push(i);
             }
         }
         facts
     }
 
+    /// `env` reads the case's facts and nodes; the statuses are this system's, set here.
     fn summarize_system(
         &self,
         plan: &SystemPlan<'a>,
-        facts: &Facts,
-        case: &Case,
+        env: Env,
         law_date: NaiveDate,
-        scratch: &mut Scratch,
+        statuses: &mut Vec<Option<Status>>,
     ) -> SystemSummary<'a> {
         let system = plan.system;
         let mut provisions: Vec<ProvisionSummary<'a>> = system
@@ -582,25 +869,21 @@ impl<'a> Summarizer<'a> {
                 penalty: None,
             })
             .collect();
-        scratch.statuses.clear();
-        scratch.statuses.resize(provisions.len(), None);
+        statuses.clear();
+        statuses.resize(provisions.len(), None);
         // The version in force, as `Provision::version_at` finds it.
         let in_force = plan.periods.on(law_date);
         for &i in &system.evaluation_order {
-            let version = plan.versions.get(in_force[i] as usize);
-            let (status, penalty) = match version {
+            let k = in_force[i] as usize;
+            let (status, penalty) = match plan.versions.get(k) {
                 None => (Status::Excluded, None),
                 Some(v) => {
-                    let env = Env {
-                        facts,
-                        case,
-                        statuses: &scratch.statuses,
-                    };
+                    let env = Env { statuses, ..env };
                     let version = &system.provisions[i].versions[v.index as usize];
-                    self.qualify(plan, v, version, &env, &mut scratch.shared)
+                    Self::qualify(plan, v, version, &env)
                 }
             };
-            scratch.statuses[i] = Some(status);
+            statuses[i] = Some(status);
             provisions[i].status = status;
             provisions[i].penalty = penalty;
         }
@@ -609,23 +892,18 @@ impl<'a> Summarizer<'a> {
 
     /// The status of one version for the facts, and its penalty when it applies.
     fn qualify(
-        &self,
         plan: &SystemPlan<'a>,
         v: &VersionPlan,
         version: &'a Version,
         env: &Env,
-        shared: &mut [Option<Tri>],
     ) -> (Status, Option<&'a Penalty>) {
-        let mut eval = |site: &Site| match *site {
+        let value = |site: &Site| match *site {
+            Site::Node(k) => env.nodes[k as usize],
             Site::Own(k) => plan.own[k as usize].eval(env),
-            Site::Shared(k) => {
-                let k = k as usize;
-                *shared[k].get_or_insert_with(|| self.shared[k].eval(env))
-            }
         };
         let (start, middle, end) = (v.start as usize, v.middle as usize, v.end as usize);
         // Kleene conjunction: once an element is unmet, the others cannot change it.
-        let overall = cond::all(plan.sites[start..middle].iter().map(&mut eval));
+        let overall = cond::all(plan.sites[start..middle].iter().map(value));
         let status = status_of(overall);
         if status != Status::Applies {
             return (status, None);
@@ -633,20 +911,12 @@ impl<'a> Summarizer<'a> {
         let mut penalty = &version.penalty;
         let mut winner_priority = i64::MIN;
         for (site, a) in plan.sites[middle..end].iter().zip(&version.aggravations) {
-            if eval(site) == Tri::True {
+            if value(site) == Tri::True {
                 raise(&mut penalty, &mut winner_priority, &a.penalty, a.priority);
             }
         }
         (status, Some(penalty))
     }
-}
-
-/// What one case's summary keeps while it runs.
-struct Scratch {
-    /// The results of the conditions on facts alone, by index (`None`: not yet evaluated).
-    shared: Vec<Option<Tri>>,
-    /// The statuses of the current system's provisions.
-    statuses: Vec<Option<Status>>,
 }
 
 #[cfg(test)]
@@ -709,6 +979,8 @@ mod tests {
         cases.push(Case::new());
         for (n, case) in cases.iter().enumerate() {
             let facts = s.lay_out(case);
+            let mut nodes = Vec::new();
+            s.graph.evaluate(&facts, case, &mut nodes);
             for plan in &s.systems {
                 let system = plan.system;
                 // Every provision given a status, varied from case to case.
@@ -731,6 +1003,7 @@ mod tests {
                     facts: &facts,
                     case,
                     statuses: &by_index,
+                    nodes: &nodes,
                 };
                 for (p, &(first, end)) in system.provisions.iter().zip(&plan.provisions) {
                     for vp in &plan.versions[first as usize..end as usize] {
@@ -740,15 +1013,48 @@ mod tests {
                         let sites = &plan.sites[vp.start as usize..vp.end as usize];
                         assert_eq!(sites.len(), v.elements.len() + v.aggravations.len());
                         for (e, site) in exprs.zip(sites) {
-                            let compiled = match *site {
-                                Site::Own(k) => &plan.own[k as usize],
-                                Site::Shared(k) => &s.shared[k as usize],
+                            let value = match *site {
+                                Site::Own(k) => plan.own[k as usize].eval(&env),
+                                Site::Node(k) => nodes[k as usize],
                             };
-                            assert_eq!(compiled.eval(&env), e.eval(&ctx), "{}: {e:?}", p.id);
+                            assert_eq!(value, e.eval(&ctx), "{}: {e:?}", p.id);
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// What [`Graph::evaluate`] leaves at its blank value (a leaf of no fact stated, an
+    /// operation above none) is what evaluating it would give.
+    #[test]
+    fn the_graph_evaluates_again_every_node_a_stated_fact_can_change() {
+        let book = LawBook::builtin().unwrap();
+        let s = Summarizer::new(&book);
+        let g = &s.graph;
+        assert!(g.operations.len() > 64, "more than one word of operations");
+        let mut cases = cases(&book, 300);
+        cases.extend(unusual(&book));
+        cases.push(Case::new());
+        for case in &cases {
+            let facts = s.lay_out(case);
+            let mut values = Vec::new();
+            g.evaluate(&facts, case, &mut values);
+            // Every node evaluated, in order.
+            let env = Env {
+                facts: &facts,
+                case,
+                statuses: &[],
+                nodes: &[],
+            };
+            let mut full = g.blank.clone();
+            for (node, test) in &g.leaves {
+                full[*node as usize] = test.eval(&env);
+            }
+            for op in &g.operations {
+                full[op.node as usize] = op.apply(&g.children, &full);
+            }
+            assert_eq!(values, full, "{case:?}");
         }
     }
 
