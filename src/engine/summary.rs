@@ -103,9 +103,46 @@ enum Cond<'a> {
     /// A part that tests no provision's status, evaluated once per case with the rest of
     /// the [`Graph`]: its value is read at this index of [`Env::nodes`].
     Node(u32),
+    /// A conjunction of tests of statuses, each maybe negated ("not applies(A) and not
+    /// applies(B) and ..."), read in one loop rather than as a tree.
+    AllStatuses(Vec<StatusLiteral>),
+    /// A disjunction of them ("applies(A) or applies(B) or ...").
+    AnyStatus(Vec<StatusLiteral>),
     Not(Box<Cond<'a>>),
     And(Vec<Cond<'a>>),
     Or(Vec<Cond<'a>>),
+}
+
+/// A test of a provision's status, maybe negated.
+#[derive(Debug, Clone, Copy)]
+struct StatusLiteral {
+    test: StatusTest,
+    /// The provision's index in the system (`None`: not in the system, so unknown).
+    provision: Option<usize>,
+    negated: bool,
+}
+
+impl StatusLiteral {
+    /// The literal `e`, when it is one.
+    fn of(e: &Expr, provisions: &HashMap<&str, usize>) -> Option<Self> {
+        let (e, negated) = match e {
+            Expr::Not(inner) => (&**inner, true),
+            e => (e, false),
+        };
+        let Expr::Status(test, id) = e else {
+            return None;
+        };
+        Some(Self {
+            test: *test,
+            provision: provisions.get(id.as_str()).copied(),
+            negated,
+        })
+    }
+
+    fn eval(self, statuses: &[Option<Status>]) -> Tri {
+        let t = cond::status_test(self.test, self.provision.and_then(|i| statuses[i]));
+        if self.negated { t.not() } else { t }
+    }
 }
 
 /// The facts of one case, laid out for the compiled conditions.
@@ -266,6 +303,8 @@ impl<'a> Cond<'a> {
             },
             Cond::Status(test, i) => cond::status_test(*test, i.and_then(|i| env.statuses[i])),
             Cond::Node(k) => env.nodes[*k as usize],
+            Cond::AllStatuses(literals) => cond::all(literals.iter().map(|l| l.eval(env.statuses))),
+            Cond::AnyStatus(literals) => cond::any(literals.iter().map(|l| l.eval(env.statuses))),
             Cond::Not(inner) => inner.eval(env).not(),
             Cond::And(cs) => cond::all(cs.iter().map(|c| c.eval(env))),
             Cond::Or(cs) => cond::any(cs.iter().map(|c| c.eval(env))),
@@ -637,6 +676,19 @@ impl<'a, 'v> GraphBuilder<'a, 'v> {
     fn mixed(&mut self, e: &'a Expr, scope: &Scope<'a>) -> Cond<'a> {
         if e.provisions().is_empty() {
             return Cond::Node(self.node(e, scope));
+        }
+        let literals = |es: &[Expr]| -> Option<Vec<StatusLiteral>> {
+            es.iter()
+                .map(|e| StatusLiteral::of(e, &scope.provisions))
+                .collect()
+        };
+        let flat = match e {
+            Expr::And(es) => literals(es).map(Cond::AllStatuses),
+            Expr::Or(es) => literals(es).map(Cond::AnyStatus),
+            _ => None,
+        };
+        if let Some(flat) = flat {
+            return flat;
         }
         match e {
             Expr::Status(test, id) => {
