@@ -250,9 +250,22 @@ pub struct Vocabulary {
     index: KeyIndex,
     conduct_index: HashMap<String, usize>,
     parameter_index: HashMap<String, usize>,
-    /// The sections a case file may hold, in the order of the vocabulary (computed once:
-    /// every case read asks for them).
-    section_names: Vec<String>,
+    /// The sections a case file may hold, in the order of the vocabulary, each with the
+    /// facts it may state (computed once: every fact of every case read is looked up here).
+    stated: Vec<StatedSection>,
+}
+
+/// A section a case file may hold, as [`Vocabulary::section_id`] finds it (valid for that
+/// vocabulary only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionId(usize);
+
+/// A section of a case file and the facts it may state (declared, not derived), by their
+/// name within the section (`age` in `[victim]`).
+#[derive(Debug, Clone)]
+struct StatedSection {
+    name: String,
+    slots: KeyIndex,
 }
 
 /// Where the vocabulary file writes each fact key and conduct class, from a second,
@@ -403,19 +416,27 @@ impl Vocabulary {
             country_set: CountrySet::of(&file.countries),
             countries: file.countries,
             index,
-            section_names: Vec::new(),
+            stated: Vec::new(),
         }
         .with_sections())
     }
 
     fn with_sections(mut self) -> Self {
-        let mut out: Vec<String> = Vec::new();
-        for f in self.facts.iter().filter(|f| !f.derived) {
-            if !out.iter().any(|s| s == f.section()) {
-                out.push(f.section().to_string());
-            }
+        let mut out: Vec<StatedSection> = Vec::new();
+        for (slot, f) in self.facts.iter().enumerate().filter(|(_, f)| !f.derived) {
+            let i = match out.iter().position(|s| s.name == f.section()) {
+                Some(i) => i,
+                None => {
+                    out.push(StatedSection {
+                        name: f.section().to_string(),
+                        slots: KeyIndex::default(),
+                    });
+                    out.len() - 1
+                }
+            };
+            out[i].slots.insert(f.name().to_string(), slot);
         }
-        self.section_names = out;
+        self.stated = out;
         self
     }
 
@@ -442,14 +463,31 @@ impl Vocabulary {
         self.conduct_index.get(id).copied()
     }
 
+    /// The section `name`, if a case file may hold it: found once for all its facts.
+    pub fn section_id(&self, name: &str) -> Option<SectionId> {
+        self.stated
+            .iter()
+            .position(|s| s.name == name)
+            .map(SectionId)
+    }
+
+    /// The position in [`Vocabulary::facts`] of the fact `key` of a section, when a case
+    /// file may state it (declared, not derived): the fact `section.key` as
+    /// [`Vocabulary::slot`] finds it, looked up among the section's facts by its name
+    /// alone, without putting the dotted key together (every fact of every record of a
+    /// batch is looked up this way).
+    pub fn stated_slot(&self, section: SectionId, key: &str) -> Option<usize> {
+        self.stated[section.0].slots.get(key).copied()
+    }
+
     /// Whether a case file may hold this section.
     pub fn has_section(&self, name: &str) -> bool {
-        self.section_names.iter().any(|s| s == name)
+        self.section_id(name).is_some()
     }
 
     /// The sections a case file may hold, in the order of the vocabulary.
     pub fn sections(&self) -> Vec<&str> {
-        self.section_names.iter().map(String::as_str).collect()
+        self.stated.iter().map(|s| s.name.as_str()).collect()
     }
 
     /// The keys a case file may hold in one section.
@@ -496,5 +534,37 @@ mod tests {
         }
         assert_eq!(v.slot("victim.agee"), None);
         assert_eq!(v.slot(""), None);
+    }
+
+    /// A fact found by its section and name is the fact its dotted key names, unless the
+    /// vocabulary derives it (a case file never states a derived fact).
+    #[test]
+    fn a_stated_fact_is_found_by_section_and_name() {
+        let book = crate::law::LawBook::builtin().unwrap();
+        let v = &book.vocabulary;
+        let as_dotted = |section: &str, key: &str| {
+            v.slot(&format!("{section}.{key}"))
+                .filter(|&i| !v.facts[i].derived)
+        };
+        let by_name =
+            |section: &str, key: &str| v.section_id(section).and_then(|id| v.stated_slot(id, key));
+        let mut derived = 0;
+        for f in &v.facts {
+            let (section, key) = f.key.split_once('.').unwrap();
+            assert_eq!(by_name(section, key), as_dotted(section, key), "{}", f.key);
+            derived += usize::from(f.derived);
+        }
+        assert!(derived > 0, "the test meets a derived fact");
+        for (section, key) in [
+            ("victim", "agee"),
+            ("victim", ""),
+            ("", "age"),
+            ("victim.age", ""),
+        ] {
+            assert_eq!(by_name(section, key), None);
+        }
+        for section in v.sections() {
+            assert!(v.section_id(section).is_some());
+        }
     }
 }
