@@ -296,8 +296,8 @@ impl Row {
     pub fn of(r: &CaseResult) -> Row {
         let life = r.life_sentence == Some(true);
         Row {
-            court: code(r.court_country.as_deref()),
-            place: code(r.place.as_deref()),
+            court: code(r.court_country),
+            place: code(r.place),
             sentenced: r.imposed_months.is_some() && !life,
             life,
             share: r.share_of_applicable_maximum,

@@ -29,9 +29,9 @@ pub fn json_line(out: &mut Vec<u8>, r: &CaseResult) {
     out.extend_from_slice(b",\"law_date\":\"");
     write_date(out, r.law_date);
     out.extend_from_slice(b"\",\"place\":");
-    json_opt_str(out, r.place.as_deref());
+    json_opt_str(out, r.place);
     out.extend_from_slice(b",\"court_country\":");
-    json_opt_str(out, r.court_country.as_deref());
+    json_opt_str(out, r.court_country);
     out.extend_from_slice(b",\"imposed_months\":");
     json_num(out, r.imposed_months);
     out.extend_from_slice(b",\"life_sentence\":");
@@ -243,8 +243,8 @@ pub fn csv_line(out: &mut Vec<u8>, r: &CaseResult) {
     out.extend_from_slice(itoa::Buffer::new().format(r.line).as_bytes());
     out.push(b',');
     write_date(out, r.law_date);
-    push(out, r.place.as_deref().unwrap_or(""));
-    push(out, r.court_country.as_deref().unwrap_or(""));
+    push(out, r.place.unwrap_or(""));
+    push(out, r.court_country.unwrap_or(""));
     push_num(out, r.imposed_months);
     push(out, flag(r.life_sentence));
     for s in &r.systems {
