@@ -467,13 +467,7 @@ impl<'de> serde::de::Visitor<'de> for Section<'_, '_, '_> {
                 FactJson::Number(n) => reader.number(section, &key, n),
                 FactJson::Bool(b) => fact(DeValue::Boolean(b)),
                 FactJson::Str(s) => fact(DeValue::String(s)),
-                FactJson::List(items) => {
-                    let mut a = DeArray::new();
-                    for s in items {
-                        a.push(Spanned::new(0..0, DeValue::String(s)));
-                    }
-                    fact(DeValue::Array(a))
-                }
+                FactJson::List(items) => reader.texts(section, &key, &items),
             };
             if !read {
                 return Err(give_up());
@@ -937,6 +931,12 @@ mod tests {
             r#"{"material": {"conduct": ["possessed", "possessed", "distributed"]}}"#,
             r#"{"material": {"conduct": []}, "offender": {"nationality": ["FR", "BE", "FR"]}}"#,
             r#"{"material": {"conduct": ["possessed", null]}}"#,
+            r#"{"material": {"conduct": ["possessed", "nope"]}}"#,
+            r#"{"material": {"conduct": ["acc\u0065ssed", "accessed"]}}"#,
+            r#"{"victim": {"nationality": ["FR", "fr"]}}"#,
+            r#"{"victim": {"nationality": ["XK", "PH", "XK"]}}"#,
+            r#"{"case": {"place": ["FR"]}, "victim": {"age": [7]}}"#,
+            r#"{"case": {"title": []}}"#,
             r#"{"sentence": {"imposed_months": 1e1, "suspended_months": 12.50}}"#,
             r#"{"sentence": {"imposed_months": -0}, "victim": {"count": 1.0}}"#,
             r#"{"sentence": {"imposed_months": 1.5e-7, "suspended_months": 1e1}}"#,

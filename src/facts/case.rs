@@ -512,6 +512,42 @@ impl<'s> CaseReader<'s> {
         true
     }
 
+    /// One fact whose value is a list of texts (from a JSON record), without building the
+    /// TOML array [`CaseReader::fact`] reads: what `fact` makes of it for a list of
+    /// countries or of values, each text accepted, repeats dropped. `false`, and nothing
+    /// read, for anything else (another type of fact, a text not accepted): `fact` then
+    /// reports it. Lists are common in records (`material.conduct`, `material.kinds`),
+    /// and the array cost an allocation, a push for each text and a drop.
+    pub(crate) fn texts<S: AsRef<str>>(
+        &mut self,
+        section: OpenSection,
+        key: &str,
+        items: &[S],
+    ) -> bool {
+        let Some((fact_key, slot, def)) = self.declared(section, key) else {
+            return false;
+        };
+        // Checked before the texts: an empty list holds none to refuse.
+        if !matches!(def.ty, FactType::Countries | FactType::EnumList) {
+            return false;
+        }
+        let accepted = |s: &str| match def.ty {
+            FactType::Countries => self.vocab.is_country(s),
+            _ => def.values.iter().any(|v| v == s),
+        };
+        let mut out: Vec<String> = Vec::with_capacity(items.len());
+        for s in items.iter().map(AsRef::as_ref) {
+            if !accepted(s) {
+                return false;
+            }
+            if !out.iter().any(|o| o == s) {
+                out.push(s.to_string());
+            }
+        }
+        self.push(fact_key, slot, Value::List(out));
+        true
+    }
+
     fn push(&mut self, key: String, slot: usize, value: Value) {
         let slot = Some(slot);
         self.facts.push((key, Fact { value, slot }));
