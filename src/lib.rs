@@ -12,6 +12,7 @@ pub mod compare;
 pub mod diagnostics;
 pub mod engine;
 pub mod facts;
+mod hashing;
 pub mod io;
 pub mod law;
 pub mod preparsed;

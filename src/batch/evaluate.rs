@@ -46,8 +46,9 @@ pub struct CaseResult<'a> {
     /// The input line where the record starts.
     pub line: u64,
     pub law_date: NaiveDate,
-    pub place: Option<String>,
-    pub court_country: Option<String>,
+    /// Borrowed from the case (which outlives its result): not copied for every case.
+    pub place: Option<&'a str>,
+    pub court_country: Option<&'a str>,
     pub imposed_months: Option<f64>,
     pub life_sentence: Option<bool>,
     /// National systems, in the order of the law book.
@@ -85,9 +86,9 @@ fn ratio(imposed: Option<f64>, reference: Option<f64>) -> Option<f64> {
     }
 }
 
-fn text(case: &Case, key: &str) -> Option<String> {
+fn text<'c>(case: &'c Case, key: &str) -> Option<&'c str> {
     match case.get(key) {
-        Some(Value::Str(s)) => Some(s.clone()),
+        Some(Value::Str(s)) => Some(s),
         _ => None,
     }
 }
@@ -109,11 +110,12 @@ pub fn scale_figure<'a>(g: &'a Guideline, case: &Case) -> Option<ScaleFigure<'a>
 }
 
 /// Evaluates one case: every provision of every system (through the summary), then the
-/// figures of the national systems and of the official scale.
+/// figures of the national systems and of the official scale. The result borrows from the
+/// case as from the law.
 pub fn evaluate<'a>(
     summarizer: &Summarizer<'a>,
     official: Option<&'a Guideline>,
-    case: &Case,
+    case: &'a Case,
     line: u64,
     today: NaiveDate,
 ) -> CaseResult<'a> {
@@ -150,14 +152,12 @@ pub fn evaluate<'a>(
         for_ratio,
         scale.as_ref().and_then(|s| s.starting_point_months),
     );
-    let applicable = court_country
-        .as_deref()
-        .and_then(|c| systems.iter().find(|s| s.system == c));
+    let applicable = court_country.and_then(|c| systems.iter().find(|s| s.system == c));
     CaseResult {
         line,
         law_date: summary.law_date,
         place: text(case, "case.place"),
-        court_country: court_country.clone(),
+        court_country,
         imposed_months,
         life_sentence,
         applicable_system: applicable.map(|s| s.system),

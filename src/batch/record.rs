@@ -21,7 +21,9 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostics::{Diagnostic, SourceText};
-use crate::facts::{Case, CaseReader, FactType, Number, Vocabulary, sort_keeping_last};
+use crate::facts::{
+    Case, CaseReader, FactType, Number, OpenSection, Vocabulary, sort_keeping_last,
+};
 
 /// A record that could not be read as a case: where, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -409,6 +411,7 @@ impl<'de> serde::de::Visitor<'de> for Record<'_, '_> {
                 map.next_value_seed(Section {
                     reader: &mut *self.0,
                     name: &name,
+                    open: None,
                 })?;
             }
             last = Some(name);
@@ -422,6 +425,8 @@ impl<'de> serde::de::Visitor<'de> for Record<'_, '_> {
 struct Section<'r, 's, 'n> {
     reader: &'r mut CaseReader<'s>,
     name: &'n str,
+    /// The section once the reader has checked it (`None` before).
+    open: Option<OpenSection<'n>>,
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for Section<'_, '_, '_> {
@@ -443,15 +448,18 @@ impl<'de> serde::de::Visitor<'de> for Section<'_, '_, '_> {
         Ok(())
     }
 
-    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        self.reader.section(self.name, 0).map_err(|_| give_up())?;
+    fn visit_some<D: serde::Deserializer<'de>>(mut self, d: D) -> Result<(), D::Error> {
+        let open = self.reader.section(self.name, 0).map_err(|_| give_up())?;
+        self.open = Some(open);
         d.deserialize_map(self)
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        // A section is a map only after `visit_some` has checked it.
+        let section = self.open.ok_or_else(give_up)?;
         let mut last = None;
         while let Some(key) = next_key_in_order(&mut map, &last)? {
-            let (reader, section) = (&mut *self.reader, self.name);
+            let reader = &mut *self.reader;
             let mut fact = |de: DeValue| reader.fact(section, &key, 0, &de, 0..0).is_ok();
             let read = match map.next_value::<FactJson>()? {
                 // `null` is an absent key (as `json_to_de` makes it).
@@ -459,13 +467,7 @@ impl<'de> serde::de::Visitor<'de> for Section<'_, '_, '_> {
                 FactJson::Number(n) => reader.number(section, &key, n),
                 FactJson::Bool(b) => fact(DeValue::Boolean(b)),
                 FactJson::Str(s) => fact(DeValue::String(s)),
-                FactJson::List(items) => {
-                    let mut a = DeArray::new();
-                    for s in items {
-                        a.push(Spanned::new(0..0, DeValue::String(s)));
-                    }
-                    fact(DeValue::Array(a))
-                }
+                FactJson::List(items) => reader.texts(section, &key, &items),
             };
             if !read {
                 return Err(give_up());
@@ -929,6 +931,12 @@ mod tests {
             r#"{"material": {"conduct": ["possessed", "possessed", "distributed"]}}"#,
             r#"{"material": {"conduct": []}, "offender": {"nationality": ["FR", "BE", "FR"]}}"#,
             r#"{"material": {"conduct": ["possessed", null]}}"#,
+            r#"{"material": {"conduct": ["possessed", "nope"]}}"#,
+            r#"{"material": {"conduct": ["acc\u0065ssed", "accessed"]}}"#,
+            r#"{"victim": {"nationality": ["FR", "fr"]}}"#,
+            r#"{"victim": {"nationality": ["XK", "PH", "XK"]}}"#,
+            r#"{"case": {"place": ["FR"]}, "victim": {"age": [7]}}"#,
+            r#"{"case": {"title": []}}"#,
             r#"{"sentence": {"imposed_months": 1e1, "suspended_months": 12.50}}"#,
             r#"{"sentence": {"imposed_months": -0}, "victim": {"count": 1.0}}"#,
             r#"{"sentence": {"imposed_months": 1.5e-7, "suspended_months": 1e1}}"#,

@@ -7,7 +7,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::age::{age_on, years_between};
 use super::value::{Interval, Value};
-use super::vocabulary::{FactDef, FactType, Vocabulary};
+use super::vocabulary::{FactDef, FactType, SectionId, Vocabulary};
 use crate::diagnostics::{Diagnostic, SourceText};
 
 /// The case-file format version this program reads.
@@ -28,12 +28,29 @@ pub struct Case {
 /// holds a few dozen facts at most, built at once and then only read (batch analysis builds
 /// and drops one per record): one allocation instead of a tree of nodes, and a binary
 /// search to find a key, as the tree does.
-#[derive(Clone, Default, PartialEq)]
-struct FactMap(Vec<(String, Value)>);
+#[derive(Clone, Default)]
+struct FactMap(Vec<(String, Fact)>);
+
+/// A fact's value, and the fact's position in the vocabulary the case was read with
+/// ([`Vocabulary::slot`]; `None` for a key it does not declare), found once when the fact
+/// is read so that the engine can lay the facts out by position without looking each key
+/// up again (see [`Case::iter_slots`]).
+#[derive(Clone)]
+struct Fact {
+    value: Value,
+    slot: Option<usize>,
+}
+
+/// Facts are equal when their keys and values are: the slot only follows from the key.
+impl PartialEq for FactMap {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
 
 impl FactMap {
     /// From facts in any order: as inserting them one by one (the last of equal keys kept).
-    fn from_pairs(mut pairs: Vec<(String, Value)>) -> Self {
+    fn from_pairs(mut pairs: Vec<(String, Fact)>) -> Self {
         sort_keeping_last(&mut pairs);
         Self(pairs)
     }
@@ -49,17 +66,19 @@ impl FactMap {
     /// where every case is read by key some 30 times) to save about 4,000 instructions a
     /// case. Inserting still finds its place by a binary search, to keep the keys in order.
     fn get(&self, key: &str) -> Option<&Value> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.0.iter().find(|(k, _)| k == key).map(|(_, f)| &f.value)
     }
 
     fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
 
-    fn insert(&mut self, key: String, value: Value) {
+    /// Sets `key`, at position `slot` of the vocabulary, to `value`.
+    fn insert(&mut self, key: String, slot: Option<usize>, value: Value) {
+        let fact = Fact { value, slot };
         match self.position(&key) {
-            Ok(i) => self.0[i].1 = value,
-            Err(i) => self.0.insert(i, (key, value)),
+            Ok(i) => self.0[i].1 = fact,
+            Err(i) => self.0.insert(i, (key, fact)),
         }
     }
 
@@ -70,7 +89,7 @@ impl FactMap {
     }
 
     fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.0.iter().map(|(k, v)| (k, v))
+        self.0.iter().map(|(k, f)| (k, &f.value))
     }
 }
 
@@ -110,6 +129,20 @@ impl Case {
         self.facts.iter().map(|(k, v)| (k.as_str(), v))
     }
 
+    /// Every fact the vocabulary declares, stated and derived, in key order, with its
+    /// position in [`Vocabulary::facts`]: what `iter` gives, each key already looked up
+    /// with [`Vocabulary::slot`] when the fact was read or set (facts the vocabulary does
+    /// not declare are left out). For the engine, which reads facts by position.
+    ///
+    /// The positions are those of the vocabulary the case was read (or its facts set)
+    /// with: a case must be read with the vocabulary it is then evaluated against.
+    pub fn iter_slots(&self) -> impl Iterator<Item = (usize, &Value)> {
+        self.facts
+            .0
+            .iter()
+            .filter_map(|(_, f)| f.slot.map(|slot| (slot, &f.value)))
+    }
+
     pub fn is_known(&self, key: &str) -> bool {
         self.facts.contains_key(key)
     }
@@ -136,7 +169,7 @@ impl Case {
     /// The value must already be valid for the vocabulary.
     pub fn set(&mut self, key: &str, value: Option<Value>, vocab: &Vocabulary, today: NaiveDate) {
         match value {
-            Some(v) => self.facts.insert(key.to_string(), v),
+            Some(v) => self.facts.insert(key.to_string(), vocab.slot(key), v),
             None => self.facts.remove(key),
         }
         self.derive(vocab, today);
@@ -183,12 +216,12 @@ impl Case {
                 reader.version(value.get_ref(), value.span())?;
                 continue;
             }
-            reader.section(name, key.span().start)?;
+            let section = reader.section(name, key.span().start)?;
             let DeValue::Table(inner) = value.get_ref() else {
                 return Err(reader.not_a_table(name, value.span().start));
             };
             for (k, v) in inner.iter() {
-                reader.fact(name, k.get_ref(), k.span().start, v.get_ref(), v.span())?;
+                reader.fact(section, k.get_ref(), k.span().start, v.get_ref(), v.span())?;
             }
         }
         reader.finish(&|key| span_of(table, key), today)
@@ -297,14 +330,17 @@ impl Case {
         let facts_date = self.date_of_facts_or(today);
         for (age_key, birth_key) in AGES {
             if let Some(birth) = self.date(birth_key) {
-                self.facts
-                    .insert(age_key.to_string(), Value::Int(age_on(birth, facts_date)));
+                self.facts.insert(
+                    age_key.to_string(),
+                    vocab.slot(age_key),
+                    Value::Int(age_on(birth, facts_date)),
+                );
             }
         }
         self.facts.remove("derived.age_gap");
-        if vocab.fact("derived.age_gap").is_none() {
+        let Some(gap_slot) = vocab.slot("derived.age_gap") else {
             return;
-        }
+        };
         let gap = match (
             self.date("offender.birth_date"),
             self.date("victim.birth_date"),
@@ -330,9 +366,18 @@ impl Case {
             },
         };
         if let Some(g) = gap {
-            self.facts.insert("derived.age_gap".into(), g);
+            self.facts
+                .insert("derived.age_gap".into(), Some(gap_slot), g);
         }
     }
+}
+
+/// A section of a case file being read: its name, and the section as the vocabulary finds
+/// it (looked up once for all its facts).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct OpenSection<'n> {
+    name: &'n str,
+    id: SectionId,
 }
 
 /// Reads a case step by step, with the checks of a case file: [`Case::from_table`] reads a
@@ -343,7 +388,7 @@ pub(crate) struct CaseReader<'s> {
     vocab: &'s Vocabulary,
     /// The facts read so far. Put in the case at the end, at once: they usually come in
     /// key order (sections and keys are read in order), kept as they are then.
-    facts: Vec<(String, Value)>,
+    facts: Vec<(String, Fact)>,
 }
 
 impl<'s> CaseReader<'s> {
@@ -361,10 +406,15 @@ impl<'s> CaseReader<'s> {
         check_version(self.source, value, span)
     }
 
-    /// A top-level key other than `version` (at byte `at`) must be a section.
-    pub(crate) fn section(&self, name: &str, at: usize) -> Result<(), Diagnostic> {
-        if self.vocab.has_section(name) {
-            return Ok(());
+    /// A top-level key other than `version` (at byte `at`) must be a section: the section,
+    /// to read its facts with.
+    pub(crate) fn section<'n>(
+        &self,
+        name: &'n str,
+        at: usize,
+    ) -> Result<OpenSection<'n>, Diagnostic> {
+        if let Some(id) = self.vocab.section_id(name) {
+            return Ok(OpenSection { name, id });
         }
         Err(self
             .source
@@ -390,30 +440,33 @@ impl<'s> CaseReader<'s> {
             .with_help(format!("the keys {}", self.vocab.keys_of(name).join(", ")))
     }
 
-    /// The dotted key `section.key` and its declaration, unless the vocabulary declares no
-    /// such fact or derives it (a derived fact is never stated). Not built with `format!`:
-    /// this runs for every fact of every record of a batch.
-    fn declared(&self, section: &str, key: &str) -> (String, Option<&'s FactDef>) {
+    /// The fact `key` of `[section]`: its dotted key `section.key`, its position in the
+    /// vocabulary and its declaration; `None` when the vocabulary declares no such fact or
+    /// derives it (a derived fact is never stated). Found by section and name, and the
+    /// dotted key put together (not with `format!`) only for a fact declared: this runs for
+    /// every fact of every record of a batch.
+    fn declared(&self, section: OpenSection, key: &str) -> Option<(String, usize, &'s FactDef)> {
+        let slot = self.vocab.stated_slot(section.id, key)?;
+        let section = section.name;
         let mut fact_key = String::with_capacity(section.len() + 1 + key.len());
         fact_key.push_str(section);
         fact_key.push('.');
         fact_key.push_str(key);
-        let def = self.vocab.fact(&fact_key).filter(|d| !d.derived);
-        (fact_key, def)
+        Some((fact_key, slot, &self.vocab.facts[slot]))
     }
 
     /// One fact: `key` (at byte `key_at`) of `[section]`, its value at `span`.
     pub(crate) fn fact(
         &mut self,
-        section: &str,
+        section: OpenSection,
         key: &str,
         key_at: usize,
         value: &DeValue,
         span: Range<usize>,
     ) -> Result<(), Diagnostic> {
         let vocab = self.vocab;
-        let (fact_key, def) = self.declared(section, key);
-        let Some(def) = def else {
+        let Some((fact_key, slot, def)) = self.declared(section, key) else {
+            let section = section.name;
             let mut d = self.source.error_at(
                 key_at,
                 format!("unknown key `{}` in [{section}]", short(key)),
@@ -428,7 +481,7 @@ impl<'s> CaseReader<'s> {
             return Err(d);
         };
         let parsed = convert(self.source, vocab, &fact_key, def, value, span)?;
-        self.facts.push((fact_key, parsed));
+        self.push(fact_key, slot, parsed);
         Ok(())
     }
 
@@ -438,8 +491,8 @@ impl<'s> CaseReader<'s> {
     /// number fact, within the same bounds). `false`, and nothing read, for anything else:
     /// `fact` then reports it. Read this way, a number costs a comparison instead of a
     /// TOML parse.
-    pub(crate) fn number(&mut self, section: &str, key: &str, n: Number) -> bool {
-        let (fact_key, Some(def)) = self.declared(section, key) else {
+    pub(crate) fn number(&mut self, section: OpenSection, key: &str, n: Number) -> bool {
+        let Some((fact_key, slot, def)) = self.declared(section, key) else {
             return false;
         };
         let value = match (def.ty, n) {
@@ -455,8 +508,49 @@ impl<'s> CaseReader<'s> {
         if !in_bounds(def, n) {
             return false;
         }
-        self.facts.push((fact_key, value));
+        self.push(fact_key, slot, value);
         true
+    }
+
+    /// One fact whose value is a list of texts (from a JSON record), without building the
+    /// TOML array [`CaseReader::fact`] reads: what `fact` makes of it for a list of
+    /// countries or of values, each text accepted, repeats dropped. `false`, and nothing
+    /// read, for anything else (another type of fact, a text not accepted): `fact` then
+    /// reports it. Lists are common in records (`material.conduct`, `material.kinds`),
+    /// and the array cost an allocation, a push for each text and a drop.
+    pub(crate) fn texts<S: AsRef<str>>(
+        &mut self,
+        section: OpenSection,
+        key: &str,
+        items: &[S],
+    ) -> bool {
+        let Some((fact_key, slot, def)) = self.declared(section, key) else {
+            return false;
+        };
+        // Checked before the texts: an empty list holds none to refuse.
+        if !matches!(def.ty, FactType::Countries | FactType::EnumList) {
+            return false;
+        }
+        let accepted = |s: &str| match def.ty {
+            FactType::Countries => self.vocab.is_country(s),
+            _ => def.values.iter().any(|v| v == s),
+        };
+        let mut out: Vec<String> = Vec::with_capacity(items.len());
+        for s in items.iter().map(AsRef::as_ref) {
+            if !accepted(s) {
+                return false;
+            }
+            if !out.iter().any(|o| o == s) {
+                out.push(s.to_string());
+            }
+        }
+        self.push(fact_key, slot, Value::List(out));
+        true
+    }
+
+    fn push(&mut self, key: String, slot: usize, value: Value) {
+        let slot = Some(slot);
+        self.facts.push((key, Fact { value, slot }));
     }
 
     /// The case: its facts checked together, then the derived ones added. `span` locates a
@@ -777,6 +871,34 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each fact comes with its position in the vocabulary, whether the file states it or
+    /// it is derived (an age from a birth date, the age gap), also after a fact is set.
+    #[test]
+    fn facts_carry_their_position_in_the_vocabulary() {
+        let book = crate::law::LawBook::builtin().unwrap();
+        let vocab = &book.vocabulary;
+        let today = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let text = "version = 1\n[case]\ndate_of_facts = \"2020-05-01\"\ntitle = \"t\"\n\
+                    [victim]\nbirth_date = \"2008-02-01\"\n[offender]\nage = 40\n";
+        let source = SourceText::new("case.toml", text);
+        let mut case = Case::parse(&source, vocab, today).unwrap();
+        let looked_up = |case: &Case| -> Vec<(usize, Value)> {
+            case.iter()
+                .filter_map(|(k, v)| vocab.slot(k).map(|i| (i, v.clone())))
+                .collect()
+        };
+        let carried = |case: &Case| -> Vec<(usize, Value)> {
+            case.iter_slots().map(|(i, v)| (i, v.clone())).collect()
+        };
+        assert!(case.is_known("victim.age") && case.is_known("derived.age_gap"));
+        assert_eq!(carried(&case), looked_up(&case));
+        assert_eq!(carried(&case).len(), case.iter().count());
+        case.set("victim.birth_date", None, vocab, today);
+        case.set("victim.age", Some(Value::Int(12)), vocab, today);
+        assert_eq!(carried(&case), looked_up(&case));
+        assert!(case.is_known("derived.age_gap"));
+    }
 
     #[test]
     fn dates_read_directly_are_those_chrono_reads() {

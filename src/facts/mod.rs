@@ -7,9 +7,9 @@ pub(crate) mod vocabulary;
 
 pub use age::{age_on, years_between};
 pub use case::{Case, MAX_CASE_FILE_BYTES, SUPPORTED_VERSION, format_date, parse_date};
-pub(crate) use case::{CaseReader, Number, sort_keeping_last};
+pub(crate) use case::{CaseReader, Number, OpenSection, sort_keeping_last};
 pub use value::{Interval, Value};
 pub(crate) use vocabulary::Locations;
 pub use vocabulary::{
-    ConductClass, FactDef, FactType, Localized, ParameterDef, ValueLabel, Vocabulary,
+    ConductClass, FactDef, FactType, Localized, ParameterDef, SectionId, ValueLabel, Vocabulary,
 };
