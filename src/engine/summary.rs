@@ -893,8 +893,13 @@ impl<'a> Summarizer<'a> {
             bits: vec![None; vocab.facts.len()],
             known: Vec::new(),
         };
-        for (key, value) in case.iter() {
-            if let Some(i) = vocab.slot(key) {
+        for (key, slot, value) in case.iter_with_slots() {
+            // The position the case was read with, unless the case was read with another
+            // vocabulary where it is not this one's: then looked up by name.
+            let slot = slot
+                .filter(|&i| vocab.facts.get(i).is_some_and(|f| f.key == key))
+                .or_else(|| vocab.slot(key));
+            if let Some(i) = slot {
                 facts.values[i] = Some(value);
                 facts.bits[i] = self.enums[i].and_then(|e| bits_of(value, e));
                 facts.known.push(i);
@@ -1108,6 +1113,39 @@ mod tests {
             }
             assert_eq!(values, full, "{case:?}");
         }
+    }
+
+    /// The positions a case carries are those of the vocabulary it was read with: laid out
+    /// against another, where they mean other facts, the facts are found by name.
+    #[test]
+    fn a_case_read_with_another_vocabulary_is_laid_out_by_name() {
+        let book = LawBook::builtin().unwrap();
+        let s = Summarizer::new(&book);
+        let small = crate::facts::Vocabulary::parse(&crate::diagnostics::SourceText::new(
+            "v.toml",
+            "[[fact]]\nkey = \"material.conduct\"\ntype = \"enum_list\"\n\
+             values = [\"possessed\", \"distributed\"]\nlabel = { fr = \"m\", en = \"m\" }\n\
+             [[fact]]\nkey = \"victim.age\"\ntype = \"integer\"\nlabel = { fr = \"a\", en = \"a\" }\n",
+        ))
+        .unwrap();
+        let facts = [
+            ("victim.age", Value::Int(13)),
+            ("material.conduct", Value::List(vec!["distributed".into()])),
+        ];
+        let (mut theirs, mut ours) = (Case::new(), Case::new());
+        for (key, value) in facts {
+            theirs.set(key, Some(value.clone()), &small, today());
+            ours.set(key, Some(value), &book.vocabulary, today());
+        }
+        assert_ne!(
+            theirs.iter_with_slots().map(|(_, i, _)| i).collect::<Vec<_>>(),
+            ours.iter_with_slots().map(|(_, i, _)| i).collect::<Vec<_>>(),
+            "the two vocabularies place the facts differently"
+        );
+        let (a, b) = (s.lay_out(&theirs), s.lay_out(&ours));
+        assert_eq!(a.values, b.values);
+        assert_eq!(a.bits, b.bits);
+        assert_eq!(a.known, b.known);
     }
 
     #[test]

@@ -34,7 +34,7 @@ struct FactMap(Vec<(String, Fact)>);
 /// A fact's value, and the fact's position in the vocabulary the case was read with
 /// ([`Vocabulary::slot`]; `None` for a key it does not declare), found once when the fact
 /// is read so that the engine can lay the facts out by position without looking each key
-/// up again (see [`Case::iter_slots`]).
+/// up again (see [`Case::iter_with_slots`]).
 #[derive(Clone)]
 struct Fact {
     value: Value,
@@ -129,18 +129,16 @@ impl Case {
         self.facts.iter().map(|(k, v)| (k.as_str(), v))
     }
 
-    /// Every fact the vocabulary declares, stated and derived, in key order, with its
-    /// position in [`Vocabulary::facts`]: what `iter` gives, each key already looked up
-    /// with [`Vocabulary::slot`] when the fact was read or set (facts the vocabulary does
-    /// not declare are left out). For the engine, which reads facts by position.
-    ///
-    /// The positions are those of the vocabulary the case was read (or its facts set)
-    /// with: a case must be read with the vocabulary it is then evaluated against.
-    pub fn iter_slots(&self) -> impl Iterator<Item = (usize, &Value)> {
+    /// Every fact, stated and derived, in key order, with its position in
+    /// [`Vocabulary::facts`] as [`Vocabulary::slot`] gave it when the fact was read or set
+    /// (`None` for a key the vocabulary does not declare). For the engine, which reads facts
+    /// by position: the positions are those of the vocabulary the case was read with, so a
+    /// reader of another vocabulary checks them (the key is given for that).
+    pub fn iter_with_slots(&self) -> impl Iterator<Item = (&str, Option<usize>, &Value)> {
         self.facts
             .0
             .iter()
-            .filter_map(|(_, f)| f.slot.map(|slot| (slot, &f.value)))
+            .map(|(k, f)| (k.as_str(), f.slot, &f.value))
     }
 
     pub fn is_known(&self, key: &str) -> bool {
@@ -889,7 +887,9 @@ mod tests {
                 .collect()
         };
         let carried = |case: &Case| -> Vec<(usize, Value)> {
-            case.iter_slots().map(|(i, v)| (i, v.clone())).collect()
+            case.iter_with_slots()
+                .filter_map(|(_, i, v)| i.map(|i| (i, v.clone())))
+                .collect()
         };
         assert!(case.is_known("victim.age") && case.is_known("derived.age_gap"));
         assert_eq!(carried(&case), looked_up(&case));
