@@ -420,6 +420,11 @@ fn the_binary_opens_no_network_socket() {
         let calls = std::fs::read_to_string(&trace).unwrap();
         std::fs::remove_file(&trace).unwrap();
         for line in calls.lines() {
+            // strace's own note of a thread that ended while traced (`???( <detached ...>`),
+            // seen on a loaded machine: not a call.
+            if line.contains("<detached ...>") {
+                continue;
+            }
             let local = line.contains("AF_UNIX") || line.contains("AF_LOCAL");
             assert!(
                 local && !line.contains("connect("),
