@@ -105,9 +105,20 @@ enum Target {
     Atomic {
         tmp: tempfile::NamedTempFile,
         destination: PathBuf,
+        /// Bytes written, and where the disk was last asked to write them out (see
+        /// [`SYNC_EVERY`]).
+        written: u64,
+        flushed: u64,
     },
     InPlace(std::fs::File),
 }
+
+/// A large output (the results of a batch run reach hundreds of megabytes) is handed to the
+/// disk every so many bytes while it is written, without waiting (Linux's
+/// `sync_file_range`), so that the sync before the rename has only the last part left: the
+/// disk works while the program still computes, instead of after (a sync of 700 MB at the
+/// end took 0.4 s). Elsewhere the final sync does it all, as before.
+const SYNC_EVERY: u64 = 16 << 20;
 
 impl OutputFile {
     /// Opens `path` for writing as described on [`OutputFile`].
@@ -129,6 +140,8 @@ impl OutputFile {
                 Target::Atomic {
                     tmp: atomic_temp(&destination).map_err(write_error(path))?,
                     destination,
+                    written: 0,
+                    flushed: 0,
                 }
             }
         };
@@ -146,6 +159,7 @@ impl OutputFile {
             Target::Atomic {
                 mut tmp,
                 destination,
+                ..
             } => {
                 tmp.flush().map_err(&err)?;
                 tmp.as_file().sync_all().map_err(&err)?;
@@ -176,14 +190,34 @@ fn link_target(link: &Path) -> Result<PathBuf, Error> {
 impl Write for OutputFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         match &mut self.target {
-            Target::Atomic { tmp, .. } => tmp.write(buf),
+            Target::Atomic {
+                tmp,
+                written,
+                flushed,
+                ..
+            } => {
+                let n = tmp.write(buf)?;
+                *written += n as u64;
+                start_writing_out(tmp.as_file(), *written, flushed);
+                Ok(n)
+            }
             Target::InPlace(f) => f.write(buf),
         }
     }
 
     fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
         match &mut self.target {
-            Target::Atomic { tmp, .. } => tmp.write_all(buf),
+            Target::Atomic {
+                tmp,
+                written,
+                flushed,
+                ..
+            } => {
+                tmp.write_all(buf)?;
+                *written += buf.len() as u64;
+                start_writing_out(tmp.as_file(), *written, flushed);
+                Ok(())
+            }
             Target::InPlace(f) => f.write_all(buf),
         }
     }
@@ -195,6 +229,29 @@ impl Write for OutputFile {
         }
     }
 }
+
+/// Once [`SYNC_EVERY`] bytes have come since `flushed`, asks the disk to start writing
+/// them out, without waiting for it. Only a hint: the sync before the rename is what makes
+/// the file durable, so a failure here is left for that sync to report.
+#[cfg(target_os = "linux")]
+fn start_writing_out(file: &std::fs::File, written: u64, flushed: &mut u64) {
+    use std::os::fd::AsRawFd;
+    if written - *flushed < SYNC_EVERY {
+        return;
+    }
+    let (Ok(offset), Ok(len)) = (i64::try_from(*flushed), i64::try_from(written - *flushed)) else {
+        return;
+    };
+    // SAFETY: a plain system call on an open descriptor of `file`, which outlives it; it
+    // reads and writes no memory of this process.
+    unsafe {
+        libc::sync_file_range(file.as_raw_fd(), offset, len, libc::SYNC_FILE_RANGE_WRITE);
+    }
+    *flushed = written;
+}
+
+#[cfg(not(target_os = "linux"))]
+fn start_writing_out(_: &std::fs::File, _: u64, _: &mut u64) {}
 
 /// A temporary file beside `path`, readable and writable by its owner only. Temporary
 /// files that killed processes left in that folder are removed first.

@@ -157,3 +157,50 @@ fn a_writer_killed_at_any_moment_leaves_the_previous_file_whole() {
         "{kills} writers killed; last generation {last}; at most {left_behind} temporary file(s) seen at once"
     );
 }
+
+/// An output of many megabytes (batch results), handed to the disk in steps while it is
+/// written, arrives whole, in order, owner-only, and replaces the old file only at the end.
+#[test]
+fn a_large_output_written_in_pieces_arrives_whole() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("results.jsonl");
+    std::fs::write(&path, "old\n").unwrap();
+    // 40 MiB in pieces of varied sizes, every byte telling its place.
+    let piece = |k: usize| -> Vec<u8> {
+        let len = 1 + (k * 7919) % 200_000;
+        (0..len).map(|i| ((k * 31 + i) % 251) as u8).collect()
+    };
+    let mut expected = Vec::new();
+    let mut out = qualif::io::OutputFile::create(&path).unwrap();
+    let mut k = 0;
+    while expected.len() < 40 << 20 {
+        let p = piece(k);
+        if k % 2 == 0 {
+            out.write_all(&p).unwrap();
+        } else {
+            // `write` may take part of a piece: the rest is written again.
+            let mut rest = &p[..];
+            while !rest.is_empty() {
+                let n = out.write(rest).unwrap();
+                rest = &rest[n..];
+            }
+        }
+        expected.extend_from_slice(&p);
+        k += 1;
+    }
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        b"old\n",
+        "replaced before the end"
+    );
+    out.commit().unwrap();
+    assert!(std::fs::read(&path).unwrap() == expected, "not whole");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert!(temporaries(dir.path()).is_empty());
+}

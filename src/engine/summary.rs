@@ -1138,8 +1138,13 @@ mod tests {
             ours.set(key, Some(value), &book.vocabulary, today());
         }
         assert_ne!(
-            theirs.iter_with_slots().map(|(_, i, _)| i).collect::<Vec<_>>(),
-            ours.iter_with_slots().map(|(_, i, _)| i).collect::<Vec<_>>(),
+            theirs
+                .iter_with_slots()
+                .map(|(_, i, _)| i)
+                .collect::<Vec<_>>(),
+            ours.iter_with_slots()
+                .map(|(_, i, _)| i)
+                .collect::<Vec<_>>(),
             "the two vocabularies place the facts differently"
         );
         let (a, b) = (s.lay_out(&theirs), s.lay_out(&ours));
