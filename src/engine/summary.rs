@@ -14,9 +14,10 @@
 //! - every condition is compiled ([`Cond`]): a fact becomes its position in the vocabulary,
 //!   a state parameter its value, a provision its index in the system, so that evaluating
 //!   it compares no names and hashes nothing;
-//! - per case, the facts are laid out once by position (a slice read by index), instead of
-//!   being looked up by name in the case's map by every condition; a value of an
-//!   enumeration is also numbered, so that `in [..]` and `contains` compare bits, not texts;
+//! - per case, the facts are laid out once by position (a slice read by index), at the
+//!   positions the case reader already found, instead of being looked up by name in the
+//!   case's map by every condition; a value of an enumeration is also numbered, so that
+//!   `in [..]` and `contains` compare bits, not texts;
 //! - every condition, and every part of one, that tests no provision's status is a node of
 //!   one graph ([`Graph`]) evaluated once per case before any provision: a test written in
 //!   many places ("victim.age < 18" is inside 50 conditions) is one node, and a node that
@@ -26,7 +27,8 @@
 //! - the version of each provision in force on a date is read from a table of periods
 //!   (between two dates where the system's law changes), found by one binary search per
 //!   case and system, instead of searched among the versions of each provision;
-//! - a conjunction of elements stops at the first unmet one, as Kleene logic allows;
+//! - a conjunction of elements stops at the first unmet one, as Kleene logic allows, and a
+//!   conjunction or disjunction of status tests is read as a flat list of them;
 //! - what every case reads is kept in a few contiguous arrays ([`SystemPlan`]).
 
 use std::collections::HashMap;
@@ -195,8 +197,10 @@ impl<'e> Env<'e> {
 }
 
 impl<'a> Cond<'a> {
-    /// Compiles a condition of `system` (whose provisions are indexed by `provisions`);
-    /// `enums` are the enumerations by position in the vocabulary.
+    /// Compiles a condition of `system` as written (whose provisions are indexed by
+    /// `provisions`); `enums` are the enumerations by position in the vocabulary. The
+    /// summary compiles the leaves of its [`Graph`] with it; a condition that tests a
+    /// status is compiled by [`GraphBuilder::mixed`], its other parts as nodes.
     fn compile(
         e: &'a Expr,
         vocab: &Vocabulary,
@@ -697,8 +701,9 @@ impl<'a, 'v> GraphBuilder<'a, 'v> {
             Expr::Not(inner) => Cond::Not(Box::new(self.mixed(inner, scope))),
             Expr::And(es) => Cond::And(es.iter().map(|e| self.mixed(e, scope)).collect()),
             Expr::Or(es) => Cond::Or(es.iter().map(|e| self.mixed(e, scope)).collect()),
-            // A test of facts or parameters names no provision.
-            _ => unreachable!("a test of facts names no provision"),
+            // A test of facts or parameters (it names no provision, so it is a node above
+            // and never reaches this point): compiled as written.
+            _ => Cond::compile(e, self.vocab, self.enums, scope.system, &scope.provisions),
         }
     }
 
