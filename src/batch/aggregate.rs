@@ -306,12 +306,12 @@ impl Row {
     }
 }
 
-/// Collects the figures of the cases as they are evaluated. Holds one [`Group`] for all
+/// Collects the figures of the cases as they are evaluated. Holds one `Group` for all
 /// cases, one per court country and one per place; regions are put together from the
 /// places at the end.
 ///
 /// Every case is added here, on the one thread that writes the results. The tables are
-/// hashed by [`FastMap`]'s hash rather than SipHash, which cost some 530 of the 1,330
+/// hashed by `FastMap`'s hash rather than SipHash, which cost some 530 of the 1,330
 /// instructions of adding a case: their keys are country codes (two capital letters,
 /// checked when the case is read) and the positions of those codes, too few to be made
 /// to collide.

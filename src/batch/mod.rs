@@ -8,8 +8,8 @@
 //! 1. a reader thread reads records (a JSON line, or a CSV row) and sends them in chunks of
 //!    [`CHUNK`] through a bounded channel;
 //! 2. the calling thread turns each chunk into results on every core with rayon, in parts
-//!    of [`PART`] records (`par_chunks().map().collect()` keeps the order of the input),
-//!    each record checked by [`record`] exactly as a case file is, evaluated by [`evaluate`]
+//!    of `PART` records (`par_chunks().map().collect()` keeps the order of the input),
+//!    each record checked by [`record`] exactly as a case file is, evaluated by [`evaluate`](mod@evaluate)
 //!    and formatted into its part's one buffer of text;
 //! 3. a writer thread writes the results in input order, reports rejected records and adds
 //!    each result to the aggregates (bounded channel again).
@@ -21,7 +21,7 @@
 //!
 //! Nothing is kept per case: the aggregates count each group's ratios rounded to the 4
 //! decimals they are printed with, so their memory is bounded by the distinct ratios, not by
-//! the cases (see [`aggregate`]).
+//! the cases (see [`aggregate`](mod@aggregate)).
 
 pub mod aggregate;
 pub mod evaluate;

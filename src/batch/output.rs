@@ -20,7 +20,7 @@ fn r4(x: Option<f64>) -> Option<f64> {
 ///
 /// Written by hand rather than through `#[derive(Serialize)]` structs: this runs for every
 /// case, and most of what it writes (provision ids, citations, codes) needs no escape, which
-/// [`json_str`] checks before copying. The bytes are those serde_json writes for the same
+/// `json_str` checks before copying. The bytes are those serde_json writes for the same
 /// object (numbers and escapes are left to serde_json itself); `tests/batch.rs` compares
 /// whole runs with their snapshots.
 pub fn json_line(out: &mut Vec<u8>, r: &CaseResult) {

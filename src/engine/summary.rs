@@ -5,13 +5,13 @@
 //! The rules are those of `assess`: the same version in force, the same evaluation order
 //! (a provision after those it names), the same meaning of each kind of condition (the
 //! functions of [`super::condition`] that [`Expr::eval`] calls), and the same rule for
-//! raising a penalty by aggravations ([`super::qualify::raise`]). What is left out is what
+//! raising a penalty by aggravations (`qualify::raise`). What is left out is what
 //! only explains: element traces, missing facts, warnings, limitation and jurisdiction.
 //! `tests/batch.rs` and the tests below check on generated cases that both give the same
 //! statuses and penalties.
 //!
 //! What makes it fast is done once per law book, not per case:
-//! - every condition is compiled ([`Cond`]): a fact becomes its position in the vocabulary,
+//! - every condition is compiled (`Cond`): a fact becomes its position in the vocabulary,
 //!   a state parameter its value, a provision its index in the system, so that evaluating
 //!   it compares no names and hashes nothing;
 //! - per case, the facts are laid out once by position (a slice read by index), at the
@@ -19,7 +19,7 @@
 //!   case's map by every condition; a value of an enumeration is also numbered, so that
 //!   `in [..]` and `contains` compare bits, not texts;
 //! - every condition, and every part of one, that tests no provision's status is a node of
-//!   one graph ([`Graph`]) evaluated once per case before any provision: a test written in
+//!   one graph (`Graph`) evaluated once per case before any provision: a test written in
 //!   many places ("victim.age < 18" is inside 50 conditions) is one node, and a node that
 //!   reads no fact the case states keeps the value it has for a blank case, computed once,
 //!   so that only the tests of the facts stated, and the operations above them, are
@@ -29,7 +29,7 @@
 //!   case and system, instead of searched among the versions of each provision;
 //! - a conjunction of elements stops at the first unmet one, as Kleene logic allows, and a
 //!   conjunction or disjunction of status tests is read as a flat list of them;
-//! - what every case reads is kept in a few contiguous arrays ([`SystemPlan`]).
+//! - what every case reads is kept in a few contiguous arrays (`SystemPlan`).
 
 use std::collections::HashMap;
 
