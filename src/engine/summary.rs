@@ -31,6 +31,7 @@
 //!   conjunction or disjunction of status tests is read as a flat list of them;
 //! - what every case reads is kept in a few contiguous arrays (`SystemPlan`).
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -141,8 +142,8 @@ impl StatusLiteral {
         })
     }
 
-    fn eval(self, statuses: &[Option<Status>]) -> Tri {
-        let t = cond::status_test(self.test, self.provision.and_then(|i| statuses[i]));
+    fn eval(self, statuses: &[Cell<Option<Status>>]) -> Tri {
+        let t = cond::status_test(self.test, self.provision.and_then(|i| statuses[i].get()));
         if self.negated { t.not() } else { t }
     }
 }
@@ -179,8 +180,9 @@ fn bits_of(value: &Value, (allowed, list): (&[String], bool)) -> Option<u64> {
 struct Env<'e> {
     facts: &'e Facts<'e>,
     case: &'e Case,
-    /// The statuses of the system's provisions evaluated so far, by index.
-    statuses: &'e [Option<Status>],
+    /// The statuses of the system's provisions evaluated so far, by index (set as the
+    /// provisions are evaluated, through the same context).
+    statuses: &'e [Cell<Option<Status>>],
     /// The value of each node of the [`Graph`] for the case (empty while the graph itself
     /// is evaluated: a leaf reads no node).
     nodes: &'e [Tri],
@@ -305,7 +307,9 @@ impl<'a> Cond<'a> {
                 None if env.facts.values[*slot].is_none() => Tri::Unknown,
                 None => written.eval(env),
             },
-            Cond::Status(test, i) => cond::status_test(*test, i.and_then(|i| env.statuses[i])),
+            Cond::Status(test, i) => {
+                cond::status_test(*test, i.and_then(|i| env.statuses[i].get()))
+            }
             Cond::Node(k) => env.nodes[*k as usize],
             Cond::AllStatuses(literals) => cond::all(literals.iter().map(|l| l.eval(env.statuses))),
             Cond::AnyStatus(literals) => cond::any(literals.iter().map(|l| l.eval(env.statuses))),
@@ -933,19 +937,17 @@ impl<'a> Summarizer<'a> {
             .collect();
         statuses.clear();
         statuses.resize(provisions.len(), None);
+        let statuses = Cell::from_mut(statuses.as_mut_slice()).as_slice_of_cells();
+        let env = Env { statuses, ..env };
         // The version in force, as `Provision::version_at` finds it.
         let in_force = plan.periods.on(law_date);
         for &i in &system.evaluation_order {
             let k = in_force[i] as usize;
             let (status, penalty) = match plan.versions.get(k) {
                 None => (Status::Excluded, None),
-                Some(v) => {
-                    let env = Env { statuses, ..env };
-                    let version = &system.provisions[i].versions[v.index as usize];
-                    Self::qualify(plan, v, version, &env)
-                }
+                Some(v) => Self::qualify(plan, v, &system.provisions[i], &env),
             };
-            statuses[i] = Some(status);
+            statuses[i].set(Some(status));
             provisions[i].status = status;
             provisions[i].penalty = penalty;
         }
@@ -956,7 +958,7 @@ impl<'a> Summarizer<'a> {
     fn qualify(
         plan: &SystemPlan<'a>,
         v: &VersionPlan,
-        version: &'a Version,
+        provision: &'a Provision,
         env: &Env,
     ) -> (Status, Option<&'a Penalty>) {
         let value = |site: &Site| match *site {
@@ -970,6 +972,7 @@ impl<'a> Summarizer<'a> {
         if status != Status::Applies {
             return (status, None);
         }
+        let version = &provision.versions[v.index as usize];
         let mut penalty = &version.penalty;
         let mut winner_priority = i64::MIN;
         for (site, a) in plan.sites[middle..end].iter().zip(&version.aggravations) {
@@ -1061,10 +1064,11 @@ mod tests {
                     parameters: (system.kind == SystemKind::National).then_some(&system.parameters),
                     statuses: &statuses,
                 };
+                let mut by_index = by_index;
                 let env = Env {
                     facts: &facts,
                     case,
-                    statuses: &by_index,
+                    statuses: Cell::from_mut(by_index.as_mut_slice()).as_slice_of_cells(),
                     nodes: &nodes,
                 };
                 for (p, &(first, end)) in system.provisions.iter().zip(&plan.provisions) {
