@@ -529,18 +529,12 @@ impl<'s> CaseReader<'s> {
         if !matches!(def.ty, FactType::Countries | FactType::EnumList) {
             return false;
         }
-        let accepted = |s: &str| match def.ty {
-            FactType::Countries => self.vocab.is_country(s),
-            _ => def.values.iter().any(|v| v == s),
-        };
         let mut out: Vec<String> = Vec::with_capacity(items.len());
         for s in items.iter().map(AsRef::as_ref) {
-            if !accepted(s) {
+            if !list_accepts(self.vocab, def, s) {
                 return false;
             }
-            if !out.iter().any(|o| o == s) {
-                out.push(s.to_string());
-            }
+            push_once(&mut out, s);
         }
         self.push(fact_key, slot, Value::List(out));
         true
@@ -759,12 +753,7 @@ fn convert(
                         )
                         .with_help(accepted()));
                 };
-                let ok = if ty == FactType::Countries {
-                    vocab.is_country(s)
-                } else {
-                    def.values.iter().any(|v| v == s.as_ref())
-                };
-                if !ok {
+                if !list_accepts(vocab, def, s) {
                     return Err(source
                         .error_at(
                             item.span().start,
@@ -772,13 +761,27 @@ fn convert(
                         )
                         .with_help(accepted()));
                 }
-                if !out.iter().any(|o: &String| o == s.as_ref()) {
-                    out.push(s.to_string());
-                }
+                push_once(&mut out, s);
             }
             Ok(Value::List(out))
         }
         (_, other) => Err(wrong(describe(other))),
+    }
+}
+
+/// Whether a list fact accepts the text `s`: a country code for a list of countries, one of
+/// its values for a list of values.
+fn list_accepts(vocab: &Vocabulary, def: &FactDef, s: &str) -> bool {
+    match def.ty {
+        FactType::Countries => vocab.is_country(s),
+        _ => def.values.iter().any(|v| v == s),
+    }
+}
+
+/// Adds `s` to a list fact's texts unless they hold it already: a list keeps each once.
+fn push_once(out: &mut Vec<String>, s: &str) {
+    if !out.iter().any(|o| o == s) {
+        out.push(s.to_string());
     }
 }
 
