@@ -536,3 +536,53 @@ fn an_unwritable_target_is_a_clear_error() {
     assert!(!err.contains("panicked"));
     assert!(!out.exists());
 }
+
+// ---------------------------------------------------------------------------------------
+// Hardening, round two (issue #15).
+
+/// The ticks drawn in an HTML report's charts, chart by chart.
+fn ticks_per_chart(html: &str) -> Vec<usize> {
+    html.split("<svg")
+        .skip(1)
+        .map(|svg| svg.matches(r##"stroke="#d0d0d0""##).count())
+        .collect()
+}
+
+/// A sentence far above every maximum (the case file said `imposed_months = 1e9`; input
+/// checks may refuse it, so the built document is given it) renders in a bounded report:
+/// each chart has a few ticks, the sentence is drawn at the end of the axis with a marker,
+/// and the label gives its real value.
+#[test]
+fn a_sentence_of_a_billion_months_renders_with_a_few_ticks() {
+    let d = data();
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("case.toml");
+    let text = std::fs::read_to_string("tests/scenarios/07-livestream-philippines.toml").unwrap();
+    std::fs::write(&case, format!("{text}\n[sentence]\nimposed_months = 60\n")).unwrap();
+    for lang in ["en", "fr"] {
+        let mut doc = build(&d, &case, lang, false);
+        let before = document::html(&doc);
+        assert!(
+            !before.contains(r#"class="beyond""#),
+            "5 years is within the axis"
+        );
+        let words = qualif::report::words::months(1e9, lang);
+        let p = doc.proportionality.as_mut().expect("a sentence is placed");
+        p.sentence_months = 1e9;
+        p.sentence_text = words.clone();
+        let c = doc.charts.scale.as_mut().expect("a scale chart");
+        c.sentence_months = Some(1e9);
+        c.sentence_text = Some(words.clone());
+        let html = document::html(&doc);
+        let ticks = ticks_per_chart(&html);
+        assert_eq!(ticks.len(), 2, "{lang}: two charts");
+        assert!(
+            ticks.iter().all(|n| (2..=12).contains(n)),
+            "{lang}: {ticks:?}"
+        );
+        assert!(html.contains(r#"class="beyond""#), "{lang}: the marker");
+        assert!(html.contains(&words), "{lang}: the real value, {words}");
+        assert!(html.len() < before.len() + 2_000, "{lang}: bounded");
+        check_html(&html, lang, "a sentence of 1e9 months");
+    }
+}
