@@ -66,6 +66,46 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
     out.commit()
 }
 
+/// What standard output is called in messages.
+pub const STDOUT: &str = "standard output";
+
+/// Writes `bytes` to standard output and flushes it: every command's printed result goes
+/// through here (the crate denies `print!` and `println!`, which panic on a failed write).
+///
+/// A failed or short write (a full disk, `> /dev/full`, a file-size limit) is an error
+/// that names standard output: the command then exits with code 2 rather than 0 with a
+/// truncated result. A reader that stopped listening (`| head`: a broken pipe) is not an
+/// error: the result is `Ok(false)`, and the command ends quietly.
+pub fn to_stdout(bytes: &[u8]) -> Result<bool, Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(source) => Err(Error::Write {
+            path: STDOUT.into(),
+            source,
+        }),
+    }
+}
+
+/// Writes one line to standard error: a message to the user (an error, a rejected batch
+/// record). Never panics (`eprintln!` does when standard error is closed, `2>&1 | head`)
+/// and ignores a failed write: there is nowhere left to report it, and the exit code
+/// still says what happened. Returns whether the line was written.
+pub fn to_stderr(line: &str) -> bool {
+    let mut err = std::io::stderr().lock();
+    err.write_all(line.as_bytes())
+        .and_then(|()| {
+            if line.ends_with('\n') {
+                Ok(())
+            } else {
+                err.write_all(b"\n")
+            }
+        })
+        .and_then(|()| err.flush())
+        .is_ok()
+}
+
 /// The prefix and suffix of the temporary files of [`OutputFile`]: `.qualif-PID-….tmp`.
 const TMP_PREFIX: &str = ".qualif-";
 const TMP_SUFFIX: &str = ".tmp";

@@ -45,7 +45,7 @@ pub fn run(book: &LawBook, scales: &Scales, args: &ReportArgs) -> Result<u8> {
     }
     match &args.output {
         Some(path) => write_atomic(path, text.as_bytes())?,
-        None => super::print(&text),
+        None => super::print(&text)?,
     }
     Ok(0)
 }
