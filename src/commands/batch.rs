@@ -1,4 +1,4 @@
-//! `qualif batch FILE.jsonl|FILE.csv [--format json|csv] [-o FILE] [--aggregates FILE]`
+//! `qualif batch FILE.jsonl|FILE.csv [--format json|csv] [-o FILE [--summary]] [--aggregates FILE]`
 //! and `qualif batch --synthesize N [--seed S] [-o FILE]`.
 
 use std::io::IsTerminal;
@@ -115,7 +115,16 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
         };
         crate::io::write_atomic(path, text.as_bytes())?;
     }
-    crate::io::to_stderr(&batch::output::aggregates_table(counts, &groups));
+    // The table on standard output, which carries nothing else when the results go to a
+    // file (clap requires -o with --summary); never on standard error, which stays silent
+    // on success. A run that rejected records (exit code 1) ends its messages there with
+    // the count.
+    if counts.rejected > 0 && !report.quiet {
+        crate::io::to_stderr(&batch::output::counts_line(counts));
+    }
+    if args.summary {
+        super::print(&batch::output::aggregates_table(counts, &groups))?;
+    }
     Ok(if counts.rejected > 0 { 1 } else { 0 })
 }
 
