@@ -413,3 +413,164 @@ fn a_closed_standard_error_is_no_panic() {
         "the results were written: {out}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Hardening, round two (issue #15): an output that is an input.
+
+/// The files of a folder, with their contents.
+fn contents(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_type().unwrap().is_file())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// An output that is the input, or the other output, under any name (the same name, `./`,
+/// a folder and back, a symbolic link, a hard link; a file that does not exist yet named
+/// twice): refused with exit code 2 and one message, before anything is written. Every
+/// file of the folder is left as it was, and no file is added.
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_an_input_is_refused_before_anything_is_written() {
+    let dir = printing_fixture();
+    let d = dir.path();
+    std::fs::create_dir(d.join("sub")).unwrap();
+    std::os::unix::fs::symlink("case.toml", d.join("case-link.toml")).unwrap();
+    std::fs::hard_link(d.join("case.toml"), d.join("case-hard.toml")).unwrap();
+    std::os::unix::fs::symlink("cases.jsonl", d.join("cases-link.jsonl")).unwrap();
+    // A link to a file that does not exist yet: writing through it creates `new.jsonl`.
+    std::os::unix::fs::symlink("new.jsonl", d.join("new-link.jsonl")).unwrap();
+    let before = contents(d);
+    let links = ["case-link.toml", "cases-link.jsonl", "new-link.jsonl"];
+    let runs: [&[&str]; 16] = [
+        &["report", "case.toml", "-o", "case.toml"],
+        &["report", "case.toml", "-o", "./case.toml"],
+        &["report", "case.toml", "-o", "sub/../case.toml"],
+        &[
+            "report",
+            "./case.toml",
+            "--format",
+            "html",
+            "-o",
+            "case-link.toml",
+        ],
+        &["report", "case-link.toml", "-o", "case.toml"],
+        &[
+            "report",
+            "case.toml",
+            "--format",
+            "json",
+            "-o",
+            "case-hard.toml",
+        ],
+        &["batch", "cases.jsonl", "-o", "cases.jsonl"],
+        &["batch", "cases.jsonl", "-o", "./cases.jsonl"],
+        &["batch", "cases.jsonl", "-o", "cases-link.jsonl"],
+        &[
+            "batch",
+            "cases-link.jsonl",
+            "--format",
+            "csv",
+            "-o",
+            "cases.jsonl",
+        ],
+        &["batch", "cases.jsonl", "--aggregates", "cases.jsonl"],
+        &[
+            "batch",
+            "cases.jsonl",
+            "-o",
+            "out.jsonl",
+            "--aggregates",
+            "sub/../cases-link.jsonl",
+        ],
+        &[
+            "batch",
+            "cases.jsonl",
+            "-o",
+            "out.jsonl",
+            "--aggregates",
+            "out.jsonl",
+        ],
+        &[
+            "batch",
+            "cases.jsonl",
+            "-o",
+            "out.jsonl",
+            "--aggregates",
+            "./out.jsonl",
+        ],
+        &[
+            "batch",
+            "cases.jsonl",
+            "-o",
+            "new-link.jsonl",
+            "--aggregates",
+            "new.jsonl",
+        ],
+        &[
+            "batch",
+            "cases.csv",
+            "--format",
+            "csv",
+            "-o",
+            "cases.csv",
+            "--summary",
+        ],
+    ];
+    for args in runs {
+        let o = spawn_in(d, args, Stdio::piped(), Stdio::piped())
+            .wait_with_output()
+            .unwrap();
+        let err = stderr(&o);
+        assert_bad_input(&o);
+        assert_eq!(err.lines().count(), 1, "{args:?}: one message: {err}");
+        assert!(
+            err.starts_with("error: ")
+                && err.contains("is the same file as")
+                && err.contains("(nothing was written)"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(contents(d), before, "{args:?} changed a file");
+        for l in links {
+            assert!(
+                std::fs::symlink_metadata(d.join(l))
+                    .unwrap()
+                    .file_type()
+                    .is_symlink(),
+                "{args:?}: {l}"
+            );
+        }
+    }
+    // Other names are written as usual.
+    for (args, written) in [
+        (&["report", "case.toml", "-o", "report.md"][..], "report.md"),
+        (
+            &[
+                "batch",
+                "cases.jsonl",
+                "-o",
+                "out.jsonl",
+                "--aggregates",
+                "agg.json",
+            ][..],
+            "agg.json",
+        ),
+    ] {
+        let o = qualif_in(d, args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(d.join(written).is_file(), "{args:?}");
+    }
+}
+
+fn qualif_in(dir: &Path, args: &[&str]) -> Output {
+    spawn_in(dir, args, Stdio::piped(), Stdio::piped())
+        .wait_with_output()
+        .unwrap()
+}

@@ -21,6 +21,7 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
             "give a FILE.jsonl or FILE.csv, or --synthesize N".into(),
         ));
     };
+
     let (input, format, size) = batch::open_input(
         file,
         args.input_format.map(|f| match f {
@@ -28,6 +29,18 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
             BatchInput::Csv => InputFormat::Csv,
         }),
     )?;
+    // Once the input is open, before anything is written: no output may replace the input,
+    // nor one output the other.
+    let refuse = crate::io::refuse_same_file;
+    if let Some(out) = &args.output {
+        refuse(out, "the output", file, "the input")?;
+    }
+    if let Some(agg) = &args.aggregates {
+        refuse(agg, "--aggregates", file, "the input")?;
+        if let Some(out) = &args.output {
+            refuse(agg, "--aggregates", out, "the output")?;
+        }
+    }
     let book = super::load_book(data_dir)?;
     let scales = super::load_scales(data_dir, book)?;
     let regions = match data_dir {
