@@ -295,6 +295,7 @@ fn printing_commands() -> Vec<Vec<&'static str>> {
         vec!["batch", "cases.jsonl"],
         vec!["batch", "cases.csv", "--format", "csv"],
         vec!["batch", "--synthesize", "20"],
+        vec!["batch", "cases.jsonl", "-o", "out.jsonl", "--summary"],
         vec!["--help"],
         vec!["--version"],
         vec!["report", "--help"],
