@@ -41,8 +41,10 @@ pub enum Command {
     /// Many cases at once (JSON Lines or CSV, shaped like case files): one result per case
     /// (the leading qualification and its maximum in each national system, the guideline's
     /// starting point, the imposed sentence's ratio to each), then aggregate figures by
-    /// court country, by the country where the child was and by UN M49 region. Exit code 1
-    /// when some records were rejected (each is reported with its line).
+    /// court country, by the country where the child was and by UN M49 region (the last
+    /// JSON line; --aggregates FILE; as a table on standard output with -o FILE --summary).
+    /// Exit code 1 when some records were rejected (each is reported on standard error with
+    /// its line); nothing else goes to standard error.
     Batch(BatchArgs),
     /// Browse and check the legal data.
     #[command(subcommand)]
@@ -190,6 +192,11 @@ pub struct BatchArgs {
     /// Also write the aggregate figures to FILE (CSV or JSON, as --format).
     #[arg(long, value_name = "FILE", conflicts_with = "synthesize")]
     pub aggregates: Option<PathBuf>,
+    /// Print the aggregate figures as a table on standard output once the results are
+    /// written to the file of -o (without it, standard output carries the results). Nothing
+    /// is printed on standard error unless records are rejected.
+    #[arg(long, requires = "output", conflicts_with = "synthesize")]
+    pub summary: bool,
     /// The input's format, when its extension does not say.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<BatchInput>,

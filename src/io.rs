@@ -66,6 +66,101 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
     out.commit()
 }
 
+/// What standard output is called in messages.
+pub const STDOUT: &str = "standard output";
+
+/// Writes `bytes` to standard output and flushes it: every command's printed result goes
+/// through here (the crate denies `print!` and `println!`, which panic on a failed write).
+///
+/// A failed or short write (a full disk, `> /dev/full`, a file-size limit) is an error
+/// that names standard output: the command then exits with code 2 rather than 0 with a
+/// truncated result. A reader that stopped listening (`| head`: a broken pipe) is not an
+/// error: the result is `Ok(false)`, and the command ends quietly.
+pub fn to_stdout(bytes: &[u8]) -> Result<bool, Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(source) => Err(Error::Write {
+            path: STDOUT.into(),
+            source,
+        }),
+    }
+}
+
+/// Writes one line to standard error: a message to the user (an error, a rejected batch
+/// record). Never panics (`eprintln!` does when standard error is closed, `2>&1 | head`)
+/// and ignores a failed write: there is nowhere left to report it, and the exit code
+/// still says what happened. Returns whether the line was written.
+pub fn to_stderr(line: &str) -> bool {
+    let mut err = std::io::stderr().lock();
+    err.write_all(line.as_bytes())
+        .and_then(|()| {
+            if line.ends_with('\n') {
+                Ok(())
+            } else {
+                err.write_all(b"\n")
+            }
+        })
+        .and_then(|()| err.flush())
+        .is_ok()
+}
+
+/// Refuses to write `output` when it is the file `input` under any name (`CASE`,
+/// `./CASE`, a symbolic or hard link to it), or, when neither exists yet, the same path
+/// once folders and links are resolved: writing would replace what is being read. Called
+/// before anything is written; `what` says what the output is (`-o`, `--aggregates`) and
+/// `of` what the input is, in the message.
+///
+/// An existing output that is not a regular file (`/dev/null`, a terminal) is written in
+/// place (see [`OutputFile`]) and destroys nothing: it is never refused.
+pub fn refuse_same_file(output: &Path, what: &str, input: &Path, of: &str) -> Result<(), Error> {
+    let same = match (file_id(output), file_id(input)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    };
+    if !same {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "{what} {} is the same file as {of} {}: choose another file for {what} (nothing was written)",
+        output.display(),
+        input.display()
+    )))
+}
+
+/// What a path names, for [`refuse_same_file`]: an existing regular file by its device
+/// and inode (through every link), a path that does not exist yet by the place it would
+/// be created (its folder resolved, or where a dangling link points); `None` for anything
+/// else.
+#[derive(PartialEq, Eq)]
+enum FileId {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    Path(PathBuf),
+}
+
+fn file_id(path: &Path) -> Option<FileId> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => None,
+        #[cfg(unix)]
+        Ok(meta) => {
+            use std::os::unix::fs::MetadataExt;
+            Some(FileId::Inode(meta.dev(), meta.ino()))
+        }
+        #[cfg(not(unix))]
+        Ok(_) => std::fs::canonicalize(path).ok().map(FileId::Path),
+        Err(_) => {
+            let target = match std::fs::symlink_metadata(path) {
+                Ok(m) if m.file_type().is_symlink() => link_target(path).ok()?,
+                _ => path.to_path_buf(),
+            };
+            let folder = std::fs::canonicalize(folder_of(&target)).ok()?;
+            Some(FileId::Path(folder.join(target.file_name()?)))
+        }
+    }
+}
+
 /// The prefix and suffix of the temporary files of [`OutputFile`]: `.qualif-PID-….tmp`.
 const TMP_PREFIX: &str = ".qualif-";
 const TMP_SUFFIX: &str = ".tmp";

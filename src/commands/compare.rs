@@ -22,6 +22,6 @@ pub fn run(book: &LawBook, args: &CompareArgs) -> Result<u8> {
         Format::Table => compare_text::table(book, &assessment, &comparison, lang),
         Format::Markdown => compare_text::markdown(book, &assessment, &comparison, lang),
     };
-    super::print(&text);
+    super::print(&text)?;
     Ok(0)
 }

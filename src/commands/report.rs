@@ -28,6 +28,10 @@ fn format(args: &ReportArgs) -> ReportFormat {
 pub fn run(book: &LawBook, scales: &Scales, args: &ReportArgs) -> Result<u8> {
     let today = today();
     let case = load_case(&args.case, &book.vocabulary, today)?;
+    // Once the case file is known to exist, before anything is written.
+    if let Some(out) = &args.output {
+        crate::io::refuse_same_file(out, "the output", &args.case, "the case file")?;
+    }
     let opts = Options {
         lang: args.lang.code().to_string(),
         redact: args.redact,
@@ -45,7 +49,7 @@ pub fn run(book: &LawBook, scales: &Scales, args: &ReportArgs) -> Result<u8> {
     }
     match &args.output {
         Some(path) => write_atomic(path, text.as_bytes())?,
-        None => super::print(&text),
+        None => super::print(&text)?,
     }
     Ok(0)
 }

@@ -33,6 +33,6 @@ pub fn run(book: &LawBook, scales: &Scales, args: &ScaleArgs) -> Result<u8> {
             scale_text::table(official.as_ref(), &extensions, placement.as_ref(), lang)
         }
     };
-    super::print(&text);
+    super::print(&text)?;
     Ok(0)
 }

@@ -221,10 +221,10 @@ pub fn run(
     drop(guard);
     if app.exit == Some(Exit::Interrupted) && !app.history.is_empty() {
         if let Some(p) = &app.recovery_path {
-            eprintln!(
+            crate::io::to_stderr(&format!(
                 "interview interrupted: the answers are kept in {}; run `qualif` to resume",
                 p.display()
-            );
+            ));
         }
     }
     Ok(if app.exit == Some(Exit::Interrupted) {
