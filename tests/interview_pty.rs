@@ -3,7 +3,8 @@
 //!
 //! What is checked: that the interview ends on its own when its terminal goes away (the
 //! other side closed: a tmux session killed, an SSH connection lost), on SIGHUP and on
-//! SIGTERM, keeping the answers in the recovery file and restoring the terminal.
+//! SIGTERM, keeping the answers in the recovery file and restoring the terminal; and that
+//! two interviews sharing a state folder keep their own answers.
 //!
 //! No test reads the clock. Every wait is a bounded loop (a hang guard of about a minute
 //! that only keeps a hang from blocking the run for ever): how fast the interview ends is
@@ -541,4 +542,94 @@ fn sighup_ends_the_interview_and_restores_the_terminal() {
 #[test]
 fn sigterm_ends_the_interview_and_restores_the_terminal() {
     a_signal_ends_the_interview(libc::SIGTERM);
+}
+
+/// Two interviews at once with one state folder (two terminals of the same user): neither
+/// is offered the other's answers while it runs, so neither can discard them, and each
+/// keeps its own file. Both killed, the next interview offers both; while it has one
+/// resumed, another interview is offered only the other.
+#[test]
+fn two_interviews_at_once_keep_their_own_answers() {
+    let place = Place::new();
+    let mut a = Session::start(Home::Both(&place), &[], true);
+    a.keys("2023-05-10\r");
+    a.wait_for("A's first answer saved", |_| {
+        place
+            .recovery_files()
+            .iter()
+            .any(|(_, t)| t.contains("2023-05-10"))
+    });
+    let mut b = Session::start(Home::Both(&place), &[], true);
+    assert!(
+        !b.text().contains("interrupted"),
+        "B is offered A's interview: {}",
+        b.text()
+    );
+    // "n" would discard an interview offered; on the first question it does nothing.
+    b.keys("n");
+    b.keys("2019-01-01\r");
+    b.wait_for("B's first answer saved", |_| {
+        place
+            .recovery_files()
+            .iter()
+            .any(|(_, t)| t.contains("2019-01-01"))
+    });
+    a.keys("9\r");
+    a.wait_for("A's second answer saved", |_| {
+        place
+            .recovery_files()
+            .iter()
+            .any(|(_, t)| t.contains("age = 9"))
+    });
+    // Killed: nothing of theirs runs at the end.
+    a.child.kill().unwrap();
+    b.child.kill().unwrap();
+    a.wait_exit("SIGKILL");
+    b.wait_exit("SIGKILL");
+    let files = place.recovery_files();
+    assert_eq!(files.len(), 2, "one file each: {files:?}");
+    let a_file = files
+        .iter()
+        .find(|(_, t)| t.contains("2023-05-10"))
+        .expect("A's answers are kept");
+    assert!(a_file.1.contains("age = 9") && !a_file.1.contains("2019-01-01"));
+    let b_file = files
+        .iter()
+        .find(|(_, t)| t.contains("2019-01-01"))
+        .expect("B's answers are kept");
+    assert!(!b_file.1.contains("2023-05-10"));
+
+    // Both are offered, the latest (A's) first; resume it.
+    let mut c = Session::start(Home::Both(&place), &[], true);
+    let text = c.text();
+    assert!(text.contains("2 interviews were interrupted."), "{text}");
+    let (first, second) = (
+        text.find("2 answer(s), on a new case"),
+        text.find("1 answer(s), on a new case"),
+    );
+    assert!(
+        first.is_some() && second.is_some() && first < second,
+        "A's (2 answers), then B's (1): {text}"
+    );
+    c.keys("\r");
+    c.wait_for("A's interview resumed", |s| {
+        s.text().contains("Interview resumed: 2 answer(s).")
+    });
+    // While C runs A's interview, another interview is offered B's only.
+    let mut d = Session::start(Home::Both(&place), &[], true);
+    let text = d.text();
+    assert!(text.contains("An interview was interrupted."), "{text}");
+    assert!(text.contains("1 answer(s), on a new case"), "{text}");
+    assert!(!text.contains("2 answer(s)"), "{text}");
+    // D discards B's; C quits without saving. Nothing is left.
+    d.keys("n");
+    d.wait_for("B's interview discarded", |s| {
+        s.text()
+            .contains("The interrupted interview was discarded.")
+    });
+    d.keys("q");
+    assert_eq!(d.wait_exit("q").code(), Some(0));
+    c.keys("qy");
+    assert_eq!(c.wait_exit("q, y").code(), Some(0));
+    assert_eq!(place.recovery_files(), Vec::new());
 }

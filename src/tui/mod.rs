@@ -19,7 +19,7 @@ use std::path::PathBuf;
 
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 
-pub use state::{App, Exit, Message, Options};
+pub use state::{App, Exit, Message, Options, Overlay};
 pub use update::{Effect, Msg};
 
 use crate::cli::Lang;
@@ -34,8 +34,8 @@ pub(crate) fn tr(fr: bool, en: &'static str, fr_text: &'static str) -> &'static 
     if fr { fr_text } else { en }
 }
 
-/// Starts an interview: a new [`App`], offering to resume an interrupted interview when the
-/// recovery file holds one.
+/// Starts an interview: a new [`App`], offering to resume the interrupted interviews of
+/// the state folder, if any.
 pub fn start<'a>(
     book: &'a LawBook,
     scales: Option<&'a Scales>,
@@ -63,8 +63,8 @@ fn perform(app: &mut App, effect: Effect) {
     let fr = app.fr();
     match effect {
         Effect::Autosave => {
-            if let Some(path) = app.recovery_path.clone() {
-                if let Err(e) = recovery::save(app, &path) {
+            if app.recovery.dir().is_some() {
+                if let Err(e) = recovery::save(app) {
                     app.message = Some(Message::Error(if fr {
                         format!("Sauvegarde de secours impossible : {e}")
                     } else {
@@ -74,11 +74,69 @@ fn perform(app: &mut App, effect: Effect) {
             }
         }
         Effect::ClearRecovery => {
-            if let Some(path) = app.recovery_path.clone() {
-                if let Err(e) = recovery::clear(&path) {
-                    app.message = Some(Message::Error(e));
-                }
+            if let Err(e) = app.recovery.clear() {
+                app.message = Some(Message::Error(e));
             }
+        }
+        Effect::Resume(i) => {
+            let left = app.recovery.offered.len().saturating_sub(1);
+            if let Some(r) = recovery::take(app, i) {
+                let n = r.history.len();
+                app.load(r.case, r.case_path, r.skipped, r.history);
+                app.dirty = true;
+                let mut text = if fr {
+                    format!("Entretien repris : {n} réponse(s).")
+                } else {
+                    format!("Interview resumed: {n} answer(s).")
+                };
+                if left > 0 {
+                    text.push_str(&if fr {
+                        format!(" {left} autre(s) entretien(s) interrompu(s) gardé(s), proposé(s) au prochain lancement.")
+                    } else {
+                        format!(" {left} other interrupted interview(s) kept, offered at the next start.")
+                    });
+                }
+                app.message = Some(Message::Info(text));
+                perform(app, Effect::Autosave);
+            }
+        }
+        Effect::Discard(i) => {
+            let result = recovery::discard(app, i);
+            let left = app.recovery.offered.len();
+            app.overlay = if left == 0 {
+                Overlay::None
+            } else {
+                Overlay::Resume {
+                    cursor: i.min(left - 1),
+                }
+            };
+            app.message = Some(match result {
+                Err(e) => Message::Error(e),
+                Ok(()) if left == 0 => Message::Info(
+                    tr(
+                        fr,
+                        "The interrupted interview was discarded.",
+                        "L'entretien interrompu a été abandonné.",
+                    )
+                    .into(),
+                ),
+                Ok(()) => Message::Info(if fr {
+                    format!("L'entretien interrompu a été abandonné ; il en reste {left}.")
+                } else {
+                    format!("The interrupted interview was discarded; {left} left.")
+                }),
+            });
+        }
+        Effect::KeepInterrupted => {
+            let n = app.recovery.offered.len();
+            app.recovery.keep_offered();
+            app.message = Some(Message::Info(if fr {
+                format!(
+                    "{n} entretien(s) interrompu(s) gardé(s), proposé(s) au prochain lancement."
+                )
+            } else {
+                format!("{n} interrupted interview(s) kept, offered at the next start.")
+            }));
         }
         Effect::Save(path) => {
             let text = app.case.to_toml(&app.book.vocabulary);
@@ -178,7 +236,7 @@ pub fn run(
         lang,
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         case_path,
-        recovery_path: recovery::default_path(),
+        recovery_dir: recovery::default_dir(),
     };
     let mut app = start(book, scales, case, options);
     let terminal_error = |source: std::io::Error| Error::Write {
@@ -213,7 +271,7 @@ pub fn run(
     }
     drop(screen);
     if app.exit == Some(Exit::Interrupted) && !app.history.is_empty() {
-        if let Some(p) = &app.recovery_path {
+        if let Some(p) = app.recovery.path() {
             // Standard error may be the terminal that went away: a failure is not reported.
             let _ = writeln!(
                 std::io::stderr(),
