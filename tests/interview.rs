@@ -461,12 +461,19 @@ fn an_interrupted_interview_is_resumed() {
     assert!(app.case.is_known("victim.age"));
     press(&mut app, ch('b'));
     assert!(!app.case.is_known("victim.age"));
-    // A normal quit removes the recovery file (after confirming: answers not saved).
+    // A normal quit removes the recovery file (after confirming: answers not saved), and
+    // the state folder it leaves empty.
     press(&mut app, ch('q'));
     assert_eq!(app.overlay, Overlay::ConfirmQuit);
     press(&mut app, ch('y'));
     assert!(app.exit.is_some());
     assert!(!path.exists());
+    drop(app);
+    assert!(!state.exists());
+    assert!(
+        dir.path().join("state").exists(),
+        "a folder the interview did not make is kept"
+    );
 }
 
 #[test]
@@ -605,6 +612,33 @@ fn leftovers_of_killed_interviews_are_tidied() {
     assert!(!state.join("recovery-stale.lock").exists());
     assert_eq!(app.recovery.offered.len(), 1);
     assert_eq!(app.recovery.offered[0].path(), state.join("recovery.toml"));
+}
+
+/// The help says where the answers are kept: the state folder, then the file itself; and,
+/// without a state folder (no HOME), that they are not.
+#[test]
+fn the_help_says_where_the_answers_are_kept() {
+    let dir = recovery_dir();
+    let state = dir.path().join("qualif");
+    let mut app = start_in(&state);
+    press(&mut app, ch('?'));
+    let s = screen(&app, 120, 40);
+    let place = format!("in {} from the first answer", state.display());
+    assert!(s.contains(&place), "{s}");
+    press(&mut app, ch('x'));
+    press(&mut app, ch('u'));
+    press(&mut app, ch('?'));
+    let s = screen(&app, 200, 40);
+    let file = app.recovery.path().unwrap().display().to_string();
+    assert!(s.contains(&file), "{s}");
+    let mut app = new_app(Case::new());
+    press(&mut app, ch('l'));
+    press(&mut app, ch('?'));
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("Fichier de secours    aucun : réponses perdues en cas d'interruption"),
+        "{s}"
+    );
 }
 
 #[test]

@@ -3,8 +3,9 @@
 //!
 //! What is checked: that the interview ends on its own when its terminal goes away (the
 //! other side closed: a tmux session killed, an SSH connection lost), on SIGHUP and on
-//! SIGTERM, keeping the answers in the recovery file and restoring the terminal; and that
-//! two interviews sharing a state folder keep their own answers.
+//! SIGTERM, keeping the answers in the recovery file and restoring the terminal; that two
+//! interviews sharing a state folder keep their own answers; what is said without a home
+//! folder; and that a clean quit leaves no empty state folder.
 //!
 //! No test reads the clock. Every wait is a bounded loop (a hang guard of about a minute
 //! that only keeps a hang from blocking the run for ever): how fast the interview ends is
@@ -256,9 +257,13 @@ fn recovery_files(dir: &Path) -> Vec<(PathBuf, String)> {
 }
 
 /// Environment of the program: nothing of the test's own but `PATH`.
-enum Home<'a> {
+enum Env<'a> {
     /// `HOME` and `XDG_STATE_HOME` (the test's place).
-    Both(&'a Place),
+    HomeAndState(&'a Place),
+    /// `HOME` only.
+    HomeOnly(&'a Place),
+    /// Neither.
+    Neither,
 }
 
 /// The `qualif` binary running in a pseudo-terminal.
@@ -271,7 +276,7 @@ struct Session {
 }
 
 impl Session {
-    fn start(home: Home, args: &[&str], controlling_terminal: bool) -> Session {
+    fn start(env: Env, args: &[&str], controlling_terminal: bool) -> Session {
         let (master, slave) = open_pty();
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_qualif"));
         cmd.args(args)
@@ -283,10 +288,14 @@ impl Session {
             .stdin(slave.try_clone().unwrap())
             .stdout(slave.try_clone().unwrap())
             .stderr(slave);
-        match home {
-            Home::Both(p) => {
+        match env {
+            Env::HomeAndState(p) => {
                 cmd.env("HOME", p.home()).env("XDG_STATE_HOME", p.state());
             }
+            Env::HomeOnly(p) => {
+                cmd.env("HOME", p.home());
+            }
+            Env::Neither => {}
         }
         // SAFETY: the closure runs in the child between fork and exec, and calls only
         // async-signal-safe functions (setsid, ioctl), on descriptor 0, which is the
@@ -471,7 +480,7 @@ fn ended_as_interrupted(status: ExitStatus) {
 #[test]
 fn closing_the_terminal_ends_the_interview_and_keeps_the_answers() {
     let place = Place::new();
-    let mut s = Session::start(Home::Both(&place), &[], true);
+    let mut s = Session::start(Env::HomeAndState(&place), &[], true);
     answer_two(&mut s, &place);
     s.master = None;
     let status = s.wait_exit("its terminal was closed");
@@ -484,7 +493,7 @@ fn closing_the_terminal_ends_the_interview_and_keeps_the_answers() {
 #[test]
 fn the_end_of_input_alone_ends_the_interview() {
     let place = Place::new();
-    let mut s = Session::start(Home::Both(&place), &[], false);
+    let mut s = Session::start(Env::HomeAndState(&place), &[], false);
     answer_two(&mut s, &place);
     s.master = None;
     let status = s.wait_exit("the end of its input");
@@ -504,7 +513,7 @@ fn a_signal_ends_the_interview(signal: libc::c_int) {
         libc::ICANON | libc::ECHO,
         "a new terminal is in canonical mode"
     );
-    let mut s = Session::start(Home::Both(&place), &[], true);
+    let mut s = Session::start(Env::HomeAndState(&place), &[], true);
     assert_eq!(
         local_modes(s.master()) & (libc::ICANON | libc::ECHO),
         0,
@@ -551,7 +560,7 @@ fn sigterm_ends_the_interview_and_restores_the_terminal() {
 #[test]
 fn two_interviews_at_once_keep_their_own_answers() {
     let place = Place::new();
-    let mut a = Session::start(Home::Both(&place), &[], true);
+    let mut a = Session::start(Env::HomeAndState(&place), &[], true);
     a.keys("2023-05-10\r");
     a.wait_for("A's first answer saved", |_| {
         place
@@ -559,7 +568,7 @@ fn two_interviews_at_once_keep_their_own_answers() {
             .iter()
             .any(|(_, t)| t.contains("2023-05-10"))
     });
-    let mut b = Session::start(Home::Both(&place), &[], true);
+    let mut b = Session::start(Env::HomeAndState(&place), &[], true);
     assert!(
         !b.text().contains("interrupted"),
         "B is offered A's interview: {}",
@@ -600,7 +609,7 @@ fn two_interviews_at_once_keep_their_own_answers() {
     assert!(!b_file.1.contains("2023-05-10"));
 
     // Both are offered, the latest (A's) first; resume it.
-    let mut c = Session::start(Home::Both(&place), &[], true);
+    let mut c = Session::start(Env::HomeAndState(&place), &[], true);
     let text = c.text();
     assert!(text.contains("2 interviews were interrupted."), "{text}");
     let (first, second) = (
@@ -616,7 +625,7 @@ fn two_interviews_at_once_keep_their_own_answers() {
         s.text().contains("Interview resumed: 2 answer(s).")
     });
     // While C runs A's interview, another interview is offered B's only.
-    let mut d = Session::start(Home::Both(&place), &[], true);
+    let mut d = Session::start(Env::HomeAndState(&place), &[], true);
     let text = d.text();
     assert!(text.contains("An interview was interrupted."), "{text}");
     assert!(text.contains("1 answer(s), on a new case"), "{text}");
@@ -632,4 +641,57 @@ fn two_interviews_at_once_keep_their_own_answers() {
     c.keys("qy");
     assert_eq!(c.wait_exit("q, y").code(), Some(0));
     assert_eq!(place.recovery_files(), Vec::new());
+    assert!(
+        !place.state().join("qualif").exists(),
+        "the state folder, left empty, is removed"
+    );
+}
+
+/// Without HOME (nor XDG_STATE_HOME) there is nowhere to keep the answers: the first screen
+/// says so, in the interface's language.
+#[test]
+fn without_a_home_folder_the_interview_says_there_is_no_recovery_file() {
+    for (args, said) in [
+        (
+            &[][..],
+            "No recovery file: neither XDG_STATE_HOME nor HOME is set",
+        ),
+        (
+            &["interview", "--lang", "fr"][..],
+            "Pas de fichier de secours : ni XDG_STATE_HOME ni HOME n'est défini",
+        ),
+    ] {
+        let mut s = Session::start(Env::Neither, args, true);
+        let text = s.text();
+        assert!(text.contains(said), "{args:?}: {text}");
+        s.keys("q");
+        assert_eq!(s.wait_exit("q").code(), Some(0));
+    }
+}
+
+/// A clean quit removes the recovery file, and the folders the interview made for it
+/// (`~/.local/state/qualif`, and `~/.local/state`, `~/.local` that were not there), now
+/// empty.
+#[test]
+fn a_clean_quit_leaves_no_empty_state_folder() {
+    let place = Place::new();
+    let mut s = Session::start(Env::HomeOnly(&place), &[], true);
+    let state = place.home().join(".local/state/qualif");
+    s.keys("2023-05-10\r");
+    s.wait_for("the answer saved", |_| {
+        recovery_files(&state)
+            .iter()
+            .any(|(_, t)| t.contains("2023-05-10"))
+    });
+    // Not saved to a case file: quitting asks first.
+    s.keys("q");
+    s.keys("y");
+    assert_eq!(s.wait_exit("q, y").code(), Some(0));
+    assert!(
+        !place.home().join(".local").exists(),
+        "left: {:?}",
+        std::fs::read_dir(place.home().join(".local/state"))
+            .map(|d| d.flatten().map(|e| e.path()).collect::<Vec<_>>())
+    );
+    assert!(place.home().exists());
 }

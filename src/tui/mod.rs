@@ -238,7 +238,11 @@ pub fn run(
         case_path,
         recovery_dir: recovery::default_dir(),
     };
+    let nowhere = options.recovery_dir.is_none();
     let mut app = start(book, scales, case, options);
+    if nowhere {
+        app.message = Some(Message::Error(recovery::nowhere(app.fr()).into()));
+    }
     let terminal_error = |source: std::io::Error| Error::Write {
         path: "the terminal".into(),
         source,

@@ -5,7 +5,7 @@
 //!
 //! Location: the state folder, `$XDG_STATE_HOME/qualif`, else `~/.local/state/qualif`
 //! (created owner-only when the first answer is saved). Neither variable set: no recovery
-//! file.
+//! file, and the interview says so.
 //!
 //! One file per interview, `recovery-ID.toml`, and while the interview runs it holds an
 //! advisory lock on `recovery-ID.lock` (fs4: `flock` on Unix, `LockFileEx` on Windows; the
@@ -18,7 +18,9 @@
 //! A lock file is removed only by the interview that holds its lock, before letting it go;
 //! whoever takes a lock checks afterwards that the file is still the one at that path
 //! (its holder may have removed it in between), so a removed lock file never counts.
-//! One left by a killed process is removed at the next start.
+//! One left by a killed process is removed at the next start. The state folder is removed
+//! when the interview ends and leaves it empty; so are the folders above it that this
+//! interview created (`~/.local/state`, `~/.local`).
 
 use std::collections::BTreeSet;
 use std::fs::File;
@@ -29,6 +31,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::state::{App, Message, Overlay, Step};
+use super::tr;
 use crate::diagnostics::SourceText;
 use crate::facts::{Case, FactType, Value, Vocabulary};
 use crate::law::LawBook;
@@ -194,6 +197,8 @@ pub struct Recovery {
     own: Option<Slot>,
     /// The interrupted interviews offered at start, most recent first.
     pub offered: Vec<Offer>,
+    /// The folders this interview created, deepest first.
+    created: Vec<PathBuf>,
 }
 
 impl Recovery {
@@ -202,6 +207,7 @@ impl Recovery {
             dir,
             own: None,
             offered: Vec::new(),
+            created: Vec::new(),
         }
     }
 
@@ -215,13 +221,39 @@ impl Recovery {
         self.own.as_ref().map(Slot::path)
     }
 
+    /// Creates the state folder (owner-only), remembering which folders did not exist.
+    fn create_dir(&mut self, dir: &Path) -> std::io::Result<()> {
+        let mut missing: Vec<PathBuf> = dir
+            .ancestors()
+            .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        create_private_dir(dir)?;
+        // Deepest first; each only once (another interview may have made some meanwhile).
+        missing.retain(|d| !self.created.contains(d));
+        self.created.extend(missing);
+        self.created
+            .sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+        Ok(())
+    }
+
     /// This interview's slot, made when first needed.
     fn own_slot(&mut self) -> Result<&Slot, String> {
         if self.own.is_none() {
             let dir = self.dir.clone().ok_or("no state folder")?;
             let shown = |e: std::io::Error| format!("{}: {e}", dir.display());
-            create_private_dir(&dir).map_err(shown)?;
-            self.own = Some(Slot::create(&dir).map_err(shown)?);
+            // Another interview ending may remove the folder it found empty between the
+            // two steps: try again.
+            let mut made = Err(std::io::Error::other("not tried"));
+            for _ in 0..3 {
+                self.create_dir(&dir).map_err(shown)?;
+                made = Slot::create(&dir);
+                match &made {
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                    _ => break,
+                }
+            }
+            self.own = Some(made.map_err(shown)?);
         }
         self.own.as_ref().ok_or_else(|| "no recovery file".into())
     }
@@ -237,6 +269,31 @@ impl Recovery {
     /// Lets go of the interviews offered, which stay to be offered at the next start.
     pub fn keep_offered(&mut self) {
         self.offered.clear();
+    }
+
+    /// Removes the folders this interview created, when it leaves them empty (a folder
+    /// that is not empty is left, and so are those above it).
+    fn remove_empty_dirs(&mut self) {
+        let mut dirs: Vec<PathBuf> = self.dir.iter().cloned().collect();
+        for d in std::mem::take(&mut self.created) {
+            if !dirs.contains(&d) {
+                dirs.push(d);
+            }
+        }
+        for d in dirs {
+            if std::fs::remove_dir(&d).is_err() {
+                break;
+            }
+        }
+    }
+}
+
+impl Drop for Recovery {
+    fn drop(&mut self) {
+        // The locks first (their files go with them), then the folders left empty.
+        self.own = None;
+        self.offered.clear();
+        self.remove_empty_dirs();
     }
 }
 
@@ -452,6 +509,15 @@ pub fn discard(app: &mut App, i: usize) -> Result<(), String> {
     }
     let offer = app.recovery.offered.remove(i);
     remove(offer.path())
+}
+
+/// What to say when there is nowhere to keep the answers.
+pub fn nowhere(fr: bool) -> &'static str {
+    tr(
+        fr,
+        "No recovery file: neither XDG_STATE_HOME nor HOME is set, so the answers are lost if the interview is interrupted. Save them with s.",
+        "Pas de fichier de secours : ni XDG_STATE_HOME ni HOME n'est défini, les réponses sont perdues si l'entretien est interrompu. Enregistrez-les avec s.",
+    )
 }
 
 fn remove(path: &Path) -> Result<(), String> {

@@ -939,7 +939,7 @@ fn draw_overlay(f: &mut Frame, app: &App, area: Rect) {
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help => {
-            let lines: Vec<Line> = help_lines(fr)
+            let mut lines: Vec<Line> = help_lines(fr)
                 .into_iter()
                 .map(|(k, d)| {
                     Line::from(vec![
@@ -948,7 +948,16 @@ fn draw_overlay(f: &mut Frame, app: &App, area: Rect) {
                     ])
                 })
                 .collect();
-            let r = centred(area, 96, lines.len() as u16 + 2);
+            // Where the answers are kept: a path may take more than a line.
+            let key = tr(fr, "Recovery file", "Fichier de secours");
+            let place = recovery_place(app);
+            let width = area.width.min(96).saturating_sub(2);
+            let extra = wrapped_height(&format!("{key:<22}{place}"), width).saturating_sub(1);
+            lines.push(Line::from(vec![
+                Span::styled(format!("{key:<22}"), s.bold()),
+                Span::raw(place),
+            ]));
+            let r = centred(area, 96, lines.len() as u16 + 2 + extra);
             f.render_widget(Clear, r);
             f.render_widget(
                 Paragraph::new(lines)
@@ -1166,6 +1175,30 @@ fn draw_overlay(f: &mut Frame, app: &App, area: Rect) {
                 r,
             );
         }
+    }
+}
+
+/// Where the answers are kept as they come, for the help overlay.
+fn recovery_place(app: &App) -> String {
+    let fr = app.fr();
+    match (app.recovery.path(), app.recovery.dir()) {
+        (Some(p), _) => format!(
+            "{} {}",
+            p.display(),
+            tr(fr, "(removed when you quit)", "(effacé quand vous quittez)")
+        ),
+        (None, Some(d)) => format!(
+            "{} {} {}",
+            tr(fr, "in", "dans"),
+            d.display(),
+            tr(fr, "from the first answer", "dès la première réponse"),
+        ),
+        (None, None) => tr(
+            fr,
+            "none: answers are lost if interrupted; save with s",
+            "aucun : réponses perdues en cas d'interruption ; enregistrez avec s",
+        )
+        .into(),
     }
 }
 
