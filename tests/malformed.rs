@@ -1,15 +1,18 @@
 //! Hostile inputs thrown at every command: malformed case files, odd but valid ones, broken
-//! data folders, and inputs too large to commit (generated here). Each run has a time limit
-//! and a memory limit; none may panic, hang or print a backtrace. The corpus is described
-//! in `tests/malformed/README.md`.
+//! data folders, and inputs too large to commit (generated here). Each run has a limit of
+//! processor time and a limit of memory, both far above what a run needs, so that only
+//! unbounded work trips them; none may panic, loop or print a backtrace. No test reads the
+//! clock: a loaded machine makes a run slower, not wrong. The corpus is described in
+//! `tests/malformed/README.md`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
-/// Wall-clock limit of one run (a debug build on a shared machine; real runs take well
-/// under a second).
-const TIME_LIMIT: Duration = Duration::from_secs(60);
+/// Processor-time limit of one run, in seconds (`ulimit -t`): the time the run itself
+/// computes, which other builds on the machine do not lengthen. A debug build needs well
+/// under a second; the limit only stops a run that would compute forever (the kernel then
+/// kills it, and [`assert_no_panic`] reports the signal).
+const CPU_LIMIT_SECONDS: u64 = 300;
 /// Address-space limit of one run, in KiB (`ulimit -v`): 2 GiB, a hundred times what a run
 /// needs, so that only unbounded growth trips it.
 const MEMORY_LIMIT_KIB: u64 = 2 * 1024 * 1024;
@@ -21,9 +24,8 @@ struct Run {
     stderr: String,
 }
 
-/// Runs `qualif ARGS` under the time and memory limits; panics (failing the test) on a
-/// hang. Output goes to files, not pipes, so that a large output cannot block the child
-/// while the test waits for it.
+/// Runs `qualif ARGS` under the processor-time and memory limits. Output goes to files, not
+/// pipes, so that a large output cannot block the child while the test waits for it.
 fn qualif(args: &[&str]) -> Run {
     use std::io::{Read, Seek};
     let out = tempfile::tempfile().expect("a temporary file");
@@ -31,7 +33,7 @@ fn qualif(args: &[&str]) -> Run {
     let mut child = Command::new("/bin/sh")
         .arg("-c")
         .arg(format!(
-            "ulimit -v {MEMORY_LIMIT_KIB} && exec \"$0\" \"$@\""
+            "ulimit -v {MEMORY_LIMIT_KIB} && ulimit -t {CPU_LIMIT_SECONDS} && exec \"$0\" \"$@\""
         ))
         .arg(env!("CARGO_BIN_EXE_qualif"))
         .args(args)
@@ -43,18 +45,7 @@ fn qualif(args: &[&str]) -> Run {
         .stderr(Stdio::from(err.try_clone().unwrap()))
         .spawn()
         .expect("the binary starts");
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if started.elapsed() > TIME_LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("qualif {args:?} still running after {TIME_LIMIT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let status = child.wait().expect("wait");
     let read = |mut f: std::fs::File| {
         let mut bytes = Vec::new();
         f.rewind().unwrap();
@@ -201,8 +192,8 @@ fn odd_but_valid_case_files_are_accepted() {
     });
 }
 
-/// Case files too large to commit, generated: each is refused by every command, quickly,
-/// with its message in a snapshot.
+/// Case files too large to commit, generated: each is refused by every command with its
+/// message in a snapshot.
 #[test]
 fn generated_hostile_case_files() {
     let dir = tempfile::tempdir().unwrap();
@@ -279,15 +270,8 @@ fn generated_hostile_case_files() {
         for cmd in &commands {
             let mut args = vec![cmd[0], file.as_str()];
             args.extend(&cmd[1..]);
-            let started = Instant::now();
             let r = qualif(&args);
             assert_refused(&r, &file, &format!("{} {name}", cmd[0]));
-            assert!(
-                started.elapsed() < Duration::from_secs(30),
-                "{} {name}: {:?}",
-                cmd[0],
-                started.elapsed()
-            );
             assert!(
                 r.stderr.len() < 2_000,
                 "{name}: a message of {} bytes",
@@ -480,7 +464,7 @@ fn generated_broken_data_files() {
 }
 
 /// Large but valid data: a 1 MB condition and a chain of 5 000 provisions, each naming the
-/// next, load and assess within the time limit.
+/// next, load and assess.
 #[test]
 fn large_valid_data_files_load() {
     let vocabulary = builtin_vocabulary();
