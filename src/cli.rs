@@ -178,7 +178,7 @@ pub enum BatchInput {
 pub struct BatchArgs {
     /// The cases: FILE.jsonl (one JSON object per line, with the sections of a case file)
     /// or FILE.csv (a header row of dotted keys such as victim.age; lists separated by `;`;
-    /// an empty cell is unknown).
+    /// an empty cell is unknown); `-` reads standard input (give --input-format).
     pub file: Option<PathBuf>,
     /// Format of the results: JSON Lines (one object per case, then one with the
     /// aggregates) or CSV (one row per case).

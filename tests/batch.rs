@@ -1088,6 +1088,71 @@ fn a_missing_file_or_an_unknown_csv_column_stops_with_one_message() {
     assert_stops(&qualif(&["batch", bad]), bad, "`victim.agee`");
 }
 
+/// Runs `qualif ARGS` with `input` on its standard input (a pipe).
+fn qualif_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qualif"))
+        .args(args)
+        .env("QUALIF_TODAY", "2026-11-22")
+        .env_remove("RUST_BACKTRACE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    // Written from a thread, so that a large input cannot block on a full pipe while the
+    // outputs wait to be read.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("the binary runs");
+    writer.join().unwrap();
+    out
+}
+
+/// Standard input (`-`) is read as a stream of records, each bounded as a file's are, and
+/// named "standard input" in messages; its format is given with --input-format. (Before, `-`
+/// was taken for a file name.)
+#[test]
+fn standard_input_is_read_when_its_format_is_given() {
+    let o = qualif_with_stdin(
+        &["batch", "-", "--input-format", "jsonl"],
+        b"{\"case\": {\"place\": \"FR\"}}\n{\"victim\": {\"agee\": 3}}\n",
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert_eq!(
+        rejected_lines(&err),
+        [
+            "rejected: standard input:2:13: field `victim.agee`: unknown key `agee` in [victim] (did you mean `age`?)"
+        ],
+        "{err}"
+    );
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(
+        out.lines().count(),
+        2,
+        "one result and the aggregates: {out}"
+    );
+    let o = qualif_with_stdin(
+        &["batch", "-", "--input-format", "csv", "--format", "csv"],
+        b"case.place,victim.age\nFR,12\n",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(String::from_utf8(o.stdout).unwrap().lines().count(), 2);
+    // Without a format: one message, nothing read.
+    let o = qualif_with_stdin(&["batch", "-"], b"");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert_eq!(
+        err.trim_end(),
+        "error: standard input: give its format with --input-format jsonl|csv"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Batch and `assess` agree
 

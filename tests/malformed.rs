@@ -492,3 +492,133 @@ fn large_valid_data_files_load() {
         assert_eq!(r.code, Some(0), "{what}: {}", r.stderr);
     }
 }
+
+/// A named pipe that hands `contents` to the first reader that opens it. Before inputs were
+/// checked to be regular files, a command opened such a pipe and read it (and, with nobody
+/// writing, waited forever); the writer makes that mistake show as a file read (the test
+/// then fails on what the command printed) rather than as a hang.
+#[cfg(target_os = "linux")]
+struct Fifo {
+    path: PathBuf,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    writer: Option<std::thread::JoinHandle<()>>,
+}
+
+#[cfg(target_os = "linux")]
+impl Fifo {
+    fn new(path: PathBuf, contents: Vec<u8>) -> Fifo {
+        let made = Command::new("mkfifo").arg(&path).status().expect("mkfifo");
+        assert!(made.success(), "mkfifo {path:?}");
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let writer = {
+            let (path, stop) = (path.clone(), stop.clone());
+            std::thread::spawn(move || {
+                use std::io::Write;
+                // The open waits for a reader.
+                if let Ok(mut w) = std::fs::OpenOptions::new().write(true).open(&path) {
+                    if !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                        let _ = w.write_all(&contents);
+                    }
+                }
+            })
+        };
+        Fifo {
+            path,
+            stop,
+            writer: Some(writer),
+        }
+    }
+
+    fn path(&self) -> &str {
+        self.path.to_str().unwrap()
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for Fifo {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        // Opened for reading and writing, the pipe does not block (Linux), and lets the
+        // writer's open return.
+        let _unblock = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&self.path);
+        if let Some(w) = self.writer.take() {
+            let _ = w.join();
+        }
+    }
+}
+
+/// A device and a named pipe, where a case file is expected: refused by every command
+/// without being read (before, `/dev/zero` was read until memory ran out, and a named pipe
+/// was opened and read, or waited on forever).
+#[cfg(target_os = "linux")]
+#[test]
+fn devices_and_named_pipes_are_refused_as_case_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = std::fs::read(SCENARIO).unwrap();
+    let fifo = Fifo::new(dir.path().join("case.toml"), case);
+    for cmd in case_commands() {
+        for (file, says) in [
+            (fifo.path(), "not a regular file: a named pipe (FIFO)"),
+            ("/dev/zero", "not a regular file: a character device"),
+        ] {
+            let mut args = vec![cmd[0], file];
+            args.extend(&cmd[1..]);
+            let r = qualif(&args);
+            assert_refused(&r, file, &format!("{} {file}", cmd[0]));
+            assert!(r.stderr.contains(says), "{} {file}: {}", cmd[0], r.stderr);
+            assert!(
+                r.stderr.contains("accepted: a regular text file"),
+                "{}",
+                r.stderr
+            );
+        }
+    }
+}
+
+/// A data folder whose system file is a named pipe or a link to `/dev/zero`: `law validate`
+/// reports it (exit 1), the other commands refuse the folder (exit 2), and nothing waits on
+/// the pipe or reads the device.
+#[cfg(target_os = "linux")]
+#[test]
+fn devices_and_named_pipes_are_refused_in_a_data_folder() {
+    let system = std::fs::read("tests/fixtures/compare/xa.toml").unwrap();
+    for special in ["fifo", "device"] {
+        let dir = data_dir(&builtin_vocabulary(), None);
+        let path = dir.path().join("xx.toml");
+        let _fifo = match special {
+            "fifo" => Some(Fifo::new(path.clone(), system.clone())),
+            _ => {
+                std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+                None
+            }
+        };
+        let err = check_broken_data(dir.path(), special);
+        assert!(
+            err.starts_with("error: DIR/xx.toml:1:1: not a regular file: "),
+            "{special}: {err}"
+        );
+        assert_eq!(err.matches("error:").count(), 1, "{special}: {err}");
+    }
+}
+
+/// A device or a named pipe given as a batch input is refused (exit 2, one message) rather
+/// than read; standard input (`-`) stays the way to stream records.
+#[cfg(target_os = "linux")]
+#[test]
+fn devices_and_named_pipes_are_refused_as_batch_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = b"{\"case\": {\"place\": \"FR\"}}\n".to_vec();
+    let fifo = Fifo::new(dir.path().join("cases.jsonl"), line);
+    for (file, format, says) in [
+        (fifo.path(), "jsonl", "named pipe"),
+        ("/dev/zero", "csv", "character device"),
+        ("/dev/zero", "jsonl", "character device"),
+    ] {
+        let r = qualif(&["batch", file, "--input-format", format]);
+        assert_refused(&r, file, &format!("batch {file}"));
+        assert!(r.stderr.contains(says), "batch {file}: {}", r.stderr);
+    }
+}

@@ -166,7 +166,9 @@ impl Regions {
         vocab: &Vocabulary,
     ) -> Option<Result<Regions, Vec<Diagnostic>>> {
         let path = dir.join("guidelines").join(super::REGIONS_FILE);
-        if !path.is_file() {
+        // Absent: the built-in one. Present but not a regular file (a named pipe, a
+        // folder): refused by the reader, not passed over.
+        if std::fs::symlink_metadata(&path).is_err() {
             return Regions::builtin(vocab);
         }
         Some(

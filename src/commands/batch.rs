@@ -57,7 +57,7 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
         bar
     });
     let mut report = Report {
-        file: file.display().to_string(),
+        file: batch::input_name(file),
         bar,
     };
     let outcome = match &args.output {
@@ -84,7 +84,9 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
         }
         // The input could not be read (its CSV header, or a read error): name the file, as
         // every other message about it does.
-        Err(Error::Usage(m)) => return Err(Error::Usage(format!("{}: {m}", file.display()))),
+        Err(Error::Usage(m)) => {
+            return Err(Error::Usage(format!("{}: {m}", batch::input_name(file))));
+        }
         Err(e) => return Err(e),
     };
     if let Some(path) = &args.aggregates {
