@@ -1153,6 +1153,138 @@ fn standard_input_is_read_when_its_format_is_given() {
     );
 }
 
+/// A CSV row is bounded as a JSON line is: a row longer than a case may be (1 MiB) is
+/// rejected, whether its length is in one field or in a quoted field over many lines, and the
+/// run goes on. (Before, the row was read whole, however long, and a 2 MiB title was only
+/// refused as a title too long.)
+#[test]
+fn a_csv_row_longer_than_a_case_may_be_is_rejected_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.csv");
+    let long = "x".repeat(2 << 20);
+    let text = format!(
+        "case.title,victim.age\n{long},3\n\"{long}\n{long}\",4\nok,5\n{},6\n",
+        "y".repeat(1000)
+    );
+    std::fs::write(&path, text).unwrap();
+    let f = path.to_str().unwrap();
+    let o = qualif(&["batch", f, "--format", "csv"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let too_long = |line: u64| {
+        format!(
+            "rejected: {f}:{line}: the row is longer than {} bytes, the most a case may hold",
+            qualif::facts::MAX_CASE_FILE_BYTES
+        )
+    };
+    assert_eq!(rejected_lines(&err), [too_long(2), too_long(3)], "{err}");
+    assert!(
+        err.contains("\n4 records: 2 evaluated, 2 rejected\n"),
+        "{err}"
+    );
+    let out = String::from_utf8(o.stdout).unwrap();
+    let firsts: Vec<&str> = out.lines().map(|l| l.split(',').next().unwrap()).collect();
+    assert_eq!(firsts, ["line", "5", "6"]);
+}
+
+/// A quote never closed in a CSV file is reported as such, at the line where it opens (it
+/// was reported one line early, as "the row has 1 field"), and a file of 300 MB after that
+/// quote is read in bounded memory (the whole of it was held as one field: 1.17 GB). The
+/// memory is the run's peak resident size, as the kernel counts it for the child.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_csv_quote_never_closed_is_reported_where_it_opens_in_bounded_memory() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("unclosed.csv");
+    {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        w.write_all(b"case.title,victim.age\nok,3\n,\"never closed\n")
+            .unwrap();
+        let line = [b"x".repeat(999_999), b"\n".to_vec()].concat();
+        for _ in 0..300 {
+            w.write_all(&line).unwrap();
+        }
+        w.flush().unwrap();
+    }
+    let f = path.to_str().unwrap();
+    // Waited for by `wait4` below, which gives the child's peak memory with its status.
+    #[allow(clippy::zombie_processes)]
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qualif"))
+        .args(["batch", f, "--format", "csv"])
+        .env("QUALIF_TODAY", "2026-11-22")
+        .env_remove("RUST_BACKTRACE")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = String::new();
+    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+    let mut status = 0;
+    // SAFETY: a plain system call waiting for our own child, writing into the two locals.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(waited, child.id() as libc::pid_t);
+    assert!(libc::WIFEXITED(status), "{err}");
+    assert_eq!(libc::WEXITSTATUS(status), 1, "{err}");
+    assert_eq!(
+        rejected_lines(&err),
+        [format!(
+            "rejected: {f}:3:2: the quote that opens field 2 is never closed: the rest of the file was read as that field"
+        )],
+        "{err}"
+    );
+    assert!(
+        err.contains("\n2 records: 1 evaluated, 1 rejected\n"),
+        "{err}"
+    );
+    let peak_mib = usage.ru_maxrss / 1024;
+    assert!(
+        peak_mib < 200,
+        "{peak_mib} MiB at the peak for a 300 MB input"
+    );
+}
+
+/// A binary file given as CSV gets one located message about its header row (file, line,
+/// column, what is accepted), exit code 2. (Before: "cannot read the CSV header row: CSV
+/// parse error: record 0 (line 1, field: 1, byte: 0): invalid utf-8…", without a line.)
+#[test]
+fn a_binary_csv_header_gets_a_located_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let accepted = "  accepted: a UTF-8 text file whose first row names the columns with dotted keys such as victim.age";
+    for (name, bytes, says) in [
+        (
+            "image.csv",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec(),
+            "1:1: CSV header: column 1 is not valid UTF-8: this is not a CSV text file",
+        ),
+        (
+            "nul.csv",
+            b"case.place,victim.age,\x00\x01\x02\nFR,3,x\n".to_vec(),
+            "1:3: CSV header: column 3 holds the control character \\u{0}: this is not a CSV text file",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let f = path.to_str().unwrap();
+        let o = qualif(&["batch", f]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(o.stdout.is_empty());
+        assert_eq!(err, format!("error: {f}:{says}\n{accepted}\n"));
+    }
+    // Zeros through standard input: the header is cut at the limit, not read to its end.
+    let o = qualif_with_stdin(&["batch", "-", "--input-format", "csv"], &vec![0; 3 << 20]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "error: standard input:1:1: CSV header: column 1 holds the control character \\u{{0}}: this is not a CSV text file\n{accepted}\n"
+        )
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Batch and `assess` agree
 

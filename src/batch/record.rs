@@ -712,8 +712,10 @@ struct Column {
 }
 
 impl CsvHeader {
-    /// Checks the header row: every column must be a key of the case format, once.
-    pub fn parse(names: &[&str], vocab: &Vocabulary) -> Result<CsvHeader, String> {
+    /// Checks the header row: every column must be a key of the case format, once. A
+    /// problem is a rejection of line 1 at the column's number (the caller gives the
+    /// header's line).
+    pub fn parse(names: &[&str], vocab: &Vocabulary) -> Result<CsvHeader, Rejection> {
         let mut columns: Vec<Column> = Vec::new();
         for (i, raw) in names.iter().enumerate() {
             let key = raw.trim().trim_start_matches('\u{feff}');
@@ -722,8 +724,18 @@ impl CsvHeader {
                 i + 1,
                 crate::diagnostics::excerpt(key, 60)
             );
+            let problem = |message: String, help: Option<String>| Rejection {
+                line: 1,
+                column: Some(i as u64 + 1),
+                field: None,
+                message,
+                help,
+            };
             if columns.iter().any(|c| c.key == key) {
-                return Err(format!("{at} appears twice in the header"));
+                return Err(problem(
+                    format!("{at} appears twice in the header"),
+                    Some("each key of the case format at most once".into()),
+                ));
             }
             if key == "version" {
                 columns.push(Column {
@@ -745,8 +757,9 @@ impl CsvHeader {
                         sections.join(", ")
                     ),
                 };
-                return Err(format!(
-                    "{at} is not a key of the case format\n  accepted: {help}"
+                return Err(problem(
+                    format!("{at} is not a key of the case format"),
+                    Some(help),
                 ));
             };
             columns.push(Column {
@@ -757,7 +770,7 @@ impl CsvHeader {
             });
         }
         if columns.is_empty() {
-            return Err("the header row is empty".into());
+            return Err(Rejection::whole_line(1, "the header row is empty"));
         }
         Ok(CsvHeader { columns })
     }
@@ -1000,11 +1013,9 @@ mod tests {
             (r.line, r.column, r.field.as_deref()),
             (5, Some(1), Some("case.date_of_facts"))
         );
-        assert!(
-            CsvHeader::parse(&["victim.agee"], v)
-                .unwrap_err()
-                .contains("column 1")
-        );
+        let r = CsvHeader::parse(&["case.ict", "victim.agee"], v).unwrap_err();
+        assert!(r.message.contains("column 2"), "{r:?}");
+        assert_eq!(r.column, Some(2));
         assert!(CsvHeader::parse(&["victim.age", "victim.age"], v).is_err());
     }
 }

@@ -87,6 +87,18 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
         Err(Error::Usage(m)) => {
             return Err(Error::Usage(format!("{}: {m}", batch::input_name(file))));
         }
+        // A problem located in the input (its CSV header): in the file, by its name.
+        Err(Error::Input(ds)) => {
+            let name = batch::input_name(file);
+            return Err(Error::Input(
+                ds.into_iter()
+                    .map(|d| crate::diagnostics::Diagnostic {
+                        file: name.clone(),
+                        ..d
+                    })
+                    .collect(),
+            ));
+        }
         Err(e) => return Err(e),
     };
     if let Some(path) = &args.aggregates {
