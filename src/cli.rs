@@ -233,5 +233,10 @@ pub enum LawCommand {
 }
 
 fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
-    crate::facts::parse_date(s).ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD"))
+    crate::facts::parse_date(s).ok_or_else(|| {
+        format!(
+            "`{}` is not a date: write YYYY-MM-DD",
+            crate::diagnostics::quote(s)
+        )
+    })
 }

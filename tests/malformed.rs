@@ -622,3 +622,141 @@ fn devices_and_named_pipes_are_refused_as_batch_inputs() {
         assert!(r.stderr.contains(says), "batch {file}: {}", r.stderr);
     }
 }
+
+/// Whether printed text holds a character that must not reach a terminal as it is (a line
+/// break is allowed: it separates the lines the program writes).
+fn unsafe_chars(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| {
+            c != '\n'
+                && (c.is_control()
+                    || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'))
+        })
+        .collect()
+}
+
+/// A key that clears the screen and sets the terminal's title, and one that forges a second
+/// error line behind a right-to-left override: quoted escaped (`\u{1b}`), never raw.
+const HOSTILE: &str =
+    "\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}31m\nerror: forged.toml:1:1: all is well\u{202e}\u{2066}";
+
+/// User text quoted in messages is escaped, whatever the path: a case file's key, section
+/// and value, a file's name, a batch record's field and a CSV column, a data file's id.
+/// (Before, each was printed raw: the escape sequences reached the terminal and the line
+/// break forged a second message.)
+#[test]
+fn control_and_bidi_characters_in_quoted_text_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let toml_text = |s: &str| {
+        s.chars()
+            .map(|c| match c {
+                '"' | '\\' => format!("\\{c}"),
+                c if c.is_control() => format!("\\u{:04X}", c as u32),
+                c => c.to_string(),
+            })
+            .collect::<String>()
+    };
+    let h = toml_text(HOSTILE);
+    let cases = [
+        ("key.toml", format!("[victim]\n\"{h}\" = 1\n")),
+        ("section.toml", format!("[\"{h}\"]\nage = 1\n")),
+        ("value.toml", format!("[act]\nsexual_contact = \"{h}\"\n")),
+        ("country.toml", format!("[case]\nplace = \"{h}\"\n")),
+        ("date.toml", format!("[case]\ndate_of_facts = \"{h}\"\n")),
+        ("list.toml", format!("[victim]\nnationality = [\"{h}\"]\n")),
+        (
+            &*format!("name{HOSTILE}.toml").replace(['\n', '/'], "_"),
+            "[victim]\nage = -1\n".to_string(),
+        ),
+    ];
+    for (name, text) in &cases {
+        let path = d.join(name);
+        std::fs::write(&path, text).unwrap();
+        let r = qualif(&["assess", path.to_str().unwrap()]);
+        assert_no_panic(&r, name);
+        assert_eq!(r.code, Some(2), "{name}: {}", r.stderr);
+        assert_eq!(unsafe_chars(&r.stderr), [], "{name}: {:?}", r.stderr);
+        assert!(r.stderr.contains("\\u{1b}"), "{name}: {}", r.stderr);
+        let errors = r.stderr.lines().filter(|l| l.starts_with("error:")).count();
+        assert_eq!(errors, 1, "{name}: {:?}", r.stderr);
+    }
+    // Batch: a JSON record's key and a CSV column.
+    let json = serde_json::json!({ "victim": { HOSTILE: 1 } }).to_string();
+    let jsonl = d.join("records.jsonl");
+    std::fs::write(&jsonl, format!("{json}\n")).unwrap();
+    let r = qualif(&["batch", jsonl.to_str().unwrap()]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    let header = d.join("header.csv");
+    let column = HOSTILE.replace('"', "");
+    std::fs::write(&header, format!("victim.age,\"{column}\"\n3,4\n")).unwrap();
+    let h = qualif(&["batch", header.to_str().unwrap()]);
+    assert_eq!(h.code, Some(2), "{}", h.stderr);
+    for (what, err) in [("json", &r.stderr), ("csv", &h.stderr)] {
+        assert_eq!(unsafe_chars(err), [], "{what}: {err:?}");
+        assert!(err.contains("\\u{1b}"), "{what}: {err}");
+        assert!(!err.contains("\nerror: forged"), "{what}: {err}");
+    }
+    // A data file: a limitation naming a provision that does not exist.
+    let system = std::fs::read_to_string("tests/fixtures/compare/xa.toml")
+        .unwrap()
+        .replace(
+            "applies_to = [\"XA.possession\"",
+            &format!("applies_to = [\"{}\"", toml_text(HOSTILE)),
+        );
+    let data = data_dir(&builtin_vocabulary(), Some(system.as_bytes()));
+    let r = qualif(&["law", "validate", data.path().to_str().unwrap()]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert_eq!(unsafe_chars(&r.stderr), [], "{:?}", r.stderr);
+    assert!(r.stderr.contains("\\u{1b}"), "{}", r.stderr);
+}
+
+/// Quoted values are cut, and a run prints at most 50 problems, then how many more: a data
+/// file with 20,000 overlapping versions gave 4.4 MB of messages. Both `law validate` and a
+/// command refusing the folder.
+#[test]
+fn a_run_prints_at_most_50_problems() {
+    let version = "  [[provision.version]]\n  in_force_from = \"2020-01-01\"\n  verification = \"verified-primary\"\n  sources = [\"https://example.org/law\"]\n  penalty = { prison_max = \"5y\" }\n";
+    let long_id = "X".repeat(100_000);
+    let system = format!(
+        "{HEADER}\n[[provision]]\nid = \"XX.1\"\ncitation = \"s\"\ntitle = {{ fr = \"a\", en = \"a\" }}\nelement = [{{ id = \"e\", label = {{ fr = \"e\", en = \"e\" }}, when = \"act.coercion\" }}]\n{}\n[[provision]]\nid = \"{long_id}\"\ncitation = \"s\"\ntitle = {{ fr = \"a\", en = \"a\" }}\nelement = [{{ id = \"e\", label = {{ fr = \"e\", en = \"e\" }}, when = \"act.coercion\" }}]\n",
+        version.repeat(20_000)
+    );
+    let dir = data_dir(&builtin_vocabulary(), Some(system.as_bytes()));
+    let d = dir.path().to_str().unwrap();
+    let r = qualif(&["law", "validate", d]);
+    assert_no_panic(&r, "validate");
+    assert_eq!(r.code, Some(1));
+    let errors = r.stderr.lines().filter(|l| l.starts_with("error:")).count();
+    assert_eq!(errors, 50, "{}", &r.stderr[..r.stderr.len().min(3000)]);
+    let lines: Vec<&str> = r.stderr.lines().rev().take(2).collect();
+    assert_eq!(
+        lines,
+        ["20000 problem(s) found", "… and 19950 more problems"]
+    );
+    assert!(r.stderr.len() < 50_000, "{} bytes", r.stderr.len());
+    let r = qualif(&["--data-dir", d, "assess", SCENARIO]);
+    assert_no_panic(&r, "assess");
+    assert_eq!(r.code, Some(2));
+    let errors = r.stderr.lines().filter(|l| l.starts_with("error:")).count();
+    assert_eq!(errors, 50);
+    assert!(
+        r.stderr.ends_with("… and 19950 more problems\n"),
+        "{}",
+        r.stderr.len()
+    );
+    // The long id, when its message is among those printed, is quoted cut.
+    let only_long = format!(
+        "{HEADER}\n[[provision]]\nid = \"{long_id}\"\ncitation = \"s\"\ntitle = {{ fr = \"a\", en = \"a\" }}\nelement = [{{ id = \"e\", label = {{ fr = \"e\", en = \"e\" }}, when = \"act.coercion\" }}]\n"
+    );
+    let dir = data_dir(&builtin_vocabulary(), Some(only_long.as_bytes()));
+    let r = qualif(&["law", "validate", dir.path().to_str().unwrap()]);
+    assert_eq!(r.code, Some(1));
+    assert!(
+        r.stderr
+            .contains("… (100000 characters in all)` has no version"),
+        "{}",
+        &r.stderr[..r.stderr.len().min(3000)]
+    );
+    assert!(r.stderr.len() < 2_000, "{} bytes", r.stderr.len());
+}

@@ -51,19 +51,22 @@ impl Rejection {
         }
     }
 
-    /// The rejection as one message, located in `file`.
+    /// The rejection as one message, located in `file`. The field's name (from the record's
+    /// keys) is quoted through [`excerpt`](crate::diagnostics::excerpt), and the message
+    /// made printable, as every message about an input is.
     pub fn located(&self, file: &str) -> String {
-        let mut s = format!("{file}:{}", self.line);
+        use crate::diagnostics::{escape, printable, quote};
+        let mut s = format!("{}:{}", escape(file), self.line);
         if let Some(c) = self.column {
             s.push_str(&format!(":{c}"));
         }
         s.push_str(": ");
         if let Some(f) = &self.field {
-            s.push_str(&format!("field `{f}`: "));
+            s.push_str(&format!("field `{}`: ", quote(f)));
         }
-        s.push_str(&self.message);
+        s.push_str(&printable(&self.message));
         if let Some(h) = &self.help {
-            s.push_str(&format!("\n  accepted: {h}"));
+            s.push_str(&format!("\n  accepted: {}", printable(h)));
         }
         s
     }

@@ -115,9 +115,8 @@ fn validate(dir: Option<&Path>) -> Result<u8> {
             Ok(0)
         }
         Err(problems) => {
-            for p in &problems {
-                eprintln!("error: {p}");
-            }
+            // At most diagnostics::MAX_MESSAGES of them, then how many more.
+            eprintln!("{}", crate::diagnostics::render(&problems));
             eprintln!("{} problem(s) found", problems.len());
             Ok(1)
         }

@@ -430,12 +430,13 @@ impl<'s> CaseReader<'s> {
 
     /// The problem with a section whose value (at byte `at`) is not a table.
     pub(crate) fn not_a_table(&self, name: &str, at: usize) -> Diagnostic {
+        let name = short(name);
         self.source
             .error_at(
                 at,
                 format!("`{name}` must be a table of facts, written [{name}]"),
             )
-            .with_help(format!("the keys {}", self.vocab.keys_of(name).join(", ")))
+            .with_help(format!("the keys {}", self.vocab.keys_of(&name).join(", ")))
     }
 
     /// The fact `key` of `[section]`: its dotted key `section.key`, its position in the

@@ -346,7 +346,8 @@ pub fn parse_sentence(s: &str) -> Result<f64, String> {
     match Term::parse(s) {
         Ok(Term::Months(m)) if m > 0.0 => Ok(m),
         _ => Err(format!(
-            "`{s}` is not a sentence: write e.g. 3y, 18m, 2y6m or 26w"
+            "`{}` is not a sentence: write e.g. 3y, 18m, 2y6m or 26w",
+            crate::diagnostics::quote(s)
         )),
     }
 }
