@@ -1285,6 +1285,69 @@ fn a_binary_csv_header_gets_a_located_message() {
     );
 }
 
+/// Records are held to the bounds of a case file: a key given twice is refused at the
+/// repeated key (before, the last was kept without a word), a term over 100 years and a date
+/// after 9999-12-31 are refused (before, accepted and printed as "+10017-01-01").
+#[test]
+fn records_beyond_the_bounds_of_a_case_file_are_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("bounds.jsonl");
+    std::fs::write(
+        &jsonl,
+        concat!(
+            "{\"victim\": {\"age\": 3, \"age\": 4}}\n",
+            "{\"sentence\": {\"imposed_months\": 1201}}\n",
+            "{\"case\": {\"date_of_facts\": \"+10017-1-1\"}}\n",
+            "{\"sentence\": {\"imposed_months\": 1200}, \"case\": {\"date_of_facts\": \"9999-12-31\"}}\n",
+        ),
+    )
+    .unwrap();
+    let f = jsonl.to_str().unwrap();
+    let o = qualif(&["batch", f]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert_eq!(
+        rejected_lines(&err),
+        [
+            format!("rejected: {f}:1:23: duplicate key `age`"),
+            format!(
+                "rejected: {f}:2:15: field `sentence.imposed_months`: `sentence.imposed_months` = 1201 is out of range"
+            ),
+            format!(
+                "rejected: {f}:3:11: field `case.date_of_facts`: `case.date_of_facts` = \"+10017-1-1\" is not a valid date"
+            ),
+        ],
+        "{err}"
+    );
+    assert!(err.contains("  accepted: each key at most once in an object, as in a case file\n"));
+    assert!(
+        err.contains("  accepted: a number from 0 up to 1200\n"),
+        "{err}"
+    );
+    let csv = dir.path().join("bounds.csv");
+    std::fs::write(
+        &csv,
+        "case.date_of_facts,sentence.imposed_months\n+10017-1-1,\n,1201\n2020-01-01,1200\n",
+    )
+    .unwrap();
+    let f = csv.to_str().unwrap();
+    let o = qualif(&["batch", f, "--format", "csv"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert_eq!(
+        rejected_lines(&err),
+        [
+            format!(
+                "rejected: {f}:2:1: field `case.date_of_facts`: `case.date_of_facts` = \"+10017-1-1\" is not a valid date"
+            ),
+            format!(
+                "rejected: {f}:3:2: field `sentence.imposed_months`: `sentence.imposed_months` = 1201 is out of range"
+            ),
+        ],
+        "{err}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Batch and `assess` agree
 

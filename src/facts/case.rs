@@ -815,7 +815,21 @@ fn short(s: &str) -> String {
     crate::diagnostics::excerpt(s, 60)
 }
 
+/// Reads a date written `YYYY-MM-DD`, between 0000-01-01 and 9999-12-31 ([`date_in_range`]):
+/// a real calendar date, else `None`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    parse_any_date(s).filter(|d| date_in_range(*d))
+}
+
+/// Whether a date lies between 0000-01-01 and 9999-12-31, the dates that are written
+/// `YYYY-MM-DD` (chrono writes the others `+10017-12-30`): those an input may hold, and
+/// those the program computes from them (a later one is not computed, see
+/// `engine::limitation`).
+pub fn date_in_range(d: NaiveDate) -> bool {
+    (0..=9999).contains(&d.year())
+}
+
+fn parse_any_date(s: &str) -> Option<NaiveDate> {
     if s.len() != 10 {
         return None;
     }
