@@ -180,7 +180,7 @@ pub enum BatchInput {
 pub struct BatchArgs {
     /// The cases: FILE.jsonl (one JSON object per line, with the sections of a case file)
     /// or FILE.csv (a header row of dotted keys such as victim.age; lists separated by `;`;
-    /// an empty cell is unknown).
+    /// an empty cell is unknown); `-` reads standard input (give --input-format).
     pub file: Option<PathBuf>,
     /// Format of the results: JSON Lines (one object per case, then one with the
     /// aggregates) or CSV (one row per case).
@@ -240,5 +240,10 @@ pub enum LawCommand {
 }
 
 fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
-    crate::facts::parse_date(s).ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD"))
+    crate::facts::parse_date(s).ok_or_else(|| {
+        format!(
+            "`{}` is not a date: write YYYY-MM-DD",
+            crate::diagnostics::quote(s)
+        )
+    })
 }

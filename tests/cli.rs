@@ -575,3 +575,35 @@ fn qualif_in(dir: &Path, args: &[&str]) -> Output {
         .wait_with_output()
         .unwrap()
 }
+
+/// `--sentence` beyond 100 years (1,200 months) is refused, saying what is accepted, rather
+/// than placed as a term of 10^21 months; `--date` after 9999-12-31 (or before year 0) is
+/// refused rather than applied as "+10017-01-01".
+#[test]
+fn sentences_beyond_100_years_and_dates_beyond_9999_are_refused() {
+    let case = "tests/scenarios/07-livestream-philippines.toml";
+    for s in ["100000000000000000000y", "1201m", "100y1d", "5201w"] {
+        let o = qualif(&["scale", case, "--sentence", s]);
+        assert_bad_input(&o);
+        let err = stderr(&o);
+        assert!(
+            err.contains(&format!(
+                "`{s}` is more than 100 years: a sentence of at most 100 years (1200m) is accepted"
+            )),
+            "{s}: {err}"
+        );
+    }
+    for s in ["100y", "1200m", "3y"] {
+        let o = qualif(&["scale", case, "--sentence", s]);
+        assert_eq!(o.status.code(), Some(0), "{s}: {}", stderr(&o));
+    }
+    for d in ["+10017-1-1", "-0001-1-01"] {
+        let o = qualif(&["assess", case, &format!("--date={d}")]);
+        assert_bad_input(&o);
+        assert!(
+            stderr(&o).contains(&format!("`{d}` is not a date: write YYYY-MM-DD")),
+            "{d}: {}",
+            stderr(&o)
+        );
+    }
+}

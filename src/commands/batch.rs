@@ -70,7 +70,7 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
         bar
     });
     let mut report = Report {
-        file: file.display().to_string(),
+        file: batch::input_name(file),
         bar,
         quiet: false,
     };
@@ -109,7 +109,21 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
         }
         // The input could not be read (its CSV header, or a read error): name the file, as
         // every other message about it does.
-        Err(Error::Usage(m)) => return Err(Error::Usage(format!("{}: {m}", file.display()))),
+        Err(Error::Usage(m)) => {
+            return Err(Error::Usage(format!("{}: {m}", batch::input_name(file))));
+        }
+        // A problem located in the input (its CSV header): in the file, by its name.
+        Err(Error::Input(ds)) => {
+            let name = batch::input_name(file);
+            return Err(Error::Input(
+                ds.into_iter()
+                    .map(|d| crate::diagnostics::Diagnostic {
+                        file: name.clone(),
+                        ..d
+                    })
+                    .collect(),
+            ));
+        }
         Err(e) => return Err(e),
     };
     if let Some(path) = &args.aggregates {

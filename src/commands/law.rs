@@ -115,9 +115,8 @@ fn validate(dir: Option<&Path>) -> Result<u8> {
             Ok(0)
         }
         Err(problems) => {
-            for p in &problems {
-                crate::io::to_stderr(&format!("error: {p}"));
-            }
+            // At most diagnostics::MAX_MESSAGES of them, then how many more.
+            crate::io::to_stderr(&crate::diagnostics::render(&problems));
             crate::io::to_stderr(&format!("{} problem(s) found", problems.len()));
             Ok(1)
         }
