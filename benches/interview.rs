@@ -42,7 +42,7 @@ fn options() -> Options {
         lang: Lang::En,
         color: true,
         case_path: None,
-        recovery_path: None,
+        recovery_dir: None,
     }
 }
 

@@ -41,8 +41,10 @@ pub enum Command {
     /// Many cases at once (JSON Lines or CSV, shaped like case files): one result per case
     /// (the leading qualification and its maximum in each national system, the guideline's
     /// starting point, the imposed sentence's ratio to each), then aggregate figures by
-    /// court country, by the country where the child was and by UN M49 region. Exit code 1
-    /// when some records were rejected (each is reported with its line).
+    /// court country, by the country where the child was and by UN M49 region (the last
+    /// JSON line; --aggregates FILE; as a table on standard output with -o FILE --summary).
+    /// Exit code 1 when some records were rejected (each is reported on standard error with
+    /// its line); nothing else goes to standard error.
     Batch(BatchArgs),
     /// Browse and check the legal data.
     #[command(subcommand)]
@@ -178,7 +180,7 @@ pub enum BatchInput {
 pub struct BatchArgs {
     /// The cases: FILE.jsonl (one JSON object per line, with the sections of a case file)
     /// or FILE.csv (a header row of dotted keys such as victim.age; lists separated by `;`;
-    /// an empty cell is unknown).
+    /// an empty cell is unknown); `-` reads standard input (give --input-format).
     pub file: Option<PathBuf>,
     /// Format of the results: JSON Lines (one object per case, then one with the
     /// aggregates) or CSV (one row per case).
@@ -190,6 +192,11 @@ pub struct BatchArgs {
     /// Also write the aggregate figures to FILE (CSV or JSON, as --format).
     #[arg(long, value_name = "FILE", conflicts_with = "synthesize")]
     pub aggregates: Option<PathBuf>,
+    /// Print the aggregate figures as a table on standard output once the results are
+    /// written to the file of -o (without it, standard output carries the results). Nothing
+    /// is printed on standard error unless records are rejected.
+    #[arg(long, requires = "output", conflicts_with = "synthesize")]
+    pub summary: bool,
     /// The input's format, when its extension does not say.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<BatchInput>,
@@ -233,5 +240,10 @@ pub enum LawCommand {
 }
 
 fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
-    crate::facts::parse_date(s).ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD"))
+    crate::facts::parse_date(s).ok_or_else(|| {
+        format!(
+            "`{}` is not a date: write YYYY-MM-DD",
+            crate::diagnostics::quote(s)
+        )
+    })
 }

@@ -102,13 +102,18 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Every part through `printable`: a file name, or a message quoting what a library
+        // said about the file, may hold control characters that no quoting path escaped.
         write!(
             f,
             "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
+            escape(&self.file),
+            self.line,
+            self.column,
+            printable(&self.message)
         )?;
         if let Some(help) = &self.help {
-            write!(f, "\n  accepted: {help}")?;
+            write!(f, "\n  accepted: {}", printable(help))?;
         }
         Ok(())
     }
@@ -121,7 +126,7 @@ pub enum Error {
     #[error("{}", join_diagnostics(.0))]
     Input(Vec<Diagnostic>),
     /// A request that names something that does not exist (exit code 2).
-    #[error("{0}")]
+    #[error("{}", printable(.0))]
     Usage(String),
     /// Writing an output failed (exit code 2: nothing was left half-written).
     #[error("cannot write {path}: {source}")]
@@ -138,25 +143,89 @@ impl From<Diagnostic> for Error {
 }
 
 fn join_diagnostics(ds: &[Diagnostic]) -> String {
-    ds.iter()
+    render(ds)
+}
+
+/// The most problems printed in one run; the others are counted (a data file with 20,000
+/// overlapping versions gave 4.4 MB of messages).
+pub const MAX_MESSAGES: usize = 50;
+
+/// Problems as printed, one `error: …` each: at most [`MAX_MESSAGES`], then how many more
+/// there are (`… and 19950 more problems`).
+pub fn render(ds: &[Diagnostic]) -> String {
+    let mut out: Vec<String> = ds
+        .iter()
+        .take(MAX_MESSAGES)
         .map(|d| format!("error: {d}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect();
+    if ds.len() > MAX_MESSAGES {
+        let more = ds.len() - MAX_MESSAGES;
+        out.push(format!(
+            "… and {more} more problem{}",
+            if more == 1 { "" } else { "s" }
+        ));
+    }
+    out.join("\n")
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// A text quoted in a message, cut to its first `max_chars` characters (with `…` and the
-/// full length) so that a hostile input cannot turn one message into megabytes.
+/// A text from the user's input quoted in a message: cut to its first `max_chars`
+/// characters (with `…` and the full length), so that a hostile input cannot turn one
+/// message into megabytes, and with every control and bidirectional-formatting character
+/// escaped ([`escape`]), so that it cannot clear the terminal, set its title or forge a line.
+/// Every path that quotes user text goes through here.
 pub fn excerpt(text: &str, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
-        None => text.to_string(),
+        None => escape(text).into_owned(),
         Some((cut, _)) => format!(
             "{}… ({} characters in all)",
-            &text[..cut],
+            escape(&text[..cut]),
             text.chars().count()
         ),
     }
+}
+
+/// A text quoted in a message, at the usual length: [`excerpt`] of 60 characters.
+pub fn quote(text: &str) -> String {
+    excerpt(text, 60)
+}
+
+/// Whether a character must not reach a terminal as it is: a control character (C0,
+/// DEL, C1: escape sequences, a line break that would forge a message line) or a
+/// bidirectional formatting character (embeddings, overrides, isolates and marks, which
+/// reorder what follows them on screen).
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        )
+}
+
+/// `text` with each character of [`is_unsafe`] written as an escape: `\u{1b}`, `\u{202e}`.
+pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_unsafe(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The longest message printed, in characters: far beyond any message the program writes
+/// (a few hundred), a bound for a path that would quote a value without [`excerpt`].
+pub const MAX_MESSAGE_CHARS: usize = 4_000;
+
+/// A message as printed: escaped ([`escape`]) and, beyond [`MAX_MESSAGE_CHARS`], cut.
+pub fn printable(message: &str) -> String {
+    excerpt(message, MAX_MESSAGE_CHARS)
 }
 
 /// Converts a TOML parse error into a located diagnostic.
@@ -202,5 +271,53 @@ pub fn toml_error(source: &SourceText, err: &toml::de::Error) -> Diagnostic {
     match help {
         Some(h) => d.with_help(h),
         None => d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_text_is_escaped_and_cut() {
+        assert_eq!(
+            excerpt("a\u{1b}[2Jb\n\u{202e}c", 60),
+            "a\\u{1b}[2Jb\\u{a}\\u{202e}c"
+        );
+        // Cut first (the count is of the text given), then escaped.
+        let long = format!("{}\u{7}", "x".repeat(70));
+        assert_eq!(
+            excerpt(&long, 60),
+            format!("{}… (71 characters in all)", "x".repeat(60))
+        );
+        assert_eq!(excerpt("\u{7}é", 1), "\\u{7}… (2 characters in all)");
+        let unsafe_ones = [
+            '\u{0}', '\u{1f}', '\u{7f}', '\u{80}', '\u{9b}', '\u{9f}', '\u{61c}', '\u{200e}',
+            '\u{200f}', '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}',
+        ];
+        for c in unsafe_ones {
+            assert!(is_unsafe(c), "{c:?}");
+            assert!(!excerpt(&format!("a{c}b"), 60).contains(c), "{c:?}");
+        }
+        for c in ['é', ' ', '\\', '\u{a0}', '\u{200d}', '\u{2070}', 'ي'] {
+            assert!(!is_unsafe(c), "{c:?}");
+        }
+        assert!(matches!(escape("plain"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn at_most_so_many_problems_are_printed() {
+        let d = |i: usize| Diagnostic::whole_file(format!("f{i}"), "bad");
+        let few: Vec<Diagnostic> = (0..MAX_MESSAGES).map(d).collect();
+        assert_eq!(render(&few).lines().count(), MAX_MESSAGES);
+        let many: Vec<Diagnostic> = (0..MAX_MESSAGES + 3).map(d).collect();
+        let out = render(&many);
+        assert_eq!(out.lines().count(), MAX_MESSAGES + 1);
+        assert!(out.ends_with("\n… and 3 more problems"), "{out}");
+        let one_more: Vec<Diagnostic> = (0..MAX_MESSAGES + 1).map(d).collect();
+        assert!(render(&one_more).ends_with("… and 1 more problem"));
+        // A message that quoted a value without cutting it is cut when printed.
+        let huge = Diagnostic::whole_file("f", "x".repeat(10 * MAX_MESSAGE_CHARS));
+        assert!(huge.to_string().len() < MAX_MESSAGE_CHARS + 100);
     }
 }

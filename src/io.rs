@@ -9,30 +9,60 @@ use chrono::NaiveDate;
 use crate::diagnostics::{Diagnostic, Error, SourceText};
 use crate::facts::{Case, MAX_CASE_FILE_BYTES, Vocabulary};
 
-/// Reads a text file, refusing files larger than `limit` bytes and invalid UTF-8 (located).
+/// Reads a text file: a regular file (see [`open_regular`]) of at most `limit` bytes, in
+/// UTF-8 (an invalid byte is located).
 pub fn read_text(path: &Path, limit: usize) -> Result<SourceText, Diagnostic> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| {
-        Diagnostic::whole_file(&name, format!("cannot read the file: {}", plain_io(&e)))
-    })?;
-    if meta.is_dir() {
-        return Err(Diagnostic::whole_file(
+    match read_bounded(path, limit)? {
+        Ok(bytes) => text_of(name, bytes),
+        Err(size) => Err(Diagnostic::whole_file(
             &name,
-            "this is a folder, not a file",
-        ));
+            format!("{}; at most {limit} bytes are accepted", size.describe()),
+        )),
     }
+}
+
+/// The size of a file found too large: exact when the file system gives it, else only that
+/// more bytes than the limit were read (a file that grew, or one that reports no size).
+#[derive(Debug, Clone, Copy)]
+pub enum TooLarge {
+    Bytes(u64),
+    MoreThan(usize),
+}
+
+impl TooLarge {
+    /// "the file is 1048577 bytes", "the file is more than 1048576 bytes".
+    pub fn describe(self) -> String {
+        match self {
+            TooLarge::Bytes(n) => format!("the file is {n} bytes"),
+            TooLarge::MoreThan(n) => format!("the file is more than {n} bytes"),
+        }
+    }
+}
+
+/// The one way every input file is read: opened as a regular file ([`open_regular`]), then
+/// at most `limit + 1` bytes read, so that the limit holds on the bytes actually there, not
+/// on the size the file system reports (a device or a file in /proc reports none).
+/// `Ok(Err(size))` for a file larger than `limit`; `Err` for a file that cannot be read.
+pub fn read_bounded(path: &Path, limit: usize) -> Result<Result<Vec<u8>, TooLarge>, Diagnostic> {
+    use std::io::Read;
+    let name = path.display().to_string();
+    let (file, meta) = open_regular(path)?;
     if meta.len() > limit as u64 {
-        return Err(Diagnostic::whole_file(
-            &name,
-            format!(
-                "the file is {} bytes; at most {limit} bytes are accepted",
-                meta.len()
-            ),
-        ));
+        return Ok(Err(TooLarge::Bytes(meta.len())));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::whole_file(&name, format!("cannot read the file: {}", plain_io(&e)))
-    })?;
+    let mut bytes = Vec::with_capacity((meta.len() as usize).min(limit) + 1);
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| cannot_read(&name, &e))?;
+    if bytes.len() > limit {
+        return Ok(Err(TooLarge::MoreThan(limit)));
+    }
+    Ok(Ok(bytes))
+}
+
+/// The bytes of a file as text, refusing invalid UTF-8 (located at the first bad byte).
+pub fn text_of(name: String, bytes: Vec<u8>) -> Result<SourceText, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceText::new(name, text)),
         Err(e) => {
@@ -43,6 +73,82 @@ pub fn read_text(path: &Path, limit: usize) -> Result<SourceText, Diagnostic> {
                 .with_help("a UTF-8 text file"))
         }
     }
+}
+
+/// Opens `path` for reading where a regular file is expected (a case file, a data file, a
+/// batch input), with its metadata. A folder, a device (`/dev/zero` never ends), a named
+/// pipe (reading it waits for a writer, maybe forever), a socket are refused. The type is
+/// checked before opening, and again on what was opened (the path may have changed in
+/// between); on Linux the file is opened without blocking, so that even a named pipe put
+/// there meanwhile cannot hold the open.
+pub fn open_regular(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), Diagnostic> {
+    let name = path.display().to_string();
+    let before = std::fs::metadata(path).map_err(|e| cannot_read(&name, &e))?;
+    check_regular(&name, &before)?;
+    let file = open_without_blocking(path).map_err(|e| cannot_read(&name, &e))?;
+    let meta = file.metadata().map_err(|e| cannot_read(&name, &e))?;
+    check_regular(&name, &meta)?;
+    Ok((file, meta))
+}
+
+#[cfg(target_os = "linux")]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+/// Refuses anything but a regular file, naming what it is.
+fn check_regular(name: &str, meta: &std::fs::Metadata) -> Result<(), Diagnostic> {
+    let ft = meta.file_type();
+    if ft.is_file() {
+        return Ok(());
+    }
+    if ft.is_dir() {
+        return Err(
+            Diagnostic::whole_file(name, "this is a folder, not a file").with_help(REGULAR_FILE)
+        );
+    }
+    Err(
+        Diagnostic::whole_file(name, format!("not a regular file: {}", special_kind(&ft)))
+            .with_help(REGULAR_FILE),
+    )
+}
+
+/// What a file that is neither a regular file nor a folder is.
+#[cfg(unix)]
+fn special_kind(ft: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if ft.is_fifo() {
+        "a named pipe (FIFO), which would wait for a writer"
+    } else if ft.is_char_device() {
+        "a character device (such as /dev/zero or a terminal)"
+    } else if ft.is_block_device() {
+        "a block device (a disk)"
+    } else if ft.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> &'static str {
+    "a special file"
+}
+
+/// What is accepted where a file is read.
+const REGULAR_FILE: &str = "a regular text file";
+
+fn cannot_read(name: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::whole_file(name, format!("cannot read the file: {}", plain_io(e)))
 }
 
 fn plain_io(e: &std::io::Error) -> String {
@@ -64,6 +170,101 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
     let mut out = OutputFile::create(path)?;
     out.write_all(contents).map_err(write_error(path))?;
     out.commit()
+}
+
+/// What standard output is called in messages.
+pub const STDOUT: &str = "standard output";
+
+/// Writes `bytes` to standard output and flushes it: every command's printed result goes
+/// through here (the crate denies `print!` and `println!`, which panic on a failed write).
+///
+/// A failed or short write (a full disk, `> /dev/full`, a file-size limit) is an error
+/// that names standard output: the command then exits with code 2 rather than 0 with a
+/// truncated result. A reader that stopped listening (`| head`: a broken pipe) is not an
+/// error: the result is `Ok(false)`, and the command ends quietly.
+pub fn to_stdout(bytes: &[u8]) -> Result<bool, Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(source) => Err(Error::Write {
+            path: STDOUT.into(),
+            source,
+        }),
+    }
+}
+
+/// Writes one line to standard error: a message to the user (an error, a rejected batch
+/// record). Never panics (`eprintln!` does when standard error is closed, `2>&1 | head`)
+/// and ignores a failed write: there is nowhere left to report it, and the exit code
+/// still says what happened. Returns whether the line was written.
+pub fn to_stderr(line: &str) -> bool {
+    let mut err = std::io::stderr().lock();
+    err.write_all(line.as_bytes())
+        .and_then(|()| {
+            if line.ends_with('\n') {
+                Ok(())
+            } else {
+                err.write_all(b"\n")
+            }
+        })
+        .and_then(|()| err.flush())
+        .is_ok()
+}
+
+/// Refuses to write `output` when it is the file `input` under any name (`CASE`,
+/// `./CASE`, a symbolic or hard link to it), or, when neither exists yet, the same path
+/// once folders and links are resolved: writing would replace what is being read. Called
+/// before anything is written; `what` says what the output is (`-o`, `--aggregates`) and
+/// `of` what the input is, in the message.
+///
+/// An existing output that is not a regular file (`/dev/null`, a terminal) is written in
+/// place (see [`OutputFile`]) and destroys nothing: it is never refused.
+pub fn refuse_same_file(output: &Path, what: &str, input: &Path, of: &str) -> Result<(), Error> {
+    let same = match (file_id(output), file_id(input)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    };
+    if !same {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "{what} {} is the same file as {of} {}: choose another file for {what} (nothing was written)",
+        output.display(),
+        input.display()
+    )))
+}
+
+/// What a path names, for [`refuse_same_file`]: an existing regular file by its device
+/// and inode (through every link), a path that does not exist yet by the place it would
+/// be created (its folder resolved, or where a dangling link points); `None` for anything
+/// else.
+#[derive(PartialEq, Eq)]
+enum FileId {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    Path(PathBuf),
+}
+
+fn file_id(path: &Path) -> Option<FileId> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => None,
+        #[cfg(unix)]
+        Ok(meta) => {
+            use std::os::unix::fs::MetadataExt;
+            Some(FileId::Inode(meta.dev(), meta.ino()))
+        }
+        #[cfg(not(unix))]
+        Ok(_) => std::fs::canonicalize(path).ok().map(FileId::Path),
+        Err(_) => {
+            let target = match std::fs::symlink_metadata(path) {
+                Ok(m) if m.file_type().is_symlink() => link_target(path).ok()?,
+                _ => path.to_path_buf(),
+            };
+            let folder = std::fs::canonicalize(folder_of(&target)).ok()?;
+            Some(FileId::Path(folder.join(target.file_name()?)))
+        }
+    }
 }
 
 /// The prefix and suffix of the temporary files of [`OutputFile`]: `.qualif-PID-….tmp`.

@@ -5,6 +5,10 @@
 //! system, per provision, per element) → results → [`report`] renderers. The engine knows
 //! no country: the law is in the data files of `jurisdictions/` (see [`law`]).
 
+// Every printed line goes through `io::to_stdout` and `io::to_stderr`, which report a
+// failed write or survive it; `print!` and `eprintln!` would panic or lose it.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod batch;
 pub mod cli;
 pub mod commands;

@@ -220,3 +220,390 @@ fn data_dir_that_does_not_exist_is_bad_input() {
     assert_bad_input(&o);
     assert!(Path::new("jurisdictions/vocabulary.toml").exists());
 }
+
+// ---------------------------------------------------------------------------------------
+// Hardening, round two (issue #15): failed writes, closed pipes.
+
+use std::process::{Child, Stdio};
+
+/// The binary with these arguments in `dir`, its standard output and error as given.
+fn spawn_in(dir: &Path, args: &[&str], stdout: Stdio, stderr: Stdio) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_qualif"))
+        .args(args)
+        .current_dir(dir)
+        .env("QUALIF_TODAY", "2026-11-22")
+        .env_remove("RUST_BACKTRACE")
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(stderr)
+        .spawn()
+        .expect("the binary runs")
+}
+
+/// A folder with a case file (`case.toml`), a batch of cases (`cases.jsonl`, `cases.csv`)
+/// and a batch of 2,000 records that are all rejected (`bad.jsonl`: over 200 KB of
+/// messages, more than a pipe holds).
+fn printing_fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        root.join("tests/scenarios/07-livestream-philippines.toml"),
+        dir.path().join("case.toml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root.join("tests/batch/golden.jsonl"),
+        dir.path().join("cases.jsonl"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root.join("tests/batch/golden.csv"),
+        dir.path().join("cases.csv"),
+    )
+    .unwrap();
+    let bad: String = (0..2000)
+        .map(|_| "{\"victim\": {\"age\": \"eleven\"}}\n")
+        .collect();
+    std::fs::write(dir.path().join("bad.jsonl"), bad).unwrap();
+    dir
+}
+
+/// Every command that prints on standard output, as run in [`printing_fixture`].
+fn printing_commands() -> Vec<Vec<&'static str>> {
+    let mut out = Vec::new();
+    for format in ["table", "json", "markdown"] {
+        out.push(vec!["assess", "case.toml", "--format", format]);
+        out.push(vec!["compare", "case.toml", "--format", format]);
+        out.push(vec!["scale", "case.toml", "--format", format]);
+        out.push(vec!["law", "list", "--format", format]);
+        out.push(vec![
+            "law",
+            "show",
+            "FR.227-23.possession",
+            "--format",
+            format,
+        ]);
+    }
+    for format in ["markdown", "html", "json"] {
+        out.push(vec!["report", "case.toml", "--format", format]);
+    }
+    out.extend([
+        vec!["assess", "case.toml", "--all", "--lang", "fr"],
+        vec!["scale", "case.toml", "--sentence", "2y"],
+        vec!["law", "show", "FR"],
+        vec!["law", "validate"],
+        vec!["batch", "cases.jsonl"],
+        vec!["batch", "cases.csv", "--format", "csv"],
+        vec!["batch", "--synthesize", "20"],
+        vec!["batch", "cases.jsonl", "-o", "out.jsonl", "--summary"],
+        vec!["--help"],
+        vec!["--version"],
+        vec!["report", "--help"],
+        vec!["help", "batch"],
+    ]);
+    out
+}
+
+fn no_panic(args: &[&str], o: &Output) {
+    let err = stderr(o);
+    assert_ne!(o.status.code(), Some(101), "{args:?} panicked: {err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "{args:?} panicked: {err}"
+    );
+}
+
+/// Standard output on a full device: every printing command says so on standard error and
+/// exits with code 2, instead of exiting 0 with its result lost.
+#[cfg(unix)]
+#[test]
+fn a_failed_write_on_standard_output_is_an_error() {
+    let dir = printing_fixture();
+    for args in printing_commands() {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let o = spawn_in(dir.path(), &args, Stdio::from(full), Stdio::piped())
+            .wait_with_output()
+            .unwrap();
+        no_panic(&args, &o);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(
+            err, "error: cannot write standard output: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
+}
+
+/// A disk that fills up while a command prints to a file (`report > report.html`), made
+/// with a file-size limit of 8 KiB (`ulimit -f`, with SIGXFSZ ignored so that the write
+/// fails rather than the process being killed): exit code 2 and a message, not 0 with a
+/// truncated file. (A real full disk needs a small file system to fill, which tests
+/// cannot mount; the write fails the same way.)
+#[cfg(unix)]
+#[test]
+fn a_short_write_on_standard_output_is_an_error() {
+    let dir = printing_fixture();
+    for args in [
+        &["report", "case.toml", "--format", "html"][..],
+        &["assess", "case.toml", "--format", "json"][..],
+        &["batch", "--synthesize", "1000"][..],
+    ] {
+        let o = Command::new("bash")
+            .arg("-c")
+            .arg("trap '' XFSZ; ulimit -f 8; exec \"$0\" \"$@\" > out.txt")
+            .arg(env!("CARGO_BIN_EXE_qualif"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("QUALIF_TODAY", "2026-11-22")
+            .output()
+            .unwrap();
+        no_panic(args, &o);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.starts_with("error: cannot write standard output: File too large"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(
+            std::fs::metadata(dir.path().join("out.txt")).unwrap().len(),
+            8192
+        );
+    }
+}
+
+/// A reader that stops listening (`| head`): standard output closed before the command
+/// writes. The command ends quietly (exit code 0, no message), never with a panic.
+#[test]
+fn a_closed_standard_output_ends_the_command_quietly() {
+    let dir = printing_fixture();
+    for args in printing_commands() {
+        let mut child = spawn_in(dir.path(), &args, Stdio::piped(), Stdio::piped());
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        no_panic(&args, &o);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("error"), "{args:?}: {}", stderr(&o));
+    }
+}
+
+/// Standard error closed (`qualif batch … 2>&1 | head -2`): the rejected records cannot be
+/// reported, and the run still ends normally (exit code 1: records were rejected; the
+/// results are written), never with a panic (code 101). An error message that cannot be
+/// written still gives exit code 2.
+#[test]
+fn a_closed_standard_error_is_no_panic() {
+    let dir = printing_fixture();
+    for (args, code) in [
+        (&["batch", "bad.jsonl", "-o", "out.jsonl"][..], 1),
+        (&["batch", "bad.jsonl"][..], 1),
+        (&["assess", "missing.toml"][..], 2),
+        (&["report", "case.toml", "--format", "pdf"][..], 2),
+    ] {
+        let mut child = spawn_in(dir.path(), args, Stdio::null(), Stdio::piped());
+        drop(child.stderr.take());
+        let o = child.wait_with_output().unwrap();
+        no_panic(args, &o);
+        assert_eq!(o.status.code(), Some(code), "{args:?}");
+    }
+    let out = std::fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
+    assert!(
+        out.contains("\"aggregates\""),
+        "the results were written: {out}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Hardening, round two (issue #15): an output that is an input.
+
+/// The files of a folder, with their contents.
+fn contents(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_type().unwrap().is_file())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// An output that is the input, or the other output, under any name (the same name, `./`,
+/// a folder and back, a symbolic link, a hard link; a file that does not exist yet named
+/// twice): refused with exit code 2 and one message, before anything is written. Every
+/// file of the folder is left as it was, and no file is added.
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_an_input_is_refused_before_anything_is_written() {
+    let dir = printing_fixture();
+    let d = dir.path();
+    std::fs::create_dir(d.join("sub")).unwrap();
+    std::os::unix::fs::symlink("case.toml", d.join("case-link.toml")).unwrap();
+    std::fs::hard_link(d.join("case.toml"), d.join("case-hard.toml")).unwrap();
+    std::os::unix::fs::symlink("cases.jsonl", d.join("cases-link.jsonl")).unwrap();
+    // A link to a file that does not exist yet: writing through it creates `new.jsonl`.
+    std::os::unix::fs::symlink("new.jsonl", d.join("new-link.jsonl")).unwrap();
+    let before = contents(d);
+    let links = ["case-link.toml", "cases-link.jsonl", "new-link.jsonl"];
+    let runs: [&[&str]; 16] = [
+        &["report", "case.toml", "-o", "case.toml"],
+        &["report", "case.toml", "-o", "./case.toml"],
+        &["report", "case.toml", "-o", "sub/../case.toml"],
+        &[
+            "report",
+            "./case.toml",
+            "--format",
+            "html",
+            "-o",
+            "case-link.toml",
+        ],
+        &["report", "case-link.toml", "-o", "case.toml"],
+        &[
+            "report",
+            "case.toml",
+            "--format",
+            "json",
+            "-o",
+            "case-hard.toml",
+        ],
+        &["batch", "cases.jsonl", "-o", "cases.jsonl"],
+        &["batch", "cases.jsonl", "-o", "./cases.jsonl"],
+        &["batch", "cases.jsonl", "-o", "cases-link.jsonl"],
+        &[
+            "batch",
+            "cases-link.jsonl",
+            "--format",
+            "csv",
+            "-o",
+            "cases.jsonl",
+        ],
+        &["batch", "cases.jsonl", "--aggregates", "cases.jsonl"],
+        &[
+            "batch",
+            "cases.jsonl",
+            "-o",
+            "out.jsonl",
+            "--aggregates",
+            "sub/../cases-link.jsonl",
+        ],
+        &[
+            "batch",
+            "cases.jsonl",
+            "-o",
+            "out.jsonl",
+            "--aggregates",
+            "out.jsonl",
+        ],
+        &[
+            "batch",
+            "cases.jsonl",
+            "-o",
+            "out.jsonl",
+            "--aggregates",
+            "./out.jsonl",
+        ],
+        &[
+            "batch",
+            "cases.jsonl",
+            "-o",
+            "new-link.jsonl",
+            "--aggregates",
+            "new.jsonl",
+        ],
+        &[
+            "batch",
+            "cases.csv",
+            "--format",
+            "csv",
+            "-o",
+            "cases.csv",
+            "--summary",
+        ],
+    ];
+    for args in runs {
+        let o = spawn_in(d, args, Stdio::piped(), Stdio::piped())
+            .wait_with_output()
+            .unwrap();
+        let err = stderr(&o);
+        assert_bad_input(&o);
+        assert_eq!(err.lines().count(), 1, "{args:?}: one message: {err}");
+        assert!(
+            err.starts_with("error: ")
+                && err.contains("is the same file as")
+                && err.contains("(nothing was written)"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(contents(d), before, "{args:?} changed a file");
+        for l in links {
+            assert!(
+                std::fs::symlink_metadata(d.join(l))
+                    .unwrap()
+                    .file_type()
+                    .is_symlink(),
+                "{args:?}: {l}"
+            );
+        }
+    }
+    // Other names are written as usual.
+    for (args, written) in [
+        (&["report", "case.toml", "-o", "report.md"][..], "report.md"),
+        (
+            &[
+                "batch",
+                "cases.jsonl",
+                "-o",
+                "out.jsonl",
+                "--aggregates",
+                "agg.json",
+            ][..],
+            "agg.json",
+        ),
+    ] {
+        let o = qualif_in(d, args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(d.join(written).is_file(), "{args:?}");
+    }
+}
+
+fn qualif_in(dir: &Path, args: &[&str]) -> Output {
+    spawn_in(dir, args, Stdio::piped(), Stdio::piped())
+        .wait_with_output()
+        .unwrap()
+}
+
+/// `--sentence` beyond 100 years (1,200 months) is refused, saying what is accepted, rather
+/// than placed as a term of 10^21 months; `--date` after 9999-12-31 (or before year 0) is
+/// refused rather than applied as "+10017-01-01".
+#[test]
+fn sentences_beyond_100_years_and_dates_beyond_9999_are_refused() {
+    let case = "tests/scenarios/07-livestream-philippines.toml";
+    for s in ["100000000000000000000y", "1201m", "100y1d", "5201w"] {
+        let o = qualif(&["scale", case, "--sentence", s]);
+        assert_bad_input(&o);
+        let err = stderr(&o);
+        assert!(
+            err.contains(&format!(
+                "`{s}` is more than 100 years: a sentence of at most 100 years (1200m) is accepted"
+            )),
+            "{s}: {err}"
+        );
+    }
+    for s in ["100y", "1200m", "3y"] {
+        let o = qualif(&["scale", case, "--sentence", s]);
+        assert_eq!(o.status.code(), Some(0), "{s}: {}", stderr(&o));
+    }
+    for d in ["+10017-1-1", "-0001-1-01"] {
+        let o = qualif(&["assess", case, &format!("--date={d}")]);
+        assert_bad_input(&o);
+        assert!(
+            stderr(&o).contains(&format!("`{d}` is not a date: write YYYY-MM-DD")),
+            "{d}: {}",
+            stderr(&o)
+        );
+    }
+}

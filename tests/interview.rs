@@ -45,7 +45,7 @@ fn options(lang: Lang, recovery: Option<PathBuf>) -> Options {
         lang,
         color: false,
         case_path: None,
-        recovery_path: recovery,
+        recovery_dir: recovery,
     }
 }
 
@@ -379,86 +379,272 @@ fn recovery_dir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
 
-#[test]
-fn an_interrupted_interview_is_resumed() {
-    let dir = recovery_dir();
-    let path = dir.path().join("state/qualif/recovery.toml");
-    let mut app = qualif::tui::start(
+/// The recovery files of a state folder (`recovery*.toml`), sorted.
+fn recovery_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("recovery") && n.ends_with(".toml"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn start_in(dir: &Path) -> App<'static> {
+    qualif::tui::start(
         book(),
         Some(scales()),
         Case::new(),
-        options(Lang::En, Some(path.clone())),
-    );
+        options(Lang::En, Some(dir.to_path_buf())),
+    )
+}
+
+/// The screen, with the time an interrupted interview was saved (local time) written as
+/// `YYYY-MM-DD HH:MM`.
+fn screen_timeless(app: &App, width: u16, height: u16) -> String {
+    let mut s = screen(app, width, height);
+    for o in &app.recovery.offered {
+        if let Some(t) = o.saved {
+            let when = chrono::DateTime::<chrono::Local>::from(t)
+                .format("%Y-%m-%d %H:%M")
+                .to_string();
+            s = s.replace(&when, "YYYY-MM-DD HH:MM");
+        }
+    }
+    s
+}
+
+#[test]
+fn an_interrupted_interview_is_resumed() {
+    let dir = recovery_dir();
+    let state = dir.path().join("state/qualif");
+    let mut app = start_in(&state);
+    assert!(!state.exists(), "nothing is made before the first answer");
     typed(&mut app, "2023-05-10");
     press(&mut app, key(KeyCode::Enter));
     typed(&mut app, "9");
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, ch('u'));
-    assert!(path.exists(), "autosaved after every answer");
+    let files = recovery_files(&state);
+    assert_eq!(files.len(), 1, "autosaved after every answer: {files:?}");
+    let path = files[0].clone();
+    assert_eq!(app.recovery.path(), Some(path.as_path()));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600, "owner-only");
+        let mode = std::fs::metadata(&state).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700, "owner-only");
     }
     let case = app.case.clone();
     let skipped = app.skipped.clone();
     let question = current(&app).to_string();
     // The process is killed: nothing else happens. On the next start:
     drop(app);
-    let mut app = qualif::tui::start(
-        book(),
-        Some(scales()),
-        Case::new(),
-        options(Lang::En, Some(path.clone())),
-    );
-    assert!(matches!(app.overlay, Overlay::Resume(_)));
-    insta::assert_snapshot!("resume_offer", screen(&app, 80, 24));
+    let mut app = start_in(&state);
+    assert!(matches!(app.overlay, Overlay::Resume { cursor: 0 }));
+    assert_eq!(app.recovery.offered.len(), 1);
+    insta::assert_snapshot!("resume_offer", screen_timeless(&app, 80, 24));
     press(&mut app, ch('y'));
     assert_eq!(app.overlay, Overlay::None);
     assert_eq!(app.case, case);
     assert_eq!(app.skipped, skipped);
     assert_eq!(app.history.len(), 3);
     assert_eq!(current(&app), question);
+    // The interview resumed goes on in its own file.
+    assert_eq!(app.recovery.path(), Some(path.as_path()));
+    assert_eq!(recovery_files(&state), vec![path.clone()]);
     // Going back works across the interruption.
     press(&mut app, ch('b'));
     assert!(app.case.is_known("victim.age"));
     press(&mut app, ch('b'));
     assert!(!app.case.is_known("victim.age"));
-    // A normal quit removes the recovery file (after confirming: answers not saved).
+    // A normal quit removes the recovery file (after confirming: answers not saved), and
+    // the state folder it leaves empty.
     press(&mut app, ch('q'));
     assert_eq!(app.overlay, Overlay::ConfirmQuit);
     press(&mut app, ch('y'));
     assert!(app.exit.is_some());
     assert!(!path.exists());
+    drop(app);
+    assert!(!state.exists());
+    assert!(
+        dir.path().join("state").exists(),
+        "a folder the interview did not make is kept"
+    );
 }
 
 #[test]
 fn declining_to_resume_discards_the_interrupted_interview() {
     let dir = recovery_dir();
-    let path = dir.path().join("recovery.toml");
-    let mut app = qualif::tui::start(
-        book(),
-        Some(scales()),
-        Case::new(),
-        options(Lang::En, Some(path.clone())),
-    );
+    let state = dir.path().to_path_buf();
+    let mut app = start_in(&state);
     press(&mut app, ch('u'));
-    assert!(path.exists());
-    let mut app = qualif::tui::start(
-        book(),
-        Some(scales()),
-        Case::new(),
-        options(Lang::En, Some(path.clone())),
-    );
+    let files = recovery_files(&state);
+    assert_eq!(files.len(), 1);
+    drop(app);
+    let mut app = start_in(&state);
     press(&mut app, ch('n'));
-    assert!(!path.exists());
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(!files[0].exists());
     assert!(app.history.is_empty());
     // Ctrl-C stops at once and keeps the answers.
     press(&mut app, ch('u'));
     press(&mut app, ctrl('c'));
     assert_eq!(app.exit, Some(qualif::tui::Exit::Interrupted));
-    assert!(path.exists());
+    let kept = recovery_files(&state);
+    assert_eq!(kept.len(), 1);
+    drop(app);
+    assert_eq!(recovery_files(&state), kept, "kept after the end");
+}
+
+/// Two interviews at once with the same state folder (two terminals): each has its own
+/// recovery file, neither is offered the other's while it runs (so neither can discard it),
+/// and both come back after a kill.
+#[test]
+fn two_interviews_at_once_never_share_a_recovery_file() {
+    let dir = recovery_dir();
+    let state = dir.path().to_path_buf();
+    let mut a = start_in(&state);
+    typed(&mut a, "2023-05-10");
+    press(&mut a, key(KeyCode::Enter));
+    let mut b = start_in(&state);
+    assert_eq!(b.overlay, Overlay::None, "A runs: not offered to B");
+    assert!(b.recovery.offered.is_empty());
+    typed(&mut b, "2019-01-01");
+    press(&mut b, key(KeyCode::Enter));
+    typed(&mut a, "9");
+    press(&mut a, key(KeyCode::Enter));
+    let files = recovery_files(&state);
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert_ne!(a.recovery.path(), b.recovery.path());
+    // Both killed.
+    let (a_case, b_case) = (a.case.clone(), b.case.clone());
+    drop((a, b));
+    let mut c = start_in(&state);
+    assert_eq!(c.overlay, Overlay::Resume { cursor: 0 });
+    let offered: Vec<&Case> = c
+        .recovery
+        .offered
+        .iter()
+        .map(|o| &o.interview.case)
+        .collect();
+    assert_eq!(offered.len(), 2);
+    assert!(offered.contains(&&a_case) && offered.contains(&&b_case));
+    insta::assert_snapshot!("resume_offer_two", screen_timeless(&c, 80, 24));
+    // Pick the second one offered.
+    press(&mut c, key(KeyCode::Down));
+    assert_eq!(c.overlay, Overlay::Resume { cursor: 1 });
+    let picked = c.recovery.offered[1].interview.case.clone();
+    let other = c.recovery.offered[0].interview.case.clone();
+    press(&mut c, key(KeyCode::Enter));
+    assert_eq!(c.case, picked);
+    assert!(c.recovery.offered.is_empty(), "the other one is let go");
+    // While C runs it, another interview is offered the other one only.
+    let mut d = start_in(&state);
+    assert_eq!(d.recovery.offered.len(), 1);
+    assert_eq!(d.recovery.offered[0].interview.case, other);
+    // Discarding it there removes its file only.
+    press(&mut d, ch('n'));
+    assert_eq!(d.overlay, Overlay::None);
+    assert_eq!(
+        recovery_files(&state),
+        vec![c.recovery.path().unwrap().to_path_buf()]
+    );
+    drop(d);
+    drop(c);
+    assert_eq!(recovery_files(&state).len(), 1, "C's, interrupted");
+}
+
+/// Several interrupted interviews: discarding one keeps the list open with the others;
+/// Esc keeps them all for the next start.
+#[test]
+fn interrupted_interviews_can_be_discarded_one_by_one_or_kept() {
+    let dir = recovery_dir();
+    let state = dir.path().to_path_buf();
+    for _ in 0..3 {
+        let mut app = start_in(&state);
+        if matches!(app.overlay, Overlay::Resume { .. }) {
+            press(&mut app, key(KeyCode::Esc));
+            assert_eq!(app.overlay, Overlay::None);
+        }
+        press(&mut app, ch('u'));
+    }
+    assert_eq!(recovery_files(&state).len(), 3);
+    let mut app = start_in(&state);
+    assert_eq!(app.recovery.offered.len(), 3);
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Down));
+    assert_eq!(app.overlay, Overlay::Resume { cursor: 2 });
+    press(&mut app, ch('n'));
+    assert_eq!(app.overlay, Overlay::Resume { cursor: 1 });
+    assert_eq!(app.recovery.offered.len(), 2);
+    assert_eq!(recovery_files(&state).len(), 2);
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(app.recovery.offered.is_empty());
+    assert_eq!(recovery_files(&state).len(), 2, "kept");
+    // Quitting (nothing answered) leaves them.
+    press(&mut app, ch('q'));
+    assert!(app.exit.is_some());
+    drop(app);
+    assert_eq!(recovery_files(&state).len(), 2);
+    let app = start_in(&state);
+    assert_eq!(app.recovery.offered.len(), 2, "offered again");
+}
+
+/// A lock file left by a killed interview is removed at the next start; a recovery file
+/// from an earlier version (`recovery.toml`) is offered like the others.
+#[test]
+fn leftovers_of_killed_interviews_are_tidied() {
+    let dir = recovery_dir();
+    let state = dir.path().to_path_buf();
+    let mut app = start_in(&state);
+    press(&mut app, ch('u'));
+    let file = recovery_files(&state).pop().unwrap();
+    drop(app);
+    std::fs::rename(&file, state.join("recovery.toml")).unwrap();
+    std::fs::write(state.join("recovery-stale.lock"), "").unwrap();
+    let app = start_in(&state);
+    assert!(!state.join("recovery-stale.lock").exists());
+    assert_eq!(app.recovery.offered.len(), 1);
+    assert_eq!(app.recovery.offered[0].path(), state.join("recovery.toml"));
+}
+
+/// The help says where the answers are kept: the state folder, then the file itself; and,
+/// without a state folder (no HOME), that they are not.
+#[test]
+fn the_help_says_where_the_answers_are_kept() {
+    let dir = recovery_dir();
+    let state = dir.path().join("qualif");
+    let mut app = start_in(&state);
+    press(&mut app, ch('?'));
+    let s = screen(&app, 120, 40);
+    let place = format!("in {} from the first answer", state.display());
+    assert!(s.contains(&place), "{s}");
+    press(&mut app, ch('x'));
+    press(&mut app, ch('u'));
+    press(&mut app, ch('?'));
+    let s = screen(&app, 200, 40);
+    let file = app.recovery.path().unwrap().display().to_string();
+    assert!(s.contains(&file), "{s}");
+    let mut app = new_app(Case::new());
+    press(&mut app, ch('l'));
+    press(&mut app, ch('?'));
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("Fichier de secours    aucun : réponses perdues en cas d'interruption"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -600,10 +786,7 @@ fn without_a_terminal_the_interview_says_so_and_exits_2() {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_qualif"))
             .args(args)
             .env("QUALIF_TODAY", "2026-11-22")
-            .env(
-                "QUALIF_RECOVERY_FILE",
-                Path::new("/nonexistent/recovery.toml"),
-            )
+            .env("XDG_STATE_HOME", Path::new("/nonexistent"))
             .stdin(std::process::Stdio::null())
             .output()
             .unwrap();

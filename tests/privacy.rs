@@ -338,6 +338,175 @@ fn nothing_from_a_case_goes_to_standard_error_or_to_files() {
     assert_eq!(tree(dir.path()), before, "a command left a file behind");
 }
 
+/// Every command run to success, after [`commands`]: with the files each is asked to
+/// write (relative to the folder of `case.toml`, where `golden.csv` is a batch of cases).
+/// A batch run comes after the run that writes its input.
+fn every_command() -> Vec<(Vec<&'static str>, Vec<&'static str>)> {
+    let mut out: Vec<(Vec<&str>, Vec<&str>)> =
+        commands().into_iter().map(|c| (c, Vec::new())).collect();
+    let more: [(&[&str], &[&str]); 26] = [
+        (&["compare", "case.toml", "--lang", "fr"], &[]),
+        (&["report", "case.toml", "--redact", "--lang", "fr"], &[]),
+        (
+            &[
+                "report",
+                "case.toml",
+                "--format",
+                "html",
+                "-o",
+                "report.html",
+            ],
+            &["report.html"],
+        ),
+        (
+            &["report", "case.toml", "--redact", "-o", "report.md"],
+            &["report.md"],
+        ),
+        (
+            &["report", "case.toml", "-o", "report.json"],
+            &["report.json"],
+        ),
+        (&["law", "list"], &[]),
+        (&["law", "list", "--system", "FR", "--format", "json"], &[]),
+        (&["law", "show", "FR.227-23.possession"], &[]),
+        (&["law", "show", "FR", "--lang", "fr"], &[]),
+        (&["law", "validate"], &[]),
+        (&["--help"], &[]),
+        (&["--version"], &[]),
+        (&["batch", "--help"], &[]),
+        (&["help", "report"], &[]),
+        (&["batch", "--synthesize", "40", "--seed", "3"], &[]),
+        (
+            &[
+                "batch",
+                "--synthesize",
+                "40",
+                "--seed",
+                "3",
+                "-o",
+                "cases.jsonl",
+            ],
+            &["cases.jsonl"],
+        ),
+        (&["batch", "cases.jsonl"], &[]),
+        (&["batch", "cases.jsonl", "--format", "csv"], &[]),
+        (&["batch", "golden.csv"], &[]),
+        (
+            &["batch", "cases.jsonl", "-o", "results.jsonl"],
+            &["results.jsonl"],
+        ),
+        (
+            &["batch", "cases.jsonl", "-o", "summary.jsonl", "--summary"],
+            &["summary.jsonl"],
+        ),
+        (
+            &["batch", "cases.jsonl", "--aggregates", "agg.json"],
+            &["agg.json"],
+        ),
+        (
+            &[
+                "batch",
+                "cases.jsonl",
+                "-o",
+                "both.jsonl",
+                "--aggregates",
+                "both-agg.json",
+            ],
+            &["both.jsonl", "both-agg.json"],
+        ),
+        (
+            &[
+                "batch",
+                "golden.csv",
+                "--format",
+                "csv",
+                "-o",
+                "results.csv",
+                "--aggregates",
+                "agg.csv",
+                "--summary",
+            ],
+            &["results.csv", "agg.csv"],
+        ),
+        (
+            &[
+                "batch",
+                "cases.jsonl",
+                "--input-format",
+                "jsonl",
+                "--format",
+                "csv",
+            ],
+            &[],
+        ),
+        (
+            &["batch", "--synthesize", "5", "-o", "more.jsonl"],
+            &["more.jsonl"],
+        ),
+    ];
+    out.extend(more.iter().map(|(a, f)| (a.to_vec(), f.to_vec())));
+    out
+}
+
+/// Every command, run to success on a case with distinctive title and notes: nothing on
+/// standard error (batch included: its aggregate table goes to standard output, and only
+/// with --summary), and no file left but the outputs asked for, each readable and
+/// writable by its owner only.
+#[test]
+fn every_command_is_silent_on_success_and_leaves_only_its_owner_only_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    for d in ["home", "state", "config", "cache", "tmp"] {
+        std::fs::create_dir(dir.path().join(d)).unwrap();
+    }
+    std::fs::write(dir.path().join("case.toml"), secret_case("")).unwrap();
+    std::fs::copy("tests/batch/golden.csv", dir.path().join("golden.csv")).unwrap();
+    for (args, outputs) in every_command() {
+        let before = tree(dir.path());
+        let o = qualif_in(dir.path(), &args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?} wrote on standard error:\n{err}");
+        let after = tree(dir.path());
+        let new: BTreeSet<String> = after.difference(&before).cloned().collect();
+        let asked: BTreeSet<String> = outputs.iter().map(|s| s.to_string()).collect();
+        assert_eq!(new, asked, "{args:?}: the files it left");
+        #[cfg(unix)]
+        for f in &outputs {
+            assert_eq!(mode(&dir.path().join(f)), 0o600, "{args:?}: {f}");
+        }
+        // With -o, standard output carries batch's aggregate table with --summary, else
+        // nothing.
+        if args.contains(&"-o") {
+            let out = String::from_utf8_lossy(&o.stdout);
+            if args.contains(&"--summary") {
+                assert!(out.contains("share of max"), "{args:?}: {out}");
+            } else {
+                assert!(out.is_empty(), "{args:?}: {out}");
+            }
+        } else {
+            assert!(!o.stdout.is_empty(), "{args:?} printed nothing");
+        }
+    }
+}
+
+/// `--summary` prints on standard output, which carries the results without -o: it needs
+/// -o (exit code 2, one message, nothing written).
+#[test]
+fn batch_summary_needs_an_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("tests/batch/golden.jsonl", dir.path().join("cases.jsonl")).unwrap();
+    let before = tree(dir.path());
+    let o = qualif_in(dir.path(), &["batch", "cases.jsonl", "--summary"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("error:") && err.contains("--output"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
+    assert_eq!(tree(dir.path()), before);
+}
+
 /// A message about a bad value quotes that value, never the rest of the case.
 #[test]
 fn an_error_message_quotes_nothing_else_from_the_case() {
@@ -364,8 +533,9 @@ fn an_error_message_quotes_nothing_else_from_the_case() {
     }
 }
 
-/// Traces the system calls of real runs: no socket other than a local (Unix) one is ever
-/// created, and nothing connects. Skipped where `strace` is missing or not permitted.
+/// Traces the system calls of real runs of every command ([`every_command`]): no socket
+/// other than a local (Unix) one is ever created, and nothing connects. Skipped where
+/// `strace` is missing or not permitted.
 #[test]
 fn the_binary_opens_no_network_socket() {
     let dir = tempfile::tempdir().unwrap();
@@ -380,31 +550,8 @@ fn the_binary_opens_no_network_socket() {
         eprintln!("skipped: strace is not available here");
         return;
     }
-    let runs: Vec<Vec<&str>> = vec![
-        vec!["assess", "case.toml", "--format", "json"],
-        vec!["compare", "case.toml"],
-        vec!["scale", "case.toml", "--sentence", "2y"],
-        vec!["law", "validate"],
-        vec!["law", "list"],
-        vec![
-            "report",
-            "case.toml",
-            "--format",
-            "html",
-            "-o",
-            "report.html",
-        ],
-        vec!["batch", "--synthesize", "50", "-o", "cases.jsonl"],
-        vec![
-            "batch",
-            "cases.jsonl",
-            "--format",
-            "csv",
-            "-o",
-            "results.csv",
-        ],
-    ];
-    for args in runs {
+    std::fs::copy("tests/batch/golden.csv", dir.path().join("golden.csv")).unwrap();
+    for (args, _) in every_command() {
         let trace = dir.path().join("trace.txt");
         let o = Command::new("strace")
             .args(["-f", "-qq", "-e", "trace=%network", "-o"])

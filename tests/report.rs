@@ -537,3 +537,157 @@ fn an_unwritable_target_is_a_clear_error() {
     assert!(!err.contains("panicked"));
     assert!(!out.exists());
 }
+
+// ---------------------------------------------------------------------------------------
+// Hardening, round two (issue #15).
+
+/// The ticks drawn in an HTML report's charts, chart by chart.
+fn ticks_per_chart(html: &str) -> Vec<usize> {
+    html.split("<svg")
+        .skip(1)
+        .map(|svg| svg.matches(r##"stroke="#d0d0d0""##).count())
+        .collect()
+}
+
+/// A sentence far above every maximum (the case file said `imposed_months = 1e9`; input
+/// checks may refuse it, so the built document is given it) renders in a bounded report:
+/// each chart has a few ticks, the sentence is drawn at the end of the axis with a marker,
+/// and the label gives its real value.
+#[test]
+fn a_sentence_of_a_billion_months_renders_with_a_few_ticks() {
+    let d = data();
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("case.toml");
+    let text = std::fs::read_to_string("tests/scenarios/07-livestream-philippines.toml").unwrap();
+    std::fs::write(&case, format!("{text}\n[sentence]\nimposed_months = 60\n")).unwrap();
+    for lang in ["en", "fr"] {
+        let mut doc = build(&d, &case, lang, false);
+        let before = document::html(&doc);
+        assert!(
+            !before.contains(r#"class="beyond""#),
+            "5 years is within the axis"
+        );
+        let words = qualif::report::words::months(1e9, lang);
+        let p = doc.proportionality.as_mut().expect("a sentence is placed");
+        p.sentence_months = 1e9;
+        p.sentence_text = words.clone();
+        let c = doc.charts.scale.as_mut().expect("a scale chart");
+        c.sentence_months = Some(1e9);
+        c.sentence_text = Some(words.clone());
+        let html = document::html(&doc);
+        let ticks = ticks_per_chart(&html);
+        assert_eq!(ticks.len(), 2, "{lang}: two charts");
+        assert!(
+            ticks.iter().all(|n| (2..=12).contains(n)),
+            "{lang}: {ticks:?}"
+        );
+        assert!(html.contains(r#"class="beyond""#), "{lang}: the marker");
+        assert!(html.contains(&words), "{lang}: the real value, {words}");
+        assert!(html.len() < before.len() + 2_000, "{lang}: bounded");
+        check_html(&html, lang, "a sentence of 1e9 months");
+    }
+}
+
+/// The marker written in the fact `key`: distinctive, with a name in it.
+fn marker(i: usize) -> String {
+    format!("ZZFREE{i:03}X Maëlle Dupont")
+}
+
+/// Every fact of the vocabulary whose type takes free text gets a distinctive marker (the
+/// list is derived from the vocabulary, not written here): `--redact` leaves none in any
+/// format of the report, in either language. Every other fact refuses such a text, so
+/// that no other field can carry one. Batch, which has no --redact, prints none either
+/// (its results hold no text of the case).
+#[test]
+fn redaction_removes_every_field_that_takes_free_text() {
+    use qualif::facts::FactType;
+    let d = data();
+    let vocab = &d.book.vocabulary;
+    let dir = tempfile::tempdir().unwrap();
+    let mut base: toml::Table = toml::from_str(SECRET_CASE).unwrap();
+    // The free-text facts, each with its marker (a list takes one).
+    let mut free = Vec::new();
+    for (i, f) in vocab.facts.iter().enumerate().filter(|(_, f)| !f.derived) {
+        let value = match f.ty {
+            FactType::Text => toml::Value::String(marker(i)),
+            _ => continue,
+        };
+        base.entry(f.section())
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()))
+            .as_table_mut()
+            .unwrap()
+            .insert(f.name().to_string(), value);
+        free.push((f.key.clone(), marker(i)));
+    }
+    let keys: Vec<&str> = free.iter().map(|(k, _)| k.as_str()).collect();
+    for k in ["case.title", "case.notes", "sentence.qualification"] {
+        assert!(keys.contains(&k), "{k} takes free text: {keys:?}");
+    }
+    // No other fact takes a text it does not list: a marker there is refused.
+    for f in vocab
+        .facts
+        .iter()
+        .filter(|f| !f.derived && f.ty != FactType::Text)
+    {
+        let text = toml::Value::String("ZZFREE Maëlle Dupont".into());
+        let value = if f.ty.is_list() {
+            toml::Value::Array(vec![text])
+        } else {
+            text
+        };
+        let mut case = toml::Table::new();
+        case.insert("version".into(), toml::Value::Integer(1));
+        let mut section = toml::Table::new();
+        section.insert(f.name().to_string(), value);
+        case.insert(f.section().to_string(), toml::Value::Table(section));
+        let path = dir.path().join("one.toml");
+        std::fs::write(&path, toml::to_string(&case).unwrap()).unwrap();
+        assert!(
+            qualif::io::load_case(&path, vocab, today()).is_err(),
+            "{} ({:?}) accepts a free text: it must be redacted",
+            f.key,
+            f.ty
+        );
+    }
+    let case = dir.path().join("case.toml");
+    std::fs::write(&case, toml::to_string(&base).unwrap()).unwrap();
+    let case = case.to_str().unwrap();
+    for format in ["markdown", "html", "json"] {
+        for lang in ["en", "fr"] {
+            let plain = stdout(&qualif(&[
+                "report", case, "--format", format, "--lang", lang,
+            ]));
+            assert!(
+                free.iter().all(|(_, m)| plain.contains(m.as_str())),
+                "{format} {lang}: without --redact every marker is shown"
+            );
+            let redacted = stdout(&qualif(&[
+                "report", case, "--format", format, "--lang", lang, "--redact",
+            ]));
+            for (key, m) in &free {
+                assert!(
+                    !redacted.contains(m.as_str()),
+                    "{format} {lang}: --redact left {key}"
+                );
+            }
+            assert!(!redacted.contains("ZZFREE") && !redacted.contains("Maëlle"));
+        }
+    }
+    // Batch reads the same facts from a JSON line and prints no text of the case.
+    let line = serde_json::to_string(&base).unwrap();
+    let cases = dir.path().join("cases.jsonl");
+    std::fs::write(&cases, format!("{line}\n")).unwrap();
+    for format in ["json", "csv"] {
+        let out = stdout(&qualif(&[
+            "batch",
+            cases.to_str().unwrap(),
+            "--format",
+            format,
+        ]));
+        assert!(out.lines().count() >= 2, "{format}: {out}");
+        assert!(
+            !out.contains("ZZFREE") && !out.contains("Maëlle"),
+            "{format}"
+        );
+    }
+}

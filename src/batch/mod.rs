@@ -24,6 +24,7 @@
 //! the cases (see [`aggregate`](mod@aggregate)).
 
 pub mod aggregate;
+mod csv_input;
 pub mod evaluate;
 pub mod output;
 pub mod record;
@@ -42,6 +43,7 @@ use crate::engine::plan::Plan;
 use crate::facts::{MAX_CASE_FILE_BYTES, Vocabulary};
 use crate::law::LawBook;
 use crate::scale::Guideline;
+use csv_input::CsvRecords;
 
 pub use aggregate::{Aggregator, GroupFigures, Quartiles, Row};
 pub use evaluate::{CaseResult, evaluate};
@@ -189,17 +191,14 @@ pub fn run<W: Write + Send>(
                 None
             }
             InputFormat::Csv => {
-                let mut reader = csv::ReaderBuilder::new()
-                    .has_headers(true)
-                    .flexible(true)
-                    .from_reader(LfLines::new(CountingReader::new(input)));
-                let names = reader
-                    .headers()
-                    .map_err(|e| Error::Usage(format!("cannot read the CSV header row: {e}")))?;
-                let names: Vec<&str> = names.iter().collect();
-                let header = CsvHeader::parse(&names, ctx.vocab())
-                    .map_err(|m| Error::Usage(format!("CSV header: {m}")))?;
-                scope.spawn(move || read_csv(reader, &tx_raw));
+                let counting = CountingReader::new(input);
+                let count = counting.count.clone();
+                let mut records = CsvRecords::new(
+                    BufReader::with_capacity(1 << 16, LfLines::new(counting)),
+                    MAX_CASE_FILE_BYTES,
+                );
+                let header = read_csv_header(&mut records, ctx.vocab())?;
+                scope.spawn(move || read_csv(records, count, &tx_raw));
                 Some(header)
             }
         };
@@ -366,12 +365,9 @@ impl<R: Read> Read for CountingReader<R> {
 }
 
 /// Line endings as `\n` only, and a `\n` at the end: each CRLF and each lone CR becomes LF,
-/// and a file that does not end with a newline gets one. The csv crate counts a line at
-/// each `\n` only, stops reading a record after the `\r` of a CRLF (so that every later
-/// record would be reported one line early: BurntSushi/rust-csv#395), and gives a record
-/// the position where it started looking for it, before the blank lines it skipped. With
-/// this, every record ends with one `\n` and [`read_csv`] finds its first line from where
-/// it ends.
+/// and a file that does not end with a newline gets one. The CSV records are then cut at
+/// `\n` alone ([`csv_input`]), and every record ends with one, lines counted the same way
+/// whatever the file's line endings.
 struct LfLines<R> {
     inner: R,
     buf: Box<[u8]>,
@@ -548,38 +544,117 @@ fn read_line_bounded(
     }
 }
 
+/// The header row of a CSV input, checked: every column a key of the case format, once.
+/// A problem is located at the header's line and the column's number (as in rejected rows);
+/// the file's name is left empty, for the caller to give.
+fn read_csv_header<R: BufRead>(
+    records: &mut CsvRecords<R>,
+    vocab: &Vocabulary,
+) -> Result<CsvHeader> {
+    let read = records
+        .header()
+        .map_err(|e| Error::Usage(format!("cannot read the input: {e}")))?;
+    let problem = |line: u64, column: u64, message: String, help: &str| {
+        let d = crate::Diagnostic {
+            file: String::new(),
+            line: line as usize,
+            column: column as usize,
+            message: format!("CSV header: {message}"),
+            help: Some(help.to_string()),
+        };
+        Error::Input(vec![d])
+    };
+    const ACCEPTED: &str =
+        "a UTF-8 text file whose first row names the columns with dotted keys such as victim.age";
+    let (line, record, too_long) = match read {
+        None => return Err(problem(1, 1, "the file is empty".into(), ACCEPTED)),
+        Some((csv_input::CsvRecord::Fields { line, record }, too_long)) => (line, record, too_long),
+        Some((csv_input::CsvRecord::UnterminatedQuote { quote_line, field }, _)) => {
+            return Err(problem(
+                quote_line,
+                field,
+                format!("the quote that opens column {field} is never closed"),
+                "a closing quote (\") at the end of a quoted name",
+            ));
+        }
+        Some((csv_input::CsvRecord::TooLong { line }, _)) => (line, csv::ByteRecord::new(), true),
+    };
+    // Text first: a binary file (an image, /dev/zero through a pipe) is said to be one.
+    let last = record.len().saturating_sub(1);
+    for (i, field) in record.iter().enumerate() {
+        let column = i as u64 + 1;
+        let what = match std::str::from_utf8(field) {
+            // A header cut at the limit may end inside a character: not a fault of its own.
+            Err(e) if too_long && i == last && e.error_len().is_none() => None,
+            Err(_) => Some("is not valid UTF-8".to_string()),
+            Ok(text) => text
+                .chars()
+                .find(|c| c.is_control() && *c != '\t')
+                .map(|c| format!("holds the control character {}", c.escape_unicode())),
+        };
+        if let Some(what) = what {
+            return Err(problem(
+                line,
+                column,
+                format!("column {column} {what}: this is not a CSV text file"),
+                ACCEPTED,
+            ));
+        }
+    }
+    if too_long {
+        return Err(problem(
+            line,
+            1,
+            format!("the header row is longer than {MAX_CASE_FILE_BYTES} bytes"),
+            ACCEPTED,
+        ));
+    }
+    let names: Vec<&str> = record
+        .iter()
+        .map(|f| std::str::from_utf8(f).unwrap_or_default())
+        .collect();
+    CsvHeader::parse(&names, vocab).map_err(|r| {
+        let d = crate::Diagnostic {
+            file: String::new(),
+            line: line as usize,
+            column: r.column.unwrap_or(1) as usize,
+            message: format!("CSV header: {}", r.message),
+            help: r.help,
+        };
+        Error::Input(vec![d])
+    })
+}
+
 /// Stage 1 for CSV: one record per row (a quoted field may span lines; the line reported
-/// is the row's first).
-fn read_csv<R: Read>(
-    mut reader: csv::Reader<LfLines<CountingReader<R>>>,
+/// is the row's first), each at most [`MAX_CASE_FILE_BYTES`] (a longer row is rejected
+/// without being held in memory); a quote never closed is reported where it opens.
+fn read_csv<R: BufRead>(
+    mut records: CsvRecords<R>,
+    count: std::sync::Arc<std::sync::atomic::AtomicU64>,
     tx: &SyncSender<std::io::Result<Chunk>>,
 ) {
-    let count = reader.get_ref().inner.count.clone();
     let mut items = Vec::with_capacity(CHUNK);
-    let mut record = csv::ByteRecord::new();
     loop {
-        let line = reader.position().line();
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                // A line of spaces is blank, as in JSON Lines (the csv crate skips only
-                // empty lines), and so is a row of empty cells (`,,,,`: what spreadsheets
-                // leave below the data): neither is a case.
+        let record = match records.next_record() {
+            Ok(Some(r)) => r,
+            Ok(None) => break,
+            Err(e) => {
+                let _ = tx.send(Err(e));
+                return;
+            }
+        };
+        let (line, raw) = match record {
+            csv_input::CsvRecord::Fields { line, record } => {
+                // A line of spaces is blank, as in JSON Lines (the reader skips only empty
+                // lines), and so is a row of empty cells (`,,,,`: what spreadsheets leave
+                // below the data): neither is a case.
                 if record
                     .iter()
                     .all(|cell| cell.iter().all(u8::is_ascii_whitespace))
                 {
                     continue;
                 }
-                // The record ends with the `\n` before the reader's position (see
-                // [`LfLines`]); it starts as many lines earlier as its fields hold `\n`.
-                let inner: usize = record.iter().map(newlines_in).sum();
-                let line = reader
-                    .position()
-                    .line()
-                    .saturating_sub(1 + inner as u64)
-                    .max(1);
-                let raw = match csv::StringRecord::from_byte_record(record.clone()) {
+                let raw = match csv::StringRecord::from_byte_record(record) {
                     Ok(r) => Raw::Csv(r),
                     Err(e) => Raw::Bad(Rejection {
                         line,
@@ -589,20 +664,34 @@ fn read_csv<R: Read>(
                         help: Some("a UTF-8 text file".into()),
                     }),
                 };
-                items.push((line, raw));
+                (line, raw)
             }
-            Err(e) => {
-                if let csv::ErrorKind::Io(_) = e.kind() {
-                    let _ = tx.send(Err(std::io::Error::other(e.to_string())));
-                    return;
-                }
-                let line = e.position().map(|p| p.line()).unwrap_or(line);
-                items.push((
+            csv_input::CsvRecord::TooLong { line } => (
+                line,
+                Raw::Bad(Rejection::whole_line(
                     line,
-                    Raw::Bad(Rejection::whole_line(line, format!("malformed CSV: {e}"))),
-                ));
-            }
-        }
+                    format!(
+                        "the row is longer than {MAX_CASE_FILE_BYTES} bytes, the most a case may hold"
+                    ),
+                )),
+            ),
+            csv_input::CsvRecord::UnterminatedQuote { quote_line, field } => (
+                quote_line,
+                Raw::Bad(Rejection {
+                    line: quote_line,
+                    column: Some(field),
+                    field: None,
+                    message: format!(
+                        "the quote that opens field {field} is never closed: the rest of the file was read as that field"
+                    ),
+                    help: Some(
+                        "a closing quote (\") at the end of a quoted field; a quote inside one is written twice (\"\")"
+                            .into(),
+                    ),
+                }),
+            ),
+        };
+        items.push((line, raw));
         if items.len() == CHUNK {
             let chunk = Chunk {
                 items: std::mem::replace(&mut items, Vec::with_capacity(CHUNK)),
@@ -617,11 +706,6 @@ fn read_csv<R: Read>(
     if !items.is_empty() {
         let _ = tx.send(Ok(Chunk { items, bytes }));
     }
-}
-
-/// The `\n` in a field.
-fn newlines_in(field: &[u8]) -> usize {
-    field.iter().filter(|b| **b == b'\n').count()
 }
 
 /// The aggregates of results already computed (for tests and for callers that evaluate
@@ -660,33 +744,59 @@ pub fn run_to_string(
     ))
 }
 
-/// Opens an input file for [`run`]: its format (from `format` or the extension) and size.
-pub fn open_input(
-    path: &Path,
-    format: Option<InputFormat>,
-) -> Result<(std::fs::File, InputFormat, u64)> {
-    let shown = path.display().to_string();
+/// An input of [`run`]: a regular file, or standard input (`-`).
+pub enum Input {
+    File(std::fs::File),
+    Stdin(std::io::Stdin),
+}
+
+impl Read for Input {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Input::File(f) => f.read(buf),
+            Input::Stdin(s) => s.read(buf),
+        }
+    }
+}
+
+/// Whether `path` names standard input (`-`).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The input as messages name it: its path, or `standard input` for `-`.
+pub fn input_name(path: &Path) -> String {
+    if is_stdin(path) {
+        "standard input".into()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Opens an input for [`run`]: its format (from `format` or the extension) and size (0 for
+/// standard input, whose size is not known).
+///
+/// A file must be a regular file ([`crate::io::open_regular`]): a device such as
+/// `/dev/zero` never ends, and a named pipe would block the open until a writer comes.
+/// Standard input (`-`, the format then given with `format`) may be a pipe: the records are
+/// read as they come, each bounded ([`MAX_CASE_FILE_BYTES`]) as a file's are.
+pub fn open_input(path: &Path, format: Option<InputFormat>) -> Result<(Input, InputFormat, u64)> {
+    let shown = input_name(path);
+    if is_stdin(path) {
+        let format = format.ok_or_else(|| {
+            Error::Usage(format!(
+                "{shown}: give its format with --input-format jsonl|csv"
+            ))
+        })?;
+        return Ok((Input::Stdin(std::io::stdin()), format, 0));
+    }
     let format = format.or_else(|| InputFormat::of_path(path)).ok_or_else(|| {
         Error::Usage(format!(
             "{shown}: cannot tell the format from the file name; name it .jsonl or .csv, or give --input-format jsonl|csv"
         ))
     })?;
-    let file = std::fs::File::open(path).map_err(|e| {
-        Error::Input(vec![crate::Diagnostic::whole_file(
-            &shown,
-            format!("cannot read the file: {e}"),
-        )])
-    })?;
-    let meta = file
-        .metadata()
-        .map_err(|e| Error::Input(vec![crate::Diagnostic::whole_file(&shown, e.to_string())]))?;
-    if meta.is_dir() {
-        return Err(Error::Input(vec![crate::Diagnostic::whole_file(
-            &shown,
-            "this is a folder, not a file",
-        )]));
-    }
-    Ok((file, format, meta.len()))
+    let (file, meta) = crate::io::open_regular(path)?;
+    Ok((Input::File(file), format, meta.len()))
 }
 
 #[cfg(test)]

@@ -416,8 +416,14 @@ pub fn aggregates_table(counts: RunCounts, groups: &[GroupFigures]) -> String {
         row.extend(q(&g.ratio_to_starting_point));
         t.add_row(row);
     }
+    format!("{}\n{t}", counts_line(counts))
+}
+
+/// How many records a run read, evaluated and rejected: the first line of
+/// [`aggregates_table`], and the last message of a run that rejected records.
+pub fn counts_line(counts: RunCounts) -> String {
     format!(
-        "{} records: {} evaluated, {} rejected\n{t}",
+        "{} records: {} evaluated, {} rejected",
         counts.records, counts.evaluated, counts.rejected
     )
 }

@@ -51,19 +51,22 @@ impl Rejection {
         }
     }
 
-    /// The rejection as one message, located in `file`.
+    /// The rejection as one message, located in `file`. The field's name (from the record's
+    /// keys) is quoted through [`excerpt`](crate::diagnostics::excerpt), and the message
+    /// made printable, as every message about an input is.
     pub fn located(&self, file: &str) -> String {
-        let mut s = format!("{file}:{}", self.line);
+        use crate::diagnostics::{escape, printable, quote};
+        let mut s = format!("{}:{}", escape(file), self.line);
         if let Some(c) = self.column {
             s.push_str(&format!(":{c}"));
         }
         s.push_str(": ");
         if let Some(f) = &self.field {
-            s.push_str(&format!("field `{f}`: "));
+            s.push_str(&format!("field `{}`: ", quote(f)));
         }
-        s.push_str(&self.message);
+        s.push_str(&printable(&self.message));
         if let Some(h) = &self.help {
-            s.push_str(&format!("\n  accepted: {h}"));
+            s.push_str(&format!("\n  accepted: {}", printable(h)));
         }
         s
     }
@@ -154,12 +157,26 @@ pub fn case_from_json(
     if let Some(case) = read_directly(text, vocab, today) {
         return Ok(case);
     }
-    let value: Json = serde_json::from_str(text).map_err(|e| Rejection {
-        line,
-        column: char_column(text, e.column()),
-        field: None,
-        message: format!("not valid JSON: {}", json_message(&e)),
-        help: Some("one JSON object per line, shaped like a case file: {\"case\": {...}, \"victim\": {...}, ...}".into()),
+    let value: Json = serde_json::from_str(text).map_err(|e| {
+        let message = json_message(&e);
+        match message.strip_prefix(DUPLICATE_KEY) {
+            // As a case file says it, at the repeated key.
+            Some(key) => Rejection {
+                line,
+                column: char_column(text, e.column())
+                    .map(|after| key_start(text, after)),
+                field: None,
+                message: format!("duplicate key {key}"),
+                help: Some("each key at most once in an object, as in a case file".into()),
+            },
+            None => Rejection {
+                line,
+                column: char_column(text, e.column()),
+                field: None,
+                message: format!("not valid JSON: {message}"),
+                help: Some("one JSON object per line, shaped like a case file: {\"case\": {...}, \"victim\": {...}, ...}".into()),
+            },
+        }
     })?;
     let Json::Object(record) = &value else {
         return Err(Rejection {
@@ -307,11 +324,36 @@ impl<'de> serde::de::Visitor<'de> for JsonVisitor {
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
         // Sections hold a few facts; a record, a few sections.
         let mut members: Vec<(Cow<'de, str>, Json<'de>)> = Vec::with_capacity(8);
-        while let Some(member) = map.next_entry::<CowKey<'de>, Json<'de>>()? {
-            members.push((member.0.0, member.1));
+        // The keys met, once an object has many: looked up in a set rather than in the list,
+        // so that a line of a megabyte of keys is not read in quadratic time.
+        let mut seen: Option<std::collections::HashSet<Cow<'de, str>>> = None;
+        while let Some(CowKey(key)) = map.next_key::<CowKey<'de>>()? {
+            // A key given twice is refused, as a case file refuses it: the error is raised
+            // with the reader just after the key, which locates it.
+            let repeated = match &mut seen {
+                Some(set) => !set.insert(key.clone()),
+                None => members.iter().any(|(k, _)| *k == key),
+            };
+            if repeated {
+                return Err(serde::de::Error::custom(format_args!(
+                    "{DUPLICATE_KEY}`{}`",
+                    crate::diagnostics::quote(&key)
+                )));
+            }
+            if seen.is_none() && members.len() == 16 {
+                seen = Some(
+                    members
+                        .iter()
+                        .map(|(k, _)| k.clone())
+                        .chain([key.clone()])
+                        .collect(),
+                );
+            }
+            let value = map.next_value::<Json<'de>>()?;
+            members.push((key, value));
         }
-        // Key order, the last of equal keys kept. Records usually come with their keys in
-        // order already (as serde_json writes them).
+        // Key order. Records usually come with their keys in order already (as serde_json
+        // writes them).
         sort_keeping_last(&mut members);
         Ok(Json::Object(members))
     }
@@ -658,6 +700,27 @@ fn json_kind(v: &Json) -> &'static str {
     }
 }
 
+/// How the reading of a record says that an object gives a key twice (the key follows).
+const DUPLICATE_KEY: &str = "duplicate key: ";
+
+/// The column of the opening quote of a key, from the column just after its closing quote
+/// (where serde_json stands when a key is refused); both in characters, 1-based.
+fn key_start(text: &str, after: u64) -> u64 {
+    let chars: Vec<char> = text.chars().take(after as usize - 1).collect();
+    // Back from the closing quote to the first quote not escaped by a backslash.
+    let mut i = chars.len().saturating_sub(1);
+    while i > 0 {
+        i -= 1;
+        if chars[i] == '"' {
+            let backslashes = chars[..i].iter().rev().take_while(|c| **c == '\\').count();
+            if backslashes % 2 == 0 {
+                return i as u64 + 1;
+            }
+        }
+    }
+    after
+}
+
 /// serde_json's message without its " at line 1 column 5" (the column is reported apart).
 fn json_message(e: &serde_json::Error) -> String {
     let s = e.to_string();
@@ -712,8 +775,10 @@ struct Column {
 }
 
 impl CsvHeader {
-    /// Checks the header row: every column must be a key of the case format, once.
-    pub fn parse(names: &[&str], vocab: &Vocabulary) -> Result<CsvHeader, String> {
+    /// Checks the header row: every column must be a key of the case format, once. A
+    /// problem is a rejection of line 1 at the column's number (the caller gives the
+    /// header's line).
+    pub fn parse(names: &[&str], vocab: &Vocabulary) -> Result<CsvHeader, Rejection> {
         let mut columns: Vec<Column> = Vec::new();
         for (i, raw) in names.iter().enumerate() {
             let key = raw.trim().trim_start_matches('\u{feff}');
@@ -722,8 +787,18 @@ impl CsvHeader {
                 i + 1,
                 crate::diagnostics::excerpt(key, 60)
             );
+            let problem = |message: String, help: Option<String>| Rejection {
+                line: 1,
+                column: Some(i as u64 + 1),
+                field: None,
+                message,
+                help,
+            };
             if columns.iter().any(|c| c.key == key) {
-                return Err(format!("{at} appears twice in the header"));
+                return Err(problem(
+                    format!("{at} appears twice in the header"),
+                    Some("each key of the case format at most once".into()),
+                ));
             }
             if key == "version" {
                 columns.push(Column {
@@ -745,8 +820,9 @@ impl CsvHeader {
                         sections.join(", ")
                     ),
                 };
-                return Err(format!(
-                    "{at} is not a key of the case format\n  accepted: {help}"
+                return Err(problem(
+                    format!("{at} is not a key of the case format"),
+                    Some(help),
                 ));
             };
             columns.push(Column {
@@ -757,7 +833,7 @@ impl CsvHeader {
             });
         }
         if columns.is_empty() {
-            return Err("the header row is empty".into());
+            return Err(Rejection::whole_line(1, "the header row is empty"));
         }
         Ok(CsvHeader { columns })
     }
@@ -908,6 +984,34 @@ mod tests {
         assert_eq!(char_column("é}", 3), Some(2));
     }
 
+    /// A key given twice in a record is refused as in a case file, at the repeated key
+    /// (before, the last one was kept without a word). In a large object too, in linear time.
+    #[test]
+    fn a_json_key_given_twice_is_refused_at_the_repeated_key() {
+        let book = LawBook::builtin().unwrap();
+        let v = &book.vocabulary;
+        for (json, column, key) in [
+            (r#"{"victim": {"age": 3, "age": 4}}"#, 23, "age"),
+            (r#"{"victim": {"age": 3}, "victim": null}"#, 24, "victim"),
+            (
+                r#"{"case": {"title": "a\"b", "t\u0069tle": "c"}}"#,
+                28,
+                "title",
+            ),
+            (r#"{"version": 1, "version": 1}"#, 16, "version"),
+        ] {
+            let r = case_from_json(json, 9, v, today()).unwrap_err();
+            assert_eq!(r.message, format!("duplicate key `{key}`"), "{json}");
+            assert_eq!((r.line, r.column), (9, Some(column)), "{json}");
+            assert!(r.help.unwrap().contains("at most once"));
+        }
+        let many: Vec<String> = (0..50_000).map(|i| format!("\"k{i}\": 1")).collect();
+        let json = format!("{{\"victim\": {{{}, \"k7\": 2}}}}", many.join(", "));
+        let r = case_from_json(&json, 1, v, today()).unwrap_err();
+        assert_eq!(r.message, "duplicate key `k7`");
+        assert_eq!(r.column, Some(json.len() as u64 - 8));
+    }
+
     #[test]
     fn a_record_read_directly_is_the_record_read_through_the_table() {
         let book = LawBook::builtin().unwrap();
@@ -954,7 +1058,13 @@ mod tests {
             r#"{"victim": [1]}"#,
         ];
         for (i, text) in synthetic.lines().chain(unusual).enumerate() {
-            let value: Json = serde_json::from_str(text).unwrap();
+            // A key given twice is refused before either reading.
+            let Ok(value) = serde_json::from_str::<Json>(text) else {
+                assert!(read_directly(text, v, today()).is_none(), "{text}");
+                let r = case_from_json(text, 1, v, today()).unwrap_err();
+                assert!(r.message.starts_with("duplicate key `"), "{text}: {r:?}");
+                continue;
+            };
             let Json::Object(record) = &value else {
                 panic!("{text}")
             };
@@ -1000,11 +1110,9 @@ mod tests {
             (r.line, r.column, r.field.as_deref()),
             (5, Some(1), Some("case.date_of_facts"))
         );
-        assert!(
-            CsvHeader::parse(&["victim.agee"], v)
-                .unwrap_err()
-                .contains("column 1")
-        );
+        let r = CsvHeader::parse(&["case.ict", "victim.agee"], v).unwrap_err();
+        assert!(r.message.contains("column 2"), "{r:?}");
+        assert_eq!(r.column, Some(2));
         assert!(CsvHeader::parse(&["victim.age", "victim.age"], v).is_err());
     }
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::diagnostics::quote;
 use crate::diagnostics::{Diagnostic, SourceText, toml_error};
 use crate::facts::Vocabulary;
 
@@ -100,14 +101,17 @@ impl Regions {
             if !vocab.is_country(c) {
                 problems.push(src.error_at(
                     code.span().start,
-                    format!("`{c}` is not a country code of the vocabulary"),
+                    format!("`{}` is not a country code of the vocabulary", quote(c)),
                 ));
                 return false;
             }
             if seen.insert(c.clone(), ()).is_some() {
                 problems.push(src.error_at(
                     code.span().start,
-                    format!("`{c}` appears twice: a country belongs to one group only"),
+                    format!(
+                        "`{}` appears twice: a country belongs to one group only",
+                        quote(c)
+                    ),
                 ));
                 return false;
             }
@@ -137,7 +141,7 @@ impl Regions {
             if !seen.contains_key(c) {
                 problems.push(Diagnostic::whole_file(
                     &src.name,
-                    format!("country `{c}` is in no group and not left out"),
+                    format!("country `{}` is in no group and not left out", quote(c)),
                 ).with_help("add it to the [[group]] of its region, or to [[left_out]] with the reason it cannot be placed"));
             }
         }
@@ -166,7 +170,9 @@ impl Regions {
         vocab: &Vocabulary,
     ) -> Option<Result<Regions, Vec<Diagnostic>>> {
         let path = dir.join("guidelines").join(super::REGIONS_FILE);
-        if !path.is_file() {
+        // Absent: the built-in one. Present but not a regular file (a named pipe, a
+        // folder): refused by the reader, not passed over.
+        if std::fs::symlink_metadata(&path).is_err() {
             return Regions::builtin(vocab);
         }
         Some(

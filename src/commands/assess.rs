@@ -39,6 +39,6 @@ pub fn run(plan: &Plan, args: &AssessArgs) -> Result<u8> {
         Format::Table => assess_text::table(&assessment, lang, args.all),
         Format::Markdown => assess_text::markdown(&assessment, lang, args.all),
     };
-    super::print(&text);
+    super::print(&text)?;
     Ok(0)
 }

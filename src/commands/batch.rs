@@ -1,4 +1,4 @@
-//! `qualif batch FILE.jsonl|FILE.csv [--format json|csv] [-o FILE] [--aggregates FILE]`
+//! `qualif batch FILE.jsonl|FILE.csv [--format json|csv] [-o FILE [--summary]] [--aggregates FILE]`
 //! and `qualif batch --synthesize N [--seed S] [-o FILE]`.
 
 use std::io::IsTerminal;
@@ -21,6 +21,7 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
             "give a FILE.jsonl or FILE.csv, or --synthesize N".into(),
         ));
     };
+
     let (input, format, size) = batch::open_input(
         file,
         args.input_format.map(|f| match f {
@@ -28,6 +29,18 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
             BatchInput::Csv => InputFormat::Csv,
         }),
     )?;
+    // Once the input is open, before anything is written: no output may replace the input,
+    // nor one output the other.
+    let refuse = crate::io::refuse_same_file;
+    if let Some(out) = &args.output {
+        refuse(out, "the output", file, "the input")?;
+    }
+    if let Some(agg) = &args.aggregates {
+        refuse(agg, "--aggregates", file, "the input")?;
+        if let Some(out) = &args.output {
+            refuse(agg, "--aggregates", out, "the output")?;
+        }
+    }
     let book = super::load_book(data_dir)?;
     let scales = super::load_scales(data_dir, book)?;
     let regions = match data_dir {
@@ -57,20 +70,32 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
         bar
     });
     let mut report = Report {
-        file: file.display().to_string(),
+        file: batch::input_name(file),
         bar,
+        quiet: false,
+    };
+    // The only write errors of a run are those of its output: name it.
+    let named = |shown: String| {
+        move |e| match e {
+            Error::Write { source, .. } => Error::Write {
+                path: shown,
+                source,
+            },
+            e => e,
+        }
     };
     let outcome = match &args.output {
         Some(path) => {
             let out = OutputFile::create(path)?;
-            batch::run(&ctx, input, format, out, results, &mut report).and_then(
-                |(out, counts, groups)| {
+            batch::run(&ctx, input, format, out, results, &mut report)
+                .map_err(named(path.display().to_string()))
+                .and_then(|(out, counts, groups)| {
                     out.commit()?;
                     Ok((counts, groups))
-                },
-            )
+                })
         }
         None => batch::run(&ctx, input, format, std::io::stdout(), results, &mut report)
+            .map_err(named(crate::io::STDOUT.into()))
             .map(|(_, counts, groups)| (counts, groups)),
     };
     if let Some(bar) = &report.bar {
@@ -84,7 +109,21 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
         }
         // The input could not be read (its CSV header, or a read error): name the file, as
         // every other message about it does.
-        Err(Error::Usage(m)) => return Err(Error::Usage(format!("{}: {m}", file.display()))),
+        Err(Error::Usage(m)) => {
+            return Err(Error::Usage(format!("{}: {m}", batch::input_name(file))));
+        }
+        // A problem located in the input (its CSV header): in the file, by its name.
+        Err(Error::Input(ds)) => {
+            let name = batch::input_name(file);
+            return Err(Error::Input(
+                ds.into_iter()
+                    .map(|d| crate::diagnostics::Diagnostic {
+                        file: name.clone(),
+                        ..d
+                    })
+                    .collect(),
+            ));
+        }
         Err(e) => return Err(e),
     };
     if let Some(path) = &args.aggregates {
@@ -103,7 +142,16 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
         };
         crate::io::write_atomic(path, text.as_bytes())?;
     }
-    eprintln!("{}", batch::output::aggregates_table(counts, &groups));
+    // The table on standard output, which carries nothing else when the results go to a
+    // file (clap requires -o with --summary); never on standard error, which stays silent
+    // on success. A run that rejected records (exit code 1) ends its messages there with
+    // the count.
+    if counts.rejected > 0 && !report.quiet {
+        crate::io::to_stderr(&batch::output::counts_line(counts));
+    }
+    if args.summary {
+        super::print(&batch::output::aggregates_table(counts, &groups))?;
+    }
     Ok(if counts.rejected > 0 { 1 } else { 0 })
 }
 
@@ -111,15 +159,22 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
 struct Report {
     file: String,
     bar: Option<indicatif::ProgressBar>,
+    /// Standard error could not be written (closed: `2>&1 | head`): the run goes on, its
+    /// exit code still says that records were rejected.
+    quiet: bool,
 }
 
 impl Observer for Report {
     fn rejected(&mut self, r: &Rejection) {
-        let msg = format!("rejected: {}", r.located(&self.file));
-        match &self.bar {
-            Some(b) => b.suspend(|| eprintln!("{msg}")),
-            None => eprintln!("{msg}"),
+        if self.quiet {
+            return;
         }
+        let msg = format!("rejected: {}", r.located(&self.file));
+        let written = match &self.bar {
+            Some(b) => b.suspend(|| crate::io::to_stderr(&msg)),
+            None => crate::io::to_stderr(&msg),
+        };
+        self.quiet = !written;
     }
 
     fn progress(&mut self, bytes: u64, counts: RunCounts) {
@@ -150,11 +205,13 @@ fn synthesize(n: u64, seed: u64, output: Option<&Path>) -> Result<u8> {
                 .commit()?;
         }
         None => {
-            let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+            // `synth::write` flushes the buffer: a failed write is never left to the drop of
+            // the writer, which would ignore it.
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             match batch::synth::write(n, seed, &mut w) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(e) => return Err(write_err("standard output", e)),
+                Err(e) => return Err(write_err(crate::io::STDOUT, e)),
             }
         }
     }

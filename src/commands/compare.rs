@@ -23,6 +23,6 @@ pub fn run(plan: &Plan, args: &CompareArgs) -> Result<u8> {
         Format::Table => compare_text::table(book, &assessment, &comparison, lang),
         Format::Markdown => compare_text::markdown(book, &assessment, &comparison, lang),
     };
-    super::print(&text);
+    super::print(&text)?;
     Ok(0)
 }

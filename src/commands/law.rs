@@ -24,7 +24,7 @@ pub fn run(data_dir: Option<&Path>, cmd: LawCommand) -> Result<u8> {
                 }
                 _ => law_text::list_table(book, system.as_deref()),
             };
-            super::print(&text);
+            super::print(&text)?;
             Ok(0)
         }
         LawCommand::Show { id, format, lang } => {
@@ -35,11 +35,11 @@ pub fn run(data_dir: Option<&Path>, cmd: LawCommand) -> Result<u8> {
                         .expect("JSON values serialise"),
                     _ => law_text::provision_text(s, p, lang.code()),
                 };
-                super::print(&text);
+                super::print(&text)?;
                 return Ok(0);
             }
             if let Some(s) = book.system(&id) {
-                super::print(&law_text::system_text(s, lang.code()));
+                super::print(&law_text::system_text(s, lang.code()))?;
                 return Ok(0);
             }
             Err(Error::Usage(format!(
@@ -111,14 +111,13 @@ fn validate(dir: Option<&Path>) -> Result<u8> {
                 scales.reference_cases.len(),
                 book.vocabulary.facts.len(),
                 book.vocabulary.conduct.len()
-            ));
+            ))?;
             Ok(0)
         }
         Err(problems) => {
-            for p in &problems {
-                eprintln!("error: {p}");
-            }
-            eprintln!("{} problem(s) found", problems.len());
+            // At most diagnostics::MAX_MESSAGES of them, then how many more.
+            crate::io::to_stderr(&crate::diagnostics::render(&problems));
+            crate::io::to_stderr(&format!("{} problem(s) found", problems.len()));
             Ok(1)
         }
     }

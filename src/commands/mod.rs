@@ -78,12 +78,16 @@ pub fn load_scales(
     Ok(Box::leak(Box::new(scales)))
 }
 
-/// Prints to standard output; a closed pipe (`| head`) is not an error.
-fn print(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
-    if !text.ends_with('\n') {
-        let _ = out.write_all(b"\n");
+/// Prints a command's result to standard output, with a final newline (see
+/// [`crate::io::to_stdout`]: a failed write is an error, a closed pipe is not).
+fn print(text: &str) -> Result<()> {
+    if text.ends_with('\n') {
+        crate::io::to_stdout(text.as_bytes())?;
+    } else {
+        let mut line = String::with_capacity(text.len() + 1);
+        line.push_str(text);
+        line.push('\n');
+        crate::io::to_stdout(line.as_bytes())?;
     }
+    Ok(())
 }

@@ -29,6 +29,10 @@ pub fn run(plan: &Plan, scales: &Scales, args: &ReportArgs) -> Result<u8> {
     let book = plan.book();
     let today = today();
     let case = load_case(&args.case, &book.vocabulary, today)?;
+    // Once the case file is known to exist, before anything is written.
+    if let Some(out) = &args.output {
+        crate::io::refuse_same_file(out, "the output", &args.case, "the case file")?;
+    }
     let opts = Options {
         lang: args.lang.code().to_string(),
         redact: args.redact,
@@ -46,7 +50,7 @@ pub fn run(plan: &Plan, scales: &Scales, args: &ReportArgs) -> Result<u8> {
     }
     match &args.output {
         Some(path) => write_atomic(path, text.as_bytes())?,
-        None => super::print(&text),
+        None => super::print(&text)?,
     }
     Ok(0)
 }

@@ -34,6 +34,6 @@ pub fn run(plan: &Plan, scales: &Scales, args: &ScaleArgs) -> Result<u8> {
             scale_text::table(official.as_ref(), &extensions, placement.as_ref(), lang)
         }
     };
-    super::print(&text);
+    super::print(&text)?;
     Ok(0)
 }

@@ -166,13 +166,25 @@ pub fn evaluate<'a>(
             .push("the victim's age or birth date is needed to know when the period starts".into());
         return result;
     };
+    // A date after 9999-12-31 (facts or a birth in year 9999) is not computed: it would be
+    // written `+10017-12-30`, which no input accepts.
+    const BEYOND: &str =
+        "the period would run past 9999-12-31, the last date this program handles: not computed";
+    if !crate::facts::date_in_range(start.latest) {
+        result.notes.push(BEYOND.into());
+        return result;
+    }
     result.start = Some(start);
     let deadline_under = |v: &LimitationVersion| match months_of(v.period_months) {
         None => Some(Deadline::Never),
-        Some(m) => start.plus_months(m).map(Deadline::On),
+        Some(m) => start
+            .plus_months(m)
+            .filter(|r| crate::facts::date_in_range(r.latest))
+            .map(Deadline::On),
     };
     let mut regime = first;
     let Some(mut deadline) = deadline_under(first) else {
+        result.notes.push(BEYOND.into());
         return result;
     };
     for v in rule
@@ -195,7 +207,10 @@ pub fn evaluate<'a>(
                 regime = v;
                 match deadline_under(v) {
                     Some(d) => deadline = d,
-                    None => return result,
+                    None => {
+                        result.notes.push(BEYOND.into());
+                        return result;
+                    }
                 }
             }
             Tri::Unknown => {

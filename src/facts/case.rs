@@ -430,12 +430,13 @@ impl<'s> CaseReader<'s> {
 
     /// The problem with a section whose value (at byte `at`) is not a table.
     pub(crate) fn not_a_table(&self, name: &str, at: usize) -> Diagnostic {
+        let name = short(name);
         self.source
             .error_at(
                 at,
                 format!("`{name}` must be a table of facts, written [{name}]"),
             )
-            .with_help(format!("the keys {}", self.vocab.keys_of(name).join(", ")))
+            .with_help(format!("the keys {}", self.vocab.keys_of(&name).join(", ")))
     }
 
     /// The fact `key` of `[section]`: its dotted key `section.key`, its position in the
@@ -814,7 +815,21 @@ fn short(s: &str) -> String {
     crate::diagnostics::excerpt(s, 60)
 }
 
+/// Reads a date written `YYYY-MM-DD`, between 0000-01-01 and 9999-12-31 ([`date_in_range`]):
+/// a real calendar date, else `None`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    parse_any_date(s).filter(|d| date_in_range(*d))
+}
+
+/// Whether a date lies between 0000-01-01 and 9999-12-31, the dates that are written
+/// `YYYY-MM-DD` (chrono writes the others `+10017-12-30`): those an input may hold, and
+/// those the program computes from them (a later one is not computed, see
+/// `engine::limitation`).
+pub fn date_in_range(d: NaiveDate) -> bool {
+    (0..=9999).contains(&d.year())
+}
+
+fn parse_any_date(s: &str) -> Option<NaiveDate> {
     if s.len() != 10 {
         return None;
     }
@@ -847,26 +862,38 @@ pub fn format_date(d: NaiveDate) -> String {
 
 /// The accepted key closest to a misspelt one, for a "did you mean" hint.
 fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (edit_distance(word, c), *c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 4))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    closest_counting(word, candidates).0
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+/// [`closest`], and the cells of the edit-distance tables it computed (for a test that the
+/// work is bounded). The edit distance is at least the difference in length, so a candidate
+/// whose length differs from the word's by more than the distance accepted is not
+/// compared: a word much longer than every key (a hostile file may hold a key of a
+/// megabyte) is compared with none, its characters counted only up to the longest key and
+/// the widest margin. The work is then at most the candidates' lengths squared, plus that
+/// margin, whatever the word.
+fn closest_counting<'a>(word: &str, candidates: &[&'a str]) -> (Option<&'a str>, usize) {
+    let accepted = |c: &str| 2.max(c.len() / 4);
+    let longest = candidates.iter().map(|c| c.chars().count()).max();
+    let margin = candidates.iter().map(|c| accepted(c)).max();
+    let (Some(longest), Some(margin)) = (longest, margin) else {
+        return (None, 0);
+    };
+    let n = word.chars().take(longest + margin + 1).count();
+    let mut cells = 0;
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let m = c.chars().count();
+        if n.abs_diff(m) > accepted(c) {
+            continue;
         }
-        prev = cur;
+        cells += n * m;
+        let d = strsim::levenshtein(word, c);
+        if d <= accepted(c) && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, c));
+        }
     }
-    prev[b.len()]
+    (best.map(|(_, c)| c), cells)
 }
 
 #[cfg(test)]
@@ -901,6 +928,28 @@ mod tests {
         case.set("victim.age", Some(Value::Int(12)), vocab, today);
         assert_eq!(carried(&case), looked_up(&case));
         assert!(case.is_known("derived.age_gap"));
+    }
+
+    /// The "did you mean" search does bounded work whatever the length of the unknown key:
+    /// a key far longer than any accepted one is compared with none (a 500 KB key took 8.7 s
+    /// in a debug build when it was compared with every key of its section), and a key of
+    /// ordinary length is compared with each candidate at most once.
+    #[test]
+    fn a_suggestion_does_bounded_work_whatever_the_key() {
+        let book = crate::law::LawBook::builtin().unwrap();
+        let keys = book.vocabulary.keys_of("victim");
+        let longest = keys.iter().map(|k| k.chars().count()).max().unwrap();
+        let bound = keys.len() * (longest + 16) * longest;
+        assert_eq!(closest_counting("agee", &keys).0, Some("age"));
+        assert!(closest_counting("agee", &keys).1 <= bound);
+        for n in [100, 10_000, 500_000] {
+            let (suggestion, cells) = closest_counting(&"a".repeat(n), &keys);
+            assert_eq!(suggestion, None, "{n}");
+            assert_eq!(cells, 0, "a key of {n} characters is compared with no key");
+        }
+        // Just longer than the candidates accept: still no table computed.
+        let long = format!("{}xxxxxxxxxxxxxxxxxxxx", keys[0]);
+        assert!(closest_counting(&long, &keys).1 <= bound);
     }
 
     #[test]

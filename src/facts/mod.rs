@@ -6,7 +6,9 @@ mod value;
 pub(crate) mod vocabulary;
 
 pub use age::{age_on, years_between};
-pub use case::{Case, MAX_CASE_FILE_BYTES, SUPPORTED_VERSION, format_date, parse_date};
+pub use case::{
+    Case, MAX_CASE_FILE_BYTES, SUPPORTED_VERSION, date_in_range, format_date, parse_date,
+};
 pub(crate) use case::{CaseReader, Number, OpenSection, sort_keeping_last};
 pub use value::{Interval, Value};
 pub(crate) use vocabulary::Locations;

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostics::quote;
 use crate::diagnostics::{Diagnostic, SourceText, toml_error};
 use crate::hashing::FastMap;
 
@@ -299,7 +300,10 @@ impl Vocabulary {
             if !f.key.contains('.') {
                 problems.push(
                     source
-                        .error_at(at(), format!("fact key `{}` must be `section.name`", f.key))
+                        .error_at(
+                            at(),
+                            format!("fact key `{}` must be `section.name`", quote(&f.key)),
+                        )
                         .with_help(
                             "a dotted key: a case-file section, a dot, a name (`victim.age`)",
                         ),
@@ -308,7 +312,7 @@ impl Vocabulary {
             if index.insert(f.key.clone(), i).is_some() {
                 problems.push(
                     source
-                        .error_at(at(), format!("fact `{}` is declared twice", f.key))
+                        .error_at(at(), format!("fact `{}` is declared twice", quote(&f.key)))
                         .with_help("each fact key declared once"),
                 );
             }
@@ -318,7 +322,10 @@ impl Vocabulary {
                     source
                         .error_at(
                             at(),
-                            format!("fact `{}` is an enumeration without `values`", f.key),
+                            format!(
+                                "fact `{}` is an enumeration without `values`",
+                                quote(&f.key)
+                            ),
                         )
                         .with_help("`values = [\"a\", \"b\"]`: the values an enumeration may take"),
                 );
@@ -328,7 +335,10 @@ impl Vocabulary {
                     source
                         .error_at(
                             at(),
-                            format!("fact `{}` has `values` but is not an enumeration", f.key),
+                            format!(
+                                "fact `{}` has `values` but is not an enumeration",
+                                quote(&f.key)
+                            ),
                         )
                         .with_help(
                             "`values` only with `type = \"enum\"` or `type = \"enum_list\"`",
@@ -343,7 +353,8 @@ impl Vocabulary {
                                 at(),
                                 format!(
                                     "fact `{}` labels value `{}`, which is not among its values",
-                                    f.key, v.id
+                                    quote(&f.key),
+                                    quote(&v.id)
                                 ),
                             )
                             .with_help(format!("one of its values: {}", f.values.join(", "))),
@@ -357,7 +368,10 @@ impl Vocabulary {
                 let at = locations().conduct(i);
                 problems.push(
                     source
-                        .error_at(at, format!("conduct class `{}` is declared twice", c.id))
+                        .error_at(
+                            at,
+                            format!("conduct class `{}` is declared twice", quote(&c.id)),
+                        )
                         .with_help("each conduct class id declared once"),
                 );
             }

@@ -7,6 +7,7 @@ use toml::Spanned;
 
 use chrono::NaiveDate;
 
+use crate::diagnostics::quote;
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::engine::condition::Expr;
 use crate::facts::Vocabulary;
@@ -47,7 +48,7 @@ impl<'a> FileCheck<'a> {
         if d.is_none() {
             self.err_help(
                 s.span().start,
-                format!("{what} `{}` is not a valid date", s.get_ref()),
+                format!("{what} `{}` is not a valid date", quote(s.get_ref())),
                 "a real calendar date written \"YYYY-MM-DD\"",
             );
         }
@@ -69,7 +70,7 @@ impl<'a> FileCheck<'a> {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
                 self.err_help(
                     s.span().start,
-                    format!("source `{url}` is not a URL"),
+                    format!("source `{}` is not a URL", quote(url)),
                     "the full URL of the source (not its key in the dossier)",
                 );
             }

@@ -15,6 +15,7 @@ use super::{
     Aggravation, Element, Jurisdiction, LawBook, Limitation, LimitationVersion, Party, Provision,
     Reading, System, VOCABULARY_FILE, Version,
 };
+use crate::diagnostics::quote;
 use crate::diagnostics::{Diagnostic, SourceText, toml_error};
 use crate::engine::condition::Expr;
 use crate::facts::{FactType, Value, Vocabulary};
@@ -50,7 +51,8 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
                     at,
                     format!(
                         "in the condition of conduct class `{}`: {}",
-                        c.id, ce.message
+                        quote(&c.id),
+                        ce.message
                     ),
                 ).with_help(
                     "the condition language of jurisdictions/README.md, over facts declared in vocabulary.toml",
@@ -68,7 +70,8 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
                     &src.name,
                     format!(
                         "system `{}` is already defined in {}",
-                        system.id, other.file
+                        quote(&system.id),
+                        other.file
                     ),
                 ));
                 continue;
@@ -83,7 +86,7 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
                 if first != s.file {
                     problems.push(Diagnostic::whole_file(
                         &s.file,
-                        format!("provision `{}` is also defined in {first}", p.id),
+                        format!("provision `{}` is also defined in {first}", quote(&p.id)),
                     ));
                 }
             }
@@ -202,7 +205,7 @@ impl Compiler<'_> {
         for (name, value) in &h.parameters {
             let key = format!("state.{name}");
             match self.c.vocab.parameter(&key).map(|p| p.ty) {
-                None => self.err(&value.span(), format!("unknown parameter `{name}` (declare `{key}` as a [[parameter]] in vocabulary.toml)")),
+                None => self.err(&value.span(), format!("unknown parameter `{}` (declare `{}` as a [[parameter]] in vocabulary.toml)", quote(name), quote(&key))),
                 Some(ty) => match (ty, value.get_ref()) {
                     (FactType::Integer, toml::Value::Integer(i)) => {
                         parameters.insert(key, Value::Int(*i));
@@ -213,7 +216,7 @@ impl Compiler<'_> {
                     (FactType::Number, toml::Value::Float(f)) => {
                         parameters.insert(key, Value::Number(*f));
                     }
-                    (ty, _) => self.err(&value.span(), format!("parameter `{name}` must be {}", ty.describe())),
+                    (ty, _) => self.err(&value.span(), format!("parameter `{}` must be {}", quote(name), ty.describe())),
                 },
             }
         }
@@ -224,7 +227,7 @@ impl Compiler<'_> {
                     &p.state.span(),
                     format!(
                         "`{}` is not an ISO 3166-1 alpha-2 country code",
-                        p.state.get_ref()
+                        quote(p.state.get_ref())
                     ),
                 );
             }
@@ -256,7 +259,7 @@ impl Compiler<'_> {
                     &raw.id.span(),
                     format!(
                         "provision `{}` is defined twice in this file",
-                        raw.id.get_ref()
+                        quote(raw.id.get_ref())
                     ),
                 );
                 continue;
@@ -332,7 +335,7 @@ impl Compiler<'_> {
                                     .find(|r2| r2.id.get_ref() == &p.id)
                                     .map(|_| span.clone())
                                     .unwrap_or(span.clone());
-                                self.err_help(&at, format!("provision `{}` refers to `{r}`, which this file does not define", p.id), "applies()/possible()/excluded() of a provision of the same file");
+                                self.err_help(&at, format!("provision `{}` refers to `{}`, which this file does not define", quote(&p.id), quote(r)), "applies()/possible()/excluded() of a provision of the same file");
                             }
                         }
                     }
@@ -383,7 +386,7 @@ impl Compiler<'_> {
                     &span,
                     format!(
                         "provision `{}` depends on itself through applies()/possible()/excluded()",
-                        provisions[c].id
+                        quote(&provisions[c].id)
                     ),
                 );
                 return (0..provisions.len()).collect();
@@ -401,7 +404,7 @@ impl Compiler<'_> {
             if !ids.contains_key(r.get_ref()) {
                 self.err_help(
                     &r.span(),
-                    format!("`{}` is not a provision of this file", r.get_ref()),
+                    format!("`{}` is not a provision of this file", quote(r.get_ref())),
                     "the id of a [[provision]] of the same file",
                 );
             }
@@ -418,7 +421,10 @@ impl Compiler<'_> {
         if applies_to.is_empty() {
             self.err_help(
                 &raw.id.span(),
-                format!("limitation `{}` governs no provision", raw.id.get_ref()),
+                format!(
+                    "limitation `{}` governs no provision",
+                    quote(raw.id.get_ref())
+                ),
                 "applies_to = [\"FR.222-23\", …]",
             );
         }
@@ -442,7 +448,7 @@ impl Compiler<'_> {
                     None => {
                         self.err_help(
                             &v.period.span(),
-                            format!("`{period}` is not a period"),
+                            format!("`{}` is not a period", quote(period)),
                             "a duration such as \"20y\", or \"none\" where there is no limitation",
                         );
                         continue;
@@ -451,7 +457,7 @@ impl Compiler<'_> {
             };
             let sources = self.sources(
                 &v.sources,
-                &format!("limitation `{}`", raw.id.get_ref()),
+                &format!("limitation `{}`", quote(raw.id.get_ref())),
                 &v.in_force_from.span(),
             );
             let last_verified = v
@@ -473,7 +479,7 @@ impl Compiler<'_> {
             }
         }
         if versions.is_empty() {
-            self.err_help(&raw.id.span(), format!("limitation `{}` has no version", raw.id.get_ref()), "at least one [[limitation.version]] with in_force_from, period, verification and sources");
+            self.err_help(&raw.id.span(), format!("limitation `{}` has no version", quote(raw.id.get_ref())), "at least one [[limitation.version]] with in_force_from, period, verification and sources");
         }
         versions.sort_by_key(|v| v.from);
         for w in versions.windows(2) {
@@ -482,7 +488,7 @@ impl Compiler<'_> {
                     &raw.id.span(),
                     format!(
                         "versions of limitation `{}` overlap: one from {} and one from {}",
-                        raw.id.get_ref(),
+                        quote(raw.id.get_ref()),
                         w[0].from,
                         w[1].from
                     ),
@@ -515,7 +521,7 @@ impl Compiler<'_> {
             .and_then(|d| self.date(d, "in_force_to"));
         let sources = self.sources(
             &raw.sources,
-            &format!("jurisdiction rule `{}`", raw.id.get_ref()),
+            &format!("jurisdiction rule `{}`", quote(raw.id.get_ref())),
             &raw.id.span(),
         );
         let last_verified = raw
@@ -556,7 +562,7 @@ impl Compiler<'_> {
             if self.c.vocab.conduct(c.get_ref()).is_none() {
                 self.err_help(
                     &c.span(),
-                    format!("unknown conduct class `{}`", c.get_ref()),
+                    format!("unknown conduct class `{}`", quote(c.get_ref())),
                     "a conduct class declared as [[conduct]] in vocabulary.toml",
                 );
             }
@@ -569,8 +575,8 @@ impl Compiler<'_> {
                     &e.id.span(),
                     format!(
                         "element `{}` is defined twice in `{}`",
-                        e.id.get_ref(),
-                        raw.id.get_ref()
+                        quote(e.id.get_ref()),
+                        quote(raw.id.get_ref())
                     ),
                 );
             }
@@ -579,7 +585,7 @@ impl Compiler<'_> {
             }
         }
         if raw.version.is_empty() {
-            self.err_help(&id_span, format!("provision `{}` has no version", raw.id.get_ref()), "at least one [[provision.version]] with in_force_from, penalty, verification and sources");
+            self.err_help(&id_span, format!("provision `{}` has no version", quote(raw.id.get_ref())), "at least one [[provision.version]] with in_force_from, penalty, verification and sources");
         }
         let mut versions: Vec<Version> = Vec::new();
         for v in &raw.version {
@@ -598,7 +604,7 @@ impl Compiler<'_> {
                     &id_span,
                     format!(
                         "versions of `{}` overlap: one from {} and one from {}",
-                        raw.id.get_ref(),
+                        quote(raw.id.get_ref()),
                         w[0].from,
                         w[1].from
                     ),
@@ -643,7 +649,7 @@ impl Compiler<'_> {
             .and_then(|d| self.date(d, "last_verified"));
         let what = format!(
             "version of `{}` from {}",
-            p.id.get_ref(),
+            quote(p.id.get_ref()),
             v.in_force_from.get_ref()
         );
         let sources = self.sources(&v.sources, &what, &v.in_force_from.span());
@@ -664,7 +670,7 @@ impl Compiler<'_> {
             let asources = match &a.sources {
                 Some(list) => self.sources(
                     list,
-                    &format!("aggravation `{}`", a.id.get_ref()),
+                    &format!("aggravation `{}`", quote(a.id.get_ref())),
                     &a.id.span(),
                 ),
                 None => sources.clone(),
@@ -672,7 +678,7 @@ impl Compiler<'_> {
             if aggravations.iter().any(|x| &x.id == a.id.get_ref()) {
                 self.err(
                     &a.id.span(),
-                    format!("aggravation `{}` is defined twice", a.id.get_ref()),
+                    format!("aggravation `{}` is defined twice", quote(a.id.get_ref())),
                 );
             }
             if let (Some(when), Some(apen)) = (when, apen) {
@@ -682,8 +688,8 @@ impl Compiler<'_> {
                             &a.penalty.span(),
                             format!(
                                 "aggravation `{}` would lower the penalty of `{}`",
-                                a.id.get_ref(),
-                                p.id.get_ref()
+                                quote(a.id.get_ref()),
+                                quote(p.id.get_ref())
                             ),
                             "an aggravated penalty at least as severe as the base penalty",
                         );
@@ -713,7 +719,7 @@ impl Compiler<'_> {
                         .find(|r| r.id.get_ref() == &b.id)
                         .map(|r| r.id.span())
                         .unwrap_or(0..0);
-                    self.err_help(&span, format!("aggravations `{}` and `{}` of `{}` both claim to win: neither penalty is more severe than the other", a.id, b.id, p.id.get_ref()), "give them distinct `priority` numbers (the higher wins when both apply)");
+                    self.err_help(&span, format!("aggravations `{}` and `{}` of `{}` both claim to win: neither penalty is more severe than the other", quote(&a.id), quote(&b.id), quote(p.id.get_ref())), "give them distinct `priority` numbers (the higher wins when both apply)");
                 }
             }
         }
@@ -793,7 +799,7 @@ impl Compiler<'_> {
             if proc_ != "indictment" && proc_ != "summary" {
                 self.err_help(
                     span,
-                    format!("unknown procedure `{proc_}`"),
+                    format!("unknown procedure `{}`", quote(proc_)),
                     "indictment or summary",
                 );
             }

@@ -21,8 +21,9 @@ use crate::diagnostics::{Diagnostic, SourceText};
 use crate::engine::condition::Expr;
 use crate::facts::{Localized, Value, Vocabulary};
 
-/// Larger data files are refused before they are read: the largest built-in one is about
-/// 330 kB, and a file of hundreds of megabytes would only exhaust memory.
+/// Larger data files are refused (no more than this is read, see [`crate::io::read_bounded`]):
+/// the largest built-in one is about 330 kB, and a file of hundreds of megabytes would only
+/// exhaust memory.
 pub const MAX_DATA_FILE_BYTES: u64 = 8 << 20;
 
 /// The name of the vocabulary file in a data folder.
@@ -281,7 +282,8 @@ pub fn read_data_dir(dir: &Path) -> Result<Vec<SourceText>, Vec<Diagnostic>> {
     Ok(out)
 }
 
-/// Reads every `*.toml` file of a folder, in name order, refusing invalid UTF-8 (located).
+/// Reads every `*.toml` file of a folder, in name order, refusing invalid UTF-8 (located) and
+/// anything but a regular file (a named pipe, a device: see [`crate::io::open_regular`]).
 pub fn read_toml_files(folder: &Path) -> Result<Vec<SourceText>, Vec<Diagnostic>> {
     let shown = folder.display().to_string();
     let entries = std::fs::read_dir(folder).map_err(|e| {
@@ -297,38 +299,22 @@ pub fn read_toml_files(folder: &Path) -> Result<Vec<SourceText>, Vec<Diagnostic>
     let mut problems = Vec::new();
     for p in paths {
         let name = p.display().to_string();
-        if let Ok(meta) = std::fs::metadata(&p) {
-            if meta.len() > MAX_DATA_FILE_BYTES {
-                problems.push(
-                    Diagnostic::whole_file(
-                        &name,
-                        format!(
-                            "the file is {} bytes; a data file may hold at most {MAX_DATA_FILE_BYTES} bytes",
-                            meta.len()
-                        ),
-                    )
-                    .with_help("one legal system (or guideline) per file, as in jurisdictions/"),
-                );
-                continue;
-            }
-        }
-        match std::fs::read(&p) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => out.push(SourceText::new(name, text)),
-                Err(e) => {
-                    let at = e.utf8_error().valid_up_to();
-                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                    problems.push(
-                        SourceText::new(&name, text)
-                            .error_at(at, "the file is not valid UTF-8")
-                            .with_help("a UTF-8 text file"),
-                    );
-                }
+        match crate::io::read_bounded(&p, MAX_DATA_FILE_BYTES as usize) {
+            Ok(Ok(bytes)) => match crate::io::text_of(name, bytes) {
+                Ok(text) => out.push(text),
+                Err(d) => problems.push(d),
             },
-            Err(e) => problems.push(Diagnostic::whole_file(
-                name,
-                format!("cannot read the file: {e}"),
-            )),
+            Ok(Err(size)) => problems.push(
+                Diagnostic::whole_file(
+                    &name,
+                    format!(
+                        "{}; a data file may hold at most {MAX_DATA_FILE_BYTES} bytes",
+                        size.describe()
+                    ),
+                )
+                .with_help("one legal system (or guideline) per file, as in jurisdictions/"),
+            ),
+            Err(d) => problems.push(d),
         }
     }
     if problems.is_empty() {

@@ -124,16 +124,20 @@ impl Fine {
             return Ok(Fine::Unknown);
         }
         let (amount, currency) = t.split_once(' ').ok_or_else(|| {
-            format!("`{s}` is not a fine: write e.g. \"75000 EUR\" or \"unknown\"")
+            format!(
+                "`{}` is not a fine: write e.g. \"75000 EUR\" or \"unknown\"",
+                crate::diagnostics::quote(s)
+            )
         })?;
         let amount: f64 = amount
             .replace('_', "")
             .parse()
-            .map_err(|_| format!("`{amount}` is not an amount"))?;
+            .map_err(|_| format!("`{}` is not an amount", crate::diagnostics::quote(amount)))?;
         let currency = currency.trim();
         if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
             return Err(format!(
-                "`{currency}` is not an ISO 4217 currency code such as EUR or CAD"
+                "`{}` is not an ISO 4217 currency code such as EUR or CAD",
+                crate::diagnostics::quote(currency)
             ));
         }
         Ok(Fine::Amount {

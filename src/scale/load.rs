@@ -7,6 +7,7 @@ use super::{
     Cell, Choice as CompiledChoice, Factor, Guideline, Maximum, ReferenceCase, Scales,
     SentenceValue,
 };
+use crate::diagnostics::quote;
 use crate::diagnostics::{Diagnostic, SourceText, toml_error};
 use crate::facts::Vocabulary;
 use crate::law::Term;
@@ -44,7 +45,7 @@ pub fn load(files: &[SourceText], vocab: &Vocabulary) -> Result<Scales, Vec<Diag
                         if scales.guidelines.iter().any(|x| x.id == g.id) {
                             c.err(
                                 f.guideline.id.span().start,
-                                format!("guideline `{}` is defined twice", g.id),
+                                format!("guideline `{}` is defined twice", quote(&g.id)),
                             );
                         }
                         scales.guidelines.push(g);
@@ -77,7 +78,7 @@ fn value(c: &mut FileCheck, s: &toml::Spanned<String>) -> Option<SentenceValue> 
             written: raw.to_string(),
         }),
         _ => {
-            c.err_help(s.span().start, format!("`{raw}` is not a sentence"), "a custodial term such as \"26w\", \"1y\", \"2y6m\", or a community order \"co:low\", \"co:medium\", \"co:high\"");
+            c.err_help(s.span().start, format!("`{}` is not a sentence", quote(raw)), "a custodial term such as \"26w\", \"1y\", \"2y6m\", or a community order \"co:low\", \"co:medium\", \"co:high\"");
             None
         }
     }
@@ -90,7 +91,7 @@ fn choices(c: &mut FileCheck, raw: &[Choice], what: &str) -> Vec<CompiledChoice>
         if !seen.insert(ch.id.get_ref().clone()) {
             c.err(
                 ch.id.span().start,
-                format!("{what} `{}` is defined twice", ch.id.get_ref()),
+                format!("{what} `{}` is defined twice", quote(ch.id.get_ref())),
             );
         }
         if let Some(when) = c.expr(&ch.when) {
@@ -109,13 +110,17 @@ fn choices(c: &mut FileCheck, raw: &[Choice], what: &str) -> Vec<CompiledChoice>
 fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
     let h = &f.guideline;
     let at = h.id.span().start;
-    let sources = c.sources(&h.sources, &format!("guideline `{}`", h.id.get_ref()), at);
+    let sources = c.sources(
+        &h.sources,
+        &format!("guideline `{}`", quote(h.id.get_ref())),
+        at,
+    );
     if !h.official && h.rationale.is_empty() {
         c.err_help(
             at,
             format!(
                 "guideline `{}` is not official but gives no rationale",
-                h.id.get_ref()
+                quote(h.id.get_ref())
             ),
             "rationale = [\"why the scale is built this way\", …]",
         );
@@ -137,13 +142,13 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
         if !categories.iter().any(|x| &x.id == cat) {
             c.err(
                 cell.category.span().start,
-                format!("cell names category `{cat}`, which is not defined"),
+                format!("cell names category `{}`, which is not defined", quote(cat)),
             );
         }
         if !roles.iter().any(|x| &x.id == role) {
             c.err(
                 cell.role.span().start,
-                format!("cell names role `{role}`, which is not defined"),
+                format!("cell names role `{}`, which is not defined", quote(role)),
             );
         }
         if cells
@@ -152,7 +157,11 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
         {
             c.err(
                 cell.category.span().start,
-                format!("two cells for category `{cat}` and role `{role}`"),
+                format!(
+                    "two cells for category `{}` and role `{}`",
+                    quote(cat),
+                    quote(role)
+                ),
             );
         }
         let srcs = c.sources(
@@ -194,9 +203,9 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
                     at,
                     format!(
                         "guideline `{}` has no cell for category `{}` and role `{}`",
-                        h.id.get_ref(),
-                        cat.id,
-                        role.id
+                        quote(h.id.get_ref()),
+                        quote(&cat.id),
+                        quote(&role.id)
                     ),
                 );
             }
@@ -210,7 +219,7 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
         };
         let srcs = c.sources(
             &fr.sources,
-            &format!("factor `{}`", fr.id.get_ref()),
+            &format!("factor `{}`", quote(fr.id.get_ref())),
             fr.id.span().start,
         );
         factors.push(Factor {
@@ -230,7 +239,7 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
                 m.role.span().start,
                 format!(
                     "maximum for role `{}`, which is not defined",
-                    m.role.get_ref()
+                    quote(m.role.get_ref())
                 ),
             );
         }
@@ -275,14 +284,14 @@ fn reference(c: &mut FileCheck, r: &ReferenceRaw) -> Option<ReferenceCase> {
         if c.vocab.conduct(k.get_ref()).is_none() {
             c.err_help(
                 k.span().start,
-                format!("unknown conduct class `{}`", k.get_ref()),
+                format!("unknown conduct class `{}`", quote(k.get_ref())),
                 "a conduct class declared as [[conduct]] in vocabulary.toml",
             );
         }
     }
     let sources = c.sources(
         &r.sources,
-        &format!("reference case `{}`", r.id.get_ref()),
+        &format!("reference case `{}`", quote(r.id.get_ref())),
         r.id.span().start,
     );
     let months = |c: &mut FileCheck, s: &Option<toml::Spanned<String>>| -> Option<Option<f64>> {
@@ -294,7 +303,7 @@ fn reference(c: &mut FileCheck, r: &ReferenceRaw) -> Option<ReferenceCase> {
                 _ => {
                     c.err_help(
                         s.span().start,
-                        format!("`{}` is not a sentence", s.get_ref()),
+                        format!("`{}` is not a sentence", quote(s.get_ref())),
                         "a term such as \"3y\" or \"2y6m\", or \"life\"",
                     );
                     None

@@ -341,12 +341,22 @@ pub fn evaluate_all<'a>(
     (official, extensions)
 }
 
-/// Parses a sentence written on the command line: `3y`, `18m`, `2y6m`, `26w`.
+/// The longest sentence accepted, in months: 100 years. A longer term is a mistake (a
+/// life sentence is not a term), and the figures drawn from it would mean nothing.
+pub const MAX_SENTENCE_MONTHS: f64 = 1200.0;
+
+/// Parses a sentence written on the command line: `3y`, `18m`, `2y6m`, `26w`, more than
+/// nothing and at most [`MAX_SENTENCE_MONTHS`] (a larger figure is refused, not capped).
 pub fn parse_sentence(s: &str) -> Result<f64, String> {
     match Term::parse(s) {
+        Ok(Term::Months(m)) if m > MAX_SENTENCE_MONTHS => Err(format!(
+            "`{}` is more than 100 years: a sentence of at most 100 years (1200m) is accepted, written e.g. 3y, 18m, 2y6m or 26w",
+            crate::diagnostics::quote(s)
+        )),
         Ok(Term::Months(m)) if m > 0.0 => Ok(m),
         _ => Err(format!(
-            "`{s}` is not a sentence: write e.g. 3y, 18m, 2y6m or 26w"
+            "`{}` is not a sentence: write e.g. 3y, 18m, 2y6m or 26w",
+            crate::diagnostics::quote(s)
         )),
     }
 }

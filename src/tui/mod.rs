@@ -3,24 +3,23 @@
 //!
 //! Elm-style, as in gitui and ratatui's templates: [`state`] holds everything, [`update`]
 //! turns keys into changes of state (pure, returning the [`update::Effect`]s to perform),
-//! [`view`] draws the state and computes no law. This module runs the loop: terminal set-up
-//! and restoration (also after a panic, Ctrl-C or a signal), events, effects, autosave.
+//! [`view`] draws the state and computes no law. This module runs the loop: events, effects,
+//! autosave; `terminal` sets the terminal up and restores it (also after a panic, Ctrl-C, a
+//! signal or a terminal that went away) and reads the input.
 
 pub mod answer;
 pub mod recovery;
 pub mod state;
+mod terminal;
 pub mod update;
 pub mod view;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
-use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 
-pub use state::{App, Exit, Message, Options};
+pub use state::{App, Exit, Message, Options, Overlay};
 pub use update::{Effect, Msg};
 
 use crate::cli::Lang;
@@ -28,14 +27,15 @@ use crate::diagnostics::{Error, Result};
 use crate::facts::Case;
 use crate::law::LawBook;
 use crate::scale::Scales;
+use terminal::Input;
 
 /// A text in the interface's language.
 pub(crate) fn tr(fr: bool, en: &'static str, fr_text: &'static str) -> &'static str {
     if fr { fr_text } else { en }
 }
 
-/// Starts an interview: a new [`App`], offering to resume an interrupted interview when the
-/// recovery file holds one.
+/// Starts an interview: a new [`App`], offering to resume the interrupted interviews of
+/// the state folder, if any.
 pub fn start<'a>(
     book: &'a LawBook,
     scales: Option<&'a Scales>,
@@ -63,8 +63,8 @@ fn perform(app: &mut App, effect: Effect) {
     let fr = app.fr();
     match effect {
         Effect::Autosave => {
-            if let Some(path) = app.recovery_path.clone() {
-                if let Err(e) = recovery::save(app, &path) {
+            if app.recovery.dir().is_some() {
+                if let Err(e) = recovery::save(app) {
                     app.message = Some(Message::Error(if fr {
                         format!("Sauvegarde de secours impossible : {e}")
                     } else {
@@ -74,11 +74,69 @@ fn perform(app: &mut App, effect: Effect) {
             }
         }
         Effect::ClearRecovery => {
-            if let Some(path) = app.recovery_path.clone() {
-                if let Err(e) = recovery::clear(&path) {
-                    app.message = Some(Message::Error(e));
-                }
+            if let Err(e) = app.recovery.clear() {
+                app.message = Some(Message::Error(e));
             }
+        }
+        Effect::Resume(i) => {
+            let left = app.recovery.offered.len().saturating_sub(1);
+            if let Some(r) = recovery::take(app, i) {
+                let n = r.history.len();
+                app.load(r.case, r.case_path, r.skipped, r.history);
+                app.dirty = true;
+                let mut text = if fr {
+                    format!("Entretien repris : {n} réponse(s).")
+                } else {
+                    format!("Interview resumed: {n} answer(s).")
+                };
+                if left > 0 {
+                    text.push_str(&if fr {
+                        format!(" {left} autre(s) entretien(s) interrompu(s) gardé(s), proposé(s) au prochain lancement.")
+                    } else {
+                        format!(" {left} other interrupted interview(s) kept, offered at the next start.")
+                    });
+                }
+                app.message = Some(Message::Info(text));
+                perform(app, Effect::Autosave);
+            }
+        }
+        Effect::Discard(i) => {
+            let result = recovery::discard(app, i);
+            let left = app.recovery.offered.len();
+            app.overlay = if left == 0 {
+                Overlay::None
+            } else {
+                Overlay::Resume {
+                    cursor: i.min(left - 1),
+                }
+            };
+            app.message = Some(match result {
+                Err(e) => Message::Error(e),
+                Ok(()) if left == 0 => Message::Info(
+                    tr(
+                        fr,
+                        "The interrupted interview was discarded.",
+                        "L'entretien interrompu a été abandonné.",
+                    )
+                    .into(),
+                ),
+                Ok(()) => Message::Info(if fr {
+                    format!("L'entretien interrompu a été abandonné ; il en reste {left}.")
+                } else {
+                    format!("The interrupted interview was discarded; {left} left.")
+                }),
+            });
+        }
+        Effect::KeepInterrupted => {
+            let n = app.recovery.offered.len();
+            app.recovery.keep_offered();
+            app.message = Some(Message::Info(if fr {
+                format!(
+                    "{n} entretien(s) interrompu(s) gardé(s), proposé(s) au prochain lancement."
+                )
+            } else {
+                format!("{n} interrupted interview(s) kept, offered at the next start.")
+            }));
         }
         Effect::Save(path) => {
             let text = app.case.to_toml(&app.book.vocabulary);
@@ -150,16 +208,13 @@ fn export(app: &mut App, path: &std::path::Path) {
     });
 }
 
-/// Restores the terminal when dropped (normal end, error, or unwinding).
-struct TerminalGuard;
-
-impl Drop for TerminalGuard {
-    fn drop(&mut self) {
-        ratatui::restore();
-    }
-}
-
 /// Runs the interview in the terminal: `qualif` and `qualif interview [CASE]`.
+///
+/// It ends when the user quits, on Ctrl-C, on SIGTERM, SIGHUP, SIGINT or SIGQUIT, and when
+/// the terminal goes away (end of input, a read or write error, a hang-up): the answers are
+/// in the recovery file already, which is kept; the terminal is restored on every way out.
+/// Meant to be called once in a process: the thread reading the keys lives until the
+/// process ends.
 pub fn run(
     book: &LawBook,
     scales: Option<&Scales>,
@@ -181,50 +236,52 @@ pub fn run(
         lang,
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         case_path,
-        recovery_path: recovery::default_path(),
+        recovery_dir: recovery::default_dir(),
     };
+    let nowhere = options.recovery_dir.is_none();
     let mut app = start(book, scales, case, options);
-    let stop = Arc::new(AtomicBool::new(false));
-    #[cfg(unix)]
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGQUIT,
-    ] {
-        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    if nowhere {
+        app.message = Some(Message::Error(recovery::nowhere(app.fr()).into()));
     }
     let terminal_error = |source: std::io::Error| Error::Write {
         path: "the terminal".into(),
         source,
     };
-    let mut terminal = ratatui::try_init().map_err(terminal_error)?;
-    let guard = TerminalGuard;
-    while app.exit.is_none() {
-        terminal
-            .draw(|f| view::draw(f, &app))
-            .map_err(terminal_error)?;
-        if stop.load(Ordering::Relaxed) {
+    let (tx, inputs) = std::sync::mpsc::channel();
+    terminal::signals(&tx).map_err(terminal_error)?;
+    let mut screen = terminal::Screen::enter().map_err(terminal_error)?;
+    terminal::read(tx).map_err(terminal_error)?;
+    'interview: while app.exit.is_none() {
+        // A terminal that cannot be written to is gone.
+        if screen.draw(&app).is_err() {
             step(&mut app, Msg::Interrupt);
             break;
         }
-        if !event::poll(Duration::from_millis(200)).map_err(terminal_error)? {
-            continue;
-        }
-        match event::read().map_err(terminal_error)? {
-            Event::Key(k) if k.kind != KeyEventKind::Release => press(&mut app, k),
-            // The next draw fits the new size.
-            Event::Resize(..) => terminal.autoresize().map_err(terminal_error)?,
-            _ => {}
+        // Every input already there before the next draw (a paste).
+        let first = inputs.recv().unwrap_or(Input::Gone);
+        for input in std::iter::once(first).chain(inputs.try_iter()) {
+            match input {
+                Input::Event(Event::Key(k)) if k.kind != KeyEventKind::Release => {
+                    press(&mut app, k)
+                }
+                // The next draw fits the new size (resize) or has nothing new.
+                Input::Event(_) => {}
+                Input::Gone | Input::Signal => step(&mut app, Msg::Interrupt),
+            }
+            if app.exit.is_some() {
+                break 'interview;
+            }
         }
     }
-    drop(guard);
+    drop(screen);
     if app.exit == Some(Exit::Interrupted) && !app.history.is_empty() {
-        if let Some(p) = &app.recovery_path {
-            eprintln!(
+        if let Some(p) = app.recovery.path() {
+            // Standard error may be the terminal that went away: a failure is not reported
+            // (`to_stderr` never panics).
+            crate::io::to_stderr(&format!(
                 "interview interrupted: the answers are kept in {}; run `qualif` to resume",
                 p.display()
-            );
+            ));
         }
     }
     Ok(if app.exit == Some(Exit::Interrupted) {

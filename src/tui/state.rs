@@ -27,8 +27,9 @@ pub struct Options {
     pub color: bool,
     /// The case file the case was opened from, and is saved to.
     pub case_path: Option<PathBuf>,
-    /// Where answers are autosaved; `None`: no autosave.
-    pub recovery_path: Option<PathBuf>,
+    /// The state folder where answers are autosaved, one recovery file per interview
+    /// ([`super::recovery`]); `None`: no autosave.
+    pub recovery_dir: Option<PathBuf>,
 }
 
 /// One answer given, with what the fact was before, so that it can be taken back.
@@ -59,8 +60,11 @@ pub enum Overlay {
     Export {
         path: String,
     },
-    /// A previous interview was interrupted: resume it?
-    Resume(Box<super::recovery::Recovered>),
+    /// Interviews were interrupted ([`super::recovery::Recovery::offered`]): resume one,
+    /// discard one, or keep them for later? `cursor`: the one highlighted.
+    Resume {
+        cursor: usize,
+    },
     ConfirmQuit,
 }
 
@@ -213,7 +217,8 @@ pub struct App<'a> {
     /// The provision selected in the qualifications list (its id).
     pub selected: Option<String>,
     pub case_path: Option<PathBuf>,
-    pub recovery_path: Option<PathBuf>,
+    /// The recovery file, and the interrupted interviews offered.
+    pub recovery: super::recovery::Recovery,
     /// Answers changed since the case was last saved or opened.
     pub dirty: bool,
     pub exit: Option<Exit>,
@@ -252,7 +257,7 @@ impl<'a> App<'a> {
             panel: Panel::Qualifications,
             selected: None,
             case_path: options.case_path,
-            recovery_path: options.recovery_path,
+            recovery: super::recovery::Recovery::new(options.recovery_dir),
             dirty: false,
             exit: None,
             analysis,

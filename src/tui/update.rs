@@ -26,6 +26,12 @@ pub enum Effect {
     Autosave,
     /// Remove the recovery file.
     ClearRecovery,
+    /// Resume the interrupted interview offered at this index.
+    Resume(usize),
+    /// Discard (remove) the interrupted interview offered at this index.
+    Discard(usize),
+    /// Let go of the interrupted interviews offered: offered again at the next start.
+    KeepInterrupted,
     /// Save the case file there.
     Save(PathBuf),
     /// Open the case file there.
@@ -76,33 +82,32 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Overlay::Save { path } => path_key(app, key, path, PathKind::Save),
         Overlay::Open { path } => path_key(app, key, path, PathKind::Open),
         Overlay::Export { path } => path_key(app, key, path, PathKind::Export),
-        Overlay::Resume(r) => match key.code {
-            KeyCode::Char('y') | KeyCode::Char('o') | KeyCode::Enter => {
-                app.overlay = Overlay::None;
-                let n = r.history.len();
-                app.load(r.case, r.case_path, r.skipped, r.history);
-                app.dirty = true;
-                app.message = Some(Message::Info(if app.fr() {
-                    format!("Entretien repris : {n} réponse(s).")
-                } else {
-                    format!("Interview resumed: {n} answer(s).")
-                }));
-                vec![Effect::Autosave]
+        Overlay::Resume { cursor } => {
+            let last = app.recovery.offered.len().saturating_sub(1);
+            match key.code {
+                KeyCode::Up => {
+                    app.overlay = Overlay::Resume {
+                        cursor: cursor.saturating_sub(1),
+                    }
+                }
+                KeyCode::Down => {
+                    app.overlay = Overlay::Resume {
+                        cursor: (cursor + 1).min(last),
+                    }
+                }
+                KeyCode::Char('y') | KeyCode::Char('o') | KeyCode::Enter => {
+                    app.overlay = Overlay::None;
+                    return vec![Effect::Resume(cursor)];
+                }
+                KeyCode::Char('n') | KeyCode::Delete => return vec![Effect::Discard(cursor)],
+                KeyCode::Esc => {
+                    app.overlay = Overlay::None;
+                    return vec![Effect::KeepInterrupted];
+                }
+                _ => {}
             }
-            KeyCode::Char('n') | KeyCode::Esc => {
-                app.overlay = Overlay::None;
-                app.message = Some(Message::Info(
-                    tr(
-                        app.fr(),
-                        "The interrupted interview was discarded.",
-                        "L'entretien interrompu a été abandonné.",
-                    )
-                    .into(),
-                ));
-                vec![Effect::ClearRecovery]
-            }
-            _ => Vec::new(),
-        },
+            Vec::new()
+        }
         Overlay::ConfirmQuit => match key.code {
             KeyCode::Char('y') | KeyCode::Char('o') | KeyCode::Char('q') => {
                 app.exit = Some(Exit::Quit);

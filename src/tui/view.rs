@@ -939,7 +939,7 @@ fn draw_overlay(f: &mut Frame, app: &App, area: Rect) {
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help => {
-            let lines: Vec<Line> = help_lines(fr)
+            let mut lines: Vec<Line> = help_lines(fr)
                 .into_iter()
                 .map(|(k, d)| {
                     Line::from(vec![
@@ -948,7 +948,16 @@ fn draw_overlay(f: &mut Frame, app: &App, area: Rect) {
                     ])
                 })
                 .collect();
-            let r = centred(area, 96, lines.len() as u16 + 2);
+            // Where the answers are kept: a path may take more than a line.
+            let key = tr(fr, "Recovery file", "Fichier de secours");
+            let place = recovery_place(app);
+            let width = area.width.min(96).saturating_sub(2);
+            let extra = wrapped_height(&format!("{key:<22}{place}"), width).saturating_sub(1);
+            lines.push(Line::from(vec![
+                Span::styled(format!("{key:<22}"), s.bold()),
+                Span::raw(place),
+            ]));
+            let r = centred(area, 96, lines.len() as u16 + 2 + extra);
             f.render_widget(Clear, r);
             f.render_widget(
                 Paragraph::new(lines)
@@ -1039,31 +1048,93 @@ fn draw_overlay(f: &mut Frame, app: &App, area: Rect) {
                 r,
             );
         }
-        Overlay::Resume(rec) => {
-            let case = rec
-                .case_path
-                .as_ref()
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|| tr(fr, "a new case", "un nouveau dossier").into());
-            let n = rec.history.len();
-            let lines = if fr {
-                vec![
-                    Line::styled("Un entretien a été interrompu.", s.bold()),
-                    Line::raw(format!("{n} réponse(s), sur {case}.")),
-                    Line::raw(""),
-                    Line::raw("o / Entrée : le reprendre"),
-                    Line::raw("n : recommencer (ses réponses sont abandonnées)"),
-                ]
-            } else {
-                vec![
-                    Line::styled("An interview was interrupted.", s.bold()),
-                    Line::raw(format!("{n} answer(s), on {case}.")),
-                    Line::raw(""),
-                    Line::raw("y / Enter: resume it"),
-                    Line::raw("n: start afresh (its answers are discarded)"),
-                ]
+        Overlay::Resume { cursor } => {
+            let offered = &app.recovery.offered;
+            let describe = |o: &super::recovery::Offer| {
+                let case = o
+                    .interview
+                    .case_path
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| tr(fr, "a new case", "un nouveau dossier").into());
+                let n = o.interview.history.len();
+                let when = o.saved.map(|t| {
+                    chrono::DateTime::<chrono::Local>::from(t)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string()
+                });
+                match (when, fr) {
+                    (Some(w), false) => format!("{n} answer(s), on {case}, {w}"),
+                    (Some(w), true) => format!("{n} réponse(s), sur {case}, {w}"),
+                    (None, false) => format!("{n} answer(s), on {case}"),
+                    (None, true) => format!("{n} réponse(s), sur {case}"),
+                }
             };
-            let r = centred(area, 60, lines.len() as u16 + 2);
+            let mut lines = Vec::new();
+            if let [one] = &offered[..] {
+                lines.push(Line::styled(
+                    tr(
+                        fr,
+                        "An interview was interrupted.",
+                        "Un entretien a été interrompu.",
+                    ),
+                    s.bold(),
+                ));
+                lines.push(Line::raw(format!("{}.", describe(one))));
+                lines.push(Line::raw(""));
+                lines.extend(
+                    if fr {
+                        [
+                            "o / Entrée : le reprendre",
+                            "n : l'abandonner (ses réponses sont effacées)",
+                            "Échap : pas maintenant (il sera proposé au prochain lancement)",
+                        ]
+                    } else {
+                        [
+                            "y / Enter: resume it",
+                            "n: discard it (its answers are deleted)",
+                            "Esc: not now (it is offered again at the next start)",
+                        ]
+                    }
+                    .map(Line::raw),
+                );
+            } else {
+                let n = offered.len();
+                lines.push(Line::styled(
+                    if fr {
+                        format!("{n} entretiens ont été interrompus.")
+                    } else {
+                        format!("{n} interviews were interrupted.")
+                    },
+                    s.bold(),
+                ));
+                for (i, o) in offered.iter().enumerate() {
+                    let text = describe(o);
+                    lines.push(if i == *cursor {
+                        Line::styled(format!("› {text}"), s.selected())
+                    } else {
+                        Line::raw(format!("  {text}"))
+                    });
+                }
+                lines.push(Line::raw(""));
+                lines.extend(
+                    if fr {
+                        [
+                            "↑ ↓ : choisir · o / Entrée : le reprendre",
+                            "n : l'abandonner (ses réponses sont effacées)",
+                            "Échap : pas maintenant (ils seront proposés au prochain lancement)",
+                        ]
+                    } else {
+                        [
+                            "↑ ↓: choose · y / Enter: resume it",
+                            "n: discard it (its answers are deleted)",
+                            "Esc: not now (they are offered again at the next start)",
+                        ]
+                    }
+                    .map(Line::raw),
+                );
+            }
+            let r = centred(area, 72, lines.len() as u16 + 2);
             f.render_widget(Clear, r);
             f.render_widget(
                 Paragraph::new(lines)
@@ -1104,6 +1175,30 @@ fn draw_overlay(f: &mut Frame, app: &App, area: Rect) {
                 r,
             );
         }
+    }
+}
+
+/// Where the answers are kept as they come, for the help overlay.
+fn recovery_place(app: &App) -> String {
+    let fr = app.fr();
+    match (app.recovery.path(), app.recovery.dir()) {
+        (Some(p), _) => format!(
+            "{} {}",
+            p.display(),
+            tr(fr, "(removed when you quit)", "(effacé quand vous quittez)")
+        ),
+        (None, Some(d)) => format!(
+            "{} {} {}",
+            tr(fr, "in", "dans"),
+            d.display(),
+            tr(fr, "from the first answer", "dès la première réponse"),
+        ),
+        (None, None) => tr(
+            fr,
+            "none: answers are lost if interrupted; save with s",
+            "aucun : réponses perdues en cas d'interruption ; enregistrez avec s",
+        )
+        .into(),
     }
 }
 

@@ -209,7 +209,7 @@ fn header(cx: &mut Ctx, a: &Assessment, today: NaiveDate) -> Header {
     let mut redacted_fields = Vec::new();
     if cx.redact {
         for f in &cx.vocab.facts {
-            if (f.free_text || f.identifying) && !f.derived && cx.case.is_known(&f.key) {
+            if redacted(f) && !f.derived && cx.case.is_known(&f.key) {
                 redacted_fields.push(f.label.get(cx.lang).to_string());
             }
         }
@@ -224,6 +224,13 @@ fn header(cx: &mut Ctx, a: &Assessment, today: NaiveDate) -> Header {
         warnings: a.warnings.clone(),
         redacted_fields,
     }
+}
+
+/// Whether `--redact` drops a fact: marked free text or identifying in the vocabulary, or
+/// of a type that takes any text (a vocabulary of `--data-dir` may leave a text unmarked,
+/// and a name typed there must not survive).
+fn redacted(f: &FactDef) -> bool {
+    f.free_text || f.identifying || f.ty == FactType::Text
 }
 
 /// A fact's value in words: enumeration values by their labels.
@@ -259,7 +266,7 @@ fn facts(cx: &mut Ctx, a: &Assessment) -> Facts {
         if f.key == "case.title" || f.key == "case.notes" {
             continue;
         }
-        if cx.redact && (f.free_text || f.identifying) {
+        if cx.redact && redacted(f) {
             continue;
         }
         let Some(v) = cx.case.get(&f.key) else {
