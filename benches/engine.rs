@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use qualif::batch::{self, InputFormat, OutputFormat};
 use qualif::diagnostics::SourceText;
-use qualif::engine::{self, summary::Summarizer};
+use qualif::engine::{self, plan::Plan};
 use qualif::facts::{Case, Value};
 use qualif::law::LawBook;
 use qualif::scale::Scales;
@@ -50,7 +50,8 @@ fn cold(c: &mut Criterion) {
                 today(),
             )
             .expect("the scenario parses");
-            let a = engine::assess(&book, &case, &[], None, today());
+            let plan = Plan::new(&book);
+            let a = engine::assess(&plan, &case, &[], None, today());
             black_box(a.systems.len());
         })
     });
@@ -82,6 +83,7 @@ fn reevaluate(c: &mut Criterion) {
         today(),
     )
     .expect("the scenario parses");
+    let plan = Plan::new(&book);
     let mut flip = false;
     c.bench_function("reevaluate", |b| {
         b.iter_batched(
@@ -94,7 +96,7 @@ fn reevaluate(c: &mut Criterion) {
                     &book.vocabulary,
                     today(),
                 );
-                let a = engine::assess(&book, &case, &[], None, today());
+                let a = engine::assess(&plan, &case, &[], None, today());
                 black_box(a.systems.len());
             },
             BatchSize::SmallInput,
@@ -112,7 +114,8 @@ fn summarize(c: &mut Criterion) {
                 .expect("synthetic records are valid")
         })
         .collect();
-    let s = Summarizer::new(&book);
+    let plan = Plan::new(&book);
+    let s = &plan;
     let mut g = c.benchmark_group("summarize");
     g.throughput(Throughput::Elements(cases.len() as u64));
     g.bench_function("1000_cases_one_core", |b| {
@@ -127,7 +130,7 @@ fn summarize(c: &mut Criterion) {
         b.iter(|| {
             for case in &cases {
                 black_box(
-                    engine::assess(&book, case, &[], None, today())
+                    engine::assess(&plan, case, &[], None, today())
                         .systems
                         .len(),
                 );

@@ -53,7 +53,8 @@ fn interview(c: &mut Criterion) {
     let mut group = c.benchmark_group("interview");
     group.sample_size(20);
     group.bench_function("next_questions", |b| {
-        b.iter(|| black_box(next_questions(&book, &case, None, today())))
+        let plan = qualif::engine::plan::Plan::new(&book);
+        b.iter(|| black_box(next_questions(&plan, &case, None, today())))
     });
     group.bench_function("answer_reevaluate_redraw_120x40", |b| {
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();

@@ -40,6 +40,7 @@ use qualif::batch::output::round4;
 use qualif::batch::synth::{self, Rng};
 use qualif::batch::{self, Context, GroupFigures, InputFormat, OutputFormat, Quartiles, Regions};
 use qualif::diagnostics::SourceText;
+use qualif::engine::plan::Plan;
 use qualif::engine::{self, Status};
 use qualif::facts::{Case, FactType};
 use qualif::law::{LawBook, Term};
@@ -56,6 +57,11 @@ fn today() -> NaiveDate {
 fn book() -> &'static LawBook {
     static BOOK: OnceLock<LawBook> = OnceLock::new();
     BOOK.get_or_init(|| LawBook::builtin().expect("the built-in data loads"))
+}
+
+fn plan() -> &'static Plan<'static> {
+    static PLAN: OnceLock<Plan<'static>> = OnceLock::new();
+    PLAN.get_or_init(|| Plan::new(book()))
 }
 
 fn ctx() -> &'static Context<'static> {
@@ -1358,8 +1364,8 @@ fn records_beyond_the_bounds_of_a_case_file_are_rejected() {
 /// `Penalty::leading_cmp` check by hand).
 fn agrees_with_assess(case: &Case) -> Result<(), TestCaseError> {
     let ctx = ctx();
-    let summary = ctx.summarizer.summarize(case, None, today());
-    let assessment = engine::assess(book(), case, &[], None, today());
+    let summary = ctx.plan.summarize(case, None, today());
+    let assessment = engine::assess(plan(), case, &[], None, today());
     prop_assert_eq!(summary.law_date, assessment.law_date);
     prop_assert_eq!(summary.systems.len(), assessment.systems.len());
     for (s, a) in summary.systems.iter().zip(&assessment.systems) {
@@ -1380,7 +1386,7 @@ fn agrees_with_assess(case: &Case) -> Result<(), TestCaseError> {
             }
         }
     }
-    let result = batch::evaluate(&ctx.summarizer, ctx.official, case, 1, today());
+    let result = batch::evaluate(&ctx.plan, ctx.official, case, 1, today());
     prop_assert_eq!(result.law_date, assessment.law_date);
     prop_assert_eq!(result.systems.len(), ctx.national().len());
     for figure in &result.systems {
@@ -1540,7 +1546,7 @@ fn batch_results_name_the_leading_qualification_of_assess() {
     let mut leading_seen = 0;
     for (record, result) in input.lines().zip(&results) {
         let case = batch::case_from_json(record, 1, &book().vocabulary, today()).unwrap();
-        let assessment = engine::assess(book(), &case, &[], None, today());
+        let assessment = engine::assess(plan(), &case, &[], None, today());
         for s in result["systems"].as_array().unwrap() {
             let a = assessment
                 .systems

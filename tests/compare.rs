@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use qualif::compare::{DisparityKind, Severity, compare};
 use qualif::diagnostics::SourceText;
 use qualif::engine::assess;
+use qualif::engine::plan::Plan;
 use qualif::facts::Case;
 use qualif::law::LawBook;
 
@@ -44,8 +45,9 @@ fn case(book: &LawBook, text: &str) -> Case {
 /// (kind, systems, severity) of every disparity found.
 fn disparities(book: &LawBook, text: &str) -> Vec<(DisparityKind, Vec<String>, Severity)> {
     let c = case(book, text);
-    let a = assess(book, &c, &[], None, today());
-    compare(book, &a, &c, today())
+    let plan = Plan::new(book);
+    let a = assess(&plan, &c, &[], None, today());
+    compare(&plan, &a, &c, today())
         .disparities
         .into_iter()
         .map(|d| (d.kind, d.systems, d.severity))
@@ -252,8 +254,9 @@ fn scenarios_compare() {
             today(),
         )
         .unwrap();
-        let a = assess(&book, &c, &[], None, today());
-        let cmp = compare(&book, &a, &c, today());
+        let plan = Plan::new(&book);
+        let a = assess(&plan, &c, &[], None, today());
+        let cmp = compare(&plan, &a, &c, today());
         all.push_str(&format!(
             "## {}\n",
             f.file_name().unwrap().to_string_lossy()

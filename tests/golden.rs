@@ -8,9 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use qualif::diagnostics::SourceText;
-use qualif::engine::{Status, assess_system};
+use qualif::engine::plan::Plan;
+use qualif::engine::{Status, assess, assess_reading};
 use qualif::facts::Case;
-use qualif::law::{Fine, LawBook, Term};
+use qualif::law::{Fine, LawBook, System, Term};
 
 /// The dossier's reference date: "today" for cases without a date of facts.
 fn today() -> chrono::NaiveDate {
@@ -144,7 +145,8 @@ fn same_number(expected: &toml::Value, got: &toml::Value) -> bool {
 }
 
 /// Checks one golden case; returns the problems and a one-line summary for the snapshot.
-fn check(book: &LawBook, g: &Golden) -> (Vec<String>, String) {
+fn check(plan: &Plan, g: &Golden) -> (Vec<String>, String) {
+    let book = plan.book();
     let Some((system, _)) = book.provision(&g.provision) else {
         return (
             vec![format!("no provision `{}` in the data", g.provision)],
@@ -164,7 +166,27 @@ fn check(book: &LawBook, g: &Golden) -> (Vec<String>, String) {
         },
         None => None,
     };
-    let result = assess_system(book, system, &g.case, date, today(), state);
+    let index = |s: &System| book.systems.iter().position(|x| std::ptr::eq(x, s));
+    let result = match state {
+        Some(state) => assess_reading(
+            plan,
+            &g.case,
+            index(system).unwrap(),
+            index(state).unwrap(),
+            date,
+            today(),
+        )
+        .expect("an instrument read for a national system"),
+        None => assess(
+            plan,
+            &g.case,
+            std::slice::from_ref(&system.id),
+            Some(date),
+            today(),
+        )
+        .systems
+        .remove(0),
+    };
     let q = result
         .qualifications
         .iter()
@@ -287,10 +309,11 @@ fn check(book: &LawBook, g: &Golden) -> (Vec<String>, String) {
 fn golden_cases_hold() {
     let book = book();
     let goldens = load_goldens(&book);
+    let plan = Plan::new(&book);
     let mut failures = Vec::new();
     let mut summaries: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for g in &goldens {
-        let (problems, summary) = check(&book, g);
+        let (problems, summary) = check(&plan, g);
         for p in problems {
             failures.push(format!("{} — {} [{}]: {p}", g.file, g.name, g.provision));
         }

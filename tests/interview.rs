@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use qualif::cli::Lang;
+use qualif::engine::plan::Plan;
 use qualif::engine::{Status, assess};
 use qualif::facts::{Case, FactType, Value};
 use qualif::law::LawBook;
@@ -26,6 +27,11 @@ fn today() -> NaiveDate {
 fn book() -> &'static LawBook {
     static BOOK: OnceLock<LawBook> = OnceLock::new();
     BOOK.get_or_init(|| LawBook::builtin().expect("the built-in data loads"))
+}
+
+fn plan() -> &'static Plan<'static> {
+    static PLAN: OnceLock<Plan<'static>> = OnceLock::new();
+    PLAN.get_or_init(|| Plan::new(book()))
 }
 
 fn scales() -> &'static Scales {
@@ -746,7 +752,7 @@ fn the_questions_reach_the_qualifications_of_each_scenario() {
             f.display(),
             asked.len()
         );
-        let expected = assess(book(), &full, &[], None, today());
+        let expected = assess(plan(), &full, &[], None, today());
         for (e, g) in expected
             .systems
             .iter()

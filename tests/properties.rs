@@ -17,6 +17,7 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use qualif::diagnostics::SourceText;
 use qualif::engine::condition::{Context, Expr, Operand};
+use qualif::engine::plan::Plan;
 use qualif::engine::{Status, assess};
 use qualif::facts::{Case, FactDef, FactType, Interval, Value, age_on, years_between};
 use qualif::law::{LawBook, VersionStatus};
@@ -24,6 +25,11 @@ use qualif::law::{LawBook, VersionStatus};
 fn book() -> &'static LawBook {
     static BOOK: OnceLock<LawBook> = OnceLock::new();
     BOOK.get_or_init(|| LawBook::builtin().expect("the built-in data loads"))
+}
+
+fn plan() -> &'static Plan<'static> {
+    static PLAN: OnceLock<Plan<'static>> = OnceLock::new();
+    PLAN.get_or_init(|| Plan::new(book()))
 }
 
 fn today() -> NaiveDate {
@@ -179,7 +185,7 @@ fn check_loads_or_located(text: &str) -> Result<(), TestCaseError> {
     match Case::parse(&source, &book().vocabulary, today()) {
         Ok(case) => {
             // What loads can be assessed.
-            let _ = assess(book(), &case, &[], None, today());
+            let _ = assess(plan(), &case, &[], None, today());
         }
         Err(d) => {
             prop_assert_eq!(&d.file, "gen.toml");
@@ -470,8 +476,8 @@ proptest! {
             return Ok(());
         };
         let case = base.build();
-        let before = assess(book(), &case, &[], None, today());
-        let after = assess(book(), &more, &[], None, today());
+        let before = assess(plan(), &case, &[], None, today());
+        let after = assess(plan(), &more, &[], None, today());
         for (sb, sa) in before.systems.iter().zip(&after.systems) {
             prop_assert_eq!(&sb.system.id, &sa.system.id);
             let statuses: HashMap<&str, Status> = sa
@@ -511,7 +517,7 @@ proptest! {
     #[test]
     fn aggravations_never_lower_a_penalty(base in any_partial_case()) {
         let case = base.build();
-        let a = assess(book(), &case, &[], None, today());
+        let a = assess(plan(), &case, &[], None, today());
         for s in &a.systems {
             for q in &s.qualifications {
                 let (Some(v), Some(p)) = (q.version, &q.penalty) else { continue };
@@ -606,7 +612,7 @@ proptest! {
     /// excludes the provision when no version is in force.
     #[test]
     fn assessment_applies_the_version_of_the_date(d in any_date()) {
-        let a = assess(book(), &Case::new(), &[], Some(d), today());
+        let a = assess(plan(), &Case::new(), &[], Some(d), today());
         for s in &a.systems {
             for q in &s.qualifications {
                 let expected = q.provision.version_at(d);

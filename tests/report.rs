@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use chrono::NaiveDate;
+use qualif::engine::plan::Plan;
 use qualif::law::LawBook;
 use qualif::report::document::{self, Document, Options};
 use qualif::scale::Scales;
@@ -53,7 +54,7 @@ fn build(d: &Data, case: &Path, lang: &str, redact: bool) -> Document {
         redact,
         today: today(),
     };
-    document::build(&d.book, Some(&d.scales), &case, &opts)
+    document::build(&Plan::new(&d.book), Some(&d.scales), &case, &opts)
 }
 
 fn qualif(args: &[&str]) -> Output {

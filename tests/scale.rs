@@ -7,6 +7,7 @@ use std::process::Command;
 use chrono::NaiveDate;
 use qualif::diagnostics::SourceText;
 use qualif::engine::assess;
+use qualif::engine::plan::Plan;
 use qualif::facts::Case;
 use qualif::law::LawBook;
 use qualif::scale::{Placement, Scales, evaluate_all, place};
@@ -210,7 +211,7 @@ fn a_sentence_is_placed_against_the_range_and_each_maximum() {
     let place_for = |text: &str, months: f64| {
         let c = case(&book, text);
         let (o, ext) = evaluate_all(&scales, &c);
-        let a = assess(&book, &c, &[], None, today());
+        let a = assess(&Plan::new(&book), &c, &[], None, today());
         let p = place(months, o.as_ref(), &ext, &a, &scales);
         (
             p.guideline,

@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(case) => {
             // What loads can be assessed (the comparison and the renderers are left to the
             // tests: here they would slow the fuzzer a hundredfold).
-            let assessment = qualif::engine::assess(book, &case, &[], None, today);
+            let assessment = qualif::engine::assess(&qualif::engine::plan::Plan::new(book), &case, &[], None, today);
             let json = qualif::report::assess_json::assessment(&assessment, &case, &book.vocabulary);
             let _ = serde_json::to_string(&json).expect("JSON serialises");
             // What the interview saves must read back to the same facts.

@@ -41,9 +41,10 @@ fuzz_target!(|data: &[u8]| {
             if let Ok(case) = Case::parse(&src, &book.vocabulary, today) {
                 for date in ["1990-01-01", "2013-03-01", "2026-11-22"] {
                     let d = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
-                    let a = qualif::engine::assess(&book, &case, &[], Some(d), today);
+                    let plan = qualif::engine::plan::Plan::new(&book);
+                    let a = qualif::engine::assess(&plan, &case, &[], Some(d), today);
                     let _ = qualif::report::assess_json::assessment(&a, &case, &book.vocabulary);
-                    let _ = qualif::compare::compare(&book, &a, &case, today);
+                    let _ = qualif::compare::compare(&plan, &a, &case, today);
                 }
             }
         }

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::engine::Status;
-use crate::engine::summary::{Summarizer, Summary};
+use crate::engine::plan::{Plan, Summary};
 use crate::facts::{Case, Value};
 use crate::law::{Provision, SystemKind, Term};
 use crate::scale::{Guideline, SentenceValue};
@@ -64,7 +64,7 @@ pub struct CaseResult<'a> {
 
 /// The leading qualification among those that apply, ranked as `qualif scale --sentence`
 /// and `qualif compare` rank them ([`Provision::leading_cmp`]).
-pub fn leading<'a>(summary: &crate::engine::summary::SystemSummary<'a>) -> Option<Leading<'a>> {
+pub fn leading<'a>(summary: &crate::engine::plan::SystemSummary<'a>) -> Option<Leading<'a>> {
     summary
         .provisions
         .iter()
@@ -109,17 +109,17 @@ pub fn scale_figure<'a>(g: &'a Guideline, case: &Case) -> Option<ScaleFigure<'a>
     })
 }
 
-/// Evaluates one case: every provision of every system (through the summary), then the
-/// figures of the national systems and of the official scale. The result borrows from the
+/// Evaluates one case: every provision of every national system (through the summary),
+/// then their figures and those of the official scale. The result borrows from the
 /// case as from the law.
 pub fn evaluate<'a>(
-    summarizer: &Summarizer<'a>,
+    plan: &Plan<'a>,
     official: Option<&'a Guideline>,
     case: &'a Case,
     line: u64,
     today: NaiveDate,
 ) -> CaseResult<'a> {
-    let summary: Summary<'a> = summarizer.summarize(case, None, today);
+    let summary: Summary<'a> = plan.summarize_national(case, None, today);
     let life_sentence = match case.get("sentence.life") {
         Some(Value::Bool(b)) => Some(*b),
         _ => None,

@@ -39,7 +39,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::diagnostics::{Error, Result};
-use crate::engine::summary::Summarizer;
+use crate::engine::plan::Plan;
 use crate::facts::{MAX_CASE_FILE_BYTES, Vocabulary};
 use crate::law::LawBook;
 use crate::scale::Guideline;
@@ -95,7 +95,7 @@ pub enum OutputFormat {
 
 /// What every record is evaluated against.
 pub struct Context<'a> {
-    pub summarizer: Summarizer<'a>,
+    pub plan: Plan<'a>,
     /// The official sentencing guideline, when the data has one.
     pub official: Option<&'a Guideline>,
     pub regions: Option<&'a Regions>,
@@ -110,7 +110,7 @@ impl<'a> Context<'a> {
         today: NaiveDate,
     ) -> Self {
         Self {
-            summarizer: Summarizer::new(book),
+            plan: Plan::new(book),
             official,
             regions,
             today,
@@ -118,12 +118,12 @@ impl<'a> Context<'a> {
     }
 
     fn vocab(&self) -> &'a Vocabulary {
-        &self.summarizer.book().vocabulary
+        &self.plan.book().vocabulary
     }
 
     /// The national systems, whose figures each result gives.
     pub fn national(&self) -> Vec<&'a str> {
-        self.summarizer
+        self.plan
             .book()
             .systems
             .iter()
@@ -291,7 +291,7 @@ fn process(
     match case {
         Err(r) => Outcome::Rejected(r),
         Ok(case) => {
-            let r = evaluate(&ctx.summarizer, ctx.official, &case, line, ctx.today);
+            let r = evaluate(&ctx.plan, ctx.official, &case, line, ctx.today);
             match results {
                 OutputFormat::Json => output::json_line(out, &r),
                 OutputFormat::Csv => output::csv_line(out, &r),

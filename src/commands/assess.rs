@@ -3,6 +3,7 @@
 use crate::cli::{AssessArgs, Format};
 use crate::diagnostics::{Error, Result};
 use crate::engine;
+use crate::engine::plan::Plan;
 use crate::io::{load_case, today};
 use crate::law::LawBook;
 use crate::report::{assess_json, assess_text};
@@ -21,11 +22,12 @@ pub fn check_systems(book: &LawBook, systems: &[String]) -> Result<()> {
     Ok(())
 }
 
-pub fn run(book: &LawBook, args: &AssessArgs) -> Result<u8> {
+pub fn run(plan: &Plan, args: &AssessArgs) -> Result<u8> {
+    let book = plan.book();
     check_systems(book, &args.input.systems)?;
     let today = today();
     let case = load_case(&args.input.case, &book.vocabulary, today)?;
-    let assessment = engine::assess(book, &case, &args.input.systems, args.input.date, today);
+    let assessment = engine::assess(plan, &case, &args.input.systems, args.input.date, today);
     let lang = args.printed.lang.code();
     let text = match args.printed.format {
         Format::Json => serde_json::to_string_pretty(&assess_json::assessment(

@@ -2,17 +2,18 @@
 
 use crate::cli::{CompareArgs, Format};
 use crate::diagnostics::Result;
+use crate::engine::plan::Plan;
 use crate::io::{load_case, today};
-use crate::law::LawBook;
 use crate::report::compare_text;
 use crate::{compare, engine};
 
-pub fn run(book: &LawBook, args: &CompareArgs) -> Result<u8> {
+pub fn run(plan: &Plan, args: &CompareArgs) -> Result<u8> {
+    let book = plan.book();
     super::assess::check_systems(book, &args.input.systems)?;
     let today = today();
     let case = load_case(&args.input.case, &book.vocabulary, today)?;
-    let assessment = engine::assess(book, &case, &args.input.systems, args.input.date, today);
-    let comparison = compare::compare(book, &assessment, &case, today);
+    let assessment = engine::assess(plan, &case, &args.input.systems, args.input.date, today);
+    let comparison = compare::compare(plan, &assessment, &case, today);
     let lang = args.printed.lang.code();
     let text = match args.printed.format {
         Format::Json => {

@@ -11,6 +11,7 @@ mod scale;
 
 use crate::cli::{Cli, Command};
 use crate::diagnostics::{Error, Result};
+use crate::engine::plan::Plan;
 use crate::law::LawBook;
 
 /// Runs one command: the binary's entry point, called once per process (the law book and the
@@ -19,17 +20,17 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         None => interview(&cli.data_dir, None, crate::cli::Lang::En),
         Some(Command::Interview { case, lang }) => interview(&cli.data_dir, case, lang),
-        Some(Command::Assess(args)) => assess::run(load_book(&cli.data_dir)?, &args),
-        Some(Command::Compare(args)) => compare::run(load_book(&cli.data_dir)?, &args),
+        Some(Command::Assess(args)) => assess::run(load_plan(load_book(&cli.data_dir)?), &args),
+        Some(Command::Compare(args)) => compare::run(load_plan(load_book(&cli.data_dir)?), &args),
         Some(Command::Scale(args)) => {
             let book = load_book(&cli.data_dir)?;
             let scales = load_scales(&cli.data_dir, book)?;
-            scale::run(book, scales, &args)
+            scale::run(load_plan(book), scales, &args)
         }
         Some(Command::Report(args)) => {
             let book = load_book(&cli.data_dir)?;
             let scales = load_scales(&cli.data_dir, book)?;
-            report::run(book, scales, &args)
+            report::run(load_plan(book), scales, &args)
         }
         Some(Command::Batch(args)) => batch::run(&cli.data_dir, &args),
         Some(Command::Law(cmd)) => law::run(cli.data_dir.as_deref(), cmd),
@@ -57,6 +58,11 @@ pub fn load_book(data_dir: &Option<std::path::PathBuf>) -> Result<&'static LawBo
         None => LawBook::builtin().map_err(Error::Input)?,
     };
     Ok(Box::leak(Box::new(book)))
+}
+
+/// The law book compiled for evaluation, once per process. Never freed, like the book.
+pub fn load_plan(book: &'static LawBook) -> &'static Plan<'static> {
+    Box::leak(Box::new(Plan::new(book)))
 }
 
 /// The sentencing scales: the built-in ones, or those of `--data-dir DIR/guidelines`. Never

@@ -2,8 +2,8 @@
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::diagnostics::Result;
+use crate::engine::plan::Plan;
 use crate::io::{load_case, today, write_atomic};
-use crate::law::LawBook;
 use crate::report::document::{self, Options};
 use crate::scale::Scales;
 
@@ -25,7 +25,8 @@ fn format(args: &ReportArgs) -> ReportFormat {
     }
 }
 
-pub fn run(book: &LawBook, scales: &Scales, args: &ReportArgs) -> Result<u8> {
+pub fn run(plan: &Plan, scales: &Scales, args: &ReportArgs) -> Result<u8> {
+    let book = plan.book();
     let today = today();
     let case = load_case(&args.case, &book.vocabulary, today)?;
     // Once the case file is known to exist, before anything is written.
@@ -38,7 +39,7 @@ pub fn run(book: &LawBook, scales: &Scales, args: &ReportArgs) -> Result<u8> {
         today,
     };
     let scales = (!scales.guidelines.is_empty()).then_some(scales);
-    let doc = document::build(book, scales, &case, &opts);
+    let doc = document::build(plan, scales, &case, &opts);
     let mut text = match format(args) {
         ReportFormat::Markdown => document::markdown(&doc),
         ReportFormat::Html => document::html(&doc),

@@ -3,12 +3,13 @@
 use crate::cli::{Format, ScaleArgs};
 use crate::diagnostics::{Error, Result};
 use crate::engine;
+use crate::engine::plan::Plan;
 use crate::io::{load_case, today};
-use crate::law::LawBook;
 use crate::report::scale_text;
 use crate::scale::{self, Scales};
 
-pub fn run(book: &LawBook, scales: &Scales, args: &ScaleArgs) -> Result<u8> {
+pub fn run(plan: &Plan, scales: &Scales, args: &ScaleArgs) -> Result<u8> {
+    let book = plan.book();
     if scales.official().is_none() {
         return Err(Error::Usage(
             "no official sentencing guideline in the data (guidelines/*.toml)".into(),
@@ -18,7 +19,7 @@ pub fn run(book: &LawBook, scales: &Scales, args: &ScaleArgs) -> Result<u8> {
     let case = load_case(&args.case, &book.vocabulary, today)?;
     let (official, extensions) = scale::evaluate_all(scales, &case);
     let placement = args.sentence.map(|months| {
-        let assessment = engine::assess(book, &case, &[], None, today);
+        let assessment = engine::assess(plan, &case, &[], None, today);
         scale::place(months, official.as_ref(), &extensions, &assessment, scales)
     });
     let lang = args.printed.lang.code();

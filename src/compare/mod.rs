@@ -6,9 +6,10 @@ mod disparities;
 use chrono::NaiveDate;
 
 use crate::engine::logic::Tri;
-use crate::engine::{Assessment, Qualification, Status, SystemResult, assess_system};
+use crate::engine::plan::Plan;
+use crate::engine::{Assessment, Qualification, Status, SystemResult, assess_reading};
 use crate::facts::Case;
-use crate::law::{LawBook, SystemKind};
+use crate::law::SystemKind;
 
 pub use disparities::{Disparity, DisparityKind, Severity};
 
@@ -92,21 +93,18 @@ fn cell<'a>(r: &'a SystemResult<'a>, conduct: &str) -> Cell<'a> {
 
 /// Compares the systems of an assessment for the facts of `case`.
 pub fn compare<'a>(
-    book: &'a LawBook,
+    plan: &Plan<'a>,
     assessment: &'a Assessment<'a>,
     case: &Case,
     today: NaiveDate,
 ) -> Comparison<'a> {
+    let book = plan.book();
     let mut conducts: Vec<String> = Vec::new();
-    let facts = FactsOnly(case);
+    let prepared = plan.prepare(case);
     for c in &book.vocabulary.conduct {
         // A class the facts do not engage is left out, even if a provision that covers it
         // applies through another of its limbs.
-        if book
-            .conduct_conditions
-            .get(&c.id)
-            .is_some_and(|w| w.eval(&facts) == Tri::False)
-        {
+        if plan.conduct(&prepared, &c.id) == Some(Tri::False) {
             continue;
         }
         let engaged = assessment.systems.iter().any(|r| {
@@ -125,6 +123,7 @@ pub fn compare<'a>(
             cells: assessment.systems.iter().map(|r| cell(r, c)).collect(),
         })
         .collect();
+    let index = |id: &str| book.systems.iter().position(|s| s.id == id);
     let mut readings = Vec::new();
     for instrument in assessment
         .systems
@@ -142,14 +141,12 @@ pub fn compare<'a>(
             if party.from > assessment.law_date {
                 continue;
             }
-            let result = assess_system(
-                book,
-                instrument.system,
-                case,
-                assessment.law_date,
-                today,
-                Some(state.system),
-            );
+            let (Some(i), Some(s)) = (index(&instrument.system.id), index(&state.system.id)) else {
+                continue;
+            };
+            let Some(result) = assess_reading(plan, case, i, s, assessment.law_date, today) else {
+                continue;
+            };
             readings.push(StateReading {
                 instrument: &instrument.system.id,
                 state: &state.system.id,
@@ -186,20 +183,4 @@ pub(crate) fn reachable(quals: &[&Qualification]) -> Tri {
             .map(|r| r.can_prosecute)
             .unwrap_or(Tri::Unknown))
     })
-}
-
-/// A context with the facts only: conduct conditions name no provision or parameter.
-struct FactsOnly<'c>(&'c Case);
-
-impl crate::engine::condition::Context for FactsOnly<'_> {
-    fn value(&self, operand: &crate::engine::condition::Operand) -> Option<&crate::facts::Value> {
-        match operand {
-            crate::engine::condition::Operand::Fact(k) => self.0.get(k),
-            crate::engine::condition::Operand::Parameter(_) => None,
-        }
-    }
-
-    fn status(&self, _provision: &str) -> Option<Status> {
-        None
-    }
 }

@@ -2,7 +2,6 @@
 
 use chrono::NaiveDate;
 
-use super::condition::Context;
 use super::logic::Tri;
 use crate::law::{Jurisdiction, System};
 
@@ -24,17 +23,15 @@ pub struct Reach<'a> {
 pub fn evaluate<'a>(
     system: &'a System,
     provision: &str,
-    ctx: &dyn Context,
+    conditions: &[Tri],
     facts: NaiveDate,
 ) -> Reach<'a> {
     let grounds: Vec<Ground> = system
         .jurisdictions
         .iter()
-        .filter(|j| j.reaches(provision) && j.in_force(facts))
-        .map(|rule| Ground {
-            rule,
-            holds: rule.when.eval(ctx),
-        })
+        .zip(conditions)
+        .filter(|(j, _)| j.reaches(provision) && j.in_force(facts))
+        .map(|(rule, &holds)| Ground { rule, holds })
         .collect();
     let can_prosecute = if grounds.is_empty() {
         Tri::Unknown

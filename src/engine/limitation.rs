@@ -4,7 +4,6 @@
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-use super::condition::Context;
 use super::logic::Tri;
 use crate::facts::{Case, Value, age_on};
 use crate::law::{Limitation, LimitationStart, LimitationVersion, System, Transition};
@@ -102,7 +101,7 @@ pub fn evaluate<'a>(
     system: &'a System,
     provision: &str,
     case: &Case,
-    ctx: &dyn Context,
+    conditions: &[Tri],
     facts: Option<NaiveDate>,
     assessed_on: NaiveDate,
 ) -> LimitationResult<'a> {
@@ -118,10 +117,11 @@ pub fn evaluate<'a>(
     let rules = system
         .limitations
         .iter()
-        .filter(|l| l.applies_to.iter().any(|p| p == provision));
+        .zip(conditions)
+        .filter(|(l, _)| l.applies_to.iter().any(|p| p == provision));
     let mut chosen = None;
-    for rule in rules {
-        match rule.when.as_ref().map(|w| w.eval(ctx)).unwrap_or(Tri::True) {
+    for (rule, &condition) in rules {
+        match condition {
             Tri::True => {
                 chosen = Some(rule);
                 break;

@@ -6,10 +6,11 @@ pub mod jurisdiction;
 pub mod limitation;
 pub mod logic;
 pub mod next_question;
+pub mod plan;
 mod qualify;
-pub mod summary;
+pub mod reference;
 
 pub use qualify::{
     AggravationResult, Assessment, ElementResult, ElementStatus, MilderLaw, Qualification, Status,
-    SystemResult, VersionRef, assess, assess_system,
+    SystemResult, VersionRef, assess, assess_reading,
 };

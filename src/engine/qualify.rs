@@ -1,5 +1,7 @@
 //! Qualification: for each provision of each system, the version in force, its elements
-//! met / unmet / unknown, the status, the aggravations and the applicable penalty.
+//! met / unmet / unknown, the status, the aggravations and the applicable penalty. The
+//! [`Plan`] evaluates; the explaining observer here turns what it finds into the results
+//! a person reads.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -7,11 +9,12 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::condition::{Context, Expr, Operand};
+use super::condition::{Expr, Operand};
 use super::logic::Tri;
-use crate::facts::{Case, Localized, Value};
+use super::plan::{LawDate, Observer, Outcome, Plan, Rules, Scratch};
+use crate::facts::{Case, Localized};
 use crate::law::{
-    LawBook, Penalty, Provision, System, SystemKind, Term, Verification, Version, VersionStatus,
+    Penalty, Provision, System, SystemKind, Term, Verification, Version, VersionStatus,
 };
 
 /// The status of an offence (or obligation) for the facts.
@@ -176,156 +179,209 @@ pub struct Assessment<'a> {
     pub systems: Vec<SystemResult<'a>>,
 }
 
-/// What `assess` reads a condition against: the case by name, the system's parameters (a
-/// national system's), the statuses of its provisions evaluated so far.
-pub(super) struct Ctx<'c> {
-    pub(super) case: &'c Case,
-    pub(super) parameters: Option<&'c std::collections::BTreeMap<String, Value>>,
-    pub(super) statuses: &'c HashMap<&'c str, Status>,
-}
-
-/// The value of an operand: a fact of the case or a parameter of the system.
-pub(super) fn operand_value<'c>(
-    case: &'c Case,
-    parameters: Option<&'c std::collections::BTreeMap<String, Value>>,
-    operand: &Operand,
-) -> Option<&'c Value> {
-    match operand {
-        Operand::Fact(k) => case.get(k),
-        Operand::Parameter(k) => parameters.and_then(|p| p.get(k)),
-    }
-}
-
-impl Context for Ctx<'_> {
-    fn value(&self, operand: &Operand) -> Option<&Value> {
-        operand_value(self.case, self.parameters, operand)
-    }
-
-    fn status(&self, provision: &str) -> Option<Status> {
-        self.statuses.get(provision).copied()
-    }
-}
-
 /// Qualifies the facts in every listed system (all when `systems` is empty).
 /// `law_date` overrides the date of the facts; `today` stands in when the case has none.
 pub fn assess<'a>(
-    book: &'a LawBook,
+    plan: &Plan<'a>,
     case: &Case,
     systems: &[String],
     law_date: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Assessment<'a> {
+    let book = plan.book();
     let date_of_facts = case.date("case.date_of_facts");
     let mut warnings = Vec::new();
-    let law_date = match (law_date, date_of_facts) {
-        (Some(d), _) => {
-            warnings.push(format!(
-                "the law in force on {d} is applied, as requested (--date)"
-            ));
-            d
-        }
-        (None, Some(d)) => d,
-        (None, None) => {
-            warnings.push(format!(
-                "the case gives no date of the facts: the law in force today ({today}) is applied"
-            ));
-            today
-        }
-    };
-    let selected: Vec<&System> = book
+    let law = LawDate::of(case, law_date, today);
+    match law {
+        LawDate::Requested(d) => warnings.push(format!(
+            "the law in force on {d} is applied, as requested (--date)"
+        )),
+        LawDate::Today(d) => warnings.push(format!(
+            "the case gives no date of the facts: the law in force today ({d}) is applied"
+        )),
+        LawDate::Facts(_) => {}
+    }
+    let law_date = law.date();
+    let selected = book
         .systems
         .iter()
-        .filter(|s| systems.is_empty() || systems.contains(&s.id))
-        .collect();
-    let results = selected
-        .into_iter()
-        .map(|s| assess_system(book, s, case, law_date, today, None))
-        .collect();
+        .enumerate()
+        .filter(|(_, s)| systems.is_empty() || systems.contains(&s.id))
+        .map(|(i, _)| i);
+    let prepared = plan.prepare(case);
+    let mut explainer = Explainer::new(case, law_date, today);
+    plan.evaluate(
+        &prepared,
+        law_date,
+        selected,
+        &mut Scratch::default(),
+        &mut explainer,
+    );
     Assessment {
         date_of_facts,
         law_date,
         warnings,
-        systems: results,
+        systems: explainer.finish(),
     }
 }
 
-/// Qualifies the facts in one system. For an international instrument, `state` gives the
-/// parameters of the state it is read for (unknown when `None`).
-pub fn assess_system<'a>(
-    book: &'a LawBook,
-    system: &'a System,
+/// Qualifies the facts under an instrument read for a state (both by their index in the
+/// law book): the state's parameters (its age of consent) stand in the instrument's
+/// conditions. `None` when the first is not an instrument or the second not a national
+/// system.
+pub fn assess_reading<'a>(
+    plan: &Plan<'a>,
     case: &Case,
+    instrument: usize,
+    state: usize,
     law_date: NaiveDate,
     today: NaiveDate,
-    state: Option<&'a System>,
-) -> SystemResult<'a> {
-    let mut statuses: HashMap<&str, Status> = HashMap::new();
-    let mut missing: HashMap<&str, Vec<String>> = HashMap::new();
-    let mut slots: Vec<Option<Qualification>> = vec![None; system.provisions.len()];
-    let params = match system.kind {
-        SystemKind::National => Some(&system.parameters),
-        SystemKind::International => state.map(|s| &s.parameters),
-    };
-    for &i in &system.evaluation_order {
-        let provision = &system.provisions[i];
-        let ctx = Ctx {
+) -> Option<SystemResult<'a>> {
+    let reading = plan.reading(instrument, state)?;
+    let prepared = plan.prepare(case);
+    let mut explainer = Explainer::new(case, law_date, today);
+    plan.evaluate_reading(
+        reading,
+        &prepared,
+        law_date,
+        &mut Scratch::default(),
+        &mut explainer,
+    );
+    explainer.finish().pop()
+}
+
+/// The observer that explains: every element and aggravation with its label, the facts
+/// still missing, the warnings, the milder later law, limitation and jurisdiction.
+pub(super) struct Explainer<'a, 'c> {
+    case: &'c Case,
+    law_date: NaiveDate,
+    today: NaiveDate,
+    systems: Vec<SystemResult<'a>>,
+    /// The system being explained: its provisions' statuses and missing facts so far, and
+    /// their results by index.
+    statuses: HashMap<&'a str, Status>,
+    missing: HashMap<&'a str, Vec<String>>,
+    slots: Vec<Option<Qualification<'a>>>,
+    current: Option<&'a System>,
+}
+
+impl<'a, 'c> Explainer<'a, 'c> {
+    pub(super) fn new(case: &'c Case, law_date: NaiveDate, today: NaiveDate) -> Self {
+        Self {
             case,
-            parameters: params,
-            statuses: &statuses,
+            law_date,
+            today,
+            systems: Vec::new(),
+            statuses: HashMap::new(),
+            missing: HashMap::new(),
+            slots: Vec::new(),
+            current: None,
+        }
+    }
+
+    /// The results of the systems explained, in order.
+    pub(super) fn finish(mut self) -> Vec<SystemResult<'a>> {
+        self.close();
+        self.systems
+    }
+
+    /// Completes the system being explained: which provisions are alternatives.
+    fn close(&mut self) {
+        let Some(system) = self.current.take() else {
+            return;
         };
-        let mut q = qualify(book, provision, &ctx, &missing, law_date, today);
-        if q.status != Status::Excluded && system.kind == SystemKind::National {
-            let assessed_on = case.date("case.date_of_assessment").unwrap_or(today);
-            let facts = case.date("case.date_of_facts");
+        let mut slots = std::mem::take(&mut self.slots);
+        for q in slots.iter_mut().flatten() {
+            q.alternative_to = alternatives(q, &self.statuses);
+            if !q.alternative_to.is_empty() {
+                q.warnings.push(format!(
+                    "{}: either this provision or {} applies — every other element is met; which one depends on the facts still missing",
+                    q.provision.id,
+                    q.alternative_to.join(" or ")
+                ));
+            }
+        }
+        self.systems.push(SystemResult {
+            system,
+            qualifications: slots.into_iter().flatten().collect(),
+        });
+    }
+}
+
+impl<'a> Observer<'a> for Explainer<'a, '_> {
+    const EXPLAINS: bool = true;
+
+    fn system(&mut self, _index: usize, system: &'a System) {
+        self.close();
+        self.current = Some(system);
+        self.statuses.clear();
+        self.missing.clear();
+        self.slots = vec![None; system.provisions.len()];
+    }
+
+    fn provision(&mut self, outcome: &Outcome<'a, '_>) {
+        let q = explain(
+            outcome,
+            self.case,
+            &self.statuses,
+            &self.missing,
+            self.law_date,
+            self.today,
+        );
+        self.statuses.insert(&outcome.provision.id, q.status);
+        self.missing
+            .insert(&outcome.provision.id, q.missing_facts.clone());
+        self.slots[outcome.index] = Some(q);
+    }
+
+    fn rules(&mut self, rules: Rules<'_>) {
+        let Some(system) = self.current else { return };
+        if system.kind != SystemKind::National {
+            return;
+        }
+        let assessed_on = self
+            .case
+            .date("case.date_of_assessment")
+            .unwrap_or(self.today);
+        let facts = self.case.date("case.date_of_facts");
+        for q in self.slots.iter_mut().flatten() {
+            if q.status == Status::Excluded {
+                continue;
+            }
             q.limitation = Some(super::limitation::evaluate(
                 system,
-                &provision.id,
-                case,
-                &ctx,
+                &q.provision.id,
+                self.case,
+                rules.limitations,
                 facts,
                 assessed_on,
             ));
             q.reach = Some(super::jurisdiction::evaluate(
                 system,
-                &provision.id,
-                &ctx,
-                facts.unwrap_or(law_date),
+                &q.provision.id,
+                rules.jurisdictions,
+                facts.unwrap_or(self.law_date),
             ));
         }
-        statuses.insert(&provision.id, q.status);
-        missing.insert(&provision.id, q.missing_facts.clone());
-        slots[i] = Some(q);
-    }
-    for q in slots.iter_mut().flatten() {
-        q.alternative_to = alternatives(q, &statuses);
-        if !q.alternative_to.is_empty() {
-            q.warnings.push(format!(
-                "{}: either this provision or {} applies — every other element is met; which one depends on the facts still missing",
-                q.provision.id,
-                q.alternative_to.join(" or ")
-            ));
-        }
-    }
-    SystemResult {
-        system,
-        qualifications: slots.into_iter().flatten().collect(),
     }
 }
 
-fn qualify<'a>(
-    book: &LawBook,
-    provision: &'a Provision,
-    ctx: &Ctx,
+/// One provision's result, from what the plan found.
+fn explain<'a>(
+    outcome: &Outcome<'a, '_>,
+    case: &Case,
+    statuses: &HashMap<&str, Status>,
     missing_of: &HashMap<&str, Vec<String>>,
     law_date: NaiveDate,
     today: NaiveDate,
 ) -> Qualification<'a> {
+    let provision = outcome.provision;
     let pending: Vec<&Version> = provision
         .versions
         .iter()
         .filter(|v| v.status == VersionStatus::Pending)
         .collect();
-    let Some(version) = provision.version_at(law_date) else {
+    let Some(version) = outcome.version else {
         let first = provision
             .versions
             .iter()
@@ -366,14 +422,12 @@ fn qualify<'a>(
             alternative_to: Vec::new(),
         };
     };
+    let status = outcome.status;
     let mut elements = Vec::new();
-    let mut overall = Tri::True;
     let mut missing = Vec::new();
-    for e in &version.elements {
-        let t = e.when.eval(ctx);
-        overall = overall.and(t);
-        if t == Tri::Unknown {
-            collect_missing(&e.when, ctx, missing_of, &mut missing);
+    for (e, &t) in version.elements.iter().zip(outcome.elements) {
+        if t == Tri::Unknown && status == Status::Possible {
+            collect_missing(&e.when, case, statuses, missing_of, &mut missing);
         }
         elements.push(ElementResult {
             id: &e.id,
@@ -382,26 +436,18 @@ fn qualify<'a>(
             status: t.into(),
         });
     }
-    let status = status_of(overall);
-    if status != Status::Possible {
-        missing.clear();
-    }
     let mut aggravations = Vec::new();
-    let mut penalty = &version.penalty;
-    let mut winner_priority = i64::MIN;
     let mut missing_for_aggravations = Vec::new();
-    let mut if_possible = &version.penalty;
-    for a in &version.aggravations {
-        let t = a.when.eval(ctx);
+    for (a, &t) in version.aggravations.iter().zip(outcome.aggravations) {
         let st = status_of(t);
         if status != Status::Excluded && st == Status::Possible {
-            collect_missing(&a.when, ctx, missing_of, &mut missing_for_aggravations);
-        }
-        if st == Status::Applies {
-            raise(&mut penalty, &mut winner_priority, &a.penalty, a.priority);
-        }
-        if st != Status::Excluded && more_severe(&a.penalty, if_possible) {
-            if_possible = &a.penalty;
+            collect_missing(
+                &a.when,
+                case,
+                statuses,
+                missing_of,
+                &mut missing_for_aggravations,
+            );
         }
         aggravations.push(AggravationResult {
             id: &a.id,
@@ -413,7 +459,15 @@ fn qualify<'a>(
             notes: &a.notes,
         });
     }
-    let penalty = penalty.clone();
+    let raised = outcome.penalty.unwrap_or(&version.penalty);
+    let possible = version
+        .aggravations
+        .iter()
+        .zip(outcome.aggravations)
+        .filter(|(_, t)| **t != Tri::False)
+        .map(|(a, _)| &a.penalty);
+    let if_possible = penalty_if_possible(&version.penalty, possible, raised, status).cloned();
+    let penalty = raised.clone();
     let mut warnings = Vec::new();
     if version.verification == Verification::Unverified {
         warnings.push(format!("{}: the version applied is unverified — check it against the official text before relying on it", provision.id));
@@ -430,7 +484,6 @@ fn qualify<'a>(
         ));
     }
     let milder_later = milder_later_version(provision, version, &penalty, today);
-    let _ = book;
     missing.sort();
     missing.dedup();
     missing_for_aggravations.sort();
@@ -441,9 +494,7 @@ fn qualify<'a>(
         version: Some(version),
         elements,
         aggravations,
-        penalty_if_possible_aggravations: (more_severe(if_possible, &penalty)
-            && status != Status::Excluded)
-            .then(|| if_possible.clone()),
+        penalty_if_possible_aggravations: if_possible,
         penalty: Some(penalty),
         missing_facts: missing,
         missing_for_aggravations,
@@ -505,6 +556,24 @@ fn negated_applies<'e>(expr: &'e Expr, out: &mut Vec<&'e str>) -> bool {
     }
 }
 
+/// The most severe penalty if every aggravation not excluded (`possible`) were established,
+/// when it is more severe than the penalty for the facts (`penalty`) and the provision is
+/// not excluded.
+pub(super) fn penalty_if_possible<'p>(
+    base: &'p Penalty,
+    possible: impl Iterator<Item = &'p Penalty>,
+    penalty: &Penalty,
+    status: Status,
+) -> Option<&'p Penalty> {
+    let mut most = base;
+    for p in possible {
+        if more_severe(p, most) {
+            most = p;
+        }
+    }
+    (more_severe(most, penalty) && status != Status::Excluded).then_some(most)
+}
+
 fn more_severe(a: &Penalty, b: &Penalty) -> bool {
     match a.severity_cmp(b) {
         Some(o) => o == std::cmp::Ordering::Greater,
@@ -560,17 +629,18 @@ fn milder_later_version(
 /// The case-file keys whose answers would decide an unknown condition.
 fn collect_missing(
     expr: &Expr,
-    ctx: &Ctx,
+    case: &Case,
+    statuses: &HashMap<&str, Status>,
     missing_of: &HashMap<&str, Vec<String>>,
     out: &mut Vec<String>,
 ) {
     for op in expr.operands() {
         let Operand::Fact(key) = op else { continue };
-        if ctx.case.is_known(key) {
+        if case.is_known(key) {
             if key == "derived.age_gap" {
                 // Known only within a year either way: the birth dates would settle it.
                 for k in ["offender.birth_date", "victim.birth_date"] {
-                    if !ctx.case.is_known(k) {
+                    if !case.is_known(k) {
                         out.push(k.to_string());
                     }
                 }
@@ -579,11 +649,11 @@ fn collect_missing(
         }
         if key == "derived.age_gap" {
             for k in ["offender.age", "victim.age"] {
-                if !ctx.case.is_known(k) {
+                if !case.is_known(k) {
                     out.push(k.to_string());
                 }
             }
-            if ctx.case.is_known("offender.age") && ctx.case.is_known("victim.age") {
+            if case.is_known("offender.age") && case.is_known("victim.age") {
                 out.extend([
                     "offender.birth_date".to_string(),
                     "victim.birth_date".to_string(),
@@ -594,7 +664,7 @@ fn collect_missing(
         }
     }
     for id in expr.provisions() {
-        if ctx.status(id) == Some(Status::Possible) {
+        if statuses.get(id) == Some(&Status::Possible) {
             if let Some(m) = missing_of.get(id) {
                 out.extend(m.iter().cloned());
             }

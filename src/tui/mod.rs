@@ -185,7 +185,7 @@ fn export(app: &mut App, path: &std::path::Path) {
         today: app.today,
     };
     let scales = app.scales.filter(|s| !s.guidelines.is_empty());
-    let doc = crate::report::document::build(app.book, scales, &app.case, &options);
+    let doc = crate::report::document::build(&app.plan, scales, &app.case, &options);
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use super::answer::{Choice, choices};
 use crate::cli::Lang;
 use crate::engine::next_question::{QuestionScore, next_questions_skipping, penalty_months};
+use crate::engine::plan::Plan;
 use crate::engine::{Assessment, Qualification, Status, assess};
 use crate::facts::{Case, FactDef, FactType, Value};
 use crate::law::LawBook;
@@ -129,19 +130,19 @@ pub struct Analysis<'a> {
 
 impl<'a> Analysis<'a> {
     fn new(
-        book: &'a LawBook,
+        plan: &Plan<'a>,
         scales: Option<&'a Scales>,
         case: &Case,
         skipped: &BTreeSet<String>,
         today: NaiveDate,
     ) -> Self {
-        let assessment = assess(book, case, &[], None, today);
-        let disparities = crate::compare::compare(book, &assessment, case, today).disparities;
+        let assessment = assess(plan, case, &[], None, today);
+        let disparities = crate::compare::compare(plan, &assessment, case, today).disparities;
         let (scale, scale_extensions) = match scales {
             Some(s) => crate::scale::evaluate_all(s, case),
             None => (None, Vec::new()),
         };
-        let questions = next_questions_skipping(book, case, None, today, skipped);
+        let questions = next_questions_skipping(plan, case, None, today, skipped);
         let mut rows = Vec::new();
         let mut leading = Vec::new();
         for (si, r) in assessment.systems.iter().enumerate() {
@@ -189,6 +190,8 @@ impl<'a> Analysis<'a> {
 /// The whole state of the interview.
 pub struct App<'a> {
     pub book: &'a LawBook,
+    /// The law book compiled, once for the whole interview.
+    pub plan: Plan<'a>,
     /// The sentencing scales (none when the data has none).
     pub scales: Option<&'a Scales>,
     pub today: NaiveDate,
@@ -232,9 +235,11 @@ impl<'a> App<'a> {
         options: Options,
     ) -> Self {
         let skipped = BTreeSet::new();
-        let analysis = Analysis::new(book, scales, &case, &skipped, options.today);
+        let plan = Plan::new(book);
+        let analysis = Analysis::new(&plan, scales, &case, &skipped, options.today);
         let mut app = App {
             book,
+            plan,
             scales,
             today: options.today,
             lang: options.lang,
@@ -289,7 +294,7 @@ impl<'a> App<'a> {
     /// Recomputes the engine's results after the facts changed.
     pub fn reanalyse(&mut self) {
         self.analysis = Analysis::new(
-            self.book,
+            &self.plan,
             self.scales,
             &self.case,
             &self.skipped,

@@ -12,6 +12,7 @@ use crate::compare::{Comparison, DisparityKind};
 use crate::engine::jurisdiction::Reach;
 use crate::engine::limitation::{DateRange, Deadline, LimitationResult};
 use crate::engine::logic::Tri;
+use crate::engine::plan::Plan;
 use crate::engine::{Assessment, Qualification, SystemResult};
 use crate::facts::{Case, FactDef, FactType, Value, Vocabulary};
 use crate::law::{LawBook, LimitationStart, Penalty, SystemKind, Term, Verification};
@@ -98,11 +99,12 @@ impl Ctx<'_> {
 /// Builds the report for a case: runs the engine (assessment, comparison, scales and, when
 /// the case states `sentence.imposed_months`, proportionality) and lays the results out in
 /// the document model.
-pub fn build(book: &LawBook, scales: Option<&Scales>, case: &Case, opts: &Options) -> Document {
+pub fn build(plan: &Plan, scales: Option<&Scales>, case: &Case, opts: &Options) -> Document {
+    let book = plan.book();
     let lang = if opts.lang == "fr" { "fr" } else { "en" };
     let today = opts.today;
-    let assessment = crate::engine::assess(book, case, &[], None, today);
-    let comparison = crate::compare::compare(book, &assessment, case, today);
+    let assessment = crate::engine::assess(plan, case, &[], None, today);
+    let comparison = crate::compare::compare(plan, &assessment, case, today);
     let (official, extensions) = match scales {
         Some(s) => crate::scale::evaluate_all(s, case),
         None => (None, Vec::new()),

@@ -1,0 +1,368 @@
+//! Every condition, and every part of a condition, that tests no provision's status, as the
+//! nodes of one graph evaluated once per case, before any provision: what the data writes
+//! in many places ("victim.age < 18" in 84) is a single node, and what reads no fact the
+//! case states keeps the value it has for a case that states nothing, computed once.
+//!
+//! A node is a leaf (a test of facts or of a system's parameters, never a conjunction,
+//! disjunction or negation) or an operation on nodes created before it. Per case, the
+//! values start as those of the blank case; only the leaves that read a fact the case
+//! states are evaluated again, then every operation above them, in order (children before
+//! parents). When one fact changes, only its leaves and the operations above them are.
+//!
+//! The nodes come in two layers: first those of the provisions' conditions, which every
+//! evaluation needs; then those that only an explanation or a comparison reads (the rules
+//! of limitation and jurisdiction, the instruments read for a state, the conduct classes),
+//! which a summary of many cases leaves at their blank values. A node of the second layer
+//! may read one of the first; never the reverse (the second is built after the first).
+
+use std::collections::HashMap;
+
+use super::cond::{Cond, Enumeration, Env, Facts, Scope, StatusLiteral};
+use crate::engine::condition::{self as cond, Expr, Operand};
+use crate::engine::logic::Tri;
+use crate::facts::{Case, Vocabulary};
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Graph<'a> {
+    /// Each node's value for a case that states no fact.
+    pub(super) blank: Vec<Tri>,
+    /// The leaves: a node and its test.
+    pub(super) leaves: Vec<(u32, Cond<'a>)>,
+    /// By position in the vocabulary: the leaves that read the fact, those of the first
+    /// layer `fact_leaves[b[0]..b[1]]`, then those of the second `fact_leaves[b[1]..b[2]]`.
+    by_fact: Vec<[u32; 3]>,
+    fact_leaves: Vec<u32>,
+    /// The leaves that read a fact the vocabulary does not declare (only in a law book
+    /// assembled by hand), evaluated for every case.
+    always: Vec<u32>,
+    /// The operations, in the order of their nodes.
+    pub(super) operations: Vec<Operation>,
+    /// The operands of the conjunctions and disjunctions.
+    pub(super) children: Vec<u32>,
+    /// By position in the vocabulary: the operations that depend on the fact (through
+    /// their operands), as a set of bits by position in [`Graph::operations`], `words`
+    /// words each. An operation that depends on no fact the case states keeps its blank
+    /// value, so only those of the facts stated are evaluated again.
+    operations_by_fact: Vec<u64>,
+    /// The operations that depend on a leaf of [`Graph::always`].
+    always_operations: Vec<u64>,
+    words: usize,
+    /// Where the second layer starts: its first leaf, its first operation, its first node.
+    second_leaves: u32,
+    second_operations: usize,
+    pub(super) second_nodes: usize,
+    /// The first layer alone: how many of [`Graph::always`] are its, how many words of
+    /// operations it spans, and the bits of the last of those words that are its.
+    first_always: usize,
+    first_words: usize,
+    first_last_word: u64,
+}
+
+/// A negation, conjunction or disjunction of nodes.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Operation {
+    pub(super) node: u32,
+    kind: OperationKind,
+    /// Its operands: `children[start..end]` of [`Graph`] (one for a negation).
+    start: u32,
+    end: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum OperationKind {
+    Not,
+    And,
+    Or,
+}
+
+impl Graph<'_> {
+    /// The value of every node for the facts of `facts` (the case `case`), into `values`:
+    /// of both layers, or of the first only (the second keeping its blank values).
+    pub(super) fn evaluate(&self, facts: &Facts, case: &Case, values: &mut Vec<Tri>, both: bool) {
+        values.clear();
+        values.extend_from_slice(&self.blank);
+        self.evaluate_again(facts, case, &facts.known, values, both);
+    }
+
+    /// Brings `values`, the nodes' values for other facts, up to date for `facts` when only
+    /// the facts at the positions `changed` differ: their leaves, those of
+    /// [`Graph::always`], and the operations above them are evaluated again (of both layers,
+    /// or of the first only).
+    pub(super) fn evaluate_again(
+        &self,
+        facts: &Facts,
+        case: &Case,
+        changed: &[usize],
+        values: &mut [Tri],
+        both: bool,
+    ) {
+        let (leaves, always, words, last) = if both {
+            (2, self.always.len(), self.words, !0)
+        } else {
+            (1, self.first_always, self.first_words, self.first_last_word)
+        };
+        let env = Env {
+            facts,
+            case,
+            statuses: &[],
+            nodes: &[],
+        };
+        for &slot in changed {
+            // The first layer's leaves of the fact, then the second's.
+            let bounds = &self.by_fact[slot];
+            let leaves = &self.fact_leaves[bounds[0] as usize..bounds[leaves] as usize];
+            for &leaf in leaves {
+                let (node, test) = &self.leaves[leaf as usize];
+                values[*node as usize] = test.eval(&env);
+            }
+        }
+        for &leaf in &self.always[..always] {
+            let (node, test) = &self.leaves[leaf as usize];
+            values[*node as usize] = test.eval(&env);
+        }
+        // In increasing order of position, which is the order of the nodes: an operation
+        // after its operands. A word of operations at a time: those that the changed facts
+        // (and the facts no vocabulary declares) reach.
+        for w in 0..words {
+            let mut word = self.always_operations[w];
+            for &slot in changed {
+                word |= self.operations_by_fact[slot * self.words + w];
+            }
+            if w + 1 == words {
+                word &= last;
+            }
+            while word != 0 {
+                let op = &self.operations[w * 64 + word.trailing_zeros() as usize];
+                values[op.node as usize] = op.apply(&self.children, values);
+                word &= word - 1;
+            }
+        }
+    }
+}
+
+impl Operation {
+    /// Its value, from the values of its operands (as [`Expr::eval`] combines them).
+    #[inline(always)]
+    pub(super) fn apply(&self, children: &[u32], values: &[Tri]) -> Tri {
+        let operands = children[self.start as usize..self.end as usize]
+            .iter()
+            .map(|&c| values[c as usize]);
+        match self.kind {
+            OperationKind::Not => values[children[self.start as usize] as usize].not(),
+            OperationKind::And => cond::all(operands),
+            OperationKind::Or => cond::any(operands),
+        }
+    }
+}
+
+/// Builds the [`Graph`] of a law book, system after system.
+pub(super) struct GraphBuilder<'a, 'v> {
+    graph: Graph<'a>,
+    vocab: &'v Vocabulary,
+    enums: &'v [Enumeration<'a>],
+    /// A blank case, laid out: what [`Graph::blank`] is computed against.
+    blank_facts: Facts<'v>,
+    blank_case: Case,
+    /// By position in the vocabulary: the leaves that read the fact.
+    by_fact: Vec<Vec<u32>>,
+    /// The node of each condition written as a whole, by its text and, when it reads a
+    /// parameter (whose value is the scope's), the scope: the same text parses to the same
+    /// condition (checked, not assumed).
+    by_text: HashMap<(&'a str, Option<usize>), (u32, &'a Expr)>,
+    /// The node of each leaf, by the leaf written out in full (and the scope when it reads
+    /// a parameter), so that a test written in many conditions ("victim.age < 18", inside
+    /// 50 of them) is one node.
+    leaf_nodes: HashMap<(String, Option<usize>), u32>,
+    /// The node of each operation, by its kind and operands.
+    operation_nodes: HashMap<(OperationKind, Vec<u32>), u32>,
+    /// By node: the positions in the vocabulary of the facts it depends on, and whether it
+    /// depends on a leaf of [`Graph::always`].
+    depends_on: Vec<(Vec<usize>, bool)>,
+}
+
+/// Whether a condition reads a parameter, whose value depends on the scope.
+fn reads_parameter(e: &Expr) -> bool {
+    e.operands()
+        .iter()
+        .any(|o| matches!(o, Operand::Parameter(_)))
+}
+
+impl<'a, 'v> GraphBuilder<'a, 'v> {
+    pub(super) fn new(vocab: &'v Vocabulary, enums: &'v [Enumeration<'a>]) -> Self {
+        let n = vocab.facts.len();
+        Self {
+            graph: Graph::default(),
+            vocab,
+            enums,
+            blank_facts: Facts::blank(n),
+            blank_case: Case::new(),
+            by_fact: vec![Vec::new(); n],
+            by_text: HashMap::new(),
+            leaf_nodes: HashMap::new(),
+            operation_nodes: HashMap::new(),
+            depends_on: Vec::new(),
+        }
+    }
+
+    /// The node of a whole condition that tests no provision's status, written `text`.
+    pub(super) fn site(&mut self, text: &'a str, when: &'a Expr, scope: &Scope<'a>) -> u32 {
+        let key = (text, reads_parameter(when).then_some(scope.index));
+        match self.by_text.get(&key) {
+            Some(&(node, first)) if !text.is_empty() && first == when => node,
+            _ => {
+                let node = self.node(when, scope);
+                self.by_text.entry(key).or_insert((node, when));
+                node
+            }
+        }
+    }
+
+    /// A condition that tests a provision's status: compiled with its parts that test none
+    /// as nodes.
+    pub(super) fn mixed(&mut self, e: &'a Expr, scope: &Scope<'a>) -> Cond<'a> {
+        if e.provisions().is_empty() {
+            return Cond::Node(self.node(e, scope));
+        }
+        let literals = |es: &[Expr]| -> Option<Vec<StatusLiteral>> {
+            es.iter()
+                .map(|e| StatusLiteral::of(e, &scope.provisions))
+                .collect()
+        };
+        let flat = match e {
+            Expr::And(es) => literals(es).map(Cond::AllStatuses),
+            Expr::Or(es) => literals(es).map(Cond::AnyStatus),
+            _ => None,
+        };
+        if let Some(flat) = flat {
+            return flat;
+        }
+        match e {
+            Expr::Status(test, id) => {
+                Cond::Status(*test, scope.provisions.get(id.as_str()).copied())
+            }
+            Expr::Not(inner) => Cond::Not(Box::new(self.mixed(inner, scope))),
+            Expr::And(es) => Cond::And(es.iter().map(|e| self.mixed(e, scope)).collect()),
+            Expr::Or(es) => Cond::Or(es.iter().map(|e| self.mixed(e, scope)).collect()),
+            // A test of facts or parameters (it names no provision, so it is a node above
+            // and never reaches this point): compiled as written.
+            _ => Cond::compile(e, self.vocab, self.enums, scope),
+        }
+    }
+
+    /// The new node of `e`, which tests no provision's status.
+    fn node(&mut self, e: &'a Expr, scope: &Scope<'a>) -> u32 {
+        let (kind, operands) = match e {
+            Expr::Not(inner) => (OperationKind::Not, std::slice::from_ref(&**inner)),
+            Expr::And(es) => (OperationKind::And, es.as_slice()),
+            Expr::Or(es) => (OperationKind::Or, es.as_slice()),
+            _ => return self.leaf(e, scope),
+        };
+        let operands: Vec<u32> = operands.iter().map(|e| self.node(e, scope)).collect();
+        let key = (kind, operands);
+        if let Some(&node) = self.operation_nodes.get(&key) {
+            return node;
+        }
+        let (kind, operands) = key.clone();
+        let mut facts: Vec<usize> = Vec::new();
+        let mut always = false;
+        for &c in &operands {
+            facts.extend(&self.depends_on[c as usize].0);
+            always |= self.depends_on[c as usize].1;
+        }
+        facts.sort_unstable();
+        facts.dedup();
+        self.depends_on.push((facts, always));
+        let g = &mut self.graph;
+        let start = g.children.len() as u32;
+        g.children.extend(operands);
+        let op = Operation {
+            node: g.blank.len() as u32,
+            kind,
+            start,
+            end: g.children.len() as u32,
+        };
+        g.blank.push(op.apply(&g.children, &g.blank));
+        g.operations.push(op);
+        self.operation_nodes.insert(key, op.node);
+        op.node
+    }
+
+    fn leaf(&mut self, e: &'a Expr, scope: &Scope<'a>) -> u32 {
+        let key = (format!("{e:?}"), reads_parameter(e).then_some(scope.index));
+        if let Some(&node) = self.leaf_nodes.get(&key) {
+            return node;
+        }
+        let node = self.new_leaf(e, scope);
+        self.leaf_nodes.insert(key, node);
+        node
+    }
+
+    fn new_leaf(&mut self, e: &'a Expr, scope: &Scope<'a>) -> u32 {
+        let test = Cond::compile(e, self.vocab, self.enums, scope);
+        let node = self.graph.blank.len() as u32;
+        let blank = Env {
+            facts: &self.blank_facts,
+            case: &self.blank_case,
+            statuses: &[],
+            nodes: &[],
+        };
+        self.graph.blank.push(test.eval(&blank));
+        let leaf = self.graph.leaves.len() as u32;
+        self.graph.leaves.push((node, test));
+        let facts = e.operands().into_iter().filter_map(|o| match o {
+            Operand::Fact(key) => Some(self.vocab.slot(key)),
+            Operand::Parameter(_) => None,
+        });
+        let facts: Vec<Option<usize>> = facts.collect();
+        let always = facts.contains(&None);
+        if always {
+            self.graph.always.push(leaf);
+        } else {
+            for slot in facts.iter().flatten() {
+                self.by_fact[*slot].push(leaf);
+            }
+        }
+        self.depends_on
+            .push((facts.into_iter().flatten().collect(), always));
+        node
+    }
+
+    /// What is built from now on is the second layer.
+    pub(super) fn start_second_layer(&mut self) {
+        self.graph.second_leaves = self.graph.leaves.len() as u32;
+        self.graph.second_operations = self.graph.operations.len();
+        self.graph.second_nodes = self.graph.blank.len();
+    }
+
+    pub(super) fn finish(mut self) -> Graph<'a> {
+        let g = &mut self.graph;
+        for leaves in &self.by_fact {
+            // In increasing order: the first layer's, then the second's.
+            let start = g.fact_leaves.len() as u32;
+            let first = leaves.partition_point(|&l| l < g.second_leaves) as u32;
+            g.fact_leaves.extend(leaves);
+            let end = g.fact_leaves.len() as u32;
+            g.by_fact.push([start, start + first, end]);
+        }
+        g.first_always = g.always.partition_point(|&l| l < g.second_leaves);
+        g.words = g.operations.len().div_ceil(64);
+        g.first_words = g.second_operations.div_ceil(64);
+        g.first_last_word = match g.second_operations % 64 {
+            0 => !0,
+            n => (1u64 << n) - 1,
+        };
+        g.operations_by_fact = vec![0; self.by_fact.len() * g.words];
+        g.always_operations = vec![0; g.words];
+        for (k, op) in g.operations.iter().enumerate() {
+            let (facts, always) = &self.depends_on[op.node as usize];
+            let bit = 1u64 << (k % 64);
+            for slot in facts {
+                g.operations_by_fact[slot * g.words + k / 64] |= bit;
+            }
+            if *always {
+                g.always_operations[k / 64] |= bit;
+            }
+        }
+        self.graph
+    }
+}

@@ -1,0 +1,571 @@
+//! The plan: the law book compiled once, and the one evaluator that every use of the law
+//! goes through.
+//!
+//! [`Plan::evaluate`] gives the status of every provision of the systems asked for, and its
+//! penalty when it applies, reporting what it finds to an [`Observer`]: `assess` explains
+//! (every element and aggravation, and the conditions of the limitation and jurisdiction
+//! rules: [`Observer::EXPLAINS`]), batch only collects the statuses and penalties
+//! ([`Summary`]), and the interview's trials compare statuses before and after an answer,
+//! evaluating again only the conditions that the changed facts touch
+//! ([`Plan::prepare_changed`]). [`Expr::eval`](super::condition::Expr::eval), which walks
+//! a condition's tree, is kept as the reference the tests compare the plan with.
+//!
+//! What makes it fast is done once per law book, not per case:
+//! - every condition is compiled ([`cond`]): a fact becomes its position in the
+//!   vocabulary, a state parameter its value, a provision its index in the system, so that
+//!   evaluating it compares no names and hashes nothing;
+//! - per case, the facts are laid out once by position ([`Prepared`]), at the positions the
+//!   case reader already found; a value of an enumeration is also numbered, so that `in
+//!   [..]` and `contains` compare bits, not texts;
+//! - every condition, and every part of one, that tests no provision's status is a node of
+//!   one [`graph`] evaluated once per case before any provision;
+//! - the version of each provision in force on a date is read from a table of periods,
+//!   found by one binary search per case and system;
+//! - a conjunction of elements stops at the first unmet one when nothing is explained, as
+//!   Kleene logic allows, and a conjunction or disjunction of status tests is read as a
+//!   flat list of them.
+
+mod cond;
+mod graph;
+mod system;
+#[cfg(test)]
+mod tests;
+
+use std::cell::Cell;
+
+use chrono::NaiveDate;
+
+pub use cond::Facts;
+use cond::{Enumeration, Env, Scope, bits_of};
+use graph::Graph;
+use system::SystemPlan;
+
+use super::Status;
+use super::condition as conds;
+use super::logic::Tri;
+use crate::facts::{Case, FactType};
+use crate::law::{LawBook, Penalty, Provision, System, SystemKind, Version};
+
+/// The date whose law is applied, and why that one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LawDate {
+    /// A date the user asked for (`--date`).
+    Requested(NaiveDate),
+    /// The date of the facts.
+    Facts(NaiveDate),
+    /// Today's, because the case gives no date of the facts.
+    Today(NaiveDate),
+}
+
+impl LawDate {
+    /// The law in force on the date asked for, else on the date of the facts, else today.
+    pub fn of(case: &Case, requested: Option<NaiveDate>, today: NaiveDate) -> Self {
+        match (requested, case.date("case.date_of_facts")) {
+            (Some(d), _) => LawDate::Requested(d),
+            (None, Some(d)) => LawDate::Facts(d),
+            (None, None) => LawDate::Today(today),
+        }
+    }
+
+    pub fn date(self) -> NaiveDate {
+        match self {
+            LawDate::Requested(d) | LawDate::Facts(d) | LawDate::Today(d) => d,
+        }
+    }
+}
+
+/// What the evaluation of one provision found.
+#[derive(Debug, Clone, Copy)]
+pub struct Outcome<'a, 't> {
+    /// Its index in its system (the order of the data file).
+    pub index: usize,
+    pub provision: &'a Provision,
+    /// The version in force at the law's date (`None`: not in force).
+    pub version: Option<&'a Version>,
+    pub status: Status,
+    /// The base penalty of the version raised by every aggravation that applies: when the
+    /// provision applies, and, when explained, for any version in force.
+    pub penalty: Option<&'a Penalty>,
+    /// When explained: the value of each element of the version, in order.
+    pub elements: &'t [Tri],
+    /// When explained: the value of each aggravation of the version, in order.
+    pub aggravations: &'t [Tri],
+}
+
+/// What the evaluation of a system's rules of limitation and jurisdiction found, when
+/// explained: the value of each rule's condition, in the order of the system's rules.
+#[derive(Debug, Clone, Copy)]
+pub struct Rules<'t> {
+    /// `True` for a rule without a condition.
+    pub limitations: &'t [Tri],
+    pub jurisdictions: &'t [Tri],
+}
+
+/// What is told what the evaluation finds.
+pub trait Observer<'a> {
+    /// Whether every element and aggravation is evaluated and reported (and the rules of
+    /// limitation and jurisdiction), or only statuses and penalties.
+    const EXPLAINS: bool;
+    /// A system's evaluation begins (its index in the plan's systems, or in its readings).
+    fn system(&mut self, _index: usize, _system: &'a System) {}
+    /// One provision evaluated and explained, in the system's evaluation order (a
+    /// provision after those it names): only when [`Observer::EXPLAINS`].
+    fn provision(&mut self, _outcome: &Outcome<'a, '_>) {}
+    /// One provision evaluated, when not [`Observer::EXPLAINS`]: its index in the system,
+    /// its status, and its penalty when it applies.
+    fn status(&mut self, _index: usize, _status: Status, _penalty: Option<&'a Penalty>) {}
+    /// The system's rules, after its provisions (only when [`Observer::EXPLAINS`]).
+    fn rules(&mut self, _rules: Rules<'_>) {}
+}
+
+/// The facts of one case laid out for the plan, and the value of every node of its graph:
+/// of both layers, or of the first only (what a summary reads).
+#[derive(Debug, Clone)]
+pub struct Prepared<'v> {
+    case: &'v Case,
+    facts: Facts<'v>,
+    nodes: Vec<Tri>,
+    both: bool,
+}
+
+impl<'v> Prepared<'v> {
+    pub fn case(&self) -> &'v Case {
+        self.case
+    }
+}
+
+/// The law book, compiled once.
+#[derive(Debug, Clone)]
+pub struct Plan<'a> {
+    book: &'a LawBook,
+    /// By position in the vocabulary: the enumerations whose values [`Facts`] numbers.
+    enums: Vec<Enumeration<'a>>,
+    graph: Graph<'a>,
+    /// By system of the law book, read on its own.
+    systems: Vec<SystemPlan<'a>>,
+    /// Each instrument read for each national system of the law book.
+    readings: Vec<SystemPlan<'a>>,
+    /// Each conduct class with a condition, and its node.
+    conducts: Vec<(&'a str, u32)>,
+    /// The indices of the national systems of the law book.
+    national: Vec<usize>,
+}
+
+/// Statuses, elements and aggravations of one system, reused from case to case.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    statuses: Vec<Option<Status>>,
+    elements: Vec<Tri>,
+    aggravations: Vec<Tri>,
+    limitations: Vec<Tri>,
+    jurisdictions: Vec<Tri>,
+}
+
+impl<'a> Plan<'a> {
+    pub fn new(book: &'a LawBook) -> Self {
+        let enums: Vec<Enumeration> = book
+            .vocabulary
+            .facts
+            .iter()
+            .map(|f| {
+                let list = match f.ty {
+                    FactType::Enum => false,
+                    FactType::EnumList => true,
+                    _ => return None,
+                };
+                (f.values.len() <= 64).then_some((f.values.as_slice(), list))
+            })
+            .collect();
+        let mut builder = graph::GraphBuilder::new(&book.vocabulary, &enums);
+        let scopes: Vec<Scope> = book
+            .systems
+            .iter()
+            .enumerate()
+            .map(|(index, system)| Scope::new(system, None, index))
+            .collect();
+        let mut systems: Vec<SystemPlan> = scopes
+            .iter()
+            .map(|scope| SystemPlan::compile(scope, &mut builder))
+            .collect();
+        builder.start_second_layer();
+        for (plan, scope) in systems.iter_mut().zip(&scopes) {
+            plan.compile_rules(scope, &mut builder);
+        }
+        let mut readings = Vec::new();
+        let of_kind = |kind| book.systems.iter().filter(move |s| s.kind == kind);
+        for instrument in of_kind(SystemKind::International) {
+            for state in of_kind(SystemKind::National) {
+                let scope =
+                    Scope::new(instrument, Some(state), book.systems.len() + readings.len());
+                readings.push(SystemPlan::compile(&scope, &mut builder));
+            }
+        }
+        let facts_only = book
+            .systems
+            .first()
+            .map(|s| Scope::new(s, None, usize::MAX));
+        let mut conducts = Vec::new();
+        if let Some(scope) = &facts_only {
+            for (id, when) in &book.conduct_conditions {
+                conducts.push((id.as_str(), builder.site("", when, scope)));
+            }
+        }
+        let graph = builder.finish();
+        let national = (0..book.systems.len())
+            .filter(|&i| book.systems[i].kind == SystemKind::National)
+            .collect();
+        Self {
+            book,
+            enums,
+            graph,
+            systems,
+            readings,
+            conducts,
+            national,
+        }
+    }
+
+    pub fn book(&self) -> &'a LawBook {
+        self.book
+    }
+
+    /// Lays out the facts of a case and evaluates the graph for them: everything any
+    /// evaluation may read.
+    pub fn prepare<'v>(&self, case: &'v Case) -> Prepared<'v> {
+        self.prepare_layers(case, true)
+    }
+
+    /// [`Plan::prepare`], for what [`Plan::summarize`] reads only: the provisions of the
+    /// systems read on their own, nothing explained.
+    fn prepare_for_summary<'v>(&self, case: &'v Case) -> Prepared<'v> {
+        self.prepare_layers(case, false)
+    }
+
+    fn prepare_layers<'v>(&self, case: &'v Case, both: bool) -> Prepared<'v> {
+        let facts = self.lay_out(case);
+        let mut nodes = Vec::new();
+        self.graph.evaluate(&facts, case, &mut nodes, both);
+        Prepared {
+            case,
+            facts,
+            nodes,
+            both,
+        }
+    }
+
+    /// [`Plan::prepare`] for a case that differs from an already prepared one in a few
+    /// facts (an answer, and the facts derived from it): only the conditions that read a
+    /// fact whose value changed are evaluated again.
+    pub fn prepare_changed<'v>(&self, base: &Prepared<'_>, case: &'v Case) -> Prepared<'v> {
+        let facts = self.lay_out(case);
+        let changed: Vec<usize> = (0..facts.values.len())
+            .filter(|&i| facts.values[i] != base.facts.values[i])
+            .collect();
+        let mut nodes = base.nodes.clone();
+        self.graph
+            .evaluate_again(&facts, case, &changed, &mut nodes, base.both);
+        Prepared {
+            case,
+            facts,
+            nodes,
+            both: base.both,
+        }
+    }
+
+    /// The case's facts by their position in the vocabulary.
+    fn lay_out<'v>(&self, case: &'v Case) -> Facts<'v> {
+        let vocab = &self.book.vocabulary;
+        let mut facts = Facts::blank(vocab.facts.len());
+        for (key, slot, value) in case.iter_with_slots() {
+            // The position the case was read with, unless the case was read with another
+            // vocabulary where it is not this one's: then looked up by name.
+            let slot = slot
+                .filter(|&i| vocab.facts.get(i).is_some_and(|f| f.key == key))
+                .or_else(|| vocab.slot(key));
+            if let Some(i) = slot {
+                facts.values[i] = Some(value);
+                facts.bits[i] = self.enums[i].and_then(|e| bits_of(value, e));
+                facts.known.push(i);
+            }
+        }
+        facts
+    }
+
+    /// Evaluates the systems of the law book whose indices `systems` yields (in that
+    /// order), at the law of `law_date`, telling `observer`.
+    pub fn evaluate<O: Observer<'a>>(
+        &self,
+        prepared: &Prepared,
+        law_date: NaiveDate,
+        systems: impl IntoIterator<Item = usize>,
+        scratch: &mut Scratch,
+        observer: &mut O,
+    ) {
+        assert!(
+            prepared.both || !O::EXPLAINS,
+            "an explanation reads every node"
+        );
+        for index in systems {
+            observer.system(index, self.systems[index].system);
+            self.evaluate_system(&self.systems[index], prepared, law_date, scratch, observer);
+        }
+    }
+
+    /// The index in [`Plan::evaluate_reading`] of an instrument read for a national system
+    /// (both by their index in the law book).
+    pub fn reading(&self, instrument: usize, state: usize) -> Option<usize> {
+        let (instrument, state) = (&self.book.systems[instrument], &self.book.systems[state]);
+        self.readings.iter().position(|r| {
+            std::ptr::eq(r.system, instrument) && r.state.is_some_and(|s| std::ptr::eq(s, state))
+        })
+    }
+
+    /// Evaluates an instrument read for a state ([`Plan::reading`]).
+    pub fn evaluate_reading<O: Observer<'a>>(
+        &self,
+        reading: usize,
+        prepared: &Prepared,
+        law_date: NaiveDate,
+        scratch: &mut Scratch,
+        observer: &mut O,
+    ) {
+        assert!(prepared.both, "a reading's nodes are in the second layer");
+        observer.system(reading, self.readings[reading].system);
+        self.evaluate_system(
+            &self.readings[reading],
+            prepared,
+            law_date,
+            scratch,
+            observer,
+        );
+    }
+
+    /// Whether the facts engage a conduct class: `None` when the class has no condition.
+    pub fn conduct(&self, prepared: &Prepared, id: &str) -> Option<Tri> {
+        assert!(prepared.both, "the conduct classes are in the second layer");
+        self.conducts
+            .iter()
+            .find(|(c, _)| *c == id)
+            .map(|&(_, node)| prepared.nodes[node as usize])
+    }
+
+    fn evaluate_system<O: Observer<'a>>(
+        &self,
+        plan: &SystemPlan<'a>,
+        prepared: &Prepared,
+        law_date: NaiveDate,
+        scratch: &mut Scratch,
+        observer: &mut O,
+    ) {
+        let system = plan.system;
+        scratch.statuses.clear();
+        scratch.statuses.resize(system.provisions.len(), None);
+        let statuses = Cell::from_mut(scratch.statuses.as_mut_slice()).as_slice_of_cells();
+        let env = Env {
+            facts: &prepared.facts,
+            case: prepared.case,
+            statuses,
+            nodes: &prepared.nodes,
+        };
+        // The version in force, as `Provision::version_at` finds it.
+        let in_force = plan.periods.on(law_date);
+        for &i in &system.evaluation_order {
+            let provision = &system.provisions[i];
+            let k = in_force[i];
+            if !O::EXPLAINS {
+                let (status, penalty) = match plan.versions.get(k as usize) {
+                    None => (Status::Excluded, None),
+                    Some(v) => Self::summarize_version(plan, v, provision, &env),
+                };
+                statuses[i].set(Some(status));
+                observer.status(i, status, penalty);
+                continue;
+            }
+            let mut outcome = Outcome {
+                index: i,
+                provision,
+                version: None,
+                status: Status::Excluded,
+                penalty: None,
+                elements: &[],
+                aggravations: &[],
+            };
+            if let Some(v) = plan.versions.get(k as usize) {
+                let version = &provision.versions[v.index as usize];
+                let sites = &plan.sites[v.start as usize..v.end as usize];
+                let (elements, aggravations) = sites.split_at((v.middle - v.start) as usize);
+                let value = |site: &system::Site| plan.value(*site, &env);
+                scratch.elements.clear();
+                scratch.elements.extend(elements.iter().map(value));
+                scratch.aggravations.clear();
+                scratch.aggravations.extend(aggravations.iter().map(value));
+                let overall = scratch
+                    .elements
+                    .iter()
+                    .fold(Tri::True, |acc, t| acc.and(*t));
+                outcome.version = Some(version);
+                outcome.status = super::qualify::status_of(overall);
+                outcome.penalty = Some(raised(version, &scratch.aggravations));
+                outcome.elements = &scratch.elements;
+                outcome.aggravations = &scratch.aggravations;
+            }
+            statuses[i].set(Some(outcome.status));
+            observer.provision(&outcome);
+        }
+        if O::EXPLAINS {
+            scratch.limitations.clear();
+            scratch.limitations.extend(
+                plan.limitations
+                    .iter()
+                    .map(|s| s.map_or(Tri::True, |s| plan.value(s, &env))),
+            );
+            scratch.jurisdictions.clear();
+            scratch
+                .jurisdictions
+                .extend(plan.jurisdictions.iter().map(|s| plan.value(*s, &env)));
+            observer.rules(Rules {
+                limitations: &scratch.limitations,
+                jurisdictions: &scratch.jurisdictions,
+            });
+        }
+    }
+
+    /// The status of one version for the facts, and its penalty when it applies, without
+    /// explaining: a conjunction of elements stops at the first unmet one (Kleene logic:
+    /// the others cannot change it), and the aggravations are read only when it applies.
+    #[inline(always)]
+    fn summarize_version(
+        plan: &SystemPlan<'a>,
+        v: &system::VersionPlan,
+        provision: &'a Provision,
+        env: &Env,
+    ) -> (Status, Option<&'a Penalty>) {
+        let value = |site: &system::Site| plan.value(*site, env);
+        let (start, middle, end) = (v.start as usize, v.middle as usize, v.end as usize);
+        let overall = conds::all(plan.sites[start..middle].iter().map(value));
+        let status = super::qualify::status_of(overall);
+        if status != Status::Applies {
+            return (status, None);
+        }
+        let version = &provision.versions[v.index as usize];
+        let mut penalty = &version.penalty;
+        let mut winner = i64::MIN;
+        for (site, a) in plan.sites[middle..end].iter().zip(&version.aggravations) {
+            if value(site) == Tri::True {
+                super::qualify::raise(&mut penalty, &mut winner, &a.penalty, a.priority);
+            }
+        }
+        (status, Some(penalty))
+    }
+
+    /// Summarises the facts in every system: the status of every provision, and its
+    /// penalty when it applies. `law_date` overrides the date of the facts; `today`
+    /// stands in when the case has none.
+    pub fn summarize(
+        &self,
+        case: &Case,
+        law_date: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Summary<'a> {
+        self.summarize_systems(case, law_date, today, 0..self.systems.len())
+    }
+
+    /// [`Plan::summarize`] in the national systems only (in the order of the law book).
+    pub fn summarize_national(
+        &self,
+        case: &Case,
+        law_date: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Summary<'a> {
+        self.summarize_systems(case, law_date, today, self.national.iter().copied())
+    }
+
+    fn summarize_systems(
+        &self,
+        case: &Case,
+        law_date: Option<NaiveDate>,
+        today: NaiveDate,
+        systems: impl IntoIterator<Item = usize>,
+    ) -> Summary<'a> {
+        let law_date = LawDate::of(case, law_date, today).date();
+        let prepared = self.prepare_for_summary(case);
+        let mut collect = Collect {
+            systems: Vec::with_capacity(self.systems.len()),
+        };
+        let mut scratch = Scratch::default();
+        self.evaluate(&prepared, law_date, systems, &mut scratch, &mut collect);
+        Summary {
+            law_date,
+            systems: collect.systems,
+        }
+    }
+}
+
+/// The base penalty of a version raised by every aggravation that applies (`values`, in
+/// the order of the version's aggravations).
+fn raised<'a>(version: &'a Version, values: &[Tri]) -> &'a Penalty {
+    let mut penalty = &version.penalty;
+    let mut winner = i64::MIN;
+    for (t, a) in values.iter().zip(&version.aggravations) {
+        if *t == Tri::True {
+            super::qualify::raise(&mut penalty, &mut winner, &a.penalty, a.priority);
+        }
+    }
+    penalty
+}
+
+/// One provision's status for the facts, and its penalty when it applies.
+#[derive(Debug, Clone, Copy)]
+pub struct ProvisionSummary<'a> {
+    pub provision: &'a Provision,
+    pub status: Status,
+    /// The penalty for these facts (the base penalty of the version in force, raised by
+    /// every aggravation that applies): set only when the provision applies.
+    pub penalty: Option<&'a Penalty>,
+}
+
+/// Every provision of one system, in the order of the data file.
+#[derive(Debug, Clone)]
+pub struct SystemSummary<'a> {
+    pub system: &'a System,
+    pub provisions: Vec<ProvisionSummary<'a>>,
+}
+
+/// Every system, in the order of the law book.
+#[derive(Debug, Clone)]
+pub struct Summary<'a> {
+    /// The date whose law is applied.
+    pub law_date: NaiveDate,
+    pub systems: Vec<SystemSummary<'a>>,
+}
+
+/// The observer of [`Plan::summarize`]: statuses and penalties, nothing explained.
+struct Collect<'a> {
+    systems: Vec<SystemSummary<'a>>,
+}
+
+impl<'a> Observer<'a> for Collect<'a> {
+    const EXPLAINS: bool = false;
+
+    fn system(&mut self, _index: usize, system: &'a System) {
+        self.systems.push(SystemSummary {
+            system,
+            provisions: system
+                .provisions
+                .iter()
+                .map(|provision| ProvisionSummary {
+                    provision,
+                    status: Status::Excluded,
+                    penalty: None,
+                })
+                .collect(),
+        });
+    }
+
+    fn status(&mut self, index: usize, status: Status, penalty: Option<&'a Penalty>) {
+        if let Some(s) = self.systems.last_mut() {
+            s.provisions[index].status = status;
+            s.provisions[index].penalty = penalty;
+        }
+    }
+}

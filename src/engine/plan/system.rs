@@ -1,0 +1,216 @@
+//! One system compiled: where each condition of each version is, and which version is in
+//! force on a date.
+
+use chrono::NaiveDate;
+
+use super::cond::{Cond, Env, Scope};
+use super::graph::GraphBuilder;
+use crate::engine::condition::Expr;
+use crate::engine::logic::Tri;
+use crate::law::{System, Version, VersionStatus};
+
+/// Where the plan finds one condition.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Site {
+    /// A condition that tests no provision's status: a node of the graph, evaluated once
+    /// per case however many provisions write it.
+    Node(u32),
+    /// A condition that tests the status of a provision, which depends on the system and
+    /// on the provisions evaluated before: this index of [`SystemPlan::own`].
+    Own(u32),
+}
+
+/// One version of a provision: when it is in force, and where its conditions are.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct VersionPlan {
+    pub(super) in_force: InForce,
+    /// Its index among the provision's versions.
+    pub(super) index: u32,
+    /// Its elements are `sites[start..middle]`, its aggravations `sites[middle..end]`
+    /// (of [`SystemPlan::sites`]).
+    pub(super) start: u32,
+    pub(super) middle: u32,
+    pub(super) end: u32,
+}
+
+/// When a version is the law in force, as [`Version::in_force_on`] says.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct InForce {
+    /// `None` for a version that is never in force (pending).
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+}
+
+impl InForce {
+    pub(super) fn of(v: &Version) -> Self {
+        Self {
+            from: (v.status == VersionStatus::InForce).then_some(v.from),
+            to: v.to,
+        }
+    }
+
+    pub(super) fn on(self, date: NaiveDate) -> bool {
+        self.from.is_some_and(|from| from <= date) && self.to.is_none_or(|to| date <= to)
+    }
+}
+
+/// One system, compiled (an instrument possibly read for a state). What every case reads is
+/// kept in a few contiguous arrays of small items, in the order it is read, so that a case
+/// touches as few cache lines as possible.
+#[derive(Debug, Clone)]
+pub(super) struct SystemPlan<'a> {
+    pub(super) system: &'a System,
+    /// The state an instrument is read for.
+    pub(super) state: Option<&'a System>,
+    /// By provision (in the order of the data file): its versions, `versions[start..end]`.
+    pub(super) provisions: Vec<(u32, u32)>,
+    pub(super) versions: Vec<VersionPlan>,
+    pub(super) sites: Vec<Site>,
+    pub(super) own: Vec<Cond<'a>>,
+    /// By limitation rule of the system: where its condition is (`None`: it has none).
+    pub(super) limitations: Vec<Option<Site>>,
+    /// By jurisdiction rule of the system: where its condition is.
+    pub(super) jurisdictions: Vec<Site>,
+    /// Which version of each provision is in force, by period (see [`Periods`]).
+    pub(super) periods: Periods,
+}
+
+/// The version of each provision in force on any date, looked up once per case and
+/// system instead of searched provision by provision.
+///
+/// The law of a system changes only on the first day of a version in force and on the day
+/// after the last: between two such dates (a period), whether each version is in force
+/// does not change ([`InForce::on`] compares the date with those bounds only). A date's
+/// period is the number of change dates on or before it.
+#[derive(Debug, Clone)]
+pub(super) struct Periods {
+    /// The dates where the law changes, in increasing order.
+    pub(super) changes: Vec<NaiveDate>,
+    /// By period, then by provision: the index in [`SystemPlan::versions`] of the version
+    /// in force, or [`Periods::NONE`].
+    in_force: Vec<u32>,
+    provisions: usize,
+}
+
+impl Periods {
+    /// No version in force.
+    pub(super) const NONE: u32 = u32::MAX;
+
+    /// The periods of the versions of `provisions` (`versions[start..end]` each).
+    fn of(provisions: &[(u32, u32)], versions: &[VersionPlan]) -> Self {
+        let mut changes: Vec<NaiveDate> = versions
+            .iter()
+            .flat_map(|v| {
+                // The day after the last day, unless there is none (the end of time).
+                let after = v.in_force.to.and_then(|to| to.succ_opt());
+                v.in_force.from.into_iter().chain(after)
+            })
+            .collect();
+        changes.sort_unstable();
+        changes.dedup();
+        // Period 0 is before every change: no version starts then, so none is in force.
+        // Period k > 0 starts on the k-th change, which stands for the whole period.
+        let mut in_force = vec![Self::NONE; provisions.len()];
+        for &date in &changes {
+            in_force.extend(provisions.iter().map(|&(first, end)| {
+                (first..end)
+                    .find(|&k| versions[k as usize].in_force.on(date))
+                    .unwrap_or(Self::NONE)
+            }));
+        }
+        Self {
+            changes,
+            in_force,
+            provisions: provisions.len(),
+        }
+    }
+
+    /// By provision, the version in force on `date` (an index in [`SystemPlan::versions`],
+    /// or [`Periods::NONE`]).
+    #[inline]
+    pub(super) fn on(&self, date: NaiveDate) -> &[u32] {
+        let period = self.changes.partition_point(|c| *c <= date);
+        &self.in_force[period * self.provisions..(period + 1) * self.provisions]
+    }
+}
+
+impl<'a> SystemPlan<'a> {
+    pub(super) fn compile(scope: &Scope<'a>, graph: &mut GraphBuilder<'a, '_>) -> Self {
+        let system = scope.system;
+        let mut plan = SystemPlan {
+            system,
+            state: scope.state,
+            provisions: Vec::new(),
+            versions: Vec::new(),
+            sites: Vec::new(),
+            own: Vec::new(),
+            limitations: Vec::new(),
+            jurisdictions: Vec::new(),
+            periods: Periods::of(&[], &[]),
+        };
+        for p in &system.provisions {
+            let first = plan.versions.len() as u32;
+            for (k, v) in p.versions.iter().enumerate() {
+                let start = plan.sites.len() as u32;
+                for e in &v.elements {
+                    let site = plan.site(&e.text, &e.when, scope, graph);
+                    plan.sites.push(site);
+                }
+                let middle = plan.sites.len() as u32;
+                for a in &v.aggravations {
+                    let site = plan.site(&a.text, &a.when, scope, graph);
+                    plan.sites.push(site);
+                }
+                plan.versions.push(VersionPlan {
+                    in_force: InForce::of(v),
+                    index: k as u32,
+                    start,
+                    middle,
+                    end: plan.sites.len() as u32,
+                });
+            }
+            plan.provisions.push((first, plan.versions.len() as u32));
+        }
+        plan.periods = Periods::of(&plan.provisions, &plan.versions);
+        plan
+    }
+
+    /// Compiles the conditions of the system's rules of limitation and jurisdiction, which
+    /// only an explanation reads (into the graph's second layer).
+    pub(super) fn compile_rules(&mut self, scope: &Scope<'a>, graph: &mut GraphBuilder<'a, '_>) {
+        for l in &scope.system.limitations {
+            let site = l.when.as_ref().map(|w| self.site("", w, scope, graph));
+            self.limitations.push(site);
+        }
+        for j in &scope.system.jurisdictions {
+            let site = self.site("", &j.when, scope, graph);
+            self.jurisdictions.push(site);
+        }
+    }
+
+    /// The site of the condition `when`, written `text` in the data (empty: not looked up
+    /// by its text).
+    fn site(
+        &mut self,
+        text: &'a str,
+        when: &'a Expr,
+        scope: &Scope<'a>,
+        graph: &mut GraphBuilder<'a, '_>,
+    ) -> Site {
+        if when.provisions().is_empty() {
+            Site::Node(graph.site(text, when, scope))
+        } else {
+            self.own.push(graph.mixed(when, scope));
+            Site::Own(self.own.len() as u32 - 1)
+        }
+    }
+
+    /// The value of a condition at `site` for the case and the statuses of `env`.
+    #[inline]
+    pub(super) fn value(&self, site: Site, env: &Env) -> Tri {
+        match site {
+            Site::Node(k) => env.nodes[k as usize],
+            Site::Own(k) => self.own[k as usize].eval(env),
+        }
+    }
+}
