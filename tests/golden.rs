@@ -276,6 +276,38 @@ fn check(plan: &Plan, g: &Golden) -> (Vec<String>, String) {
             }
             "time_barred" => tri(q.limitation.as_ref().map(|l| l.barred)),
             "can_prosecute" => tri(q.reach.as_ref().map(|r| r.can_prosecute)),
+            // The limitation rule the engine chose ("none" when no rule governs).
+            "limitation_rule" => toml::Value::String(
+                q.limitation
+                    .as_ref()
+                    .and_then(|l| l.rule)
+                    .map(|r| r.id.clone())
+                    .unwrap_or_else(|| "none".into()),
+            ),
+            // Exactly the jurisdiction rules whose conditions the facts meet, in any order.
+            "grounds_holding" => {
+                let wanted: BTreeSet<&str> = want
+                    .as_array()
+                    .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+                    .unwrap_or_default();
+                let have: BTreeSet<&str> = q
+                    .reach
+                    .as_ref()
+                    .map(|r| {
+                        r.grounds
+                            .iter()
+                            .filter(|g| g.holds == qualif::engine::logic::Tri::True)
+                            .map(|g| g.rule.id.as_str())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if wanted != have {
+                    problems.push(format!(
+                        "grounds_holding: expected {wanted:?}, got {have:?}"
+                    ));
+                }
+                continue;
+            }
             other => {
                 problems.push(format!("unknown expectation `{other}`"));
                 continue;
