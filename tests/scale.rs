@@ -405,3 +405,86 @@ fn scale_json_says_the_guideline_does_not_apply_to_a_minor() {
     );
     assert!(v["extension"].is_null());
 }
+
+#[test]
+fn possession_with_a_view_to_sharing_is_placed_on_the_distribution_row() {
+    // england-wales.md section 5, "Distribution": the guideline's distribution "includes
+    // possession with a view to distributing or sharing images" (2012 draft verified-primary,
+    // final wording verified-secondary). Figures from section 3.
+    let (book, scales) = setup();
+    let with = |conduct: &str, category: &str, extra: &str| {
+        format!("{}{extra}\n", material(conduct, category))
+    };
+    // Possessed with a view to dissemination, category B: distribution B, starting point
+    // 1 year (unverified), range 26 weeks – 2 years.
+    assert_eq!(
+        official(
+            &book,
+            &scales,
+            &with("\"possessed\"", "B", "intent_to_disseminate = true")
+        ),
+        (
+            Some("B".into()),
+            Some("distribution".into()),
+            Some(12.0),
+            Some(6.0),
+            Some(24.0)
+        )
+    );
+    // Acquired (downloaded) with that intent, category A: distribution A, 3 years (2 – 5).
+    assert_eq!(
+        official(
+            &book,
+            &scales,
+            &with("\"acquired\"", "A", "intent_to_disseminate = true")
+        ),
+        (
+            Some("A".into()),
+            Some("distribution".into()),
+            Some(36.0),
+            Some(24.0),
+            Some(60.0)
+        )
+    );
+    // No such intent: possession; an intent to make a profit alone does not move the row.
+    let c = case(
+        &book,
+        &with(
+            "\"possessed\"",
+            "A",
+            "intent_to_disseminate = false\nfor_profit = true",
+        ),
+    );
+    let (o, _) = evaluate_all(&scales, &c);
+    let o = o.unwrap();
+    assert_eq!(o.role.choice.unwrap().id, "possession");
+    assert!(o.role.possible_higher.is_empty());
+    // Intent not stated: possession, with distribution still possible.
+    let c = case(&book, &material("\"possessed\"", "A"));
+    let (o, _) = evaluate_all(&scales, &c);
+    let o = o.unwrap();
+    assert_eq!(o.role.choice.unwrap().id, "possession");
+    assert_eq!(
+        o.role
+            .possible_higher
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect::<Vec<_>>(),
+        ["distribution"]
+    );
+    // Production still comes first.
+    assert_eq!(
+        official(
+            &book,
+            &scales,
+            &with(
+                "\"produced\", \"possessed\"",
+                "C",
+                "intent_to_disseminate = true"
+            )
+        )
+        .1
+        .as_deref(),
+        Some("production")
+    );
+}
