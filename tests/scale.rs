@@ -311,3 +311,181 @@ fn community_orders_are_worded_as_the_guideline_words_them() {
     assert_eq!(cell.starting_point.text(), "High level community order");
     assert_eq!(cell.range_to.text(), "26 weeks' custody");
 }
+
+/// With the offender's age: `[guideline.scope]` of the official guideline.
+fn material_by(age: &str, conduct: &str, category: &str) -> String {
+    format!("{}[offender]\n{age}\n", material(conduct, category))
+}
+
+#[test]
+fn the_official_guideline_covers_only_offenders_aged_18_or_over() {
+    // england-wales.md, reading conventions: "All these guidelines apply only to offenders
+    // aged 18 and over (verified-primary, E30)"; section 2: "Applies to offenders aged 18+".
+    let (book, scales) = setup();
+    // A 17-year-old possessing category A images: no category, role or starting point, and
+    // the name and status say why.
+    let c = case(&book, &material_by("age = 17", "\"possessed\"", "A"));
+    let (o, ext) = evaluate_all(&scales, &c);
+    let o = o.unwrap();
+    assert!(o.cell.is_none(), "no starting point under 18");
+    assert!(o.category.choice.is_none() && o.role.choice.is_none());
+    assert!(o.factors.is_empty() && o.maximum.is_none());
+    assert_eq!(o.guideline.id, "EW-IIOC-2014");
+    assert!(
+        o.guideline
+            .name
+            .en
+            .contains("does not apply: the offender was under 18")
+    );
+    assert!(o.guideline.name.fr.contains("moins de 18 ans"));
+    assert!(
+        o.guideline
+            .status
+            .contains("not applicable to this offender")
+    );
+    // The proposal for live-streamed abuse follows the official scope.
+    assert!(ext.iter().all(|e| e.cell.is_none()));
+    // No placement of a sentence against a guideline that does not apply.
+    let a = assess(&Plan::new(&book), &c, &[], None, today());
+    let p = place(12.0, Some(&o), &ext, &a, &scales);
+    assert_eq!(p.guideline, None);
+    // At 18: the usual cell (A / possession: starting point 1 year, range 26 weeks – 3 years).
+    let c = case(&book, &material_by("age = 18", "\"possessed\"", "A"));
+    let (o, _) = evaluate_all(&scales, &c);
+    let o = o.unwrap();
+    let cell = o.cell.expect("a cell at 18");
+    assert_eq!(
+        (
+            cell.starting_point.months(),
+            cell.range_from.months(),
+            cell.range_to.months()
+        ),
+        (Some(12.0), Some(6.0), Some(36.0))
+    );
+    assert_eq!(o.guideline.status, "official guideline");
+    // Age not stated: the cell is given, and the status says it depends on the age.
+    let c = case(&book, &material("\"possessed\"", "A"));
+    let (o, _) = evaluate_all(&scales, &c);
+    let o = o.unwrap();
+    assert_eq!(o.cell.unwrap().starting_point.months(), Some(12.0));
+    assert!(
+        o.guideline.status.contains(
+            "applies only to offenders aged 18 or over: the offender's age is not stated"
+        )
+    );
+}
+
+#[test]
+fn scale_json_says_the_guideline_does_not_apply_to_a_minor() {
+    // Scenario 10: a 15-year-old who kept category C images of a 15-year-old.
+    let o = Command::new(env!("CARGO_BIN_EXE_qualif"))
+        .args([
+            "scale",
+            "tests/scenarios/10-peer-sexting.toml",
+            "--format",
+            "json",
+        ])
+        .env("QUALIF_TODAY", "2026-11-22")
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["guideline"], "EW-IIOC-2014");
+    assert!(v["starting_point"].is_null() && v["range"].is_null());
+    assert!(v["category"].is_null() && v["role"].is_null());
+    assert!(
+        v["name"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("does not apply: the offender was under 18")
+    );
+    assert!(v["extension"].is_null());
+}
+
+#[test]
+fn possession_with_a_view_to_sharing_is_placed_on_the_distribution_row() {
+    // england-wales.md section 5, "Distribution": the guideline's distribution "includes
+    // possession with a view to distributing or sharing images" (2012 draft verified-primary,
+    // final wording verified-secondary). Figures from section 3.
+    let (book, scales) = setup();
+    let with = |conduct: &str, category: &str, extra: &str| {
+        format!("{}{extra}\n", material(conduct, category))
+    };
+    // Possessed with a view to dissemination, category B: distribution B, starting point
+    // 1 year (unverified), range 26 weeks – 2 years.
+    assert_eq!(
+        official(
+            &book,
+            &scales,
+            &with("\"possessed\"", "B", "intent_to_disseminate = true")
+        ),
+        (
+            Some("B".into()),
+            Some("distribution".into()),
+            Some(12.0),
+            Some(6.0),
+            Some(24.0)
+        )
+    );
+    // Acquired (downloaded) with that intent, category A: distribution A, 3 years (2 – 5).
+    assert_eq!(
+        official(
+            &book,
+            &scales,
+            &with("\"acquired\"", "A", "intent_to_disseminate = true")
+        ),
+        (
+            Some("A".into()),
+            Some("distribution".into()),
+            Some(36.0),
+            Some(24.0),
+            Some(60.0)
+        )
+    );
+    // No such intent: possession; an intent to make a profit alone does not move the row.
+    let c = case(
+        &book,
+        &with(
+            "\"possessed\"",
+            "A",
+            "intent_to_disseminate = false\nfor_profit = true",
+        ),
+    );
+    let (o, _) = evaluate_all(&scales, &c);
+    let o = o.unwrap();
+    assert_eq!(o.role.choice.unwrap().id, "possession");
+    assert!(o.role.possible_higher.is_empty());
+    // Intent not stated: possession, with distribution still possible.
+    let c = case(&book, &material("\"possessed\"", "A"));
+    let (o, _) = evaluate_all(&scales, &c);
+    let o = o.unwrap();
+    assert_eq!(o.role.choice.unwrap().id, "possession");
+    assert_eq!(
+        o.role
+            .possible_higher
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect::<Vec<_>>(),
+        ["distribution"]
+    );
+    // Production still comes first.
+    assert_eq!(
+        official(
+            &book,
+            &scales,
+            &with(
+                "\"produced\", \"possessed\"",
+                "C",
+                "intent_to_disseminate = true"
+            )
+        )
+        .1
+        .as_deref(),
+        Some("production")
+    );
+}

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::model::*;
 use super::{
-    Cell, Choice as CompiledChoice, Factor, Guideline, Maximum, ReferenceCase, Scales,
+    Cell, Choice as CompiledChoice, Factor, Guideline, Maximum, ReferenceCase, Scales, Scope,
     SentenceValue,
 };
 use crate::diagnostics::quote;
@@ -256,7 +256,14 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
             Err(e) => c.err(m.prison_max.span().start, e),
         }
     }
-    Some(Guideline {
+    let scope = match &h.scope {
+        Some(s) => {
+            let sources = c.sources(&s.sources, "guideline scope", s.when.span().start);
+            Some((c.expr(&s.when)?, s, sources))
+        }
+        None => None,
+    };
+    let mut g = Guideline {
         id: h.id.get_ref().clone(),
         official: h.official,
         status: h.status.clone(),
@@ -275,7 +282,29 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
         cells,
         factors,
         maxima,
-    })
+        scope: None,
+    };
+    if let Some((when, raw, sources)) = scope {
+        let mut outside = g.clone();
+        outside.name.fr = format!("{} — {}", g.name.fr, raw.outside.fr);
+        outside.name.en = format!("{} — {}", g.name.en, raw.outside.en);
+        outside.status = format!("{} — not applicable to this offender", g.status);
+        outside.categories.clear();
+        outside.roles.clear();
+        outside.cells.clear();
+        outside.factors.clear();
+        outside.maxima.clear();
+        let mut unknown = g.clone();
+        unknown.status = format!("{} — {}", g.status, raw.unknown.en);
+        g.scope = Some(Box::new(Scope {
+            when,
+            verification: raw.verification,
+            sources,
+            outside,
+            unknown,
+        }));
+    }
+    Some(g)
 }
 
 fn reference(c: &mut FileCheck, r: &ReferenceRaw) -> Option<ReferenceCase> {

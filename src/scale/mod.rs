@@ -168,6 +168,23 @@ pub struct Guideline {
     pub cells: Vec<Cell>,
     pub factors: Vec<Factor>,
     pub maxima: Vec<Maximum>,
+    /// Who the guideline covers (`[guideline.scope]`); `None`: every offender.
+    pub scope: Option<Box<Scope>>,
+}
+
+/// The offenders a guideline covers. Outside them it gives no category, role or starting
+/// point, and says so in its name and status; where a fact that decides it is unknown, its
+/// status says on what it depends. Both are whole guidelines, so that every output (JSON,
+/// text, report, interview) shows them without knowing about scopes.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    pub when: Expr,
+    pub verification: Verification,
+    pub sources: Vec<String>,
+    /// The guideline as shown outside its scope: no category, role, cell, factor or maximum.
+    pub outside: Guideline,
+    /// The guideline as shown when the scope depends on an unknown fact.
+    pub unknown: Guideline,
 }
 
 #[derive(Debug, Clone)]
@@ -269,6 +286,12 @@ pub fn category_role_cell<'a>(
     case: &Case,
 ) -> (Option<&'a Choice>, Option<&'a Choice>, Option<&'a Cell>) {
     let ctx = Facts(case);
+    if g.scope
+        .as_ref()
+        .is_some_and(|s| s.when.eval(&ctx) == Tri::False)
+    {
+        return (None, None, None);
+    }
     let category = choose(&g.categories, &ctx);
     let role = choose(&g.roles, &ctx);
     let cell = cell_of(g, &category, &role);
@@ -278,6 +301,27 @@ pub fn category_role_cell<'a>(
 /// Applies one scale to the facts.
 pub fn evaluate<'a>(g: &'a Guideline, case: &Case) -> ScaleResult<'a> {
     let ctx = Facts(case);
+    if let Some(scope) = &g.scope {
+        match scope.when.eval(&ctx) {
+            Tri::True => {}
+            Tri::Unknown => return evaluate(&scope.unknown, case),
+            Tri::False => {
+                let none = || Chosen {
+                    choice: None,
+                    possible_higher: Vec::new(),
+                };
+                return ScaleResult {
+                    guideline: &scope.outside,
+                    category: none(),
+                    role: none(),
+                    cell: None,
+                    factors: Vec::new(),
+                    maximum: None,
+                    capped_to: None,
+                };
+            }
+        }
+    }
     let category = choose(&g.categories, &ctx);
     let role = choose(&g.roles, &ctx);
     let cell = cell_of(g, &category, &role);

@@ -42,6 +42,24 @@ pub struct Header {
     pub maps_to: Option<String>,
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Who the guideline covers: outside it, no category, role or starting point.
+    pub scope: Option<ScopeRaw>,
+}
+
+/// The offenders a guideline covers (`[guideline.scope]`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeRaw {
+    /// Holds for an offender the guideline covers.
+    pub when: Spanned<String>,
+    /// Added to the guideline's name when the facts put the offender outside (its status
+    /// then says "not applicable to this offender").
+    pub outside: Localized,
+    /// Added to its status when a fact that decides it is unknown.
+    pub unknown: Localized,
+    pub verification: Verification,
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
 }
 
 /// A category or a role: chosen by its condition, most serious first.
