@@ -119,8 +119,8 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
     for w in &assessment.warnings {
         cx.warn("case", w.clone());
     }
-    let header = header(&mut cx, &assessment, today);
-    let facts = facts(&mut cx, &assessment);
+    let header = header(&mut cx, assessment, today);
+    let facts = facts(&mut cx, assessment);
     let systems: Vec<SystemSection> = assessment
         .systems
         .iter()
@@ -131,9 +131,9 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
         .systems
         .iter()
         .filter(|r| r.system.kind == SystemKind::International)
-        .map(|r| instrument(&mut cx, &assessment, &comparison, r))
+        .map(|r| instrument(&mut cx, assessment, &comparison, r))
         .collect();
-    let comparison_section = comparison_section(&mut cx, book, &assessment, &comparison);
+    let comparison_section = comparison_section(&mut cx, book, assessment, &comparison);
     let mut scale_sections = Vec::new();
     if let Some(r) = &official {
         scale_sections.push(scale(&mut cx, r));
@@ -146,8 +146,8 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
     }
     let proportionality = placement.as_ref().map(|p| proportionality(&mut cx, p));
     let charts = Charts {
-        penalties: penalty_bars(&cx, &assessment),
-        scale: scale_chart(lang, official.as_ref(), &extensions, placement.as_ref()),
+        penalties: penalty_bars(&cx, assessment),
+        scale: scale_chart(lang, official.as_ref(), extensions, placement.as_ref()),
     };
     if assessment
         .systems
