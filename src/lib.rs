@@ -9,6 +9,7 @@
 // failed write or survive it; `print!` and `eprintln!` would panic or lose it.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analysis;
 pub mod batch;
 pub mod cli;
 pub mod commands;

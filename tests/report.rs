@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use chrono::NaiveDate;
+use qualif::analysis::{Request, Sentence, analyse};
 use qualif::engine::plan::Plan;
 use qualif::law::LawBook;
 use qualif::report::document::{self, Document, Options};
@@ -54,7 +55,13 @@ fn build(d: &Data, case: &Path, lang: &str, redact: bool) -> Document {
         redact,
         today: today(),
     };
-    document::build(&Plan::new(&d.book), Some(&d.scales), &case, &opts)
+    let plan = Plan::new(&d.book);
+    let request = Request {
+        sentence: Sentence::Imposed,
+        ..Request::default()
+    };
+    let analysis = analyse(&plan, Some(&d.scales), &case, &request, today());
+    document::build(&analysis, &opts)
 }
 
 fn qualif(args: &[&str]) -> Output {

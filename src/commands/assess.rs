@@ -1,8 +1,8 @@
 //! `qualif assess CASE`.
 
+use crate::analysis::{Request, analyse};
 use crate::cli::{AssessArgs, Format};
 use crate::diagnostics::{Error, Result};
-use crate::engine;
 use crate::engine::plan::Plan;
 use crate::io::{load_case, today};
 use crate::law::LawBook;
@@ -27,17 +27,23 @@ pub fn run(plan: &Plan, args: &AssessArgs) -> Result<u8> {
     check_systems(book, &args.input.systems)?;
     let today = today();
     let case = load_case(&args.input.case, &book.vocabulary, today)?;
-    let assessment = engine::assess(plan, &case, &args.input.systems, args.input.date, today);
+    let request = Request {
+        systems: &args.input.systems,
+        law_date: args.input.date,
+        ..Request::default()
+    };
+    let analysis = analyse(plan, None, &case, &request, today);
+    let assessment = &analysis.assessment;
     let lang = args.printed.lang.code();
     let text = match args.printed.format {
         Format::Json => serde_json::to_string_pretty(&assess_json::assessment(
-            &assessment,
+            assessment,
             &case,
             &book.vocabulary,
         ))
         .expect("JSON values serialise"),
-        Format::Table => assess_text::table(&assessment, lang, args.all),
-        Format::Markdown => assess_text::markdown(&assessment, lang, args.all),
+        Format::Table => assess_text::table(assessment, lang, args.all),
+        Format::Markdown => assess_text::markdown(assessment, lang, args.all),
     };
     super::print(&text)?;
     Ok(0)

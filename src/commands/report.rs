@@ -1,5 +1,6 @@
 //! `qualif report CASE --format markdown|html|json [-o FILE] [--lang fr|en] [--redact]`.
 
+use crate::analysis::{Request, Sentence, analyse};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::diagnostics::Result;
 use crate::engine::plan::Plan;
@@ -39,7 +40,12 @@ pub fn run(plan: &Plan, scales: &Scales, args: &ReportArgs) -> Result<u8> {
         today,
     };
     let scales = (!scales.guidelines.is_empty()).then_some(scales);
-    let doc = document::build(plan, scales, &case, &opts);
+    let request = Request {
+        sentence: Sentence::Imposed,
+        ..Request::default()
+    };
+    let analysis = analyse(plan, scales, &case, &request, today);
+    let doc = document::build(&analysis, &opts);
     let mut text = match format(args) {
         ReportFormat::Markdown => document::markdown(&doc),
         ReportFormat::Html => document::html(&doc),

@@ -1,12 +1,12 @@
 //! `qualif scale CASE [--sentence TERM]`.
 
+use crate::analysis::{Request, Sentence, analyse};
 use crate::cli::{Format, ScaleArgs};
 use crate::diagnostics::{Error, Result};
-use crate::engine;
 use crate::engine::plan::Plan;
 use crate::io::{load_case, today};
 use crate::report::scale_text;
-use crate::scale::{self, Scales};
+use crate::scale::Scales;
 
 pub fn run(plan: &Plan, scales: &Scales, args: &ScaleArgs) -> Result<u8> {
     let book = plan.book();
@@ -17,21 +17,23 @@ pub fn run(plan: &Plan, scales: &Scales, args: &ScaleArgs) -> Result<u8> {
     }
     let today = today();
     let case = load_case(&args.case, &book.vocabulary, today)?;
-    let (official, extensions) = scale::evaluate_all(scales, &case);
-    let placement = args.sentence.map(|months| {
-        let assessment = engine::assess(plan, &case, &[], None, today);
-        scale::place(months, official.as_ref(), &extensions, &assessment, scales)
-    });
+    let request = Request {
+        sentence: args.sentence.map_or(Sentence::None, Sentence::Proposed),
+        ..Request::default()
+    };
+    let analysis = analyse(plan, Some(scales), &case, &request, today);
+    let (official, extensions) = (&analysis.scale, &analysis.scale_extensions);
+    let placement = analysis.placement();
     let lang = args.printed.lang.code();
     let text = match args.printed.format {
         Format::Json => serde_json::to_string_pretty(&scale_text::json(
             official.as_ref(),
-            &extensions,
+            extensions,
             placement.as_ref(),
         ))
         .expect("JSON values serialise"),
         Format::Table | Format::Markdown => {
-            scale_text::table(official.as_ref(), &extensions, placement.as_ref(), lang)
+            scale_text::table(official.as_ref(), extensions, placement.as_ref(), lang)
         }
     };
     super::print(&text)?;

@@ -185,7 +185,12 @@ fn export(app: &mut App, path: &std::path::Path) {
         today: app.today,
     };
     let scales = app.scales.filter(|s| !s.guidelines.is_empty());
-    let doc = crate::report::document::build(&app.plan, scales, &app.case, &options);
+    let request = crate::analysis::Request {
+        sentence: crate::analysis::Sentence::Imposed,
+        ..Default::default()
+    };
+    let analysis = crate::analysis::analyse(&app.plan, scales, &app.case, &request, app.today);
+    let doc = crate::report::document::build(&analysis, &options);
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

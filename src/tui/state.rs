@@ -9,10 +9,11 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::answer::{Choice, choices};
+use crate::analysis::{Request, analyse};
 use crate::cli::Lang;
-use crate::engine::next_question::{QuestionScore, next_questions_skipping, penalty_months};
+use crate::engine::next_question::{QuestionScore, penalty_months};
 use crate::engine::plan::Plan;
-use crate::engine::{Assessment, Qualification, Status, assess};
+use crate::engine::{Assessment, Qualification, Status};
 use crate::facts::{Case, FactDef, FactType, Value};
 use crate::law::LawBook;
 use crate::scale::{ScaleResult, Scales};
@@ -111,7 +112,8 @@ pub enum Message {
 /// assessment.
 pub type RowRef = (usize, usize);
 
-/// The engine's results for the current facts.
+/// The results for the current facts (from [`crate::analysis::analyse`]), and how the
+/// screen lists them.
 pub struct Analysis<'a> {
     pub assessment: Assessment<'a>,
     /// The questions worth asking, best first (facts answered "I don't know" left out).
@@ -136,13 +138,14 @@ impl<'a> Analysis<'a> {
         skipped: &BTreeSet<String>,
         today: NaiveDate,
     ) -> Self {
-        let assessment = assess(plan, case, &[], None, today);
-        let disparities = crate::compare::compare(plan, &assessment, case, today).disparities;
-        let (scale, scale_extensions) = match scales {
-            Some(s) => crate::scale::evaluate_all(s, case),
-            None => (None, Vec::new()),
+        let request = Request {
+            questions: Some(skipped),
+            ..Request::default()
         };
-        let questions = next_questions_skipping(plan, case, None, today, skipped);
+        let analysis = analyse(plan, scales, case, &request, today);
+        let disparities = analysis.comparison().disparities;
+        let (assessment, questions) = (analysis.assessment, analysis.questions);
+        let (scale, scale_extensions) = (analysis.scale, analysis.scale_extensions);
         let mut rows = Vec::new();
         let mut leading = Vec::new();
         for (si, r) in assessment.systems.iter().enumerate() {

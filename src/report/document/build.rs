@@ -8,16 +8,16 @@ use chrono::NaiveDate;
 
 use super::text::{self, t};
 use super::*;
+use crate::analysis::Analysis;
 use crate::compare::{Comparison, DisparityKind};
 use crate::engine::jurisdiction::Reach;
 use crate::engine::limitation::{DateRange, Deadline, LimitationResult};
 use crate::engine::logic::Tri;
-use crate::engine::plan::Plan;
 use crate::engine::{Assessment, Qualification, SystemResult};
 use crate::facts::{Case, FactDef, FactType, Value, Vocabulary};
 use crate::law::{LawBook, LimitationStart, Penalty, SystemKind, Term, Verification};
 use crate::report::words;
-use crate::scale::{FactorKind, Proportionality, ScaleResult, Scales};
+use crate::scale::{FactorKind, Proportionality, ScaleResult};
 
 /// How to build the report.
 #[derive(Debug, Clone)]
@@ -96,33 +96,17 @@ impl Ctx<'_> {
     }
 }
 
-/// Builds the report for a case: runs the engine (assessment, comparison, scales and, when
-/// the case states `sentence.imposed_months`, proportionality) and lays the results out in
-/// the document model.
-pub fn build(plan: &Plan, scales: Option<&Scales>, case: &Case, opts: &Options) -> Document {
-    let book = plan.book();
+/// Lays out the report of an analysis (assessment, comparison, scales and, when it places
+/// a sentence, proportionality) in the document model.
+pub fn build(analysis: &Analysis, opts: &Options) -> Document {
+    let book = analysis.plan().book();
+    let case = analysis.case();
     let lang = if opts.lang == "fr" { "fr" } else { "en" };
     let today = opts.today;
-    let assessment = crate::engine::assess(plan, case, &[], None, today);
-    let comparison = crate::compare::compare(plan, &assessment, case, today);
-    let (official, extensions) = match scales {
-        Some(s) => crate::scale::evaluate_all(s, case),
-        None => (None, Vec::new()),
-    };
-    let sentence = case
-        .get("sentence.imposed_months")
-        .and_then(Value::as_number)
-        .filter(|m| *m > 0.0);
-    let placement = match (sentence, scales) {
-        (Some(m), Some(s)) => Some(crate::scale::place(
-            m,
-            official.as_ref(),
-            &extensions,
-            &assessment,
-            s,
-        )),
-        _ => None,
-    };
+    let assessment = &analysis.assessment;
+    let comparison = analysis.comparison();
+    let (official, extensions) = (&analysis.scale, &analysis.scale_extensions);
+    let placement = analysis.placement();
 
     let mut cx = Ctx {
         lang,
@@ -135,8 +119,8 @@ pub fn build(plan: &Plan, scales: Option<&Scales>, case: &Case, opts: &Options) 
     for w in &assessment.warnings {
         cx.warn("case", w.clone());
     }
-    let header = header(&mut cx, &assessment, today);
-    let facts = facts(&mut cx, &assessment);
+    let header = header(&mut cx, assessment, today);
+    let facts = facts(&mut cx, assessment);
     let systems: Vec<SystemSection> = assessment
         .systems
         .iter()
@@ -147,9 +131,9 @@ pub fn build(plan: &Plan, scales: Option<&Scales>, case: &Case, opts: &Options) 
         .systems
         .iter()
         .filter(|r| r.system.kind == SystemKind::International)
-        .map(|r| instrument(&mut cx, &assessment, &comparison, r))
+        .map(|r| instrument(&mut cx, assessment, &comparison, r))
         .collect();
-    let comparison_section = comparison_section(&mut cx, book, &assessment, &comparison);
+    let comparison_section = comparison_section(&mut cx, book, assessment, &comparison);
     let mut scale_sections = Vec::new();
     if let Some(r) = &official {
         scale_sections.push(scale(&mut cx, r));
@@ -162,8 +146,8 @@ pub fn build(plan: &Plan, scales: Option<&Scales>, case: &Case, opts: &Options) 
     }
     let proportionality = placement.as_ref().map(|p| proportionality(&mut cx, p));
     let charts = Charts {
-        penalties: penalty_bars(&cx, &assessment),
-        scale: scale_chart(lang, official.as_ref(), &extensions, placement.as_ref()),
+        penalties: penalty_bars(&cx, assessment),
+        scale: scale_chart(lang, official.as_ref(), extensions, placement.as_ref()),
     };
     if assessment
         .systems

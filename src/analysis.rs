@@ -1,0 +1,140 @@
+//! The whole analysis of one case, in one place: what every command, the written report
+//! and the interview read. No renderer and no screen calls the engine, the comparison or the
+//! scales itself.
+//!
+//! [`analyse`] evaluates once what the case needs: the qualifications in every system (or
+//! those asked for) with their limitation and jurisdiction, the sentencing scales, and, for
+//! the interview, the questions worth asking next. The comparison and the placement of a
+//! sentence are views over those results ([`Analysis::comparison`],
+//! [`Analysis::placement`]): they borrow them, so they are read from the analysis rather
+//! than stored in it.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use crate::compare::Comparison;
+use crate::engine::next_question::QuestionScore;
+use crate::engine::plan::Plan;
+use crate::engine::{Assessment, assess};
+use crate::facts::{Case, Value};
+use crate::scale::{Proportionality, ScaleResult, Scales};
+
+/// What to analyse, besides the case.
+#[derive(Debug, Clone, Default)]
+pub struct Request<'r> {
+    /// Only these systems (all when empty).
+    pub systems: &'r [String],
+    /// The law in force on this date instead of the date of the facts.
+    pub law_date: Option<NaiveDate>,
+    /// The sentence to place against the scales and the maxima, if any.
+    pub sentence: Sentence,
+    /// For the interview: the questions worth asking next, leaving out these facts (those
+    /// answered "I don't know"). `None`: no questions.
+    pub questions: Option<&'r BTreeSet<String>>,
+}
+
+/// Which sentence to place.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub enum Sentence {
+    #[default]
+    None,
+    /// The one the case states (`sentence.imposed_months`), when it is more than zero.
+    Imposed,
+    /// One given apart from the case, in months (`scale --sentence`).
+    Proposed(f64),
+}
+
+/// The results for one case.
+pub struct Analysis<'a, 'c> {
+    plan: &'c Plan<'a>,
+    scales: Option<&'a Scales>,
+    case: &'c Case,
+    today: NaiveDate,
+    sentence_months: Option<f64>,
+    pub assessment: Assessment<'a>,
+    /// The official sentencing scale's result, when the data has one.
+    pub scale: Option<ScaleResult<'a>>,
+    /// The results of the scales that extend it (proposals).
+    pub scale_extensions: Vec<ScaleResult<'a>>,
+    /// The questions worth asking next, best first, when the request asked for them.
+    pub questions: Vec<QuestionScore<'a>>,
+}
+
+/// Analyses `case`: see [`Analysis`]. `scales` are the sentencing scales (none: no scale
+/// results, no placement); `today` stands in for the date of the facts when the case has
+/// none, and for the date of assessment.
+pub fn analyse<'a, 'c>(
+    plan: &'c Plan<'a>,
+    scales: Option<&'a Scales>,
+    case: &'c Case,
+    request: &Request,
+    today: NaiveDate,
+) -> Analysis<'a, 'c> {
+    let assessment = assess(plan, case, request.systems, request.law_date, today);
+    let (scale, scale_extensions) = match scales {
+        Some(s) => crate::scale::evaluate_all(s, case),
+        None => (None, Vec::new()),
+    };
+    let questions = match request.questions {
+        Some(skipped) => crate::engine::next_question::next_questions_skipping(
+            plan,
+            case,
+            request.law_date,
+            today,
+            skipped,
+        ),
+        None => Vec::new(),
+    };
+    let sentence_months = match request.sentence {
+        Sentence::None => None,
+        Sentence::Imposed => case
+            .get("sentence.imposed_months")
+            .and_then(Value::as_number)
+            .filter(|m| *m > 0.0),
+        Sentence::Proposed(m) => Some(m),
+    };
+    Analysis {
+        plan,
+        scales,
+        case,
+        today,
+        sentence_months,
+        assessment,
+        scale,
+        scale_extensions,
+        questions,
+    }
+}
+
+impl<'a> Analysis<'a, '_> {
+    pub fn plan(&self) -> &Plan<'a> {
+        self.plan
+    }
+
+    pub fn case(&self) -> &Case {
+        self.case
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The systems aligned by conduct class, and the disparities between them.
+    pub fn comparison(&self) -> Comparison<'_> {
+        crate::compare::compare(self.plan, &self.assessment, self.case, self.today)
+    }
+
+    /// Where the requested sentence sits against the scales, each system's maximum and real
+    /// outcomes: `None` without a sentence or without scales.
+    pub fn placement(&self) -> Option<Proportionality<'_>> {
+        let (months, scales) = (self.sentence_months?, self.scales?);
+        Some(crate::scale::place(
+            months,
+            self.scale.as_ref(),
+            &self.scale_extensions,
+            &self.assessment,
+            scales,
+        ))
+    }
+}
