@@ -183,6 +183,27 @@ fn broken_data_files_are_located() {
             provision("material.conduct == 'possessed'", "prison_max = \"5y\""),
             "is a list",
         ),
+        (
+            "title in an undeclared language",
+            provision("victim.age < 15", "prison_max = \"5y\"").replace(
+                "title = { fr = \"a\", en = \"a\" }",
+                "title = { fr = \"a\", en = \"a\", other = { nl = \"a\" } }",
+            ),
+            "a language the system does not declare",
+        ),
+        (
+            "limitation from majority without an age of majority",
+            format!(
+                "{}\n[[limitation]]\nid = \"XX.L\"\ncitation = \"s. 2\"\nlabel = {{ fr = \"p\", en = \"p\" }}\napplies_to = [\"XX.1\"]\nstarts = \"majority\"\n  [[limitation.version]]\n  in_force_from = \"2020-01-01\"\n  period = \"20y\"\n  verification = \"verified-primary\"\n  sources = [\"https://example.org/law\"]\n",
+                provision("victim.age < 15", "prison_max = \"5y\"")
+            ),
+            "gives no age of majority",
+        ),
+        (
+            "court country not a country code",
+            format!("{header}court_countries = [\"France\"]\n"),
+            "is not an ISO 3166-1 alpha-2 country code",
+        ),
     ];
     let mut all = String::new();
     for (name, text, expected) in cases {

@@ -152,7 +152,18 @@ pub fn evaluate<'a>(
         for_ratio,
         scale.as_ref().and_then(|s| s.starting_point_months),
     );
-    let applicable = court_country.and_then(|c| systems.iter().find(|s| s.system == c));
+    // The system whose courts sit in that country, as the data links them.
+    let applicable = court_country.and_then(|c| {
+        summary
+            .systems
+            .iter()
+            .position(|s| s.system.court_countries.iter().any(|k| k == c))
+            .and_then(|i| {
+                systems
+                    .iter()
+                    .find(|s| s.system == summary.systems[i].system.id)
+            })
+    });
     CaseResult {
         line,
         law_date: summary.law_date,

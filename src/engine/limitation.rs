@@ -66,24 +66,31 @@ fn months_of(period: Option<f64>) -> Option<u32> {
     period.map(|m| m.round().max(0.0) as u32)
 }
 
-/// When the period starts to run: the date of the facts, or the victim's 18th birthday
-/// (exact from the birth date, within a year from the age at the facts).
-fn start(rule: &Limitation, case: &Case, facts: NaiveDate) -> Option<DateRange> {
+/// When the period starts to run: the date of the facts, or the day the victim comes of
+/// age in the system (`majority`: exact from the birth date, within a year from the age at
+/// the facts; unknown when the system gives no age of majority).
+fn start(
+    rule: &Limitation,
+    majority: Option<u32>,
+    case: &Case,
+    facts: NaiveDate,
+) -> Option<DateRange> {
     match rule.starts {
         LimitationStart::Facts => Some(DateRange::exact(facts)),
         LimitationStart::Majority => {
+            let majority = majority?;
             if let Some(birth) = case.date("victim.birth_date") {
-                let mut d = birth.checked_add_months(Months::new(18 * 12))?;
+                let mut d = birth.checked_add_months(Months::new(majority * 12))?;
                 // 29 February birthdays fall on 1 March in common years.
-                if age_on(birth, d) < 18 {
+                if age_on(birth, d) < i64::from(majority) {
                     d = d.succ_opt()?;
                 }
                 return Some(DateRange::exact(d).max(facts));
             }
             match case.get("victim.age") {
-                Some(Value::Int(a)) if *a >= 18 => Some(DateRange::exact(facts)),
+                Some(Value::Int(a)) if *a >= i64::from(majority) => Some(DateRange::exact(facts)),
                 Some(Value::Int(a)) => {
-                    let years = (18 - a) as u32;
+                    let years = (i64::from(majority) - a) as u32;
                     let latest = facts.checked_add_months(Months::new(years * 12))?;
                     let earliest = facts
                         .checked_add_months(Months::new((years - 1) * 12))?
@@ -160,7 +167,7 @@ pub fn evaluate<'a>(
         ));
         return result;
     };
-    let Some(start) = start(rule, case, facts) else {
+    let Some(start) = start(rule, system.age_of_majority, case, facts) else {
         result
             .notes
             .push("the victim's age or birth date is needed to know when the period starts".into());

@@ -220,6 +220,53 @@ impl Compiler<'_> {
                 },
             }
         }
+        for c in &h.court_countries {
+            if !self.c.vocab.is_country(c.get_ref()) {
+                self.err(
+                    &c.span(),
+                    format!(
+                        "`{}` is not an ISO 3166-1 alpha-2 country code",
+                        quote(c.get_ref())
+                    ),
+                );
+            }
+        }
+        let title_languages: Vec<&str> = h
+            .title_languages
+            .iter()
+            .map(|l| l.get_ref().as_str())
+            .collect();
+        for raw in &file.provision {
+            for lang in raw.title.other.keys() {
+                if !title_languages.contains(&lang.as_str()) {
+                    self.err_help(
+                        &raw.id.span(),
+                        format!(
+                            "provision `{}` gives its title in `{}`, a language the system does not declare",
+                            quote(raw.id.get_ref()),
+                            quote(lang)
+                        ),
+                        "a language listed in [system] title_languages",
+                    );
+                }
+            }
+        }
+        if h.age_of_majority.is_none() {
+            for l in file
+                .limitation
+                .iter()
+                .filter(|l| l.starts == LimitationStart::Majority)
+            {
+                self.err_help(
+                    &l.id.span(),
+                    format!(
+                        "limitation `{}` runs from the victim's majority, but the system gives no age of majority",
+                        quote(l.id.get_ref())
+                    ),
+                    "age_of_majority = 18 (for example) in [system]",
+                );
+            }
+        }
         let mut parties = Vec::new();
         for p in &h.party {
             if !self.c.vocab.is_country(p.state.get_ref()) {
@@ -285,6 +332,17 @@ impl Compiler<'_> {
             language: h.language.clone(),
             name: h.name.clone(),
             currency: h.currency.clone(),
+            age_of_majority: h.age_of_majority.as_ref().map(|a| *a.get_ref()),
+            court_countries: h
+                .court_countries
+                .iter()
+                .map(|c| c.get_ref().clone())
+                .collect(),
+            title_languages: h
+                .title_languages
+                .iter()
+                .map(|l| l.get_ref().clone())
+                .collect(),
             last_verified,
             notes: h.notes.clone(),
             sources: system_sources,

@@ -45,6 +45,12 @@ pub struct System {
     pub language: String,
     pub name: Localized,
     pub currency: Option<String>,
+    /// The age of majority, for limitation periods that run from the victim's majority.
+    pub age_of_majority: Option<u32>,
+    /// The countries whose courts apply this system.
+    pub court_countries: Vec<String>,
+    /// The other languages of its provisions' official titles.
+    pub title_languages: Vec<String>,
     pub last_verified: Option<NaiveDate>,
     pub notes: Vec<String>,
     pub sources: Vec<String>,

@@ -134,6 +134,17 @@ pub struct SystemHeader {
     pub language: String,
     pub name: Localized,
     pub currency: Option<String>,
+    /// The age at which a person comes of age, where a limitation period runs from the
+    /// victim's majority (`starts = "majority"`).
+    pub age_of_majority: Option<Spanned<u32>>,
+    /// The countries whose courts apply this system (ISO 3166-1 alpha-2 codes), to link a
+    /// sentencing court (`sentence.court_country`) to its law.
+    #[serde(default)]
+    pub court_countries: Vec<Spanned<String>>,
+    /// The languages, besides French, English and the original, in which the provisions'
+    /// official titles are given (`title.other`), as language codes (e.g. "nl").
+    #[serde(default)]
+    pub title_languages: Vec<Spanned<String>>,
     pub last_verified: Option<Spanned<String>>,
     #[serde(default)]
     pub notes: Vec<String>,
@@ -184,7 +195,10 @@ pub struct Title {
     pub original: Option<String>,
     pub fr: String,
     pub en: String,
-    pub nl: Option<String>,
+    /// The official title in other languages of the system (Dutch in Belgium), by language
+    /// code: each a language its `[system]` declares in `title_languages`.
+    #[serde(default)]
+    pub other: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]

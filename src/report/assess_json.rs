@@ -44,9 +44,19 @@ pub fn penalty(p: &Penalty, lang: &str) -> Json {
     out
 }
 
+/// A provision's title: French, English, the original, and the other languages its system
+/// declares.
+pub fn title_json(t: &crate::law::Title) -> Json {
+    let mut out = json!({ "fr": t.fr, "en": t.en, "original": t.original });
+    for (lang, text) in &t.other {
+        out[lang.as_str()] = json!(text);
+    }
+    out
+}
+
 pub fn qualification(q: &Qualification, lang: &str) -> Json {
     let prov = q.provision;
-    let title = json!({ "fr": prov.title.fr, "en": prov.title.en, "original": prov.title.original, "nl": prov.title.nl });
+    let title = title_json(&prov.title);
     let (version, verification, sources, notes, last_verified) = match q.version {
         Some(v) => (
             json!({ "in_force_from": v.from, "in_force_to": v.to }),

@@ -85,7 +85,7 @@ pub fn provision_json(s: &System, p: &Provision) -> Json {
         "system": s.id,
         "id": p.id,
         "citation": p.citation,
-        "title": {"fr": p.title.fr, "en": p.title.en, "original": p.title.original, "nl": p.title.nl},
+        "title": super::assess_json::title_json(&p.title),
         "covers": p.covers,
         "attempt": p.attempt,
         "notes": p.notes,
