@@ -116,6 +116,12 @@ pub struct Qualification<'a> {
     /// are themselves possible (every other element met): one of them or this one applies,
     /// whichever the missing facts decide. Empty otherwise.
     pub alternative_to: Vec<String>,
+    /// When this provision gives way to another that applies (`subsidiary_to`): that one.
+    /// Its status is then excluded, though its own elements are met or possible.
+    pub absorbed_by: Option<String>,
+    /// When this provision applies or is possible while provisions it gives way to are
+    /// possible: those, which would absorb it if established ("applies unless …").
+    pub unless: Vec<String>,
 }
 
 impl Qualification<'_> {
@@ -134,6 +140,9 @@ impl Qualification<'_> {
     /// element names other provisions, and one of those applies. The conduct is then
     /// punished, under the principal offence.
     pub fn gives_way_to_applying(&self, statuses: &dyn Fn(&str) -> Option<Status>) -> bool {
+        if self.absorbed_by.is_some() {
+            return true;
+        }
         let Some(v) = self.version else { return false };
         let unmet: Vec<&ElementResult> = self
             .elements
@@ -292,6 +301,7 @@ impl<'a, 'c> Explainer<'a, 'c> {
         };
         let mut slots = std::mem::take(&mut self.slots);
         for q in slots.iter_mut().flatten() {
+            give_way(q, &self.statuses);
             q.alternative_to = alternatives(q, &self.statuses);
             if !q.alternative_to.is_empty() {
                 q.warnings.push(format!(
@@ -420,6 +430,8 @@ fn explain<'a>(
             limitation: None,
             reach: None,
             alternative_to: Vec::new(),
+            absorbed_by: None,
+            unless: Vec::new(),
         };
     };
     let status = outcome.status;
@@ -504,6 +516,31 @@ fn explain<'a>(
         limitation: None,
         reach: None,
         alternative_to: Vec::new(),
+        absorbed_by: None,
+        unless: Vec::new(),
+    }
+}
+
+/// What giving way (`subsidiary_to`) did to a qualification: the provision that absorbed
+/// it, or those that would if established.
+fn give_way(q: &mut Qualification, statuses: &HashMap<&str, Status>) {
+    let Some(v) = q.version else { return };
+    let status_of = |id: &String| statuses.get(id.as_str()).copied();
+    let own_unmet = q.elements.iter().any(|e| e.status == ElementStatus::Unmet);
+    if q.status == Status::Excluded && !own_unmet {
+        q.absorbed_by = v
+            .subsidiary_to
+            .iter()
+            .find(|x| status_of(x) == Some(Status::Applies))
+            .cloned();
+    }
+    if q.status != Status::Excluded {
+        q.unless = v
+            .subsidiary_to
+            .iter()
+            .filter(|x| status_of(x) == Some(Status::Possible))
+            .cloned()
+            .collect();
     }
 }
 

@@ -106,6 +106,12 @@ pub fn evaluate_system<'a>(
                     Tri::False => Status::Excluded,
                     Tri::Unknown => Status::Possible,
                 };
+                // Absorbed by a provision it gives way to that applies.
+                let absorbed = v
+                    .subsidiary_to
+                    .iter()
+                    .any(|x| ctx.statuses.get(x.as_str()) == Some(&Status::Applies));
+                let status = if absorbed { Status::Excluded } else { status };
                 let mut penalty = &v.penalty;
                 let mut winner = i64::MIN;
                 for (a, t) in v.aggravations.iter().zip(&aggravations) {

@@ -370,6 +370,39 @@ impl Compiler<'_> {
             .map(|(i, p)| (p.id.as_str(), i))
             .collect();
         let mut deps: Vec<Vec<usize>> = vec![Vec::new(); provisions.len()];
+        // A provision is evaluated after those it gives way to.
+        for raw in raws {
+            let Some(&i) = index.get(raw.id.get_ref().as_str()) else {
+                continue;
+            };
+            let lists = std::iter::once(&raw.subsidiary_to)
+                .chain(raw.version.iter().filter_map(|v| v.subsidiary_to.as_ref()));
+            for r in lists.flatten() {
+                match index.get(r.get_ref().as_str()) {
+                    Some(&j) if j == i => self.err(
+                        &r.span(),
+                        format!(
+                            "provision `{}` cannot give way to itself",
+                            quote(&provisions[i].id)
+                        ),
+                    ),
+                    Some(&j) => {
+                        if !deps[i].contains(&j) {
+                            deps[i].push(j)
+                        }
+                    }
+                    None => self.err_help(
+                        &r.span(),
+                        format!(
+                            "provision `{}` gives way to `{}`, which this file does not define",
+                            quote(&provisions[i].id),
+                            quote(r.get_ref())
+                        ),
+                        "subsidiary_to = [\"ID\", …]: provisions of the same file",
+                    ),
+                }
+            }
+        }
         for (i, p) in provisions.iter().enumerate() {
             let span = ids.get(&p.id).cloned().unwrap_or(0..0);
             for v in &p.versions {
@@ -443,7 +476,7 @@ impl Compiler<'_> {
                 self.err(
                     &span,
                     format!(
-                        "provision `{}` depends on itself through applies()/possible()/excluded()",
+                        "provision `{}` depends on itself through applies()/possible()/excluded() or subsidiary_to",
                         quote(&provisions[c].id)
                     ),
                 );
@@ -814,6 +847,13 @@ impl Compiler<'_> {
             elements,
             aggravations,
             readings,
+            subsidiary_to: v
+                .subsidiary_to
+                .as_ref()
+                .unwrap_or(&p.subsidiary_to)
+                .iter()
+                .map(|s| s.get_ref().clone())
+                .collect(),
         })
     }
 

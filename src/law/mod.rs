@@ -209,6 +209,10 @@ pub struct Version {
     pub elements: Vec<Element>,
     pub aggravations: Vec<Aggravation>,
     pub readings: Vec<Reading>,
+    /// The provisions of the same system this version gives way to: when one of them
+    /// applies, this one is absorbed by it (excluded); while one is only possible, this one
+    /// applies, or not, by its own elements ("applies unless X is established").
+    pub subsidiary_to: Vec<String>,
 }
 
 impl Version {

@@ -212,6 +212,10 @@ pub struct ProvisionRaw {
     pub attempt: Option<String>,
     #[serde(default)]
     pub notes: Vec<String>,
+    /// The provisions this one gives way to ("hors le cas prévu à l'article …"): when one
+    /// of them applies, this one is absorbed by it (ids of the same file).
+    #[serde(default)]
+    pub subsidiary_to: Vec<Spanned<String>>,
     #[serde(default)]
     pub element: Vec<ElementRaw>,
     #[serde(default)]
@@ -248,6 +252,9 @@ pub struct VersionRaw {
     #[serde(default)]
     pub notes: Vec<String>,
     pub penalty: Spanned<PenaltyRaw>,
+    /// The provisions this version gives way to, where they differ from the provision's
+    /// (`subsidiary_to` of the provision otherwise).
+    pub subsidiary_to: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     pub element: Vec<ElementRaw>,
     #[serde(default)]

@@ -404,7 +404,7 @@ impl<'a> Plan<'a> {
                     .iter()
                     .fold(Tri::True, |acc, t| acc.and(*t));
                 outcome.version = Some(version);
-                outcome.status = super::qualify::status_of(overall);
+                outcome.status = plan.give_way(v, super::qualify::status_of(overall), &env);
                 outcome.penalty = Some(raised(version, &scratch.aggravations));
                 outcome.elements = &scratch.elements;
                 outcome.aggravations = &scratch.aggravations;
@@ -444,6 +444,10 @@ impl<'a> Plan<'a> {
         let (start, middle, end) = (v.start as usize, v.middle as usize, v.end as usize);
         let overall = conds::all(plan.sites[start..middle].iter().map(value));
         let status = super::qualify::status_of(overall);
+        if status == Status::Excluded {
+            return (status, None);
+        }
+        let status = plan.give_way(v, status, env);
         if status != Status::Applies {
             return (status, None);
         }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::cond::{Cond, Env, Scope};
 use super::graph::GraphBuilder;
+use crate::engine::Status;
 use crate::engine::condition::Expr;
 use crate::engine::logic::Tri;
 use crate::law::{System, Version, VersionStatus};
@@ -31,6 +32,9 @@ pub(super) struct VersionPlan {
     pub(super) start: u32,
     pub(super) middle: u32,
     pub(super) end: u32,
+    /// The provisions it gives way to: `subsidiary[first..last]` of [`SystemPlan`], by
+    /// index in the system.
+    pub(super) subsidiary: (u32, u32),
 }
 
 /// When a version is the law in force, as [`Version::in_force_on`] says.
@@ -67,6 +71,8 @@ pub(super) struct SystemPlan<'a> {
     pub(super) versions: Vec<VersionPlan>,
     pub(super) sites: Vec<Site>,
     pub(super) own: Vec<Cond<'a>>,
+    /// The provisions each version gives way to (see [`VersionPlan::subsidiary`]).
+    pub(super) subsidiary: Vec<u32>,
     /// By limitation rule of the system: where its condition is (`None`: it has none).
     pub(super) limitations: Vec<Option<Site>>,
     /// By jurisdiction rule of the system: where its condition is.
@@ -144,6 +150,7 @@ impl<'a> SystemPlan<'a> {
             versions: Vec::new(),
             sites: Vec::new(),
             own: Vec::new(),
+            subsidiary: Vec::new(),
             limitations: Vec::new(),
             jurisdictions: Vec::new(),
             periods: Periods::of(&[], &[]),
@@ -161,12 +168,20 @@ impl<'a> SystemPlan<'a> {
                     let site = plan.site(&a.text, &a.when, scope, graph);
                     plan.sites.push(site);
                 }
+                let first = plan.subsidiary.len() as u32;
+                // The loader checked that each names a provision of the system.
+                plan.subsidiary.extend(
+                    v.subsidiary_to
+                        .iter()
+                        .filter_map(|id| scope.provisions.get(id.as_str()).map(|&i| i as u32)),
+                );
                 plan.versions.push(VersionPlan {
                     in_force: InForce::of(v),
                     index: k as u32,
                     start,
                     middle,
                     end: plan.sites.len() as u32,
+                    subsidiary: (first, plan.subsidiary.len() as u32),
                 });
             }
             plan.provisions.push((first, plan.versions.len() as u32));
@@ -203,6 +218,17 @@ impl<'a> SystemPlan<'a> {
             self.own.push(graph.mixed(when, scope));
             Site::Own(self.own.len() as u32 - 1)
         }
+    }
+
+    /// The status of version `v` given its own (from its elements): excluded when a
+    /// provision it gives way to applies (it is absorbed by it).
+    #[inline]
+    pub(super) fn give_way(&self, v: &VersionPlan, own: Status, env: &Env) -> Status {
+        let (first, last) = v.subsidiary;
+        let absorbed = self.subsidiary[first as usize..last as usize]
+            .iter()
+            .any(|&x| env.statuses[x as usize].get() == Some(Status::Applies));
+        if absorbed { Status::Excluded } else { own }
     }
 
     /// The value of a condition at `site` for the case and the statuses of `env`.
