@@ -105,12 +105,9 @@ fn statuses(book: &LawBook, facts: &[(&str, Value)]) -> [Status; 3] {
     let q = &a.systems[0].qualifications;
     // The summary (batch's evaluation) and the reference interpreter agree.
     let s = plan.summarize(&case(book, facts), None, today());
-    let r = qualif::engine::reference::evaluate_system(
-        &book.systems[0],
-        None,
-        &case(book, facts),
-        a.law_date,
-    );
+    let presumed = qualif::engine::reference::presume(book, &case(book, facts), today());
+    let r =
+        qualif::engine::reference::evaluate_system(&book.systems[0], None, &presumed, a.law_date);
     for i in 0..3 {
         assert_eq!(s.systems[0].provisions[i].status, q[i].status);
         assert_eq!(r[i].status, q[i].status);
@@ -214,6 +211,148 @@ fn giving_way_in_a_circle_is_a_load_error() {
     assert!(
         err.iter()
             .any(|d| d.message.contains("gives way to `X.nope`")),
+        "{err:?}"
+    );
+}
+
+/// The vocabulary with a presumption: a child whose age or birth date is stated is a real
+/// child, unless the case says it was a sting.
+fn vocabulary_with_presumption() -> String {
+    let v = std::fs::read_to_string("jurisdictions/vocabulary.toml").unwrap();
+    let at = v
+        .find("key = \"victim.fictitious\"")
+        .expect("the fact is declared");
+    let end = at + v[at..].find("\n\n").unwrap();
+    let mut out = v.clone();
+    out.insert_str(
+        end,
+        "\npresumed = { value = false, when = \"known(victim.age) or known(victim.birth_date)\", note = { fr = \"enfant réel\", en = \"a real child\" } }",
+    );
+    out
+}
+
+/// Y.real: a child under 15, who must be real.
+const REAL_CHILD: &str = r#"
+[system]
+id = "Y"
+kind = "national"
+language = "en"
+name = { fr = "Y", en = "Y" }
+
+[[provision]]
+id = "Y.real"
+citation = "s. 1"
+title = { fr = "atteinte", en = "abuse" }
+  [[provision.element]]
+  id = "child"
+  label = { fr = "moins de 15 ans", en = "under 15" }
+  when = "victim.age < 15"
+  [[provision.element]]
+  id = "real"
+  label = { fr = "enfant réel", en = "a real child" }
+  when = "not victim.fictitious"
+  [[provision.version]]
+  in_force_from = "2000-01-01"
+  verification = "verified-primary"
+  sources = ["https://example.org/y#1"]
+  penalty = { prison_max = "5y" }
+"#;
+
+fn presuming_book() -> LawBook {
+    LawBook::from_sources(vec![
+        SourceText::new("vocabulary.toml", vocabulary_with_presumption()),
+        SourceText::new("y.toml", REAL_CHILD),
+    ])
+    .unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+#[test]
+fn a_presumed_fact_is_used_shown_and_overridden_by_an_answer() {
+    let b = presuming_book();
+    let plan = Plan::new(&b);
+    // The age is stated: the child is presumed real, the element met (presumed).
+    let c = case(&b, &[("victim.age", Value::Int(12))]);
+    let a = assess(&plan, &c, &[], None, today());
+    let q = &a.systems[0].qualifications[0];
+    assert_eq!(q.status, Status::Applies);
+    assert!(
+        q.elements[1].presumed,
+        "the element rests on the presumption"
+    );
+    assert!(!q.elements[0].presumed, "the age is stated, not presumed");
+    let presumed: Vec<&str> = a.presumed.iter().map(|p| p.fact.as_str()).collect();
+    assert_eq!(presumed, ["victim.fictitious"]);
+    assert_eq!(statuses_of(&b, &c), Status::Applies);
+    // The interview still asks it.
+    let questions = qualif::engine::next_question::next_questions(&plan, &c, None, today());
+    assert!(
+        questions.iter().any(|q| q.fact.key == "victim.fictitious"),
+        "the presumed fact is still asked"
+    );
+    // An answer overrides the presumption.
+    let sting = case(
+        &b,
+        &[
+            ("victim.age", Value::Int(12)),
+            ("victim.fictitious", Value::Bool(true)),
+        ],
+    );
+    let a = assess(&plan, &sting, &[], None, today());
+    assert_eq!(a.systems[0].qualifications[0].status, Status::Excluded);
+    assert!(a.presumed.is_empty());
+    assert!(!a.systems[0].qualifications[0].elements[1].presumed);
+    // Without an age, nothing is presumed: the element stays unknown.
+    let c = case(&b, &[("act.sexual_contact", text("touching"))]);
+    let a = assess(&plan, &c, &[], None, today());
+    assert_eq!(a.systems[0].qualifications[0].status, Status::Possible);
+    assert!(a.presumed.is_empty());
+}
+
+/// The summary and the reference (on the presumed case) give the assessment's status.
+fn statuses_of(book: &LawBook, c: &Case) -> Status {
+    let plan = Plan::new(book);
+    let a = assess(&plan, c, &[], None, today());
+    let s = plan.summarize(c, None, today());
+    let presumed = qualif::engine::reference::presume(book, c, today());
+    let r =
+        qualif::engine::reference::evaluate_system(&book.systems[0], None, &presumed, a.law_date);
+    assert_eq!(
+        s.systems[0].provisions[0].status,
+        a.systems[0].qualifications[0].status
+    );
+    assert_eq!(r[0].status, a.systems[0].qualifications[0].status);
+    a.systems[0].qualifications[0].status
+}
+
+#[test]
+fn a_presumption_is_checked_when_the_law_loads() {
+    let load = |presumed: &str| {
+        let v = vocabulary_with_presumption().replace(
+            "presumed = { value = false, when = \"known(victim.age) or known(victim.birth_date)\"",
+            presumed,
+        );
+        LawBook::from_sources(vec![
+            SourceText::new("vocabulary.toml", v),
+            SourceText::new("y.toml", REAL_CHILD),
+        ])
+        .unwrap_err()
+    };
+    let err = load("presumed = { value = 3, when = \"known(victim.age)\"");
+    assert!(
+        err.iter()
+            .any(|d| d.message.contains("is not a value of that fact")),
+        "{err:?}"
+    );
+    let err = load("presumed = { value = false, when = \"known(victim.fictitious)\"");
+    assert!(
+        err.iter()
+            .any(|d| d.message.contains("reads the fact it presumes")),
+        "{err:?}"
+    );
+    let err = load("presumed = { value = false, when = \"known(victim.agee)\"");
+    assert!(
+        err.iter()
+            .any(|d| d.message.contains("in the presumption of")),
         "{err:?}"
     );
 }

@@ -97,9 +97,13 @@ pub fn next_questions_skipping<'a>(
             }
         }
     }
+    let all: BTreeSet<usize> = (0..base.systems.len()).collect();
     if law_date.is_none() {
-        let all: BTreeSet<usize> = (0..base.systems.len()).collect();
-        candidates.insert("case.date_of_facts", all);
+        candidates.insert("case.date_of_facts", all.clone());
+    }
+    // A presumed fact is still asked: an answer may overturn the presumption.
+    for p in &base.presumed {
+        candidates.insert(&p.fact, all.clone());
     }
     let askable = |key: &str| {
         book.vocabulary

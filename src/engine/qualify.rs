@@ -11,10 +11,10 @@ use serde::Serialize;
 
 use super::condition::{Expr, Operand};
 use super::logic::Tri;
-use super::plan::{LawDate, Observer, Outcome, Plan, Rules, Scratch};
+use super::plan::{LawDate, Observer, Outcome, Plan, Prepared, Rules, Scratch};
 use crate::facts::{Case, Localized};
 use crate::law::{
-    Penalty, Provision, System, SystemKind, Term, Verification, Version, VersionStatus,
+    Penalty, Presumption, Provision, System, SystemKind, Term, Verification, Version, VersionStatus,
 };
 
 /// The status of an offence (or obligation) for the facts.
@@ -61,6 +61,8 @@ pub struct ElementResult<'a> {
     pub label: Cow<'a, Localized>,
     pub condition: &'a str,
     pub status: ElementStatus,
+    /// Met or unmet on a fact presumed, not stated (see [`Assessment::presumed`]).
+    pub presumed: bool,
 }
 
 /// One aggravation's result, borrowed from the law book as [`ElementResult`].
@@ -185,6 +187,9 @@ pub struct Assessment<'a> {
     /// The date whose law is applied.
     pub law_date: NaiveDate,
     pub warnings: Vec<String>,
+    /// The presumptions the results rely on: facts the case does not state, taken as
+    /// presumed (the interview still asks them; an answer overrides).
+    pub presumed: Vec<&'a Presumption>,
     pub systems: Vec<SystemResult<'a>>,
 }
 
@@ -218,7 +223,8 @@ pub fn assess<'a>(
         .filter(|(_, s)| systems.is_empty() || systems.contains(&s.id))
         .map(|(i, _)| i);
     let prepared = plan.prepare(case);
-    let mut explainer = Explainer::new(case, law_date, today);
+    let presumed = presumptions(plan, &prepared);
+    let mut explainer = Explainer::new(case, &presumed, law_date, today);
     plan.evaluate(
         &prepared,
         law_date,
@@ -231,7 +237,21 @@ pub fn assess<'a>(
         law_date,
         warnings,
         systems: explainer.finish(),
+        presumed,
     }
+}
+
+/// The presumptions a prepared case relies on.
+fn presumptions<'a>(plan: &Plan<'a>, prepared: &Prepared) -> Vec<&'a Presumption> {
+    let book = plan.book();
+    prepared
+        .presumed()
+        .iter()
+        .filter_map(|&slot| {
+            let key = &book.vocabulary.facts.get(slot)?.key;
+            book.presumptions.iter().find(|p| &p.fact == key)
+        })
+        .collect()
 }
 
 /// Qualifies the facts under an instrument read for a state (both by their index in the
@@ -248,7 +268,8 @@ pub fn assess_reading<'a>(
 ) -> Option<SystemResult<'a>> {
     let reading = plan.reading(instrument, state)?;
     let prepared = plan.prepare(case);
-    let mut explainer = Explainer::new(case, law_date, today);
+    let presumed = presumptions(plan, &prepared);
+    let mut explainer = Explainer::new(case, &presumed, law_date, today);
     plan.evaluate_reading(
         reading,
         &prepared,
@@ -263,6 +284,8 @@ pub fn assess_reading<'a>(
 /// still missing, the warnings, the milder later law, limitation and jurisdiction.
 pub(super) struct Explainer<'a, 'c> {
     case: &'c Case,
+    /// The keys of the facts presumed.
+    presumed: Vec<&'a str>,
     law_date: NaiveDate,
     today: NaiveDate,
     systems: Vec<SystemResult<'a>>,
@@ -275,9 +298,15 @@ pub(super) struct Explainer<'a, 'c> {
 }
 
 impl<'a, 'c> Explainer<'a, 'c> {
-    pub(super) fn new(case: &'c Case, law_date: NaiveDate, today: NaiveDate) -> Self {
+    pub(super) fn new(
+        case: &'c Case,
+        presumed: &[&'a Presumption],
+        law_date: NaiveDate,
+        today: NaiveDate,
+    ) -> Self {
         Self {
             case,
+            presumed: presumed.iter().map(|p| p.fact.as_str()).collect(),
             law_date,
             today,
             systems: Vec::new(),
@@ -332,6 +361,7 @@ impl<'a> Observer<'a> for Explainer<'a, '_> {
     fn provision(&mut self, outcome: &Outcome<'a, '_>) {
         let q = explain(
             outcome,
+            &self.presumed,
             self.case,
             &self.statuses,
             &self.missing,
@@ -379,6 +409,7 @@ impl<'a> Observer<'a> for Explainer<'a, '_> {
 /// One provision's result, from what the plan found.
 fn explain<'a>(
     outcome: &Outcome<'a, '_>,
+    presumed: &[&str],
     case: &Case,
     statuses: &HashMap<&str, Status>,
     missing_of: &HashMap<&str, Vec<String>>,
@@ -418,6 +449,7 @@ fn explain<'a>(
                 label: Cow::Owned(label),
                 condition: "",
                 status: ElementStatus::Unmet,
+                presumed: false,
             }],
             aggravations: Vec::new(),
             penalty: None,
@@ -441,11 +473,18 @@ fn explain<'a>(
         if t == Tri::Unknown && status == Status::Possible {
             collect_missing(&e.when, case, statuses, missing_of, &mut missing);
         }
+        let reads_presumed = || {
+            e.when
+                .operands()
+                .iter()
+                .any(|o| presumed.contains(&o.key()))
+        };
         elements.push(ElementResult {
             id: &e.id,
             label: Cow::Borrowed(&e.label),
             condition: &e.text,
             status: t.into(),
+            presumed: t != Tri::Unknown && !presumed.is_empty() && reads_presumed(),
         });
     }
     let mut aggravations = Vec::new();

@@ -133,3 +133,24 @@ pub fn evaluate_system<'a>(
     }
     out.into_iter().flatten().collect()
 }
+
+/// The case with the law book's presumptions applied, in order, by walking their
+/// conditions: each fact the case does not state takes its presumed value when the
+/// condition holds. What the plan evaluates a case as.
+pub fn presume(book: &crate::law::LawBook, case: &Case, today: chrono::NaiveDate) -> Case {
+    let mut out = case.clone();
+    for p in &book.presumptions {
+        if out.is_known(&p.fact) {
+            continue;
+        }
+        let ctx = CaseContext {
+            case: &out,
+            parameters: None,
+            statuses: HashMap::new(),
+        };
+        if p.when.eval(&ctx) == super::logic::Tri::True {
+            out.set(&p.fact, Some(p.value.clone()), &book.vocabulary, today);
+        }
+    }
+    out
+}

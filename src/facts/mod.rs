@@ -13,5 +13,6 @@ pub(crate) use case::{CaseReader, Number, OpenSection, sort_keeping_last};
 pub use value::{Interval, Value};
 pub(crate) use vocabulary::Locations;
 pub use vocabulary::{
-    ConductClass, FactDef, FactType, Localized, ParameterDef, SectionId, ValueLabel, Vocabulary,
+    ConductClass, FactDef, FactType, Localized, ParameterDef, PresumedValue, PresumptionDef,
+    SectionId, ValueLabel, Vocabulary,
 };

@@ -99,6 +99,32 @@ pub struct FactDef {
     pub help: Option<Localized>,
     #[serde(default, rename = "value")]
     pub value_labels: Vec<ValueLabel>,
+    /// A value the fact is presumed to have when the case does not state it and a
+    /// condition holds (compiled with the law: see `LawBook::presumptions`).
+    pub presumed: Option<PresumptionDef>,
+}
+
+/// A presumption: the value a fact takes, unless the case states it, when a condition on
+/// other facts holds ("a child whose age is stated is a real child unless the file says it
+/// was a sting"). Never for what is genuinely open.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PresumptionDef {
+    pub value: PresumedValue,
+    /// The condition, in the language of jurisdictions/README.md.
+    pub when: String,
+    /// Why the presumption is made, in a sentence.
+    pub note: Localized,
+}
+
+/// The value of a presumption, of the fact's type.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(untagged)]
+pub enum PresumedValue {
+    Bool(bool),
+    Int(i64),
+    Number(f64),
+    Text(String),
 }
 
 impl FactDef {

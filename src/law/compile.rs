@@ -12,13 +12,13 @@ use super::checks::FileCheck;
 use super::model::*;
 use super::penalty::{Fine, Penalty, Term};
 use super::{
-    Aggravation, Element, Jurisdiction, LawBook, Limitation, LimitationVersion, Party, Provision,
-    Reading, System, VOCABULARY_FILE, Version,
+    Aggravation, Element, Jurisdiction, LawBook, Limitation, LimitationVersion, Party, Presumption,
+    Provision, Reading, System, VOCABULARY_FILE, Version,
 };
 use crate::diagnostics::quote;
 use crate::diagnostics::{Diagnostic, SourceText, toml_error};
 use crate::engine::condition::Expr;
-use crate::facts::{FactType, Value, Vocabulary};
+use crate::facts::{FactType, PresumedValue, Value, Vocabulary};
 
 pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
     let Some(vocab_src) = files.iter().find(|f| f.name.ends_with(VOCABULARY_FILE)) else {
@@ -60,6 +60,7 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
             }
         }
     }
+    let presumptions = presumptions(&vocabulary, vocab_src, &mut problems);
     let mut systems: Vec<System> = Vec::new();
     for (src, read) in system_files.iter().zip(compiled) {
         let (system, file_problems) = read;
@@ -97,10 +98,66 @@ pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {
             vocabulary,
             systems,
             conduct_conditions,
+            presumptions,
         })
     } else {
         Err(problems)
     }
+}
+
+/// The presumptions the vocabulary declares, checked: the value of the fact's type (one of
+/// its values for an enumeration), the condition over declared facts, not reading the fact
+/// it presumes.
+fn presumptions(
+    vocabulary: &Vocabulary,
+    src: &SourceText,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Presumption> {
+    let mut out = Vec::new();
+    for f in &vocabulary.facts {
+        let Some(p) = &f.presumed else { continue };
+        let at = |problem: String, help: &str| {
+            let at = src.text.find(&format!("\"{}\"", f.key)).unwrap_or(0);
+            src.error_at(at, problem).with_help(help.to_string())
+        };
+        let value = match (&p.value, f.ty) {
+            (PresumedValue::Bool(b), FactType::Bool) => Some(Value::Bool(*b)),
+            (PresumedValue::Int(i), FactType::Integer) => Some(Value::Int(*i)),
+            (PresumedValue::Int(i), FactType::Number) => Some(Value::Number(*i as f64)),
+            (PresumedValue::Number(n), FactType::Number) => Some(Value::Number(*n)),
+            (PresumedValue::Text(t), FactType::Enum) if f.values.contains(t) => {
+                Some(Value::Str(t.clone()))
+            }
+            _ => None,
+        };
+        let Some(value) = value else {
+            problems.push(at(
+                format!(
+                    "the presumed value of `{}` is not a value of that fact",
+                    quote(&f.key)
+                ),
+                "a value of the fact's type: true or false, a number, or one of its values",
+            ));
+            continue;
+        };
+        match Expr::parse(&p.when, vocabulary) {
+            Ok(when) if when.operands().iter().any(|o| o.key() == f.key) => problems.push(at(
+                format!("the presumption of `{}` reads the fact it presumes", quote(&f.key)),
+                "a condition on other facts",
+            )),
+            Ok(when) => out.push(Presumption {
+                fact: f.key.clone(),
+                value,
+                when,
+                note: p.note.clone(),
+            }),
+            Err(ce) => problems.push(at(
+                format!("in the presumption of `{}`: {}", quote(&f.key), ce.message),
+                "the condition language of jurisdictions/README.md, over facts declared in vocabulary.toml",
+            )),
+        }
+    }
+    out
 }
 
 /// What reading one system file gives: the system (unless it is unusable) and its problems.

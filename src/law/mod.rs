@@ -36,6 +36,19 @@ pub struct LawBook {
     pub systems: Vec<System>,
     /// For each conduct class with a `when`: the facts that engage it.
     pub conduct_conditions: BTreeMap<String, Expr>,
+    /// The presumptions of the vocabulary, in its order: each applied, in turn, when the
+    /// case does not state the fact and the condition holds.
+    pub presumptions: Vec<Presumption>,
+}
+
+/// A fact presumed when the case does not state it and a condition holds.
+#[derive(Debug, Clone)]
+pub struct Presumption {
+    /// The fact's key.
+    pub fact: String,
+    pub value: Value,
+    pub when: Expr,
+    pub note: Localized,
 }
 
 #[derive(Debug, Clone)]

@@ -54,6 +54,16 @@ pub fn title_json(t: &crate::law::Title) -> Json {
     out
 }
 
+/// An element's result; `"presumed": true` when it rests on a presumed fact.
+fn element(e: &crate::engine::ElementResult) -> Json {
+    let mut out =
+        json!({ "id": e.id, "label": e.label, "status": e.status, "condition": e.condition });
+    if e.presumed {
+        out["presumed"] = json!(true);
+    }
+    out
+}
+
 pub fn qualification(q: &Qualification, lang: &str) -> Json {
     let prov = q.provision;
     let title = title_json(&prov.title);
@@ -88,7 +98,7 @@ pub fn qualification(q: &Qualification, lang: &str) -> Json {
             "id": a.id, "label": a.label, "status": a.status, "condition": a.condition,
             "penalty": penalty(a.penalty, lang), "verification": a.verification.as_str(), "notes": a.notes,
         })).collect::<Vec<_>>(),
-        "elements": q.elements.iter().map(|e| json!({ "id": e.id, "label": e.label, "status": e.status, "condition": e.condition })).collect::<Vec<_>>(),
+        "elements": q.elements.iter().map(element).collect::<Vec<_>>(),
         "missing_facts": q.missing_facts,
         "alternative_to": q.alternative_to,
         "missing_facts_for_aggravations": q.missing_for_aggravations,
@@ -158,7 +168,7 @@ pub fn assessment(a: &Assessment, case: &Case, vocab: &Vocabulary) -> Json {
         .filter(|(k, _)| vocab.fact(k).is_some_and(|f| !f.free_text))
         .map(|(k, v)| (k.to_string(), v.to_json()))
         .collect();
-    json!({
+    let mut out = json!({
         "contract": CONTRACT,
         "case": {
             "date_of_facts": a.date_of_facts,
@@ -168,5 +178,14 @@ pub fn assessment(a: &Assessment, case: &Case, vocab: &Vocabulary) -> Json {
         },
         "systems": a.systems.iter().map(system).collect::<Vec<_>>(),
         "disclaimer": "Decision support, not legal advice: check every qualification against the official texts.",
-    })
+    });
+    // The facts presumed, when the results rely on any.
+    if !a.presumed.is_empty() {
+        out["case"]["presumed"] = a
+            .presumed
+            .iter()
+            .map(|p| json!({ "fact": p.fact, "value": p.value.to_json(), "note": p.note }))
+            .collect();
+    }
+    out
 }

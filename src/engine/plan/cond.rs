@@ -101,8 +101,11 @@ pub struct Facts<'v> {
     /// those the vocabulary lists; `None` for other facts, and for a value it does not list.
     /// Comparing bits rather than texts is what makes `in [..]` and `contains` cheap.
     pub(super) bits: Vec<Option<u64>>,
-    /// The positions of the facts the case states, in no particular order.
+    /// The positions of the facts the case states or that are presumed, in no particular
+    /// order.
     pub(super) known: Vec<usize>,
+    /// The positions of the facts presumed, in order.
+    pub(super) presumed: Vec<usize>,
 }
 
 impl<'v> Facts<'v> {
@@ -112,6 +115,7 @@ impl<'v> Facts<'v> {
             values: vec![None; n],
             bits: vec![None; n],
             known: Vec::new(),
+            presumed: Vec::new(),
         }
     }
 }
@@ -155,9 +159,10 @@ impl<'e> Env<'e> {
 }
 
 /// What names in a condition mean: the system whose conditions are compiled, read on its
-/// own or for a state.
+/// own or for a state; or no system (a condition on facts only: every parameter unknown,
+/// no provision to name).
 pub(super) struct Scope<'a> {
-    pub(super) system: &'a System,
+    pub(super) system: Option<&'a System>,
     /// The state whose parameters an instrument is read with (`None`: a national system,
     /// which has its own, or an instrument read on its own, whose parameters are unknown).
     pub(super) state: Option<&'a System>,
@@ -170,7 +175,7 @@ pub(super) struct Scope<'a> {
 impl<'a> Scope<'a> {
     pub(super) fn new(system: &'a System, state: Option<&'a System>, index: usize) -> Self {
         Self {
-            system,
+            system: Some(system),
             state,
             index,
             provisions: system
@@ -185,9 +190,20 @@ impl<'a> Scope<'a> {
     /// The value of a parameter: the national system's, or the state's an instrument is
     /// read for.
     fn parameter(&self, key: &str) -> Option<&'a Value> {
-        match self.system.kind {
-            SystemKind::National => self.system.parameters.get(key),
+        let system = self.system?;
+        match system.kind {
+            SystemKind::National => system.parameters.get(key),
             SystemKind::International => self.state.and_then(|s| s.parameters.get(key)),
+        }
+    }
+
+    /// The scope of a condition on facts only (a conduct class, a presumption).
+    pub(super) fn facts_only() -> Self {
+        Self {
+            system: None,
+            state: None,
+            index: usize::MAX,
+            provisions: HashMap::new(),
         }
     }
 }

@@ -36,14 +36,14 @@ use std::cell::Cell;
 use chrono::NaiveDate;
 
 pub use cond::Facts;
-use cond::{Enumeration, Env, Scope, bits_of};
+use cond::{Cond, Enumeration, Env, Scope, bits_of};
 use graph::Graph;
 use system::SystemPlan;
 
 use super::Status;
 use super::condition as conds;
 use super::logic::Tri;
-use crate::facts::{Case, FactType};
+use crate::facts::{Case, FactType, Value};
 use crate::law::{LawBook, Penalty, Provision, System, SystemKind, Version};
 
 /// The date whose law is applied, and why that one.
@@ -132,6 +132,12 @@ impl<'v> Prepared<'v> {
     pub fn case(&self) -> &'v Case {
         self.case
     }
+
+    /// The positions in the vocabulary of the facts presumed (the case does not state
+    /// them), in the order they were presumed.
+    pub fn presumed(&self) -> &[usize] {
+        &self.facts.presumed
+    }
 }
 
 /// The law book, compiled once.
@@ -149,6 +155,9 @@ pub struct Plan<'a> {
     conducts: Vec<(&'a str, u32)>,
     /// The indices of the national systems of the law book.
     national: Vec<usize>,
+    /// The presumptions of the law book, in order: the fact's position, its presumed
+    /// value, and the condition under which it is presumed.
+    presumptions: Vec<(usize, &'a Value, Cond<'a>)>,
 }
 
 /// Statuses, elements and aggravations of one system, reused from case to case.
@@ -183,9 +192,11 @@ impl<'a> Plan<'a> {
             .enumerate()
             .map(|(index, system)| Scope::new(system, None, index))
             .collect();
-        let mut systems: Vec<SystemPlan> = scopes
+        let mut systems: Vec<SystemPlan> = book
+            .systems
             .iter()
-            .map(|scope| SystemPlan::compile(scope, &mut builder))
+            .zip(&scopes)
+            .map(|(system, scope)| SystemPlan::compile(system, scope, &mut builder))
             .collect();
         builder.start_second_layer();
         for (plan, scope) in systems.iter_mut().zip(&scopes) {
@@ -197,20 +208,26 @@ impl<'a> Plan<'a> {
             for state in of_kind(SystemKind::National) {
                 let scope =
                     Scope::new(instrument, Some(state), book.systems.len() + readings.len());
-                readings.push(SystemPlan::compile(&scope, &mut builder));
+                readings.push(SystemPlan::compile(instrument, &scope, &mut builder));
             }
         }
-        let facts_only = book
-            .systems
-            .first()
-            .map(|s| Scope::new(s, None, usize::MAX));
-        let mut conducts = Vec::new();
-        if let Some(scope) = &facts_only {
-            for (id, when) in &book.conduct_conditions {
-                conducts.push((id.as_str(), builder.site("", when, scope)));
-            }
-        }
+        let facts_only = Scope::facts_only();
+        let conducts = book
+            .conduct_conditions
+            .iter()
+            .map(|(id, when)| (id.as_str(), builder.site("", when, &facts_only)))
+            .collect();
         let graph = builder.finish();
+        // Applied to the facts before the graph reads them: compiled on their own.
+        let presumptions = book
+            .presumptions
+            .iter()
+            .filter_map(|p| {
+                let slot = book.vocabulary.slot(&p.fact)?;
+                let when = Cond::compile(&p.when, &book.vocabulary, &enums, &facts_only);
+                Some((slot, &p.value, when))
+            })
+            .collect();
         let national = (0..book.systems.len())
             .filter(|&i| book.systems[i].kind == SystemKind::National)
             .collect();
@@ -222,6 +239,7 @@ impl<'a> Plan<'a> {
             readings,
             conducts,
             national,
+            presumptions,
         }
     }
 
@@ -231,17 +249,26 @@ impl<'a> Plan<'a> {
 
     /// Lays out the facts of a case and evaluates the graph for them: everything any
     /// evaluation may read.
-    pub fn prepare<'v>(&self, case: &'v Case) -> Prepared<'v> {
+    pub fn prepare<'v>(&self, case: &'v Case) -> Prepared<'v>
+    where
+        'a: 'v,
+    {
         self.prepare_layers(case, true)
     }
 
     /// [`Plan::prepare`], for what [`Plan::summarize`] reads only: the provisions of the
     /// systems read on their own, nothing explained.
-    fn prepare_for_summary<'v>(&self, case: &'v Case) -> Prepared<'v> {
+    fn prepare_for_summary<'v>(&self, case: &'v Case) -> Prepared<'v>
+    where
+        'a: 'v,
+    {
         self.prepare_layers(case, false)
     }
 
-    fn prepare_layers<'v>(&self, case: &'v Case, both: bool) -> Prepared<'v> {
+    fn prepare_layers<'v>(&self, case: &'v Case, both: bool) -> Prepared<'v>
+    where
+        'a: 'v,
+    {
         let facts = self.lay_out(case);
         let mut nodes = Vec::new();
         self.graph.evaluate(&facts, case, &mut nodes, both);
@@ -256,7 +283,10 @@ impl<'a> Plan<'a> {
     /// [`Plan::prepare`] for a case that differs from an already prepared one in a few
     /// facts (an answer, and the facts derived from it): only the conditions that read a
     /// fact whose value changed are evaluated again.
-    pub fn prepare_changed<'v>(&self, base: &Prepared<'_>, case: &'v Case) -> Prepared<'v> {
+    pub fn prepare_changed<'v>(&self, base: &Prepared<'_>, case: &'v Case) -> Prepared<'v>
+    where
+        'a: 'v,
+    {
         let facts = self.lay_out(case);
         let changed: Vec<usize> = (0..facts.values.len())
             .filter(|&i| facts.values[i] != base.facts.values[i])
@@ -272,8 +302,11 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// The case's facts by their position in the vocabulary.
-    fn lay_out<'v>(&self, case: &'v Case) -> Facts<'v> {
+    /// The case's facts by their position in the vocabulary, with the facts presumed.
+    fn lay_out<'v>(&self, case: &'v Case) -> Facts<'v>
+    where
+        'a: 'v,
+    {
         let vocab = &self.book.vocabulary;
         let mut facts = Facts::blank(vocab.facts.len());
         for (key, slot, value) in case.iter_with_slots() {
@@ -286,6 +319,25 @@ impl<'a> Plan<'a> {
                 facts.values[i] = Some(value);
                 facts.bits[i] = self.enums[i].and_then(|e| bits_of(value, e));
                 facts.known.push(i);
+            }
+        }
+        // A fact the case does not state is presumed when the condition holds (on the
+        // facts stated and those presumed before it).
+        for (slot, value, when) in &self.presumptions {
+            if facts.values[*slot].is_some() {
+                continue;
+            }
+            let env = Env {
+                facts: &facts,
+                case,
+                statuses: &[],
+                nodes: &[],
+            };
+            if when.eval(&env) == Tri::True {
+                facts.values[*slot] = Some(value);
+                facts.bits[*slot] = self.enums[*slot].and_then(|e| bits_of(value, e));
+                facts.known.push(*slot);
+                facts.presumed.push(*slot);
             }
         }
         facts

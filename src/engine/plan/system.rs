@@ -141,8 +141,11 @@ impl Periods {
 }
 
 impl<'a> SystemPlan<'a> {
-    pub(super) fn compile(scope: &Scope<'a>, graph: &mut GraphBuilder<'a, '_>) -> Self {
-        let system = scope.system;
+    pub(super) fn compile(
+        system: &'a System,
+        scope: &Scope<'a>,
+        graph: &mut GraphBuilder<'a, '_>,
+    ) -> Self {
         let mut plan = SystemPlan {
             system,
             state: scope.state,
@@ -193,11 +196,12 @@ impl<'a> SystemPlan<'a> {
     /// Compiles the conditions of the system's rules of limitation and jurisdiction, which
     /// only an explanation reads (into the graph's second layer).
     pub(super) fn compile_rules(&mut self, scope: &Scope<'a>, graph: &mut GraphBuilder<'a, '_>) {
-        for l in &scope.system.limitations {
+        let system = self.system;
+        for l in &system.limitations {
             let site = l.when.as_ref().map(|w| self.site("", w, scope, graph));
             self.limitations.push(site);
         }
-        for j in &scope.system.jurisdictions {
+        for j in &system.jurisdictions {
             let site = self.site("", &j.when, scope, graph);
             self.jurisdictions.push(site);
         }
