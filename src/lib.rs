@@ -10,6 +10,8 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod batch;
+#[macro_use]
+pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod compare;

@@ -1,0 +1,209 @@
+//! The catalog is whole: both files parse, have the same messages with the same
+//! parameters, every message renders in both languages, every id the code asks for exists
+//! and every message is asked for.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use fluent_bundle::FluentResource;
+
+use super::{Arg, EN, FR, Lang, format};
+
+/// The messages of a file and the parameters each names (`$name`), read from the text:
+/// a message starts at a line `id =` and goes on over the indented lines that follow.
+fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in source.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if !line.starts_with(' ') {
+            let id = line.split('=').next().unwrap_or("").trim().to_string();
+            assert!(
+                !out.contains_key(&id),
+                "message `{id}` is defined twice in a catalog file"
+            );
+            out.insert(id.clone(), BTreeSet::new());
+            current = Some(id);
+        }
+        let Some(id) = &current else { continue };
+        let mut rest = line;
+        while let Some(i) = rest.find('$') {
+            let name: String = rest[i + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                .collect();
+            out.get_mut(id).expect("inserted").insert(name.clone());
+            rest = &rest[i + 1 + name.len()..];
+        }
+    }
+    out
+}
+
+#[test]
+fn both_files_parse() {
+    for (name, source) in [("en.ftl", EN), ("fr.ftl", FR)] {
+        if let Err((_, errors)) = FluentResource::try_new(source.to_string()) {
+            panic!("{name} does not parse: {errors:?}");
+        }
+    }
+}
+
+#[test]
+fn same_messages_and_parameters_in_both_languages() {
+    let (en, fr) = (messages(EN), messages(FR));
+    let only_en: Vec<&String> = en.keys().filter(|k| !fr.contains_key(*k)).collect();
+    let only_fr: Vec<&String> = fr.keys().filter(|k| !en.contains_key(*k)).collect();
+    assert!(only_en.is_empty(), "only in en.ftl: {only_en:?}");
+    assert!(only_fr.is_empty(), "only in fr.ftl: {only_fr:?}");
+    for (id, params) in &en {
+        assert_eq!(
+            params, &fr[id],
+            "message `{id}` takes other parameters in French"
+        );
+    }
+}
+
+/// Every message renders in both languages with sample parameters (numbers, which also
+/// pick plural forms, then text, which picks the default variants), without an error.
+#[test]
+fn every_message_renders_in_both_languages() {
+    let en = messages(EN);
+    for lang in [Lang::En, Lang::Fr] {
+        let bundle = super::bundle(lang);
+        for (id, params) in &en {
+            for sample in [Arg::Number(1.0), Arg::Number(2.0), Arg::from("x")] {
+                let args: Vec<(&str, Arg)> = params
+                    .iter()
+                    .map(|p| (p.as_str(), sample.clone()))
+                    .collect();
+                let msg = bundle.get_message(id).expect("message exists");
+                let pattern = msg.value().expect("a value");
+                let mut fa = fluent_bundle::FluentArgs::new();
+                for (n, v) in &args {
+                    match v {
+                        Arg::Text(s) => fa.set(*n, s.to_string()),
+                        Arg::Number(x) => fa.set(*n, *x),
+                    }
+                }
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, Some(&fa), &mut errors);
+                assert!(errors.is_empty(), "{lang:?} `{id}`: {errors:?}");
+                assert!(!text.is_empty(), "{lang:?} `{id}` is empty");
+                assert!(
+                    !text.contains('\u{2068}') && !text.contains('\u{2069}'),
+                    "isolation marks in `{id}`"
+                );
+                let _ = format(lang, id, &args);
+            }
+        }
+    }
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("a source folder") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The message ids asked for with `msg!(lang, "id"…)` and the prefixes asked for with
+/// `keyed(lang, "prefix", value)`, in the sources (comments left out).
+fn used() -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let (mut ids, mut prefixes) = (BTreeSet::new(), BTreeSet::new());
+    for f in files {
+        let text = std::fs::read_to_string(&f).expect("readable");
+        let code: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for (marker, set) in [("msg!(", &mut ids), ("keyed(", &mut prefixes)] {
+            let mut rest = code.as_str();
+            while let Some(i) = rest.find(marker) {
+                rest = &rest[i + marker.len()..];
+                // The language (an expression without quotes or parentheses' end), a
+                // comma, then the id: the first string literal of the call.
+                let Some(q) = rest.find('"') else { break };
+                let before = rest[..q].trim_end();
+                if !before.ends_with(',')
+                    || before.contains(['"', ';', '{', '}'])
+                    || before.matches('(').count() != before.matches(')').count()
+                {
+                    continue;
+                }
+                let lit: String = rest[q + 1..].chars().take_while(|c| *c != '"').collect();
+                set.insert(lit);
+            }
+        }
+    }
+    (ids, prefixes)
+}
+
+#[test]
+fn every_id_used_exists_and_every_message_is_used() {
+    let catalog = messages(EN);
+    let (ids, prefixes) = used();
+    let missing: Vec<&String> = ids.iter().filter(|id| !catalog.contains_key(*id)).collect();
+    assert!(
+        missing.is_empty(),
+        "used but not in the catalog: {missing:?}"
+    );
+    let unused: Vec<&String> = catalog
+        .keys()
+        .filter(|id| !ids.contains(*id))
+        .filter(|id| !prefixes.iter().any(|p| id.starts_with(&format!("{p}-"))))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "in the catalog but never used: {unused:?}"
+    );
+}
+
+/// The values of `key = "value"` in the built-in data files.
+fn data_values(key: &str) -> BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("jurisdictions");
+    let mut out = BTreeSet::new();
+    for entry in std::fs::read_dir(dir).expect("the data folder") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let mut rest = text.as_str();
+        let marker = format!("{key} = \"");
+        while let Some(i) = rest.find(&marker) {
+            rest = &rest[i + marker.len()..];
+            out.insert(rest.chars().take_while(|c| *c != '"').collect());
+        }
+    }
+    out
+}
+
+/// Every kind of custody and every procedure of the data has its words in the catalog
+/// (`custody-reclusion`, `procedure-indictment`), in both languages.
+#[test]
+fn every_value_of_the_data_has_its_words() {
+    let catalog = messages(EN);
+    for (key, prefix) in [("custody", "custody"), ("procedure", "procedure")] {
+        let values = data_values(key);
+        assert!(!values.is_empty(), "no `{key}` in the data");
+        for v in values {
+            let id = format!("{prefix}-{v}");
+            assert!(
+                catalog.contains_key(&id),
+                "no message `{id}` for the data's `{key} = \"{v}\"`"
+            );
+        }
+    }
+}
