@@ -3,7 +3,7 @@
 
 use serde_json::{Value as Json, json};
 
-use super::words;
+use super::{findings, words};
 use crate::engine::jurisdiction::Reach;
 use crate::engine::limitation::LimitationResult;
 use crate::engine::logic::Tri;
@@ -78,7 +78,7 @@ pub fn qualification(q: &Qualification, lang: &str) -> Json {
             "id": a.id, "label": a.label, "status": a.status, "condition": a.condition,
             "penalty": penalty(a.penalty, lang), "verification": a.verification.as_str(), "notes": a.notes,
         })).collect::<Vec<_>>(),
-        "elements": q.elements.iter().map(|e| json!({ "id": e.id, "label": e.label, "status": e.status, "condition": e.condition })).collect::<Vec<_>>(),
+        "elements": q.elements.iter().map(|e| json!({ "id": e.id, "label": e.label.json(), "status": e.status, "condition": e.condition })).collect::<Vec<_>>(),
         "missing_facts": q.missing_facts,
         "alternative_to": q.alternative_to,
         "missing_facts_for_aggravations": q.missing_for_aggravations,
@@ -93,7 +93,7 @@ pub fn qualification(q: &Qualification, lang: &str) -> Json {
         "attempt": prov.attempt,
         "notes": prov.notes,
         "version_notes": notes,
-        "warnings": q.warnings,
+        "warnings": findings::warnings_en(&q.warnings),
     })
 }
 
@@ -113,7 +113,7 @@ fn limitation(l: &LimitationResult) -> Json {
         "regime": l.regime.map(|v| json!({ "in_force_from": v.from, "period": v.period_text, "verification": v.verification.as_str(), "sources": v.sources, "notes": v.notes })),
         "period_starts": l.start,
         "deadline": l.deadline,
-        "notes": l.notes,
+        "notes": findings::limitation_notes_en(&l.notes),
     })
 }
 
@@ -153,7 +153,7 @@ pub fn assessment(a: &Assessment, case: &Case, vocab: &Vocabulary) -> Json {
         "case": {
             "date_of_facts": a.date_of_facts,
             "law_date": a.law_date,
-            "warnings": a.warnings,
+            "warnings": findings::law_date_notices_en(&a.warnings),
             "facts": facts,
         },
         "systems": a.systems.iter().map(system).collect::<Vec<_>>(),

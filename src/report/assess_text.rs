@@ -3,6 +3,7 @@
 
 use comfy_table::{Cell, ContentArrangement, Table, presets};
 
+use super::findings;
 use super::words::{self, t};
 use crate::engine::{Assessment, ElementStatus, Qualification, Status, SystemResult};
 use crate::law::Verification;
@@ -147,6 +148,7 @@ pub fn table(a: &Assessment, lang: &str, all: bool) -> String {
     let mut out = String::new();
     out.push_str(&format!("{}: {}\n", words::law_applied(lang), a.law_date));
     for w in &a.warnings {
+        let w = findings::law_date_notice(w, lang);
         out.push_str(&format!("⚠ {w}\n"));
     }
     for r in &a.systems {
@@ -206,11 +208,12 @@ pub fn table(a: &Assessment, lang: &str, all: bool) -> String {
         }
         out.push_str(&table.to_string());
         out.push('\n');
-        let warnings: Vec<&String> = r
+        let warnings: Vec<String> = r
             .qualifications
             .iter()
             .filter(|q| q.status != Status::Excluded)
             .flat_map(|q| &q.warnings)
+            .map(|w| findings::warning(w, lang))
             .collect();
         for w in warnings {
             out.push_str(&format!("⚠ {w}\n"));
@@ -256,6 +259,7 @@ pub fn markdown(a: &Assessment, lang: &str, all: bool) -> String {
         a.law_date
     ));
     for w in &a.warnings {
+        let w = findings::law_date_notice(w, lang);
         out.push_str(&format!("> ⚠ {w}\n\n"));
     }
     for r in &a.systems {
@@ -313,6 +317,7 @@ pub fn markdown(a: &Assessment, lang: &str, all: bool) -> String {
                 ));
             }
             for w in &q.warnings {
+                let w = findings::warning(w, lang);
                 out.push_str(&format!("- ⚠ {w}\n"));
             }
             if q.status != Status::Excluded {

@@ -74,6 +74,7 @@ fn severity(s: Severity, lang: &str) -> &'static str {
 pub fn table(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> String {
     let mut out = format!("{}: {}\n", words::law_applied(lang), a.law_date);
     for w in &a.warnings {
+        let w = super::findings::law_date_notice(w, lang);
         out.push_str(&format!("⚠ {w}\n"));
     }
     if c.rows.is_empty() {
@@ -123,7 +124,7 @@ pub fn table(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> Stri
             "- [{}] {kind} ({}): {}\n",
             severity(d.severity, lang),
             d.systems.join(" / "),
-            d.message
+            super::findings::disparity(d, lang)
         ));
     }
     out.push_str(&format!("\n{}\n", t(lang, "Decision support, not legal advice: check every qualification against the official texts.", "Aide à la décision, pas un avis juridique : vérifiez chaque qualification dans les textes officiels.")));
@@ -175,7 +176,7 @@ pub fn markdown(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> S
         out.push_str(&format!(
             "- **{}** — {}\n",
             severity(d.severity, lang),
-            d.message
+            super::findings::disparity(d, lang)
         ));
     }
     out
@@ -184,8 +185,8 @@ pub fn markdown(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> S
 pub fn json(_book: &LawBook, a: &Assessment, c: &Comparison) -> Json {
     json!({
         "contract": CONTRACT,
-        "case": { "date_of_facts": a.date_of_facts, "law_date": a.law_date, "warnings": a.warnings },
-        "disparities": c.disparities,
+        "case": { "date_of_facts": a.date_of_facts, "law_date": a.law_date, "warnings": super::findings::law_date_notices_en(&a.warnings) },
+        "disparities": c.disparities.iter().map(super::findings::disparity_json).collect::<Vec<_>>(),
         "matrix": c.rows.iter().map(|row| json!({
             "conduct": row.conduct,
             "cells": row.cells.iter().zip(&a.systems).map(|(cell, r)| json!({

@@ -707,7 +707,10 @@ fn draw_provision(f: &mut Frame, app: &App, area: Rect) {
         )));
     }
     for w in &q.warnings {
-        lines.push(Line::styled(format!("! {w}"), s.fg(Color::Red)));
+        lines.push(Line::styled(
+            format!("! {}", crate::report::findings::warning(w, lang)),
+            s.fg(Color::Red),
+        ));
     }
     f.render_widget(
         Paragraph::new(Text::from(lines))
@@ -805,7 +808,7 @@ fn draw_comparison(f: &mut Frame, app: &App, area: Rect) {
                 ),
                 s.bold(),
             ),
-            Span::raw(d.message.clone()),
+            Span::raw(crate::report::findings::disparity(d, lang)),
         ]));
     }
     lines.push(Line::raw(""));

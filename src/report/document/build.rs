@@ -16,6 +16,9 @@ use crate::engine::plan::Plan;
 use crate::engine::{Assessment, Qualification, SystemResult};
 use crate::facts::{Case, FactDef, FactType, Value, Vocabulary};
 use crate::law::{LawBook, LimitationStart, Penalty, SystemKind, Term, Verification};
+// The engine's findings in English, as the report had them: its words move to the catalog
+// after its restructuring (TODO: render them in the report's language).
+use crate::report::findings;
 use crate::report::words;
 use crate::scale::{FactorKind, Proportionality, ScaleResult, Scales};
 
@@ -133,7 +136,7 @@ pub fn build(plan: &Plan, scales: Option<&Scales>, case: &Case, opts: &Options) 
         warnings: Vec::new(),
     };
     for w in &assessment.warnings {
-        cx.warn("case", w.clone());
+        cx.warn("case", findings::law_date_notice(w, "en"));
     }
     let header = header(&mut cx, &assessment, today);
     let facts = facts(&mut cx, &assessment);
@@ -221,7 +224,7 @@ fn header(cx: &mut Ctx, a: &Assessment, today: NaiveDate) -> Header {
         law_date: a.law_date,
         date_of_assessment: cx.case.date("case.date_of_assessment").unwrap_or(today),
         produced_on: today,
-        warnings: a.warnings.clone(),
+        warnings: findings::law_date_notices_en(&a.warnings),
         redacted_fields,
     }
 }
@@ -488,7 +491,7 @@ fn limitation(cx: &mut Ctx, l: &LimitationResult) -> LimitationInfo {
         never: matches!(l.deadline, Deadline::Never),
         dates_withheld: withheld,
         assessed_on: l.assessed_on,
-        notes: l.notes.clone(),
+        notes: findings::limitation_notes_en(&l.notes),
         sources,
     }
 }
@@ -634,7 +637,7 @@ fn qual(cx: &mut Ctx, q: &Qualification, system: &str) -> QualSection {
         );
     }
     for w in &q.warnings {
-        cx.warn(id, w.clone());
+        cx.warn(id, findings::warning(w, "en"));
     }
     let pending_reforms = q
         .pending
@@ -696,7 +699,7 @@ fn qual(cx: &mut Ctx, q: &Qualification, system: &str) -> QualSection {
         limitation,
         jurisdiction,
         notes,
-        warnings: q.warnings.clone(),
+        warnings: findings::warnings_en(&q.warnings),
         sources,
     }
 }
@@ -807,7 +810,7 @@ fn instrument(cx: &mut Ctx, a: &Assessment, c: &Comparison, r: &SystemResult) ->
                         && d.systems.iter().any(|x| x == sr.state)
                         && d.systems.iter().any(|x| x == sr.instrument)
                 })
-                .map(|d| d.message.clone())
+                .map(|d| findings::disparity(d, "en"))
                 .collect(),
         })
         .collect();
@@ -906,7 +909,7 @@ fn comparison_section(
             systems: d.systems.clone(),
             conduct: d.conduct.clone(),
             conduct_label: d.conduct.as_deref().map(conduct_label),
-            message: d.message.clone(),
+            message: findings::disparity(d, "en"),
         })
         .collect();
     ComparisonSection {
