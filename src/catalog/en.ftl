@@ -105,3 +105,20 @@ disparity-age-threshold = The child is { $age }: below the { $threshold } in { $
 disparity-time-barred = At the date of assessment prosecution is still possible in { $open } ({ $open_provision }), but time-barred in { $barred } ({ $barred_rule }).
 disparity-reach = { $can } can prosecute these facts, but no ground of jurisdiction of { $cannot } holds on them.
 disparity-reach-ground = { $can } can prosecute these facts ({ $citation }: { $ground }), but no ground of jurisdiction of { $cannot } holds on them.
+
+## Sentencing scales
+
+community-order-low = Low level community order
+community-order-medium = Medium level community order
+community-order-high = High level community order
+sentence-weeks = { $weeks ->
+        [one] { $weeks } week's custody
+       *[other] { $weeks } weeks' custody
+    }
+sentence-years = { $years ->
+        [one] { $years } year's custody
+       *[other] { $years } years' custody
+    }
+sentence-term = { $term } custody
+guideline-status-outside = { $status } — not applicable to this offender
+guideline-status-scope = { $status } — { $scope }

@@ -102,3 +102,20 @@ disparity-age-threshold = L'enfant a { $age ->
 disparity-time-barred = À la date de l'évaluation, les poursuites sont encore possibles dans { $open } ({ $open_provision }), mais prescrites dans { $barred } ({ $barred_rule }).
 disparity-reach = { $can } peut poursuivre ces faits, mais aucun chef de compétence de { $cannot } n'est établi sur eux.
 disparity-reach-ground = { $can } peut poursuivre ces faits ({ $citation } : { $ground }), mais aucun chef de compétence de { $cannot } n'est établi sur eux.
+
+## Barèmes de peines
+
+community-order-low = peine communautaire (community order) de niveau faible
+community-order-medium = peine communautaire (community order) de niveau moyen
+community-order-high = peine communautaire (community order) de niveau élevé
+sentence-weeks = { $weeks ->
+        [one] { $weeks } semaine d'emprisonnement
+       *[other] { $weeks } semaines d'emprisonnement
+    }
+sentence-years = { $years ->
+        [one] { $years } an d'emprisonnement
+       *[other] { $years } ans d'emprisonnement
+    }
+sentence-term = { $term } d'emprisonnement
+guideline-status-outside = { $status } — ne s'applique pas à cet auteur
+guideline-status-scope = { $status } — { $scope }

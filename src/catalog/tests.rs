@@ -170,9 +170,9 @@ fn every_id_used_exists_and_every_message_is_used() {
     );
 }
 
-/// The values of `key = "value"` in the built-in data files.
-fn data_values(key: &str) -> BTreeSet<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("jurisdictions");
+/// The values written `marker…"` in the built-in data files of `folder`.
+fn data_values(folder: &str, marker: &str) -> BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut out = BTreeSet::new();
     for entry in std::fs::read_dir(dir).expect("the data folder") {
         let path = entry.expect("an entry").path();
@@ -181,8 +181,7 @@ fn data_values(key: &str) -> BTreeSet<String> {
         }
         let text = std::fs::read_to_string(&path).expect("readable");
         let mut rest = text.as_str();
-        let marker = format!("{key} = \"");
-        while let Some(i) = rest.find(&marker) {
+        while let Some(i) = rest.find(marker) {
             rest = &rest[i + marker.len()..];
             out.insert(rest.chars().take_while(|c| *c != '"').collect());
         }
@@ -190,19 +189,24 @@ fn data_values(key: &str) -> BTreeSet<String> {
     out
 }
 
-/// Every kind of custody and every procedure of the data has its words in the catalog
-/// (`custody-reclusion`, `procedure-indictment`), in both languages.
+/// Every kind of custody, every procedure and every level of community order of the data
+/// has its words in the catalog (`custody-reclusion`, `procedure-indictment`,
+/// `community-order-high`), in both languages.
 #[test]
 fn every_value_of_the_data_has_its_words() {
     let catalog = messages(EN);
-    for (key, prefix) in [("custody", "custody"), ("procedure", "procedure")] {
-        let values = data_values(key);
+    for (folder, key, prefix) in [
+        ("jurisdictions", "custody = \"", "custody"),
+        ("jurisdictions", "procedure = \"", "procedure"),
+        ("guidelines", "\"co:", "community-order"),
+    ] {
+        let values = data_values(folder, key);
         assert!(!values.is_empty(), "no `{key}` in the data");
         for v in values {
             let id = format!("{prefix}-{v}");
             assert!(
                 catalog.contains_key(&id),
-                "no message `{id}` for the data's `{key} = \"{v}\"`"
+                "no message `{id}` for the data value `{v}` ({key}…)"
             );
         }
     }

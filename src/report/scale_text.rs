@@ -10,7 +10,7 @@ use crate::engine::Status;
 use crate::scale::{FactorKind, Placement, Proportionality, ScaleResult, SentenceValue};
 
 fn value(v: &SentenceValue) -> Json {
-    json!({ "months": v.months(), "text": v.text() })
+    json!({ "months": v.months(), "text": words::sentence_value(v, "en") })
 }
 
 fn factors(r: &ScaleResult, kind: FactorKind) -> Vec<Json> {
@@ -35,7 +35,7 @@ fn result(r: &ScaleResult) -> Json {
     json!({
         "guideline": g.id,
         "official": g.official,
-        "status": g.status,
+        "status": words::guideline_status(g, "en"),
         "name": g.name,
         "maps_to": g.maps_to,
         "category": r.category.choice.map(|c| c.id.clone()),
@@ -86,7 +86,7 @@ pub fn json(
     if let Some(p) = placement {
         out["proportionality"] = json!({
             "sentence_months": p.sentence_months,
-            "placed_against": p.against.map(|s| json!({ "guideline": s.guideline.id, "official": s.guideline.official, "status": s.guideline.status })),
+            "placed_against": p.against.map(|s| json!({ "guideline": s.guideline.id, "official": s.guideline.official, "status": words::guideline_status(s.guideline, "en") })),
             "guideline_placement": p.guideline,
             "ratio_to_starting_point": p.ratio_to_starting_point,
             "systems": p.systems,
@@ -104,12 +104,16 @@ fn block(r: &ScaleResult, lang: &str) -> String {
     let g = r.guideline;
     let mut out = String::new();
     if g.official {
-        out.push_str(&format!("{} — {}\n", g.name.get(lang), g.status));
+        out.push_str(&format!(
+            "{} — {}\n",
+            g.name.get(lang),
+            words::guideline_status(g, lang)
+        ));
     } else {
         out.push_str(&format!(
             "{} — ⚠ {}\n",
             g.name.get(lang),
-            g.status.to_uppercase()
+            words::guideline_status(g, lang).to_uppercase()
         ));
     }
     let cat = r
@@ -153,7 +157,7 @@ fn block(r: &ScaleResult, lang: &str) -> String {
     }
     match r.cell {
         Some(c) => {
-            out.push_str(&format!("  {}: {}\n  {}: {} – {}\n", t(lang, "Starting point", "Point de départ"), c.starting_point.text(), t(lang, "Range", "Fourchette"), c.range_from.text(), c.range_to.text()));
+            out.push_str(&format!("  {}: {}\n  {}: {} – {}\n", t(lang, "Starting point", "Point de départ"), words::sentence_value(&c.starting_point, lang), t(lang, "Range", "Fourchette"), words::sentence_value(&c.range_from, lang), words::sentence_value(&c.range_to, lang)));
             out.push_str(&format!("  {}: {}\n", t(lang, "Cell verification", "Vérification de la case"), c.verification.as_str()));
             for n in &c.notes {
                 out.push_str(&format!("  ℹ {n}\n"));
@@ -259,7 +263,11 @@ pub fn table(
             let which = if against.guideline.official {
                 against.guideline.id.clone()
             } else {
-                format!("{} ({})", against.guideline.id, against.guideline.status)
+                format!(
+                    "{} ({})",
+                    against.guideline.id,
+                    words::guideline_status(against.guideline, lang)
+                )
             };
             out.push_str(&format!(
                 "  {which}: {}{}\n",

@@ -2,6 +2,7 @@
 
 use crate::engine::{ElementStatus, Status};
 use crate::law::{Fine, MinimumStatus, Penalty, Term};
+use crate::scale::{Guideline, ScopeStatus, SentenceValue};
 
 /// The French or the English of a phrase: for `report/document/`, whose words move to the
 /// catalog once its restructuring has landed. Everything else asks the catalog ([`msg!`]).
@@ -192,6 +193,44 @@ pub fn element_status(s: ElementStatus, lang: &str) -> &'static str {
         ElementStatus::Met => msg!(static lang, "element-met"),
         ElementStatus::Unmet => msg!(static lang, "element-unmet"),
         ElementStatus::Unknown => msg!(static lang, "element-unknown"),
+    }
+}
+
+/// A guideline's sentence value as the guideline words it: "26 weeks' custody", "1 year's
+/// custody", "High level community order" (in French, "26 semaines d'emprisonnement").
+pub fn sentence_value(v: &SentenceValue, lang: &str) -> String {
+    match v {
+        SentenceValue::Community(level) => {
+            crate::catalog::keyed(lang, "community-order", level).unwrap_or_else(|| level.clone())
+        }
+        SentenceValue::Custody { months: m, written } => {
+            if let Some(w) = written.strip_suffix('w') {
+                return match w.parse::<f64>() {
+                    Ok(weeks) => msg!(lang, "sentence-weeks", weeks = weeks),
+                    Err(_) => msg!(lang, "sentence-weeks", weeks = w),
+                };
+            }
+            if (m % 12.0).abs() < 1e-9 {
+                return msg!(lang, "sentence-years", years = (m / 12.0) as i64);
+            }
+            msg!(lang, "sentence-term", term = months(*m, lang))
+        }
+    }
+}
+
+/// A guideline's status, and what its scope makes of the offender when it does.
+pub fn guideline_status(g: &Guideline, lang: &str) -> String {
+    match &g.scope_status {
+        None => g.status.clone(),
+        Some(ScopeStatus::Outside) => {
+            msg!(lang, "guideline-status-outside", status = &g.status)
+        }
+        Some(ScopeStatus::Unknown(words)) => msg!(
+            lang,
+            "guideline-status-scope",
+            status = &g.status,
+            scope = words.get(lang)
+        ),
     }
 }
 

@@ -878,9 +878,9 @@ fn scale_lines(app: &App, r: &ScaleResult) -> Vec<Line<'static>> {
         Some(c) => format!(
             "{} {cat}, {role} → {} ({} – {})",
             tr(fr, "category", "catégorie"),
-            c.starting_point.text(),
-            c.range_from.text(),
-            c.range_to.text()
+            words::sentence_value(&c.starting_point, lang),
+            words::sentence_value(&c.range_from, lang),
+            words::sentence_value(&c.range_to, lang)
         ),
         None => format!(
             "{} {cat}, {role} → {}",

@@ -1004,7 +1004,7 @@ fn scale(cx: &mut Ctx, r: &ScaleResult) -> ScaleSection {
         guideline: g.id.clone(),
         name: g.name.get(lang).to_string(),
         official: g.official,
-        status: g.status.clone(),
+        status: words::guideline_status(g, "en"),
         verification: g.verification.as_str().into(),
         category: r.category.choice.map(choice),
         role: r.role.choice.map(choice),
