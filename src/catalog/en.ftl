@@ -122,3 +122,128 @@ sentence-years = { $years ->
 sentence-term = { $term } custody
 guideline-status-outside = { $status } — not applicable to this offender
 guideline-status-scope = { $status } — { $scope }
+
+## src/report/assess_text.rs src/report/compare_text.rs src/report/scale_text.rs
+
+assess-unverified = ⚠ UNVERIFIED
+assess-secondary-sources-only = secondary sources only
+assess-verified-official-text = verified (official text)
+assess-aggravated = aggravated
+assess-up-to = up to
+assess-if-established = if established
+assess-milder-later-law-from = milder later law from
+assess-version-in-force-from = version in force from
+assess-sources-conflict-on-this-penalty = sources conflict on this penalty
+assess-apply = apply
+assess-possible = possible
+assess-excluded = excluded
+assess-status = Status
+assess-provision = Provision
+assess-penalty = Penalty
+assess-elements = Elements
+assess-still-to-establish = Still to establish
+assess-or-else = or else
+assess-others-excluded = other provisions are excluded on these facts (--all lists them with the element that excludes each).
+disclaimer = Decision support, not legal advice: check every qualification against the official texts.
+assess-qualification-of-the-facts = Qualification of the facts
+assess-id = Id
+assess-verification = Verification
+assess-sources = Sources
+compare-not-covered = — not covered
+compare-excluded = excluded
+compare-floor-at-least = floor: at least
+compare-max = max
+compare-conduct = Conduct
+compare-disparities = Disparities
+compare-cross-border-comparison = Cross-border comparison
+scale-category-not-determined = not determined
+scale-role-not-determined = not determined
+scale-category = Category
+scale-role = Role
+scale-category-lower = category
+scale-still-possible = is still possible: a fact that decides it is unknown
+scale-role-lower = role
+scale-starting-point = Starting point
+scale-range = Range
+scale-cell-verification = Cell verification
+scale-no-starting-point = No starting point: the category or the role is not determined by the facts given.
+scale-statutory-maximum = Statutory maximum
+scale-aggravating = Aggravating
+scale-mitigating = Mitigating
+scale-to-consider = to consider
+scale-supported-by-the-facts = supported by the facts
+scale-possible = possible
+scale-proposed-or-imposed-sentence = Proposed or imposed sentence:
+scale-guideline-range = guideline range
+scale-real-outcomes = Real outcomes for comparable facts (examples, not rules)
+scale-verdict = verdict
+scale-prosecution-request = PROSECUTION REQUEST, not a verdict
+disclaimer-short = Decision support, not legal advice.
+compare-min = min
+compare-no-offence-anywhere = No offence applies or remains possible in any system on these facts.
+compare-no-disparity = none: these facts are treated alike in the systems compared.
+compare-no-disparity-capital = None: these facts are treated alike in the systems compared.
+assess-no-offence = No offence applies or remains possible on these facts.
+severity-major = MAJOR
+severity-warning = warning
+severity-info = info
+# The kinds of disparity: in English, the names JSON gives them.
+kind-not-criminalised = not_criminalised
+kind-penalty-gap = penalty_gap
+kind-below-minimum-standard = below_minimum_standard
+kind-age-threshold = age_threshold
+kind-limitation = limitation
+kind-jurisdiction-reach = jurisdiction_reach
+kind-unverified-law = unverified_law
+minimum-short-in-force = in force
+minimum-short-struck-down = struck down
+minimum-short-repealed = repealed
+minimum-short-contested = contested
+# The verification levels: in English, the names the data gives them.
+verification-unverified = unverified
+verification-verified-secondary = verified-secondary
+verification-verified-primary = verified-primary
+placement-below-range = below the range
+placement-within-range = within the range
+placement-above-range = above the range
+placement-above-maximum = above the statutory maximum
+placement-within-maximum = within the statutory maximum
+scale-ratio = { $ratio }× the starting point
+scale-bar-range = range
+scale-one-of-two-alternatives = one of two alternatives
+scale-marker-legend = ▼ = the sentence
+
+## law list, law show
+
+law-list-system = { $name } ({ $id }) — { $provisions ->
+        [one] { $provisions } provision
+       *[other] { $provisions } provisions
+    }, { $file }
+law-column-id = Id
+law-column-citation = Citation
+law-column-title = Title
+law-column-versions = Versions
+law-column-current-penalty = Current penalty
+law-column-verification = Verification
+law-official-short-name = Official short name
+law-system = System
+law-conduct-classes = Conduct classes
+law-attempt = Attempt
+law-note = Note
+law-version = Version
+law-version-pending = PENDING, NOT IN FORCE
+law-version-in-force = in force
+law-penalty = Penalty
+law-other-reading = Other reading
+law-elements = Elements
+law-aggravation = Aggravation
+law-source = Source
+law-last-verified = Last verified
+law-file = File
+law-kind-national = National
+law-kind-international = International
+law-system-heading = { $name } ({ $id }) — { $kind }, { $provisions ->
+        [one] { $provisions } provision
+       *[other] { $provisions } provisions
+    }
+law-binds = Binds { $state } from { $from } [{ $verification }]

@@ -119,3 +119,128 @@ sentence-years = { $years ->
 sentence-term = { $term } d'emprisonnement
 guideline-status-outside = { $status } — ne s'applique pas à cet auteur
 guideline-status-scope = { $status } — { $scope }
+
+## src/report/assess_text.rs src/report/compare_text.rs src/report/scale_text.rs
+
+assess-unverified = ⚠ NON VÉRIFIÉ
+assess-secondary-sources-only = sources secondaires seulement
+assess-verified-official-text = vérifié (texte officiel)
+assess-aggravated = aggravée
+assess-up-to = jusqu'à
+assess-if-established = si établi
+assess-milder-later-law-from = loi postérieure plus douce depuis le
+assess-version-in-force-from = version en vigueur depuis le
+assess-sources-conflict-on-this-penalty = les sources divergent sur cette peine
+assess-apply = applicables
+assess-possible = possibles
+assess-excluded = exclues
+assess-status = Statut
+assess-provision = Disposition
+assess-penalty = Peine
+assess-elements = Éléments
+assess-still-to-establish = Reste à établir
+assess-or-else = sinon
+assess-others-excluded = autres dispositions sont exclues sur ces faits (--all les liste avec l'élément qui les exclut).
+disclaimer = Aide à la décision, pas un avis juridique : vérifiez chaque qualification dans les textes officiels.
+assess-qualification-of-the-facts = Qualification des faits
+assess-id = Identifiant
+assess-verification = Vérification
+assess-sources = Sources
+compare-not-covered = — non couvert
+compare-excluded = exclue
+compare-floor-at-least = plancher : au moins
+compare-max = max.
+compare-conduct = Comportement
+compare-disparities = Disparités
+compare-cross-border-comparison = Comparaison entre systèmes
+scale-category-not-determined = non déterminée
+scale-role-not-determined = non déterminé
+scale-category = Catégorie
+scale-role = Rôle
+scale-category-lower = catégorie
+scale-still-possible = reste possible : un fait qui en décide est inconnu
+scale-role-lower = rôle
+scale-starting-point = Point de départ
+scale-range = Fourchette
+scale-cell-verification = Vérification de la case
+scale-no-starting-point = Pas de point de départ : la catégorie ou le rôle n'est pas déterminé par les faits donnés.
+scale-statutory-maximum = Maximum légal
+scale-aggravating = Aggravants
+scale-mitigating = Atténuants
+scale-to-consider = à examiner
+scale-supported-by-the-facts = établi par les faits
+scale-possible = possible
+scale-proposed-or-imposed-sentence = Peine proposée ou prononcée :
+scale-guideline-range = fourchette du guide
+scale-real-outcomes = Décisions réelles pour des faits comparables (exemples, pas des règles)
+scale-verdict = décision
+scale-prosecution-request = RÉQUISITIONS, pas une décision
+disclaimer-short = Aide à la décision, pas un avis juridique.
+compare-min = min.
+compare-no-offence-anywhere = Aucune infraction n'est applicable ni possible sur ces faits, dans aucun système.
+compare-no-disparity = aucune : ces faits sont traités de la même façon dans les systèmes comparés.
+compare-no-disparity-capital = Aucune : ces faits sont traités de la même façon dans les systèmes comparés.
+assess-no-offence = Aucune infraction n'est applicable ni possible sur ces faits.
+severity-major = MAJEURE
+severity-warning = attention
+severity-info = info
+# Les types de disparité.
+kind-not-criminalised = non incriminé
+kind-penalty-gap = écart de peines
+kind-below-minimum-standard = en deçà de la norme minimale
+kind-age-threshold = seuil d'âge
+kind-limitation = prescription
+kind-jurisdiction-reach = compétence
+kind-unverified-law = droit non vérifié
+minimum-short-in-force = en vigueur
+minimum-short-struck-down = invalidée
+minimum-short-repealed = abrogée
+minimum-short-contested = contestée
+# Les niveaux de vérification.
+verification-unverified = non vérifié
+verification-verified-secondary = vérifié (sources secondaires)
+verification-verified-primary = vérifié (texte officiel)
+placement-below-range = en dessous de la fourchette
+placement-within-range = dans la fourchette
+placement-above-range = au-dessus de la fourchette
+placement-above-maximum = au-dessus du maximum légal
+placement-within-maximum = dans le maximum légal
+scale-ratio = { $ratio } × le point de départ
+scale-bar-range = fourch.
+scale-one-of-two-alternatives = l'une de deux qualifications alternatives
+scale-marker-legend = ▼ = la peine
+
+## law list, law show
+
+law-list-system = { $name } ({ $id }) — { $provisions ->
+        [one] { $provisions } disposition
+       *[other] { $provisions } dispositions
+    }, { $file }
+law-column-id = Identifiant
+law-column-citation = Référence
+law-column-title = Intitulé
+law-column-versions = Versions
+law-column-current-penalty = Peine actuelle
+law-column-verification = Vérification
+law-official-short-name = Intitulé officiel abrégé
+law-system = Système
+law-conduct-classes = Catégories de comportement
+law-attempt = Tentative
+law-note = Note
+law-version = Version
+law-version-pending = EN ATTENTE, PAS EN VIGUEUR
+law-version-in-force = en vigueur
+law-penalty = Peine
+law-other-reading = Autre lecture
+law-elements = Éléments
+law-aggravation = Circonstance aggravante
+law-source = Source
+law-last-verified = Dernière vérification
+law-file = Fichier
+law-kind-national = national
+law-kind-international = international
+law-system-heading = { $name } ({ $id }) — { $kind }, { $provisions ->
+        [one] { $provisions } disposition
+       *[other] { $provisions } dispositions
+    }
+law-binds = Lie { $state } depuis le { $from } [{ $verification }]

@@ -10,7 +10,11 @@ use crate::report::law_text;
 pub fn run(data_dir: Option<&Path>, cmd: LawCommand) -> Result<u8> {
     match cmd {
         LawCommand::Validate { dir } => validate(dir.as_deref().or(data_dir)),
-        LawCommand::List { system, format } => {
+        LawCommand::List {
+            system,
+            format,
+            lang,
+        } => {
             let book = super::load_book(&data_dir.map(Path::to_path_buf))?;
             if let Some(s) = &system {
                 if book.system(s).is_none() {
@@ -22,7 +26,7 @@ pub fn run(data_dir: Option<&Path>, cmd: LawCommand) -> Result<u8> {
                     serde_json::to_string_pretty(&law_text::list_json(book, system.as_deref()))
                         .expect("JSON values serialise")
                 }
-                _ => law_text::list_table(book, system.as_deref()),
+                _ => law_text::list_table(book, system.as_deref(), lang.code()),
             };
             super::print(&text)?;
             Ok(0)

@@ -96,6 +96,26 @@ fn minimum_status(s: MinimumStatus, lang: &str) -> String {
     }
 }
 
+/// A minimum's status in a few words: "in force", "struck down", "repealed", "contested".
+pub fn minimum_status_short(s: MinimumStatus, lang: &str) -> &'static str {
+    match s {
+        MinimumStatus::InForce => msg!(static lang, "minimum-short-in-force"),
+        MinimumStatus::StruckDown => msg!(static lang, "minimum-short-struck-down"),
+        MinimumStatus::Repealed => msg!(static lang, "minimum-short-repealed"),
+        MinimumStatus::Contested => msg!(static lang, "minimum-short-contested"),
+    }
+}
+
+/// A verification level in words (in English, its name in the data).
+pub fn verification(v: crate::law::Verification, lang: &str) -> &'static str {
+    use crate::law::Verification as V;
+    match v {
+        V::Unverified => msg!(static lang, "verification-unverified"),
+        V::VerifiedSecondary => msg!(static lang, "verification-verified-secondary"),
+        V::VerifiedPrimary => msg!(static lang, "verification-verified-primary"),
+    }
+}
+
 /// One penalty (or procedure) in words.
 pub fn penalty(p: &Penalty, lang: &str) -> String {
     if !p.procedures.is_empty() {
