@@ -387,3 +387,10 @@ tui-help-applies-possible = applies / possible
 tui-help-verified-official-text-secondary-sources = verified (official text) / secondary sources only / unverified
 tui-needs-a-terminal = the guided interview needs a terminal; to qualify a case file without one, use `qualif assess CASE` (see `qualif --help`)
 tui-interrupted-kept = interview interrupted: the answers are kept in { $path }; run `qualif` to resume
+
+## Commands
+
+command-unknown-system-in-systems = unknown system `{ $system }` in --systems; accepted: { $accepted }
+command-unknown-system = unknown system `{ $system }`; accepted: { $accepted }
+command-no-provision-or-system = no provision or system `{ $id }`; `qualif law list` shows the ids
+command-no-official-guideline = no official sentencing guideline in the data (guidelines/*.toml)

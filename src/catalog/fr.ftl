@@ -384,3 +384,10 @@ tui-help-applies-possible = applicable / possible
 tui-help-verified-official-text-secondary-sources = vérifié (texte officiel) / sources secondaires / non vérifié
 tui-needs-a-terminal = l'entretien guidé a besoin d'un terminal ; pour qualifier un dossier sans terminal, utilisez `qualif assess DOSSIER` (voir `qualif --help`)
 tui-interrupted-kept = entretien interrompu : les réponses sont gardées dans { $path } ; lancez `qualif` pour le reprendre
+
+## Commandes
+
+command-unknown-system-in-systems = système inconnu `{ $system }` dans --systems ; acceptés : { $accepted }
+command-unknown-system = système inconnu `{ $system }` ; acceptés : { $accepted }
+command-no-provision-or-system = aucune disposition ni aucun système `{ $id }` ; `qualif law list` donne les identifiants
+command-no-official-guideline = aucun barème officiel de peines dans les données (guidelines/*.toml)

@@ -211,3 +211,74 @@ fn every_value_of_the_data_has_its_words() {
         }
     }
 }
+
+/// The files of the engine, the comparison and the scales whose English is a diagnostic
+/// (an error in a data file or on the command line, in English like every diagnostic of
+/// `src/diagnostics.rs`), not words of a result.
+const DIAGNOSTICS: &[&str] = &[
+    // Errors in the conditions of the data files (`law validate`, loading).
+    "src/engine/condition.rs",
+    // Errors in the guideline files.
+    "src/scale/load.rs",
+    // `--sentence`: the command line's errors, written by clap in English.
+    "src/scale/mod.rs",
+];
+
+/// Whether a string literal reads as a sentence: three words or more.
+fn is_sentence(lit: &str) -> bool {
+    lit.split(' ')
+        .filter(|w| w.len() > 1 && w.chars().all(|c| c.is_alphabetic() || c == '\''))
+        .count()
+        >= 3
+}
+
+/// The engine, the comparison and the scales return findings, never sentences: no string
+/// literal of three words or more in their code (tests, comments, panics on broken
+/// invariants and the diagnostics of [`DIAGNOSTICS`] left out).
+#[test]
+fn no_sentences_in_the_engine_the_comparison_and_the_scales() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["src/engine", "src/compare", "src/scale"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    let mut found = Vec::new();
+    for f in files {
+        let name = f
+            .strip_prefix(root)
+            .expect("under the crate")
+            .to_string_lossy()
+            .replace('\\', "/");
+        if DIAGNOSTICS.contains(&name.as_str()) || name.ends_with("/tests.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f).expect("readable");
+        let code = match text.find("#[cfg(test)]\nmod tests {") {
+            Some(i) => &text[..i],
+            None => &text,
+        };
+        let lines: Vec<&str> = code.lines().collect();
+        for (n, line) in lines.iter().enumerate() {
+            let t = line.trim_start();
+            // A panic's message (on a broken invariant) in the call or up to two lines on.
+            let panics = lines[n.saturating_sub(2)..=n].iter().any(|l| {
+                ["expect(", "assert", "panic!(", "unreachable!("]
+                    .iter()
+                    .any(|p| l.contains(p))
+            });
+            if t.starts_with("//") || panics {
+                continue;
+            }
+            for (i, lit) in line.split('"').enumerate() {
+                if i % 2 == 1 && is_sentence(lit) {
+                    found.push(format!("{name}:{}: \"{lit}\"", n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "sentences in the engine, the comparison or the scales (return a finding, and put it in words in a renderer through the catalog):\n{}",
+        found.join("\n")
+    );
+}

@@ -18,7 +18,7 @@ pub fn run(data_dir: Option<&Path>, cmd: LawCommand) -> Result<u8> {
             let book = super::load_book(&data_dir.map(Path::to_path_buf))?;
             if let Some(s) = &system {
                 if book.system(s).is_none() {
-                    return Err(unknown_system(book, s));
+                    return Err(unknown_system(book, s, lang));
                 }
             }
             let text = match format {
@@ -46,18 +46,22 @@ pub fn run(data_dir: Option<&Path>, cmd: LawCommand) -> Result<u8> {
                 super::print(&law_text::system_text(s, lang.code()))?;
                 return Ok(0);
             }
-            Err(Error::Usage(format!(
-                "no provision or system `{id}`; `qualif law list` shows the ids"
+            Err(Error::Usage(msg!(
+                lang,
+                "command-no-provision-or-system",
+                id = id
             )))
         }
     }
 }
 
-fn unknown_system(book: &LawBook, s: &str) -> Error {
+fn unknown_system(book: &LawBook, s: &str, lang: crate::cli::Lang) -> Error {
     let ids: Vec<&str> = book.systems.iter().map(|s| s.id.as_str()).collect();
-    Error::Usage(format!(
-        "unknown system `{s}`; accepted: {}",
-        ids.join(", ")
+    Error::Usage(msg!(
+        lang,
+        "command-unknown-system",
+        system = s,
+        accepted = ids.join(", ")
     ))
 }
 
