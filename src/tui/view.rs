@@ -314,7 +314,7 @@ fn why(app: &App) -> String {
     let Some(score) = app.current_score() else {
         return msg!(static fr, "tui-chosen-from-the-fact-list").into();
     };
-    let mut out = String::from(format!("{} ", msg!(static fr, "tui-decides")));
+    let mut out = format!("{} ", msg!(static fr, "tui-decides"));
     out.push_str(&decided_list(score, lang, 3));
     if let Some(other) = score.together_with {
         out.push_str(&msg!(
@@ -588,8 +588,8 @@ fn draw_provision(f: &mut Frame, app: &App, area: Rect) {
     }
     if let Some(p) = &q.penalty_if_possible_aggravations {
         lines.push(Line::raw(format!(
-            "{}{}",
-            format!("{} ", msg!(static fr, "tui-up-to-if-aggravations-are")),
+            "{} {}",
+            msg!(static fr, "tui-up-to-if-aggravations-are"),
             words::penalty(p, lang)
         )));
     }
@@ -647,8 +647,8 @@ fn draw_provision(f: &mut Frame, app: &App, area: Rect) {
             .map(|k| vocab.fact(k).map(|d| d.label.get(lang)).unwrap_or(k))
             .collect();
         lines.push(Line::raw(format!(
-            "{}{}",
-            format!("{} ", msg!(static fr, "tui-to-establish")),
+            "{} {}",
+            msg!(static fr, "tui-to-establish"),
             missing.join(", ")
         )));
     }
