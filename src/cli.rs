@@ -222,6 +222,9 @@ pub enum LawCommand {
         system: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Language of the table.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
     },
     /// Show one provision (every version, element, aggravation and source) or one system.
     Show {

@@ -11,6 +11,8 @@
 
 pub mod analysis;
 pub mod batch;
+#[macro_use]
+pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod compare;

@@ -267,7 +267,7 @@ fn scenarios_compare() {
                 d.severity,
                 d.kind,
                 d.systems.join("/"),
-                d.message
+                qualif::report::findings::disparity(d, "en")
             ));
         }
     }

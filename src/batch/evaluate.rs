@@ -105,7 +105,7 @@ pub fn scale_figure<'a>(g: &'a Guideline, case: &Case) -> Option<ScaleFigure<'a>
             SentenceValue::Custody { months, .. } => Some(*months),
             SentenceValue::Community(_) => None,
         },
-        starting_point_text: cell.starting_point.text(),
+        starting_point_text: crate::report::words::sentence_value(&cell.starting_point, "en"),
     })
 }
 

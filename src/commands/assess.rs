@@ -9,13 +9,15 @@ use crate::law::LawBook;
 use crate::report::{assess_json, assess_text};
 
 /// Refuses a `--systems` list that names a system the data does not have.
-pub fn check_systems(book: &LawBook, systems: &[String]) -> Result<()> {
+pub fn check_systems(book: &LawBook, systems: &[String], lang: &str) -> Result<()> {
     let known: Vec<&str> = book.systems.iter().map(|s| s.id.as_str()).collect();
     for s in systems {
         if !known.contains(&s.as_str()) {
-            return Err(Error::Usage(format!(
-                "unknown system `{s}` in --systems; accepted: {}",
-                known.join(", ")
+            return Err(Error::Usage(msg!(
+                lang,
+                "command-unknown-system-in-systems",
+                system = s,
+                accepted = known.join(", ")
             )));
         }
     }
@@ -24,7 +26,7 @@ pub fn check_systems(book: &LawBook, systems: &[String]) -> Result<()> {
 
 pub fn run(plan: &Plan, args: &AssessArgs) -> Result<u8> {
     let book = plan.book();
-    check_systems(book, &args.input.systems)?;
+    check_systems(book, &args.input.systems, args.printed.lang.code())?;
     let today = today();
     let case = load_case(&args.input.case, &book.vocabulary, today)?;
     let request = Request {

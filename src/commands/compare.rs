@@ -9,7 +9,7 @@ use crate::report::compare_text;
 
 pub fn run(plan: &Plan, args: &CompareArgs) -> Result<u8> {
     let book = plan.book();
-    super::assess::check_systems(book, &args.input.systems)?;
+    super::assess::check_systems(book, &args.input.systems, args.printed.lang.code())?;
     let today = today();
     let case = load_case(&args.input.case, &book.vocabulary, today)?;
     let request = Request {

@@ -10,11 +10,15 @@ use crate::report::law_text;
 pub fn run(data_dir: Option<&Path>, cmd: LawCommand) -> Result<u8> {
     match cmd {
         LawCommand::Validate { dir } => validate(dir.as_deref().or(data_dir)),
-        LawCommand::List { system, format } => {
+        LawCommand::List {
+            system,
+            format,
+            lang,
+        } => {
             let book = super::load_book(&data_dir.map(Path::to_path_buf))?;
             if let Some(s) = &system {
                 if book.system(s).is_none() {
-                    return Err(unknown_system(book, s));
+                    return Err(unknown_system(book, s, lang));
                 }
             }
             let text = match format {
@@ -22,7 +26,7 @@ pub fn run(data_dir: Option<&Path>, cmd: LawCommand) -> Result<u8> {
                     serde_json::to_string_pretty(&law_text::list_json(book, system.as_deref()))
                         .expect("JSON values serialise")
                 }
-                _ => law_text::list_table(book, system.as_deref()),
+                _ => law_text::list_table(book, system.as_deref(), lang.code()),
             };
             super::print(&text)?;
             Ok(0)
@@ -42,18 +46,22 @@ pub fn run(data_dir: Option<&Path>, cmd: LawCommand) -> Result<u8> {
                 super::print(&law_text::system_text(s, lang.code()))?;
                 return Ok(0);
             }
-            Err(Error::Usage(format!(
-                "no provision or system `{id}`; `qualif law list` shows the ids"
+            Err(Error::Usage(msg!(
+                lang,
+                "command-no-provision-or-system",
+                id = id
             )))
         }
     }
 }
 
-fn unknown_system(book: &LawBook, s: &str) -> Error {
+fn unknown_system(book: &LawBook, s: &str, lang: crate::cli::Lang) -> Error {
     let ids: Vec<&str> = book.systems.iter().map(|s| s.id.as_str()).collect();
-    Error::Usage(format!(
-        "unknown system `{s}`; accepted: {}",
-        ids.join(", ")
+    Error::Usage(msg!(
+        lang,
+        "command-unknown-system",
+        system = s,
+        accepted = ids.join(", ")
     ))
 }
 

@@ -11,9 +11,10 @@ use crate::scale::Scales;
 pub fn run(plan: &Plan, scales: &Scales, args: &ScaleArgs) -> Result<u8> {
     let book = plan.book();
     if scales.official().is_none() {
-        return Err(Error::Usage(
-            "no official sentencing guideline in the data (guidelines/*.toml)".into(),
-        ));
+        return Err(Error::Usage(msg!(
+            args.printed.lang,
+            "command-no-official-guideline"
+        )));
     }
     let today = today();
     let case = load_case(&args.case, &book.vocabulary, today)?;

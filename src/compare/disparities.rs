@@ -1,15 +1,14 @@
-//! The seven kinds of disparity between systems, each explained in one sentence that cites
-//! the provisions on both sides.
+//! The seven kinds of disparity between systems, each a [`Finding`] that names the
+//! provisions on both sides (the renderers put it in one sentence).
 
 use serde::Serialize;
 use serde_json::{Value as Json, json};
 
 use super::{Row, StateReading, max_months, prosecutable_in_time, reachable};
 use crate::engine::logic::Tri;
-use crate::engine::{Assessment, ElementStatus, Qualification, Status, SystemResult};
-use crate::facts::{Case, Value};
-use crate::law::{LawBook, SystemKind, Verification};
-use crate::report::words;
+use crate::engine::{Assessment, ElementLabel, ElementStatus, Qualification, Status, SystemResult};
+use crate::facts::{Case, Localized, Value};
+use crate::law::{LawBook, SystemKind, Term, Verification};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
@@ -31,27 +30,142 @@ pub enum Severity {
     Major,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Disparity {
     pub kind: DisparityKind,
     pub systems: Vec<String>,
     pub severity: Severity,
     pub conduct: Option<String>,
-    pub message: String,
+    /// What was found, for the renderers to put in words.
+    pub finding: Finding,
     pub details: Json,
 }
 
-/// A penalty maximum in words, in English (messages are in English; labels are bilingual
-/// in the data).
-fn max_text(q: &Qualification) -> String {
-    q.penalty
-        .as_ref()
-        .map(|p| words::term(p.prison_max, "en"))
-        .unwrap_or_else(|| "no penalty".into())
+/// A provision cited: its citation and its id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cited {
+    pub citation: String,
+    pub provision: String,
 }
 
-fn cite(q: &Qualification) -> String {
-    format!("{} ({})", q.provision.citation, q.provision.id)
+impl Cited {
+    fn of(q: &Qualification) -> Self {
+        Cited {
+            citation: q.provision.citation.clone(),
+            provision: q.provision.id.clone(),
+        }
+    }
+}
+
+/// One side of a penalty gap or a shortfall: a system, its provision and that provision's
+/// maximum (`None`: no penalty).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    pub system: String,
+    pub provision: Cited,
+    pub maximum: Option<Term>,
+}
+
+/// The element that excludes a provision.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unmet {
+    Label(Localized),
+    /// Not in force at the date applied.
+    InForceOn(chrono::NaiveDate),
+}
+
+/// An excluded provision and the first element that excludes it (if one is unmet).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExcludedBy {
+    pub citation: String,
+    pub unmet: Option<Unmet>,
+}
+
+/// Why a conduct is not an offence in a system.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NotAnOffence {
+    /// No offence of the system in the data covers it.
+    NotCovered,
+    /// The offences for it are excluded on these facts.
+    Excluded(Vec<ExcludedBy>),
+}
+
+/// What a disparity is, with everything its sentence names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finding {
+    /// `conduct` is an offence in `system` under `provision`, not in `other`.
+    NotCriminalised {
+        conduct: Localized,
+        system: String,
+        provision: Cited,
+        other: String,
+        why: NotAnOffence,
+    },
+    /// The maxima differ by `factor` or more (`None`: life against a fixed term).
+    PenaltyGap {
+        conduct: Localized,
+        higher: Side,
+        lower: Side,
+        factor: Option<f64>,
+    },
+    /// The comparison for `system` rests on an unverified provision.
+    UnverifiedLaw {
+        conduct: Localized,
+        system: String,
+        provision: Cited,
+    },
+    /// An instrument requires the conduct to be criminalised, and no offence of the state
+    /// in the data covers it.
+    ObligationNotCovered {
+        instrument: Localized,
+        obligation: Cited,
+        state: String,
+    },
+    /// An instrument requires the conduct to be criminalised, and the state's offences for
+    /// it (`excluded`, by citation) are excluded on these facts.
+    ObligationExcluded {
+        instrument: Localized,
+        obligation: Cited,
+        state: String,
+        excluded: Vec<String>,
+    },
+    /// The state's maximum is below the instrument's minimum maximum.
+    MaximumBelowFloor {
+        instrument: Localized,
+        obligation: Side,
+        state: Side,
+    },
+    /// The child's `age` is below a threshold (`parameter`, such as `age_of_consent`) in
+    /// some systems and not in others, each with its threshold.
+    AgeThreshold {
+        age: i64,
+        parameter: String,
+        below: Vec<(String, i64)>,
+        above: Vec<(String, i64)>,
+    },
+    /// Prosecution is still possible in `open` and time-barred in `barred` (under the
+    /// limitation rule `barred_rule`, or the provision when it has none).
+    TimeBarred {
+        open: String,
+        open_provision: Cited,
+        barred: String,
+        barred_rule: Option<String>,
+        barred_provision: Cited,
+    },
+    /// `can` can prosecute (on `ground`: its citation and label) and `cannot` cannot.
+    Reach {
+        can: String,
+        ground: Option<(String, Localized)>,
+        cannot: String,
+    },
+}
+
+fn side(system: &str, q: &Qualification) -> Side {
+    Side {
+        system: system.to_string(),
+        provision: Cited::of(q),
+        maximum: q.penalty.as_ref().map(|p| p.prison_max),
+    }
 }
 
 fn national<'a>(a: &'a Assessment<'a>) -> impl Iterator<Item = &'a SystemResult<'a>> {
@@ -80,11 +194,14 @@ fn gives_way_only(a: &Assessment, system: &str, conduct: &str) -> bool {
     covering.iter().any(|q| q.gives_way_to_applying(&status))
 }
 
-fn first_unmet(q: &Qualification) -> Option<String> {
+fn first_unmet(q: &Qualification) -> Option<Unmet> {
     q.elements
         .iter()
         .find(|e| e.status == ElementStatus::Unmet)
-        .map(|e| e.label.en.clone())
+        .map(|e| match e.label {
+            ElementLabel::Data(l) => Unmet::Label(l.clone()),
+            ElementLabel::InForceOn(d) => Unmet::InForceOn(d),
+        })
 }
 
 pub fn find(
@@ -98,8 +215,11 @@ pub fn find(
     let conduct_label = |c: &str| {
         book.vocabulary
             .conduct(c)
-            .map(|x| x.label.en.clone())
-            .unwrap_or_else(|| c.to_string())
+            .map(|x| x.label.clone())
+            .unwrap_or_else(|| Localized {
+                fr: c.to_string(),
+                en: c.to_string(),
+            })
     };
     let nationals: Vec<&str> = national(a).map(|r| r.system.id.as_str()).collect();
 
@@ -123,12 +243,9 @@ pub fn find(
                     .leading
                     .expect("an applying cell has a leading provision");
                 let why = match no.status {
-                    None => format!(
-                        "no offence of {} in qualif's data covers this conduct",
-                        no.system
-                    ),
+                    None => NotAnOffence::NotCovered,
                     Some(_) => {
-                        let excluded: Vec<String> = a
+                        let excluded: Vec<ExcludedBy> = a
                             .systems
                             .iter()
                             .find(|r| r.system.id == no.system)
@@ -136,21 +253,14 @@ pub fn find(
                                 r.qualifications
                                     .iter()
                                     .filter(|q| q.provision.covers.contains(&row.conduct))
-                                    .map(|q| {
-                                        format!(
-                                            "{} ({})",
-                                            q.provision.citation,
-                                            first_unmet(q).unwrap_or_else(|| "not met".into())
-                                        )
+                                    .map(|q| ExcludedBy {
+                                        citation: q.provision.citation.clone(),
+                                        unmet: first_unmet(q),
                                     })
                                     .collect()
                             })
                             .unwrap_or_default();
-                        format!(
-                            "in {} the offences for this conduct are excluded on these facts: {}",
-                            no.system,
-                            excluded.join("; ")
-                        )
+                        NotAnOffence::Excluded(excluded)
                     }
                 };
                 out.push(Disparity {
@@ -159,7 +269,13 @@ pub fn find(
                     // No provision at all may be a gap in the data rather than in the law.
                     severity: if no.status.is_none() { Severity::Warning } else { Severity::Major },
                     conduct: Some(row.conduct.clone()),
-                    message: format!("{label}: an offence in {} under {}, but {why}.", yes.system, cite(lead)),
+                    finding: Finding::NotCriminalised {
+                        conduct: label.clone(),
+                        system: yes.system.to_string(),
+                        provision: Cited::of(lead),
+                        other: no.system.to_string(),
+                        why,
+                    },
                     details: json!({ "criminalised_in": yes.system, "provision": lead.provision.id, "not_in": no.system }),
                 });
             }
@@ -185,17 +301,17 @@ pub fn find(
                 }
                 let factor = hi / lo;
                 if factor >= 2.0 {
-                    let factor_text = if hi.is_infinite() {
-                        "life against a fixed term".to_string()
-                    } else {
-                        format!("a factor of {:.1}", factor)
-                    };
                     out.push(Disparity {
                         kind: DisparityKind::PenaltyGap,
                         systems: vec![shi.to_string(), slo.to_string()],
                         severity: if factor >= 3.0 { Severity::Major } else { Severity::Warning },
                         conduct: Some(row.conduct.clone()),
-                        message: format!("{label}: up to {} in {} under {}, against {} in {} under {} ({factor_text}).", max_text(qhi), shi, cite(qhi), max_text(qlo), slo, cite(qlo)),
+                        finding: Finding::PenaltyGap {
+                            conduct: label.clone(),
+                            higher: side(shi, qhi),
+                            lower: side(slo, qlo),
+                            factor: (!hi.is_infinite()).then_some(factor),
+                        },
                         details: json!({ "factor": if factor.is_finite() { json!((factor * 100.0).round() / 100.0) } else { json!(null) }, "higher": { "system": shi, "provision": qhi.provision.id, "max_prison_months": max_months(qhi).filter(|m| m.is_finite()) }, "lower": { "system": slo, "provision": qlo.provision.id, "max_prison_months": max_months(qlo) } }),
                     });
                 }
@@ -211,7 +327,11 @@ pub fn find(
                         systems: vec![c.system.to_string()],
                         severity: Severity::Warning,
                         conduct: Some(row.conduct.clone()),
-                        message: format!("{label}: the comparison for {} rests on {}, whose text or penalty is unverified — check it before relying on it.", c.system, cite(q)),
+                        finding: Finding::UnverifiedLaw {
+                            conduct: label.clone(),
+                            system: c.system.to_string(),
+                            provision: Cited::of(q),
+                        },
                         details: json!({ "provision": q.provision.id }),
                     });
                 }
@@ -268,18 +388,30 @@ fn below_minimum(
                 .min_by(|x, y| y.leading_cmp(x));
             let instrument = book
                 .system(reading.instrument)
-                .map(|s| s.name.en.clone())
-                .unwrap_or_else(|| reading.instrument.to_string());
+                .map(|s| s.name.clone())
+                .unwrap_or_else(|| Localized {
+                    fr: reading.instrument.to_string(),
+                    en: reading.instrument.to_string(),
+                });
             match best {
                 None => out.push(Disparity {
                     kind: DisparityKind::BelowMinimumStandard,
                     systems: vec![reading.state.to_string(), reading.instrument.to_string()],
                     severity: if covering.is_empty() { Severity::Warning } else { Severity::Major },
                     conduct: obligation.provision.covers.first().cloned(),
-                    message: if covering.is_empty() {
-                        format!("{} requires this conduct to be criminalised ({}), and no offence of {} in qualif's data covers it (check whether the law or only the data lacks one).", instrument, cite(obligation), reading.state)
+                    finding: if covering.is_empty() {
+                        Finding::ObligationNotCovered {
+                            instrument,
+                            obligation: Cited::of(obligation),
+                            state: reading.state.to_string(),
+                        }
                     } else {
-                        format!("{} requires this conduct to be criminalised ({}), but no offence of {} applies to these facts ({} excluded).", instrument, cite(obligation), reading.state, covering.iter().map(|q| q.provision.citation.as_str()).collect::<Vec<_>>().join("; "))
+                        Finding::ObligationExcluded {
+                            instrument,
+                            obligation: Cited::of(obligation),
+                            state: reading.state.to_string(),
+                            excluded: covering.iter().map(|q| q.provision.citation.clone()).collect(),
+                        }
                     },
                     details: json!({ "obligation": obligation.provision.id, "state": reading.state }),
                 }),
@@ -291,7 +423,11 @@ fn below_minimum(
                             systems: vec![reading.state.to_string(), reading.instrument.to_string()],
                             severity: Severity::Major,
                             conduct: obligation.provision.covers.first().cloned(),
-                            message: format!("{} requires a maximum of at least {} ({}), but {} provides {} under {}.", instrument, max_text(obligation), cite(obligation), reading.state, max_text(q), cite(q)),
+                            finding: Finding::MaximumBelowFloor {
+                                instrument,
+                                obligation: side(reading.instrument, obligation),
+                                state: side(reading.state, q),
+                            },
                             details: json!({ "obligation": obligation.provision.id, "minimum_max_prison_months": floor, "state": reading.state, "provision": q.provision.id, "max_prison_months": m }),
                         });
                     }
@@ -327,19 +463,20 @@ fn age_threshold(a: &Assessment, case: &Case, out: &mut Vec<Disparity>) {
         if below.is_empty() || above.is_empty() {
             continue;
         }
-        let what = name.trim_start_matches("state.").replace('_', " ");
-        let fmt = |v: &[(String, i64)]| {
-            v.iter()
-                .map(|(s, t)| format!("{s} ({t})"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let parameter = name.trim_start_matches("state.");
+        // The parameter's name, as JSON has always given it.
+        let what = parameter.replace('_', " ");
         out.push(Disparity {
             kind: DisparityKind::AgeThreshold,
             systems: below.iter().chain(above.iter()).map(|(s, _)| s.clone()).collect(),
             severity: Severity::Warning,
             conduct: None,
-            message: format!("The child is {age}: below the {what} in {} but not in {}, so the same facts are treated differently.", fmt(&below), fmt(&above)),
+            finding: Finding::AgeThreshold {
+                age: *age,
+                parameter: parameter.to_string(),
+                below: below.clone(),
+                above: above.clone(),
+            },
             details: json!({ "threshold": what, "age": age, "below": below.iter().map(|(s, t)| json!({"system": s, "age": t})).collect::<Vec<_>>(), "at_or_above": above.iter().map(|(s, t)| json!({"system": s, "age": t})).collect::<Vec<_>>() }),
         });
     }
@@ -382,7 +519,17 @@ fn time_and_reach(a: &Assessment, out: &mut Vec<Disparity>) {
                     systems: vec![open.to_string(), barred.to_string()],
                     severity: Severity::Major,
                     conduct: None,
-                    message: format!("At the date of assessment prosecution is still possible in {open} ({}), but time-barred in {barred} ({}).", cite(open_q), barred_q.limitation.as_ref().and_then(|l| l.rule).map(|r| r.citation.clone()).unwrap_or_else(|| cite(barred_q))),
+                    finding: Finding::TimeBarred {
+                        open: open.to_string(),
+                        open_provision: Cited::of(open_q),
+                        barred: barred.to_string(),
+                        barred_rule: barred_q
+                            .limitation
+                            .as_ref()
+                            .and_then(|l| l.rule)
+                            .map(|r| r.citation.clone()),
+                        barred_provision: Cited::of(barred_q),
+                    },
                     details: json!({ "open_in": open, "barred_in": barred }),
                 });
             }
@@ -412,10 +559,11 @@ fn time_and_reach(a: &Assessment, out: &mut Vec<Disparity>) {
                     systems: vec![can.to_string(), cannot.to_string()],
                     severity: if extraterritorial { Severity::Major } else { Severity::Info },
                     conduct: None,
-                    message: format!(
-                        "{can} can prosecute these facts{}, but no ground of jurisdiction of {cannot} holds on them.",
-                        ground.map(|g| format!(" ({}: {})", g.rule.citation, g.rule.label.en)).unwrap_or_default()
-                    ),
+                    finding: Finding::Reach {
+                        can: can.to_string(),
+                        ground: ground.map(|g| (g.rule.citation.clone(), g.rule.label.clone())),
+                        cannot: cannot.to_string(),
+                    },
                     details: json!({ "can": can, "cannot": cannot, "ground": ground.map(|g| g.rule.id.clone()) }),
                 });
             }

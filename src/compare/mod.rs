@@ -11,7 +11,9 @@ use crate::engine::{Assessment, Qualification, Status, SystemResult, assess_read
 use crate::facts::Case;
 use crate::law::SystemKind;
 
-pub use disparities::{Disparity, DisparityKind, Severity};
+pub use disparities::{
+    Cited, Disparity, DisparityKind, ExcludedBy, Finding, NotAnOffence, Severity, Side, Unmet,
+};
 
 /// What one system makes of one conduct class.
 #[derive(Debug, Clone)]

@@ -49,6 +49,31 @@ pub enum Deadline {
     Unknown,
 }
 
+/// What limits or qualifies a limitation result, for the renderers to put in words.
+#[derive(Debug, Clone)]
+pub enum LimitationNote<'a> {
+    /// Whether this rule governs depends on facts not stated.
+    RuleDependsOnFacts(&'a Limitation),
+    /// The data has no limitation rule for this provision.
+    NoRule,
+    /// No date of the facts: limitation cannot be computed.
+    NoDateOfFacts,
+    /// The rule has no regime in the data for facts of this date.
+    NoRegime {
+        rule: &'a Limitation,
+        facts: NaiveDate,
+    },
+    /// The victim's age or birth date is needed to know when the period starts.
+    StartNeedsVictimAge,
+    /// The period would run past 9999-12-31, the last date the program handles.
+    BeyondLastDate,
+    /// Whether the facts were already time-barred when the regime of this date entered into
+    /// force depends on the victim's exact birth date.
+    BarredBeforeRegimeUnknown(NaiveDate),
+    /// Interruptions and suspensions are not taken into account.
+    InterruptionsIgnored,
+}
+
 /// The limitation of one provision for the facts.
 #[derive(Debug, Clone)]
 pub struct LimitationResult<'a> {
@@ -59,7 +84,7 @@ pub struct LimitationResult<'a> {
     pub deadline: Deadline,
     pub barred: Tri,
     pub assessed_on: NaiveDate,
-    pub notes: Vec<String>,
+    pub notes: Vec<LimitationNote<'a>>,
 }
 
 fn months_of(period: Option<f64>) -> Option<u32> {
@@ -135,25 +160,18 @@ pub fn evaluate<'a>(
             }
             Tri::False => continue,
             Tri::Unknown => {
-                result.notes.push(format!(
-                    "whether {} ({}) governs depends on facts not stated",
-                    rule.citation, rule.label.en
-                ));
+                result.notes.push(LimitationNote::RuleDependsOnFacts(rule));
                 return result;
             }
         }
     }
     let Some(rule) = chosen else {
-        result
-            .notes
-            .push("no limitation rule for this provision in the data".into());
+        result.notes.push(LimitationNote::NoRule);
         return result;
     };
     result.rule = Some(rule);
     let Some(facts) = facts else {
-        result
-            .notes
-            .push("no date of the facts: limitation cannot be computed".into());
+        result.notes.push(LimitationNote::NoDateOfFacts);
         return result;
     };
     let Some(first) = rule
@@ -161,24 +179,17 @@ pub fn evaluate<'a>(
         .iter()
         .find(|v| v.from <= facts && v.to.is_none_or(|t| facts <= t))
     else {
-        result.notes.push(format!(
-            "{}: no regime in the data for facts of {facts}",
-            rule.citation
-        ));
+        result.notes.push(LimitationNote::NoRegime { rule, facts });
         return result;
     };
     let Some(start) = start(rule, system.age_of_majority, case, facts) else {
-        result
-            .notes
-            .push("the victim's age or birth date is needed to know when the period starts".into());
+        result.notes.push(LimitationNote::StartNeedsVictimAge);
         return result;
     };
     // A date after 9999-12-31 (facts or a birth in year 9999) is not computed: it would be
     // written `+10017-12-30`, which no input accepts.
-    const BEYOND: &str =
-        "the period would run past 9999-12-31, the last date this program handles: not computed";
     if !crate::facts::date_in_range(start.latest) {
-        result.notes.push(BEYOND.into());
+        result.notes.push(LimitationNote::BeyondLastDate);
         return result;
     }
     result.start = Some(start);
@@ -191,7 +202,7 @@ pub fn evaluate<'a>(
     };
     let mut regime = first;
     let Some(mut deadline) = deadline_under(first) else {
-        result.notes.push(BEYOND.into());
+        result.notes.push(LimitationNote::BeyondLastDate);
         return result;
     };
     for v in rule
@@ -215,13 +226,15 @@ pub fn evaluate<'a>(
                 match deadline_under(v) {
                     Some(d) => deadline = d,
                     None => {
-                        result.notes.push(BEYOND.into());
+                        result.notes.push(LimitationNote::BeyondLastDate);
                         return result;
                     }
                 }
             }
             Tri::Unknown => {
-                result.notes.push(format!("whether the facts were already time-barred when the regime of {} entered into force depends on the victim's exact birth date", v.from));
+                result
+                    .notes
+                    .push(LimitationNote::BarredBeforeRegimeUnknown(v.from));
                 result.regime = Some(regime);
                 return result;
             }
@@ -235,6 +248,6 @@ pub fn evaluate<'a>(
         _ => Tri::Unknown,
     };
     result.deadline = deadline;
-    result.notes.push("interruptions and suspensions (acts of investigation or prosecution) are not taken into account".into());
+    result.notes.push(LimitationNote::InterruptionsIgnored);
     result
 }

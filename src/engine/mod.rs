@@ -11,6 +11,6 @@ mod qualify;
 pub mod reference;
 
 pub use qualify::{
-    AggravationResult, Assessment, ElementResult, ElementStatus, MilderLaw, Qualification, Status,
-    SystemResult, VersionRef, assess, assess_reading,
+    AggravationResult, Assessment, ElementLabel, ElementResult, ElementStatus, LawDateNotice,
+    MilderLaw, Qualification, Status, SystemResult, VersionRef, Warning, assess, assess_reading,
 };

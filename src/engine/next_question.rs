@@ -11,11 +11,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Days, NaiveDate};
 
+use super::ElementLabel;
 use super::condition::{Expr, Operand};
 use super::logic::Tri;
 use super::plan::{LawDate, Observer, Outcome, Plan, Prepared, Scratch};
 use super::{Assessment, Qualification, Status, assess};
-use crate::facts::{Case, FactDef, FactType, Localized, Value};
+use crate::facts::{Case, FactDef, FactType, Value};
 use crate::law::{LawBook, Penalty, Provision, System, Term, Version, VersionStatus};
 
 /// The weight of life imprisonment, in months, when penalties are weighed.
@@ -28,9 +29,9 @@ const MAX_PAIR_TRIALS: usize = 3000;
 
 /// An element or aggravation that an answer would decide.
 #[derive(Debug, Clone, PartialEq)]
-pub struct DecidedPart {
+pub struct DecidedPart<'a> {
     pub id: String,
-    pub label: Localized,
+    pub label: ElementLabel<'a>,
 }
 
 /// One provision whose status or penalty an answer would change.
@@ -41,9 +42,9 @@ pub struct Decided<'a> {
     /// Its status now.
     pub status: Status,
     /// Its elements unknown now that some answer decides.
-    pub elements: Vec<DecidedPart>,
+    pub elements: Vec<DecidedPart<'a>>,
     /// Its aggravations possible now that some answer decides.
-    pub aggravations: Vec<DecidedPart>,
+    pub aggravations: Vec<DecidedPart<'a>>,
     /// Only the penalty would change (an aggravation), not the status.
     pub penalty_only: bool,
     /// Its weight in the score: its maximum term in months.
@@ -440,7 +441,7 @@ impl Effect {
                     .filter(|e| m.elements.contains(e.id))
                     .map(|e| DecidedPart {
                         id: e.id.to_string(),
-                        label: e.label.clone().into_owned(),
+                        label: e.label,
                     })
                     .collect(),
                 aggravations: q
@@ -449,7 +450,7 @@ impl Effect {
                     .filter(|a| m.aggravations.contains(a.id))
                     .map(|a| DecidedPart {
                         id: a.id.to_string(),
-                        label: a.label.clone(),
+                        label: ElementLabel::Data(a.label),
                     })
                     .collect(),
                 penalty_only: !m.status_changes,

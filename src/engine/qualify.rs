@@ -3,7 +3,6 @@
 //! [`Plan`] evaluates; the explaining observer here turns what it finds into the results
 //! a person reads.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -52,13 +51,23 @@ pub(super) fn status_of(t: Tri) -> Status {
     }
 }
 
+/// What an element's result is labelled with: the element's label in the data, or, for a
+/// provision not in force, the finding that it was not in force at the date applied
+/// (which the renderers put in words).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ElementLabel<'a> {
+    Data(&'a Localized),
+    /// "In force at the date applied (this date)": the element a provision not in force
+    /// fails.
+    InForceOn(NaiveDate),
+}
+
 /// One element's result. Its texts are borrowed from the law book: an assessment (which
 /// the interview makes after every answer) copies none of them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ElementResult<'a> {
     pub id: &'a str,
-    /// The element's label, or one written for the result (a provision not in force).
-    pub label: Cow<'a, Localized>,
+    pub label: ElementLabel<'a>,
     pub condition: &'a str,
     pub status: ElementStatus,
     /// Met or unmet on a fact presumed, not stated (see [`Assessment::presumed`]).
@@ -109,7 +118,7 @@ pub struct Qualification<'a> {
     pub milder_later: Option<MilderLaw>,
     /// A reform not yet in force (or not confirmed) that would change this provision.
     pub pending: Vec<&'a Version>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning<'a>>,
     /// For provisions that apply or are possible: is prosecution time-barred?
     pub limitation: Option<super::limitation::LimitationResult<'a>>,
     /// For provisions that apply or are possible: can the state prosecute?
@@ -175,6 +184,34 @@ impl Qualification<'_> {
     }
 }
 
+/// A doubt about one provision's result, for the renderers to put in words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Warning<'a> {
+    /// The provision is not in force: only a pending or unconfirmed text exists.
+    NotInForce,
+    /// The version applied is unverified: check it against the official text.
+    Unverified { provision: &'a str },
+    /// The version applied rests on secondary sources only.
+    SecondaryOnly { provision: &'a str },
+    /// The penalty is not confirmed by the sources.
+    PenaltyNotConfirmed { provision: &'a str },
+    /// Either this provision or one of `others` applies: every other element is met, and
+    /// which one depends on the facts still missing.
+    Alternative {
+        provision: &'a str,
+        others: Vec<String>,
+    },
+}
+
+/// How the date whose law is applied was chosen, when it is not the date of the facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LawDateNotice {
+    /// The law in force on this date, as requested (`--date`).
+    Requested(NaiveDate),
+    /// The case gives no date of the facts: the law in force today (this date).
+    Today(NaiveDate),
+}
+
 #[derive(Debug, Clone)]
 pub struct SystemResult<'a> {
     pub system: &'a System,
@@ -186,7 +223,7 @@ pub struct Assessment<'a> {
     pub date_of_facts: Option<NaiveDate>,
     /// The date whose law is applied.
     pub law_date: NaiveDate,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<LawDateNotice>,
     /// The presumptions the results rely on: facts the case does not state, taken as
     /// presumed (the interview still asks them; an answer overrides).
     pub presumed: Vec<&'a Presumption>,
@@ -207,12 +244,8 @@ pub fn assess<'a>(
     let mut warnings = Vec::new();
     let law = LawDate::of(case, law_date, today);
     match law {
-        LawDate::Requested(d) => warnings.push(format!(
-            "the law in force on {d} is applied, as requested (--date)"
-        )),
-        LawDate::Today(d) => warnings.push(format!(
-            "the case gives no date of the facts: the law in force today ({d}) is applied"
-        )),
+        LawDate::Requested(d) => warnings.push(LawDateNotice::Requested(d)),
+        LawDate::Today(d) => warnings.push(LawDateNotice::Today(d)),
         LawDate::Facts(_) => {}
     }
     let law_date = law.date();
@@ -333,11 +366,10 @@ impl<'a, 'c> Explainer<'a, 'c> {
             give_way(q, &self.statuses);
             q.alternative_to = alternatives(q, &self.statuses);
             if !q.alternative_to.is_empty() {
-                q.warnings.push(format!(
-                    "{}: either this provision or {} applies — every other element is met; which one depends on the facts still missing",
-                    q.provision.id,
-                    q.alternative_to.join(" or ")
-                ));
+                q.warnings.push(Warning::Alternative {
+                    provision: &q.provision.id,
+                    others: q.alternative_to.clone(),
+                });
             }
         }
         self.systems.push(SystemResult {
@@ -429,16 +461,9 @@ fn explain<'a>(
             .filter(|v| v.status == VersionStatus::InForce)
             .map(|v| v.from)
             .min();
-        let label = Localized {
-            fr: format!("en vigueur à la date retenue ({law_date})"),
-            en: format!("in force at the date applied ({law_date})"),
-        };
         let mut warnings = Vec::new();
         if first.is_none() {
-            warnings.push(
-                "this provision is not in force: only a pending or unconfirmed text exists"
-                    .to_string(),
-            );
+            warnings.push(Warning::NotInForce);
         }
         return Qualification {
             provision,
@@ -446,7 +471,7 @@ fn explain<'a>(
             version: None,
             elements: vec![ElementResult {
                 id: "in_force",
-                label: Cow::Owned(label),
+                label: ElementLabel::InForceOn(law_date),
                 condition: "",
                 status: ElementStatus::Unmet,
                 presumed: false,
@@ -481,7 +506,7 @@ fn explain<'a>(
         };
         elements.push(ElementResult {
             id: &e.id,
-            label: Cow::Borrowed(&e.label),
+            label: ElementLabel::Data(&e.label),
             condition: &e.text,
             status: t.into(),
             presumed: t != Tri::Unknown && !presumed.is_empty() && reads_presumed(),
@@ -520,19 +545,14 @@ fn explain<'a>(
     let if_possible = penalty_if_possible(&version.penalty, possible, raised, status).cloned();
     let penalty = raised.clone();
     let mut warnings = Vec::new();
+    let id = provision.id.as_str();
     if version.verification == Verification::Unverified {
-        warnings.push(format!("{}: the version applied is unverified — check it against the official text before relying on it", provision.id));
+        warnings.push(Warning::Unverified { provision: id });
     } else if version.verification == Verification::VerifiedSecondary {
-        warnings.push(format!(
-            "{}: the version applied rests on secondary sources only",
-            provision.id
-        ));
+        warnings.push(Warning::SecondaryOnly { provision: id });
     }
     if penalty.has_unknown() && status != Status::Excluded {
-        warnings.push(format!(
-            "{}: the penalty is not confirmed by the sources",
-            provision.id
-        ));
+        warnings.push(Warning::PenaltyNotConfirmed { provision: id });
     }
     let milder_later = milder_later_version(provision, version, &penalty, today);
     missing.sort();

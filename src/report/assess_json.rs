@@ -3,7 +3,7 @@
 
 use serde_json::{Value as Json, json};
 
-use super::words;
+use super::{findings, words};
 use crate::engine::jurisdiction::Reach;
 use crate::engine::limitation::LimitationResult;
 use crate::engine::logic::Tri;
@@ -57,7 +57,7 @@ pub fn title_json(t: &crate::law::Title) -> Json {
 /// An element's result; `"presumed": true` when it rests on a presumed fact.
 fn element(e: &crate::engine::ElementResult) -> Json {
     let mut out =
-        json!({ "id": e.id, "label": e.label, "status": e.status, "condition": e.condition });
+        json!({ "id": e.id, "label": e.label.json(), "status": e.status, "condition": e.condition });
     if e.presumed {
         out["presumed"] = json!(true);
     }
@@ -113,7 +113,7 @@ pub fn qualification(q: &Qualification, lang: &str) -> Json {
         "attempt": prov.attempt,
         "notes": prov.notes,
         "version_notes": notes,
-        "warnings": q.warnings,
+        "warnings": findings::warnings_en(&q.warnings),
     })
 }
 
@@ -133,7 +133,7 @@ fn limitation(l: &LimitationResult) -> Json {
         "regime": l.regime.map(|v| json!({ "in_force_from": v.from, "period": v.period_text, "verification": v.verification.as_str(), "sources": v.sources, "notes": v.notes })),
         "period_starts": l.start,
         "deadline": l.deadline,
-        "notes": l.notes,
+        "notes": findings::limitation_notes_en(&l.notes),
     })
 }
 
@@ -173,7 +173,7 @@ pub fn assessment(a: &Assessment, case: &Case, vocab: &Vocabulary) -> Json {
         "case": {
             "date_of_facts": a.date_of_facts,
             "law_date": a.law_date,
-            "warnings": a.warnings,
+            "warnings": findings::law_date_notices_en(&a.warnings),
             "facts": facts,
         },
         "systems": a.systems.iter().map(system).collect::<Vec<_>>(),

@@ -3,21 +3,19 @@
 
 use comfy_table::{Cell, ContentArrangement, Table, presets};
 
-use super::words::{self, t};
+use super::findings;
+use super::words;
 use crate::engine::{Assessment, ElementStatus, Qualification, Status, SystemResult};
 use crate::law::Verification;
 
 fn verification_mark(q: &Qualification, lang: &str) -> String {
     match q.verification() {
-        Some(Verification::Unverified) => t(lang, "⚠ UNVERIFIED", "⚠ NON VÉRIFIÉ").to_string(),
-        Some(Verification::VerifiedSecondary) => t(
-            lang,
-            "secondary sources only",
-            "sources secondaires seulement",
-        )
-        .to_string(),
+        Some(Verification::Unverified) => msg!(static lang, "assess-unverified").to_string(),
+        Some(Verification::VerifiedSecondary) => {
+            msg!(static lang, "assess-secondary-sources-only").to_string()
+        }
         Some(Verification::VerifiedPrimary) => {
-            t(lang, "verified (official text)", "vérifié (texte officiel)").to_string()
+            msg!(static lang, "assess-verified-official-text").to_string()
         }
         None => String::new(),
     }
@@ -61,7 +59,7 @@ fn penalty_text(q: &Qualification, system_lang: &str, lang: &str) -> String {
     if !applied.is_empty() {
         out.push_str(&format!(
             "\n{}: {}",
-            t(lang, "aggravated", "aggravée"),
+            msg!(static lang, "assess-aggravated"),
             applied.join("; ")
         ));
     }
@@ -74,20 +72,16 @@ fn penalty_text(q: &Qualification, system_lang: &str, lang: &str) -> String {
             .collect();
         out.push_str(&format!(
             "\n{} {} {}: {}",
-            t(lang, "up to", "jusqu'à"),
+            msg!(static lang, "assess-up-to"),
             words::penalty(p, system_lang),
-            t(lang, "if established", "si établi"),
+            msg!(static lang, "assess-if-established"),
             possible.join("; ")
         ));
     }
     if let Some(m) = &q.milder_later {
         out.push_str(&format!(
             "\n{} {}: {}",
-            t(
-                lang,
-                "milder later law from",
-                "loi postérieure plus douce depuis le"
-            ),
+            msg!(static lang, "assess-milder-later-law-from"),
             m.in_force_from,
             words::penalty(&m.penalty, system_lang)
         ));
@@ -95,21 +89,13 @@ fn penalty_text(q: &Qualification, system_lang: &str, lang: &str) -> String {
     if let Some(v) = q.version {
         out.push_str(&format!(
             "\n{} {}",
-            t(
-                lang,
-                "version in force from",
-                "version en vigueur depuis le"
-            ),
+            msg!(static lang, "assess-version-in-force-from"),
             v.from
         ));
         if !v.readings.is_empty() {
             out.push_str(&format!(
                 "\n⚠ {}",
-                t(
-                    lang,
-                    "sources conflict on this penalty",
-                    "les sources divergent sur cette peine"
-                )
+                msg!(static lang, "assess-sources-conflict-on-this-penalty")
             ));
         }
     }
@@ -124,11 +110,11 @@ fn heading(r: &SystemResult, lang: &str) -> String {
         s.name.get(lang),
         s.id,
         count(Status::Applies),
-        t(lang, "apply", "applicables"),
+        msg!(static lang, "assess-apply"),
         count(Status::Possible),
-        t(lang, "possible", "possibles"),
+        msg!(static lang, "assess-possible"),
         count(Status::Excluded),
-        t(lang, "excluded", "exclues"),
+        msg!(static lang, "assess-excluded"),
     )
 }
 
@@ -147,6 +133,7 @@ pub fn table(a: &Assessment, lang: &str, all: bool) -> String {
     let mut out = String::new();
     out.push_str(&format!("{}: {}\n", words::law_applied(lang), a.law_date));
     for w in &a.warnings {
+        let w = findings::law_date_notice(w, lang);
         out.push_str(&format!("⚠ {w}\n"));
     }
     for r in &a.systems {
@@ -155,11 +142,7 @@ pub fn table(a: &Assessment, lang: &str, all: bool) -> String {
         out.push('\n');
         let qs = relevant(r, all);
         if qs.is_empty() {
-            out.push_str(t(
-                lang,
-                "No offence applies or remains possible on these facts.\n",
-                "Aucune infraction n'est applicable ni possible sur ces faits.\n",
-            ));
+            out.push_str(&format!("{}\n", msg!(lang, "assess-no-offence")));
             continue;
         }
         let mut table = Table::new();
@@ -168,18 +151,18 @@ pub fn table(a: &Assessment, lang: &str, all: bool) -> String {
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(160);
         table.set_header(vec![
-            t(lang, "Status", "Statut"),
-            t(lang, "Provision", "Disposition"),
-            t(lang, "Penalty", "Peine"),
-            t(lang, "Elements", "Éléments"),
-            t(lang, "Still to establish", "Reste à établir"),
+            msg!(static lang, "assess-status"),
+            msg!(static lang, "assess-provision"),
+            msg!(static lang, "assess-penalty"),
+            msg!(static lang, "assess-elements"),
+            msg!(static lang, "assess-still-to-establish"),
         ]);
         for q in qs {
             let mut status = words::status(q.status, lang).to_uppercase();
             if !q.alternative_to.is_empty() {
                 status.push_str(&format!(
                     "\n{} {}",
-                    t(lang, "or else", "sinon"),
+                    msg!(static lang, "assess-or-else"),
                     q.alternative_to.join(", ")
                 ));
             }
@@ -206,11 +189,12 @@ pub fn table(a: &Assessment, lang: &str, all: bool) -> String {
         }
         out.push_str(&table.to_string());
         out.push('\n');
-        let warnings: Vec<&String> = r
+        let warnings: Vec<String> = r
             .qualifications
             .iter()
             .filter(|q| q.status != Status::Excluded)
             .flat_map(|q| &q.warnings)
+            .map(|w| findings::warning(w, lang))
             .collect();
         for w in warnings {
             out.push_str(&format!("⚠ {w}\n"));
@@ -231,11 +215,14 @@ pub fn table(a: &Assessment, lang: &str, all: bool) -> String {
                 .filter(|q| q.status == Status::Excluded)
                 .count();
             if excluded > 0 {
-                out.push_str(&format!("{excluded} {}\n", t(lang, "other provisions are excluded on these facts (--all lists them with the element that excludes each).", "autres dispositions sont exclues sur ces faits (--all les liste avec l'élément qui les exclut).")));
+                out.push_str(&format!(
+                    "{excluded} {}\n",
+                    msg!(static lang, "assess-others-excluded")
+                ));
             }
         }
     }
-    out.push_str(&format!("\n{}\n", t(lang, "Decision support, not legal advice: check every qualification against the official texts.", "Aide à la décision, pas un avis juridique : vérifiez chaque qualification dans les textes officiels.")));
+    out.push_str(&format!("\n{}\n", msg!(static lang, "disclaimer")));
     out
 }
 
@@ -244,11 +231,7 @@ pub fn markdown(a: &Assessment, lang: &str, all: bool) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "# {}\n\n",
-        t(
-            lang,
-            "Qualification of the facts",
-            "Qualification des faits"
-        )
+        msg!(static lang, "assess-qualification-of-the-facts")
     ));
     out.push_str(&format!(
         "{}: **{}**\n\n",
@@ -256,6 +239,7 @@ pub fn markdown(a: &Assessment, lang: &str, all: bool) -> String {
         a.law_date
     ));
     for w in &a.warnings {
+        let w = findings::law_date_notice(w, lang);
         out.push_str(&format!("> ⚠ {w}\n\n"));
     }
     for r in &a.systems {
@@ -269,24 +253,24 @@ pub fn markdown(a: &Assessment, lang: &str, all: bool) -> String {
             ));
             out.push_str(&format!(
                 "- {}: `{}`\n",
-                t(lang, "Id", "Identifiant"),
+                msg!(static lang, "assess-id"),
                 q.provision.id
             ));
             let mark = verification_mark(q, lang);
             if !mark.is_empty() {
                 out.push_str(&format!(
                     "- {}: {mark}\n",
-                    t(lang, "Verification", "Vérification")
+                    msg!(static lang, "assess-verification")
                 ));
             }
             if q.status != Status::Excluded {
                 out.push_str(&format!(
                     "- {}: {}\n",
-                    t(lang, "Penalty", "Peine"),
+                    msg!(static lang, "assess-penalty"),
                     penalty_text(q, &r.system.language, lang).replace('\n', "; ")
                 ));
             }
-            out.push_str(&format!("- {}:\n", t(lang, "Elements", "Éléments")));
+            out.push_str(&format!("- {}:\n", msg!(static lang, "assess-elements")));
             for e in &q.elements {
                 out.push_str(&format!(
                     "  - {} — {}\n",
@@ -297,7 +281,7 @@ pub fn markdown(a: &Assessment, lang: &str, all: bool) -> String {
             if !q.missing_facts.is_empty() {
                 out.push_str(&format!(
                     "- {}: {}\n",
-                    t(lang, "Still to establish", "Reste à établir"),
+                    msg!(static lang, "assess-still-to-establish"),
                     q.missing_facts
                         .iter()
                         .map(|m| format!("`{m}`"))
@@ -308,11 +292,12 @@ pub fn markdown(a: &Assessment, lang: &str, all: bool) -> String {
             if let Some(v) = q.version {
                 out.push_str(&format!(
                     "- {}: {}\n",
-                    t(lang, "Sources", "Sources"),
+                    msg!(static lang, "assess-sources"),
                     v.sources.join(", ")
                 ));
             }
             for w in &q.warnings {
+                let w = findings::warning(w, lang);
                 out.push_str(&format!("- ⚠ {w}\n"));
             }
             if q.status != Status::Excluded {
@@ -323,6 +308,6 @@ pub fn markdown(a: &Assessment, lang: &str, all: bool) -> String {
             out.push('\n');
         }
     }
-    out.push_str(&format!("---\n{}\n", t(lang, "Decision support, not legal advice: check every qualification against the official texts.", "Aide à la décision, pas un avis juridique : vérifiez chaque qualification dans les textes officiels.")));
+    out.push_str(&format!("---\n{}\n", msg!(static lang, "disclaimer")));
     out
 }

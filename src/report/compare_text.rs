@@ -5,8 +5,8 @@ use comfy_table::{Cell as TCell, ContentArrangement, Table, presets};
 use serde_json::{Value as Json, json};
 
 use super::assess_json::{CONTRACT, penalty};
-use super::words::{self, t};
-use crate::compare::{Cell, Comparison, Severity};
+use super::words;
+use crate::compare::{Cell, Comparison, DisparityKind, Severity};
 use crate::engine::{Assessment, Status};
 use crate::law::{LawBook, SystemKind, Term};
 
@@ -19,8 +19,8 @@ fn conduct_label(book: &LawBook, id: &str, lang: &str) -> String {
 
 fn cell_text(c: &Cell, kind: SystemKind, lang: &str) -> String {
     match (c.status, c.leading) {
-        (None, _) => t(lang, "— not covered", "— non couvert").to_string(),
-        (Some(Status::Excluded), _) => t(lang, "excluded", "exclue").to_string(),
+        (None, _) => msg!(static lang, "compare-not-covered").to_string(),
+        (Some(Status::Excluded), _) => msg!(static lang, "compare-excluded").to_string(),
         (Some(s), Some(q)) => {
             let p = q.penalty.as_ref();
             let max = p
@@ -30,29 +30,24 @@ fn cell_text(c: &Cell, kind: SystemKind, lang: &str) -> String {
                 SystemKind::International => format!(
                     "{}\n{} {max}",
                     words::status(s, lang),
-                    t(lang, "floor: at least", "plancher : au moins")
+                    msg!(static lang, "compare-floor-at-least")
                 ),
                 SystemKind::National => format!(
                     "{}\n{} {max}",
                     words::status(s, lang),
-                    t(lang, "max", "max.")
+                    msg!(static lang, "compare-max")
                 ),
             };
             if let Some(min) = p.and_then(|p| p.prison_min).filter(|m| *m != Term::None) {
                 let status = p
                     .and_then(|p| p.minimum_status)
-                    .map(|s| {
-                        format!(
-                            " ({})",
-                            serde_json::to_value(s)
-                                .ok()
-                                .and_then(|v| v.as_str().map(String::from))
-                                .unwrap_or_default()
-                                .replace('_', " ")
-                        )
-                    })
+                    .map(|s| format!(" ({})", words::minimum_status_short(s, lang)))
                     .unwrap_or_default();
-                out.push_str(&format!("\nmin {}{status}", words::term(min, lang)));
+                out.push_str(&format!(
+                    "\n{} {}{status}",
+                    msg!(static lang, "compare-min"),
+                    words::term(min, lang)
+                ));
             }
             out.push_str(&format!("\n{}", q.provision.id));
             out
@@ -62,25 +57,36 @@ fn cell_text(c: &Cell, kind: SystemKind, lang: &str) -> String {
 }
 
 fn severity(s: Severity, lang: &str) -> &'static str {
-    match (s, lang == "fr") {
-        (Severity::Major, false) => "MAJOR",
-        (Severity::Major, true) => "MAJEURE",
-        (Severity::Warning, false) => "warning",
-        (Severity::Warning, true) => "attention",
-        (Severity::Info, _) => "info",
+    match s {
+        Severity::Major => msg!(static lang, "severity-major"),
+        Severity::Warning => msg!(static lang, "severity-warning"),
+        Severity::Info => msg!(static lang, "severity-info"),
+    }
+}
+
+/// The kind of a disparity, as the table names it (in English, its JSON name).
+fn kind(k: DisparityKind, lang: &str) -> &'static str {
+    match k {
+        DisparityKind::NotCriminalised => msg!(static lang, "kind-not-criminalised"),
+        DisparityKind::PenaltyGap => msg!(static lang, "kind-penalty-gap"),
+        DisparityKind::BelowMinimumStandard => msg!(static lang, "kind-below-minimum-standard"),
+        DisparityKind::AgeThreshold => msg!(static lang, "kind-age-threshold"),
+        DisparityKind::Limitation => msg!(static lang, "kind-limitation"),
+        DisparityKind::JurisdictionReach => msg!(static lang, "kind-jurisdiction-reach"),
+        DisparityKind::UnverifiedLaw => msg!(static lang, "kind-unverified-law"),
     }
 }
 
 pub fn table(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> String {
     let mut out = format!("{}: {}\n", words::law_applied(lang), a.law_date);
     for w in &a.warnings {
+        let w = super::findings::law_date_notice(w, lang);
         out.push_str(&format!("⚠ {w}\n"));
     }
     if c.rows.is_empty() {
-        out.push_str(t(
-            lang,
-            "\nNo offence applies or remains possible in any system on these facts.\n",
-            "\nAucune infraction n'est applicable ni possible sur ces faits, dans aucun système.\n",
+        out.push_str(&format!(
+            "\n{}\n",
+            msg!(lang, "compare-no-offence-anywhere")
         ));
     } else {
         let mut table = Table::new();
@@ -88,7 +94,7 @@ pub fn table(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> Stri
             .load_preset(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(170);
-        let mut header = vec![TCell::new(t(lang, "Conduct", "Comportement"))];
+        let mut header = vec![TCell::new(msg!(static lang, "compare-conduct"))];
         header.extend(a.systems.iter().map(|r| TCell::new(&r.system.id)));
         table.set_header(header);
         for row in &c.rows {
@@ -104,45 +110,34 @@ pub fn table(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> Stri
     }
     out.push_str(&format!(
         "\n{} ({}):\n",
-        t(lang, "Disparities", "Disparités"),
+        msg!(static lang, "compare-disparities"),
         c.disparities.len()
     ));
     if c.disparities.is_empty() {
-        out.push_str(t(
-            lang,
-            "none: these facts are treated alike in the systems compared.\n",
-            "aucune : ces faits sont traités de la même façon dans les systèmes comparés.\n",
-        ));
+        out.push_str(&format!("{}\n", msg!(lang, "compare-no-disparity")));
     }
     for d in &c.disparities {
-        let kind = serde_json::to_value(d.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(String::from))
-            .unwrap_or_default();
         out.push_str(&format!(
-            "- [{}] {kind} ({}): {}\n",
+            "- [{}] {} ({}): {}\n",
             severity(d.severity, lang),
+            kind(d.kind, lang),
             d.systems.join(" / "),
-            d.message
+            super::findings::disparity(d, lang)
         ));
     }
-    out.push_str(&format!("\n{}\n", t(lang, "Decision support, not legal advice: check every qualification against the official texts.", "Aide à la décision, pas un avis juridique : vérifiez chaque qualification dans les textes officiels.")));
+    out.push_str(&format!("\n{}\n", msg!(static lang, "disclaimer")));
     out
 }
 
 pub fn markdown(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> String {
     let mut out = format!(
         "# {}\n\n{}: **{}**\n\n",
-        t(
-            lang,
-            "Cross-border comparison",
-            "Comparaison entre systèmes"
-        ),
+        msg!(static lang, "compare-cross-border-comparison"),
         words::law_applied(lang),
         a.law_date
     );
     if !c.rows.is_empty() {
-        out.push_str(&format!("| {} |", t(lang, "Conduct", "Comportement")));
+        out.push_str(&format!("| {} |", msg!(static lang, "compare-conduct")));
         for r in &a.systems {
             out.push_str(&format!(" {} |", r.system.id));
         }
@@ -162,20 +157,16 @@ pub fn markdown(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> S
     }
     out.push_str(&format!(
         "\n## {}\n\n",
-        t(lang, "Disparities", "Disparités")
+        msg!(static lang, "compare-disparities")
     ));
     if c.disparities.is_empty() {
-        out.push_str(t(
-            lang,
-            "None: these facts are treated alike in the systems compared.\n",
-            "Aucune : ces faits sont traités de la même façon dans les systèmes comparés.\n",
-        ));
+        out.push_str(&format!("{}\n", msg!(lang, "compare-no-disparity-capital")));
     }
     for d in &c.disparities {
         out.push_str(&format!(
             "- **{}** — {}\n",
             severity(d.severity, lang),
-            d.message
+            super::findings::disparity(d, lang)
         ));
     }
     out
@@ -184,8 +175,8 @@ pub fn markdown(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> S
 pub fn json(_book: &LawBook, a: &Assessment, c: &Comparison) -> Json {
     json!({
         "contract": CONTRACT,
-        "case": { "date_of_facts": a.date_of_facts, "law_date": a.law_date, "warnings": a.warnings },
-        "disparities": c.disparities,
+        "case": { "date_of_facts": a.date_of_facts, "law_date": a.law_date, "warnings": super::findings::law_date_notices_en(&a.warnings) },
+        "disparities": c.disparities.iter().map(super::findings::disparity_json).collect::<Vec<_>>(),
         "matrix": c.rows.iter().map(|row| json!({
             "conduct": row.conduct,
             "cells": row.cells.iter().zip(&a.systems).map(|(cell, r)| json!({

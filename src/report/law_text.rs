@@ -7,32 +7,42 @@ use super::assess_json::penalty as penalty_json;
 use super::words;
 use crate::law::{LawBook, Provision, System};
 
-pub fn list_table(book: &LawBook, only: Option<&str>) -> String {
+fn title<'a>(p: &'a Provision, lang: &str) -> &'a str {
+    if lang == "fr" {
+        &p.title.fr
+    } else {
+        &p.title.en
+    }
+}
+
+pub fn list_table(book: &LawBook, only: Option<&str>, lang: &str) -> String {
     let mut out = String::new();
     for s in book
         .systems
         .iter()
         .filter(|s| only.is_none_or(|o| o == s.id))
     {
-        out.push_str(&format!(
-            "{} ({}) — {} provisions, {}\n",
-            s.name.en,
-            s.id,
-            s.provisions.len(),
-            s.file
+        out.push_str(&msg!(
+            lang,
+            "law-list-system",
+            name = s.name.get(lang),
+            id = &s.id,
+            provisions = s.provisions.len(),
+            file = &s.file
         ));
+        out.push('\n');
         let mut table = Table::new();
         table
             .load_preset(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(160);
         table.set_header(vec![
-            "Id",
-            "Citation",
-            "Title",
-            "Versions",
-            "Current penalty",
-            "Verification",
+            msg!(static lang, "law-column-id"),
+            msg!(static lang, "law-column-citation"),
+            msg!(static lang, "law-column-title"),
+            msg!(static lang, "law-column-versions"),
+            msg!(static lang, "law-column-current-penalty"),
+            msg!(static lang, "law-column-verification"),
         ]);
         for p in &s.provisions {
             let latest = p
@@ -43,7 +53,7 @@ pub fn list_table(book: &LawBook, only: Option<&str>) -> String {
             table.add_row(vec![
                 p.id.clone(),
                 p.citation.clone(),
-                p.title.en.clone(),
+                title(p, lang).to_string(),
                 p.versions
                     .iter()
                     .map(|v| {
@@ -59,7 +69,7 @@ pub fn list_table(book: &LawBook, only: Option<&str>) -> String {
                     .map(|v| words::penalty(&v.penalty, &s.language))
                     .unwrap_or_default(),
                 latest
-                    .map(|v| v.verification.as_str().to_string())
+                    .map(|v| words::verification(v.verification, lang).to_string())
                     .unwrap_or_default(),
             ]);
         }
@@ -102,104 +112,138 @@ pub fn provision_json(s: &System, p: &Provision) -> Json {
 
 pub fn provision_text(s: &System, p: &Provision, lang: &str) -> String {
     let mut out = String::new();
-    out.push_str(&format!(
-        "{} — {}\n{}\n",
-        p.id,
-        p.citation,
-        if lang == "fr" {
-            &p.title.fr
-        } else {
-            &p.title.en
-        }
-    ));
+    out.push_str(&format!("{} — {}\n{}\n", p.id, p.citation, title(p, lang)));
+    let line = |out: &mut String, indent: &str, label: &str, value: &str| {
+        out.push_str(&format!("{indent}{label}: {value}\n"));
+    };
     if let Some(o) = &p.title.original {
-        out.push_str(&format!("Official short name: {o}\n"));
+        line(
+            &mut out,
+            "",
+            msg!(static lang, "law-official-short-name"),
+            o,
+        );
     }
-    out.push_str(&format!("System: {} ({})\n", s.name.get(lang), s.id));
+    line(
+        &mut out,
+        "",
+        msg!(static lang, "law-system"),
+        &format!("{} ({})", s.name.get(lang), s.id),
+    );
     if !p.covers.is_empty() {
-        out.push_str(&format!("Conduct classes: {}\n", p.covers.join(", ")));
+        line(
+            &mut out,
+            "",
+            msg!(static lang, "law-conduct-classes"),
+            &p.covers.join(", "),
+        );
     }
     if let Some(a) = &p.attempt {
-        out.push_str(&format!("Attempt: {a}\n"));
+        line(&mut out, "", msg!(static lang, "law-attempt"), a);
     }
     for n in &p.notes {
-        out.push_str(&format!("Note: {n}\n"));
+        line(&mut out, "", msg!(static lang, "law-note"), n);
     }
     for v in &p.versions {
         out.push_str(&format!(
-            "\nVersion {} – {}{} [{}]\n",
+            "\n{} {} – {}{} [{}]\n",
+            msg!(static lang, "law-version"),
             v.from,
             v.to.map(|d| d.to_string()).unwrap_or_default(),
             if v.status == crate::law::VersionStatus::Pending {
-                " PENDING, NOT IN FORCE"
+                format!(" {}", msg!(static lang, "law-version-pending"))
             } else if v.to.is_none() {
-                " (in force)"
+                format!(" ({})", msg!(static lang, "law-version-in-force"))
             } else {
-                ""
+                String::new()
             },
-            v.verification.as_str()
+            words::verification(v.verification, lang)
         ));
-        out.push_str(&format!(
-            "  Penalty: {}\n",
-            words::penalty(&v.penalty, &s.language)
-        ));
+        line(
+            &mut out,
+            "  ",
+            msg!(static lang, "law-penalty"),
+            &words::penalty(&v.penalty, &s.language),
+        );
         for r in &v.readings {
-            out.push_str(&format!(
-                "  Other reading: {} — {}\n",
-                words::penalty(&r.penalty, &s.language),
-                r.note
-            ));
+            line(
+                &mut out,
+                "  ",
+                msg!(static lang, "law-other-reading"),
+                &format!("{} — {}", words::penalty(&r.penalty, &s.language), r.note),
+            );
         }
-        out.push_str("  Elements:\n");
+        out.push_str(&format!("  {}:\n", msg!(static lang, "law-elements")));
         for e in &v.elements {
             out.push_str(&format!("    - {} [{}]\n", e.label.get(lang), e.text));
         }
         for a in &v.aggravations {
-            out.push_str(&format!(
-                "  Aggravation: {} → {} [{}]\n",
-                a.label.get(lang),
-                words::penalty(&a.penalty, &s.language),
-                a.text
-            ));
+            line(
+                &mut out,
+                "  ",
+                msg!(static lang, "law-aggravation"),
+                &format!(
+                    "{} → {} [{}]",
+                    a.label.get(lang),
+                    words::penalty(&a.penalty, &s.language),
+                    a.text
+                ),
+            );
         }
         for n in &v.notes {
-            out.push_str(&format!("  Note: {n}\n"));
+            line(&mut out, "  ", msg!(static lang, "law-note"), n);
         }
         for src in &v.sources {
-            out.push_str(&format!("  Source: {src}\n"));
+            line(&mut out, "  ", msg!(static lang, "law-source"), src);
         }
         if let Some(d) = v.last_verified {
-            out.push_str(&format!("  Last verified: {d}\n"));
+            line(
+                &mut out,
+                "  ",
+                msg!(static lang, "law-last-verified"),
+                &d.to_string(),
+            );
         }
     }
     out
 }
 
 pub fn system_text(s: &System, lang: &str) -> String {
-    let mut out = format!(
-        "{} ({}) — {:?}, {} provisions\nFile: {}\n",
-        s.name.get(lang),
-        s.id,
-        s.kind,
-        s.provisions.len(),
-        s.file
+    let kind = match s.kind {
+        crate::law::SystemKind::National => msg!(static lang, "law-kind-national"),
+        crate::law::SystemKind::International => msg!(static lang, "law-kind-international"),
+    };
+    let mut out = msg!(
+        lang,
+        "law-system-heading",
+        name = s.name.get(lang),
+        id = &s.id,
+        kind = kind,
+        provisions = s.provisions.len()
     );
+    out.push('\n');
+    out.push_str(&format!("{}: {}\n", msg!(static lang, "law-file"), s.file));
     if let Some(d) = s.last_verified {
-        out.push_str(&format!("Last verified: {d}\n"));
+        out.push_str(&format!(
+            "{}: {d}\n",
+            msg!(static lang, "law-last-verified")
+        ));
     }
     for (k, v) in &s.parameters {
         out.push_str(&format!("{k}: {}\n", v.to_json()));
     }
     for p in &s.parties {
-        out.push_str(&format!(
-            "Binds {} from {} [{}]\n",
-            p.state,
-            p.from,
-            p.verification.as_str()
+        out.push_str(&msg!(
+            lang,
+            "law-binds",
+            state = &p.state,
+            from = p.from,
+            verification = words::verification(p.verification, lang)
         ));
+        out.push('\n');
     }
     for n in &s.notes {
-        out.push_str(&format!("Note: {n}\n"));
+        out.push_str(&format!("{}: {n}\n", msg!(static lang, "law-note")));
     }
     out
 }

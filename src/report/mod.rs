@@ -5,6 +5,7 @@ pub mod assess_json;
 pub mod assess_text;
 pub mod compare_text;
 pub mod document;
+pub mod findings;
 pub mod law_text;
 pub mod scale_text;
 pub mod words;

@@ -5,12 +5,12 @@
 use serde_json::{Value as Json, json};
 
 use super::assess_json::CONTRACT;
-use super::words::{self, t};
+use super::words;
 use crate::engine::Status;
 use crate::scale::{FactorKind, Placement, Proportionality, ScaleResult, SentenceValue};
 
 fn value(v: &SentenceValue) -> Json {
-    json!({ "months": v.months(), "text": v.text() })
+    json!({ "months": v.months(), "text": words::sentence_value(v, "en") })
 }
 
 fn factors(r: &ScaleResult, kind: FactorKind) -> Vec<Json> {
@@ -35,7 +35,7 @@ fn result(r: &ScaleResult) -> Json {
     json!({
         "guideline": g.id,
         "official": g.official,
-        "status": g.status,
+        "status": words::guideline_status(g, "en"),
         "name": g.name,
         "maps_to": g.maps_to,
         "category": r.category.choice.map(|c| c.id.clone()),
@@ -55,13 +55,13 @@ fn result(r: &ScaleResult) -> Json {
     })
 }
 
-fn placement_word(p: Placement) -> &'static str {
+fn placement_word(p: Placement, lang: &str) -> &'static str {
     match p {
-        Placement::BelowRange => "below the range",
-        Placement::WithinRange => "within the range",
-        Placement::AboveRange => "above the range",
-        Placement::AboveMaximum => "above the statutory maximum",
-        Placement::WithinMaximum => "within the statutory maximum",
+        Placement::BelowRange => msg!(static lang, "placement-below-range"),
+        Placement::WithinRange => msg!(static lang, "placement-within-range"),
+        Placement::AboveRange => msg!(static lang, "placement-above-range"),
+        Placement::AboveMaximum => msg!(static lang, "placement-above-maximum"),
+        Placement::WithinMaximum => msg!(static lang, "placement-within-maximum"),
     }
 }
 
@@ -86,7 +86,7 @@ pub fn json(
     if let Some(p) = placement {
         out["proportionality"] = json!({
             "sentence_months": p.sentence_months,
-            "placed_against": p.against.map(|s| json!({ "guideline": s.guideline.id, "official": s.guideline.official, "status": s.guideline.status })),
+            "placed_against": p.against.map(|s| json!({ "guideline": s.guideline.id, "official": s.guideline.official, "status": words::guideline_status(s.guideline, "en") })),
             "guideline_placement": p.guideline,
             "ratio_to_starting_point": p.ratio_to_starting_point,
             "systems": p.systems,
@@ -104,67 +104,77 @@ fn block(r: &ScaleResult, lang: &str) -> String {
     let g = r.guideline;
     let mut out = String::new();
     if g.official {
-        out.push_str(&format!("{} — {}\n", g.name.get(lang), g.status));
+        out.push_str(&format!(
+            "{} — {}\n",
+            g.name.get(lang),
+            words::guideline_status(g, lang)
+        ));
     } else {
         out.push_str(&format!(
             "{} — ⚠ {}\n",
             g.name.get(lang),
-            g.status.to_uppercase()
+            words::guideline_status(g, lang).to_uppercase()
         ));
     }
     let cat = r
         .category
         .choice
         .map(|c| format!("{} ({})", c.id, c.label.get(lang)))
-        .unwrap_or_else(|| t(lang, "not determined", "non déterminée").into());
+        .unwrap_or_else(|| msg!(static lang, "scale-category-not-determined").into());
     let role = r
         .role
         .choice
         .map(|c| format!("{} ({})", c.id, c.label.get(lang)))
-        .unwrap_or_else(|| t(lang, "not determined", "non déterminé").into());
+        .unwrap_or_else(|| msg!(static lang, "scale-role-not-determined").into());
     out.push_str(&format!(
         "  {}: {cat}\n  {}: {role}\n",
-        t(lang, "Category", "Catégorie"),
-        t(lang, "Role", "Rôle")
+        msg!(static lang, "scale-category"),
+        msg!(static lang, "scale-role")
     ));
     for c in &r.category.possible_higher {
         out.push_str(&format!(
             "  ⚠ {} {} {}\n",
-            t(lang, "category", "catégorie"),
+            msg!(static lang, "scale-category-lower"),
             c.id,
-            t(
-                lang,
-                "is still possible: a fact that decides it is unknown",
-                "reste possible : un fait qui en décide est inconnu"
-            )
+            msg!(static lang, "scale-still-possible")
         ));
     }
     for c in &r.role.possible_higher {
         out.push_str(&format!(
             "  ⚠ {} {} {}\n",
-            t(lang, "role", "rôle"),
+            msg!(static lang, "scale-role-lower"),
             c.id,
-            t(
-                lang,
-                "is still possible: a fact that decides it is unknown",
-                "reste possible : un fait qui en décide est inconnu"
-            )
+            msg!(static lang, "scale-still-possible")
         ));
     }
     match r.cell {
         Some(c) => {
-            out.push_str(&format!("  {}: {}\n  {}: {} – {}\n", t(lang, "Starting point", "Point de départ"), c.starting_point.text(), t(lang, "Range", "Fourchette"), c.range_from.text(), c.range_to.text()));
-            out.push_str(&format!("  {}: {}\n", t(lang, "Cell verification", "Vérification de la case"), c.verification.as_str()));
+            out.push_str(&format!(
+                "  {}: {}\n  {}: {} – {}\n",
+                msg!(static lang, "scale-starting-point"),
+                words::sentence_value(&c.starting_point, lang),
+                msg!(static lang, "scale-range"),
+                words::sentence_value(&c.range_from, lang),
+                words::sentence_value(&c.range_to, lang)
+            ));
+            out.push_str(&format!(
+                "  {}: {}\n",
+                msg!(static lang, "scale-cell-verification"),
+                words::verification(c.verification, lang)
+            ));
             for n in &c.notes {
                 out.push_str(&format!("  ℹ {n}\n"));
             }
         }
-        None => out.push_str(&format!("  {}\n", t(lang, "No starting point: the category or the role is not determined by the facts given.", "Pas de point de départ : la catégorie ou le rôle n'est pas déterminé par les faits donnés."))),
+        None => out.push_str(&format!(
+            "  {}\n",
+            msg!(static lang, "scale-no-starting-point")
+        )),
     }
     if let Some(m) = r.maximum {
         out.push_str(&format!(
             "  {}: {} ({})\n",
-            t(lang, "Statutory maximum", "Maximum légal"),
+            msg!(static lang, "scale-statutory-maximum"),
             words::term(m.prison_max, lang),
             m.citation
         ));
@@ -172,9 +182,12 @@ fn block(r: &ScaleResult, lang: &str) -> String {
     for (kind, name) in [
         (
             FactorKind::Aggravating,
-            t(lang, "Aggravating", "Aggravants"),
+            msg!(static lang, "scale-aggravating"),
         ),
-        (FactorKind::Mitigating, t(lang, "Mitigating", "Atténuants")),
+        (
+            FactorKind::Mitigating,
+            msg!(static lang, "scale-mitigating"),
+        ),
     ] {
         let fs: Vec<String> = r
             .factors
@@ -182,16 +195,16 @@ fn block(r: &ScaleResult, lang: &str) -> String {
             .filter(|f| f.factor.kind == kind)
             .map(|f| {
                 let st = if f.to_consider {
-                    t(lang, "to consider", "à examiner")
+                    msg!(static lang, "scale-to-consider")
                 } else if f.status == Status::Applies {
-                    t(lang, "supported by the facts", "établi par les faits")
+                    msg!(static lang, "scale-supported-by-the-facts")
                 } else {
-                    t(lang, "possible", "possible")
+                    msg!(static lang, "scale-possible")
                 };
                 format!(
                     "    - {} [{st}; {}]",
                     f.factor.label.get(lang),
-                    f.factor.verification.as_str()
+                    words::verification(f.factor.verification, lang)
                 )
             })
             .collect();
@@ -248,24 +261,29 @@ pub fn table(
     if let Some(p) = placement {
         out.push_str(&format!(
             "\n{} {}\n",
-            t(
-                lang,
-                "Proposed or imposed sentence:",
-                "Peine proposée ou prononcée :"
-            ),
+            msg!(static lang, "scale-proposed-or-imposed-sentence"),
             words::months(p.sentence_months, lang)
         ));
         if let (Some(g), Some(against)) = (p.guideline, p.against) {
             let which = if against.guideline.official {
                 against.guideline.id.clone()
             } else {
-                format!("{} ({})", against.guideline.id, against.guideline.status)
+                format!(
+                    "{} ({})",
+                    against.guideline.id,
+                    words::guideline_status(against.guideline, lang)
+                )
             };
             out.push_str(&format!(
                 "  {which}: {}{}\n",
-                placement_word(g),
+                placement_word(g, lang),
                 p.ratio_to_starting_point
-                    .map(|r| format!(" ({r}× the starting point)"))
+                    .map(|r| {
+                        let ratio = r
+                            .to_string()
+                            .replace('.', &msg!(lang, "number-decimal-separator"));
+                        format!(" ({})", msg!(lang, "scale-ratio", ratio = ratio))
+                    })
                     .unwrap_or_default()
             ));
         }
@@ -291,9 +309,9 @@ pub fn table(
             let to = c.range_to.months().unwrap_or(from);
             out.push_str(&format!(
                 "  {:<7}{}  {}\n",
-                "range",
+                msg!(static lang, "scale-bar-range"),
                 bar(from, to, scale_max, p.sentence_months, W),
-                t(lang, "guideline range", "fourchette du guide")
+                msg!(static lang, "scale-guideline-range")
             ));
         }
         for s in &p.systems {
@@ -304,71 +322,59 @@ pub fn table(
             };
             let min = s.min_prison_months.unwrap_or(0.0);
             let label = if s.life {
-                "life".to_string()
+                words::term(crate::law::Term::Life, lang)
             } else {
                 s.max_prison_months
                     .map(|m| words::months(m, lang))
                     .unwrap_or_else(|| "?".into())
             };
             out.push_str(&format!(
-                "  {:<7}{}  max {label} — {}{} ({})\n",
+                "  {:<7}{}  {} {label} — {}{} ({})\n",
                 s.system,
                 bar(min, max, scale_max, p.sentence_months, W),
+                msg!(static lang, "compare-max"),
                 s.citation,
                 if s.certain {
-                    ""
+                    String::new()
                 } else {
-                    ", one of two alternatives"
+                    format!(", {}", msg!(static lang, "scale-one-of-two-alternatives"))
                 },
-                placement_word(s.placement)
+                placement_word(s.placement, lang)
             ));
         }
-        out.push_str("  ▼ = the sentence\n");
+        out.push_str(&format!("  {}\n", msg!(static lang, "scale-marker-legend")));
         if !p.references.is_empty() {
             out.push_str(&format!(
                 "\n  {}:\n",
-                t(
-                    lang,
-                    "Real outcomes for comparable facts (examples, not rules)",
-                    "Décisions réelles pour des faits comparables (exemples, pas des règles)"
-                )
+                msg!(static lang, "scale-real-outcomes")
             ));
             for c in &p.references {
                 let sentence = c
                     .sentence_months
                     .map(|m| {
                         if m.is_infinite() {
-                            "life".into()
+                            words::term(crate::law::Term::Life, lang)
                         } else {
                             words::months(m, lang)
                         }
                     })
                     .unwrap_or_else(|| "?".into());
                 let kind = match c.outcome {
-                    crate::scale::Outcome::Verdict => t(lang, "verdict", "décision"),
-                    crate::scale::Outcome::ProsecutionRequest => t(
-                        lang,
-                        "PROSECUTION REQUEST, not a verdict",
-                        "RÉQUISITIONS, pas une décision",
-                    ),
+                    crate::scale::Outcome::Verdict => msg!(static lang, "scale-verdict"),
+                    crate::scale::Outcome::ProsecutionRequest => {
+                        msg!(static lang, "scale-prosecution-request")
+                    }
                 };
                 out.push_str(&format!(
                     "  - {} {} ({}): {sentence} [{kind}; {}]\n",
                     c.court,
                     c.date,
                     c.country,
-                    c.verification.as_str()
+                    words::verification(c.verification, lang)
                 ));
             }
         }
     }
-    out.push_str(&format!(
-        "\n{}\n",
-        t(
-            lang,
-            "Decision support, not legal advice.",
-            "Aide à la décision, pas un avis juridique."
-        )
-    ));
+    out.push_str(&format!("\n{}\n", msg!(static lang, "disclaimer-short")));
     out
 }

@@ -2,164 +2,117 @@
 
 use crate::engine::{ElementStatus, Status};
 use crate::law::{Fine, MinimumStatus, Penalty, Term};
+use crate::scale::{Guideline, ScopeStatus, SentenceValue};
 
-/// The French or the English of a phrase.
+/// The French or the English of a phrase: for `report/document/`, whose words move to the
+/// catalog once its restructuring has landed. Everything else asks the catalog ([`msg!`]).
 pub fn t<'a>(lang: &str, en: &'a str, fr: &'a str) -> &'a str {
     if lang == "fr" { fr } else { en }
 }
 
 /// "Law applied as in force on", before the date whose law an output applies.
 pub fn law_applied(lang: &str) -> &'static str {
-    t(
-        lang,
-        "Law applied as in force on",
-        "Droit appliqué tel qu'en vigueur le",
-    )
+    msg!(static lang, "law-applied")
 }
 
-fn thousands(n: f64, sep: char) -> String {
+/// A whole number with its thousands grouped as the language groups them.
+fn thousands(n: f64, lang: &str) -> String {
+    let sep = msg!(lang, "number-group-separator");
     let whole = n.round() as i64;
     let s = whole.abs().to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
         if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(sep);
+            out.push_str(&sep);
         }
         out.push(c);
     }
     if whole < 0 { format!("-{out}") } else { out }
 }
 
-fn currency_symbol(code: &str) -> &str {
-    match code {
-        "EUR" => "€",
-        "GBP" => "£",
-        _ => code,
-    }
-}
-
 /// A term in words: "5 years", "2 years less a day", "6 months", "life".
 pub fn term(t: Term, lang: &str) -> String {
-    let fr = lang == "fr";
     match t {
-        Term::Life => (if fr { "à perpétuité" } else { "life" }).into(),
-        Term::None => (if fr {
-            "pas d'emprisonnement"
-        } else {
-            "no imprisonment"
-        })
-        .into(),
-        Term::Unknown => (if fr {
-            "durée non confirmée"
-        } else {
-            "term not confirmed"
-        })
-        .into(),
+        Term::Life => msg!(lang, "term-life"),
+        Term::None => msg!(lang, "term-none"),
+        Term::Unknown => msg!(lang, "term-unknown"),
         Term::Months(m) => months(m, lang),
     }
 }
 
 /// A number of months in words.
 pub fn months(m: f64, lang: &str) -> String {
-    let fr = lang == "fr";
-    let plural = |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let ceil = m.ceil();
     let less_a_day = (ceil - m) > 0.0 && ((ceil - m) * 30.436_875 - 1.0).abs() < 0.2;
     if less_a_day && (ceil as i64) % 12 == 0 {
-        let y = ceil as i64 / 12;
-        return if fr {
-            format!("{} moins un jour", plural(y, "an", "ans"))
-        } else {
-            format!("{} less a day", plural(y, "year", "years"))
-        };
+        let years = ceil as i64 / 12;
+        return msg!(lang, "term-years-less-a-day", years = years);
     }
     if (m - m.round()).abs() < 1e-9 {
         let n = m.round() as i64;
         if n % 12 == 0 && n > 0 {
-            let y = n / 12;
-            return if fr {
-                plural(y, "an", "ans")
-            } else {
-                plural(y, "year", "years")
-            };
+            return msg!(lang, "term-years", years = n / 12);
         }
         if n > 12 {
-            let (y, r) = (n / 12, n % 12);
-            return if fr {
-                format!("{} et {} mois", plural(y, "an", "ans"), r)
-            } else {
-                format!(
-                    "{} and {}",
-                    plural(y, "year", "years"),
-                    plural(r, "month", "months")
-                )
-            };
+            return msg!(lang, "term-years-months", years = n / 12, months = n % 12);
         }
-        return if fr {
-            format!("{n} mois")
-        } else {
-            plural(n, "month", "months")
-        };
+        return msg!(lang, "term-months", months = n);
     }
-    if fr {
-        format!("{m} mois")
-    } else {
-        format!("{m} months")
-    }
+    msg!(lang, "term-months-fraction", months = m)
 }
 
 pub fn fine(f: &Fine, lang: &str) -> String {
     match f {
-        Fine::Unknown => (if lang == "fr" {
-            "amende non confirmée"
-        } else {
-            "fine not confirmed"
-        })
-        .into(),
+        Fine::Unknown => msg!(lang, "fine-unknown"),
         Fine::Amount { amount, currency } => {
-            if lang == "fr" {
-                format!(
-                    "{} {}",
-                    thousands(*amount, '\u{202f}'),
-                    currency_symbol(currency)
-                )
-            } else {
-                let sym = currency_symbol(currency);
-                if sym.len() <= 3 && sym != currency {
-                    format!("{sym}{}", thousands(*amount, ','))
-                } else {
-                    format!("{} {currency}", thousands(*amount, ','))
-                }
+            let amount = thousands(*amount, lang);
+            match crate::catalog::keyed(lang, "currency", currency) {
+                Some(symbol) => msg!(lang, "fine-amount-symbol", amount = amount, symbol = symbol),
+                None => msg!(
+                    lang,
+                    "fine-amount-code",
+                    amount = amount,
+                    currency = currency
+                ),
             }
         }
     }
 }
 
+/// The kind of custody after a term ("of criminal detention", "de réclusion criminelle"):
+/// words of the catalog keyed by the data's value (`custody-reclusion`).
 fn custody_word(custody: Option<&str>, lang: &str) -> String {
-    match (custody, lang) {
-        (Some("reclusion"), "fr") => "de réclusion criminelle".into(),
-        (Some("reclusion"), _) => "of criminal imprisonment (réclusion)".into(),
-        (Some("detention"), "fr") => "de détention criminelle".into(),
-        (Some("detention"), _) => "of criminal detention".into(),
-        (Some("emprisonnement"), "fr") | (_, "fr") => "d'emprisonnement".into(),
-        _ => "imprisonment".into(),
+    custody
+        .and_then(|c| crate::catalog::keyed(lang, "custody", c))
+        .unwrap_or_else(|| msg!(lang, "custody-other"))
+}
+
+fn minimum_status(s: MinimumStatus, lang: &str) -> String {
+    match s {
+        MinimumStatus::InForce => msg!(lang, "minimum-in-force"),
+        MinimumStatus::StruckDown => msg!(lang, "minimum-struck-down"),
+        MinimumStatus::Repealed => msg!(lang, "minimum-repealed"),
+        MinimumStatus::Contested => msg!(lang, "minimum-contested"),
     }
 }
 
-fn minimum_status(s: MinimumStatus, lang: &str) -> &'static str {
-    match (s, lang == "fr") {
-        (MinimumStatus::InForce, false) => "mandatory minimum in force",
-        (MinimumStatus::InForce, true) => "peine minimale obligatoire en vigueur",
-        (MinimumStatus::StruckDown, false) => "mandatory minimum struck down",
-        (MinimumStatus::StruckDown, true) => "peine minimale invalidée",
-        (MinimumStatus::Repealed, false) => "mandatory minimum repealed",
-        (MinimumStatus::Repealed, true) => "peine minimale abrogée",
-        (MinimumStatus::Contested, false) => {
-            "mandatory minimum held unconstitutional by some courts"
-        }
-        (MinimumStatus::Contested, true) => {
-            "peine minimale jugée inconstitutionnelle par certaines juridictions"
-        }
+/// A minimum's status in a few words: "in force", "struck down", "repealed", "contested".
+pub fn minimum_status_short(s: MinimumStatus, lang: &str) -> &'static str {
+    match s {
+        MinimumStatus::InForce => msg!(static lang, "minimum-short-in-force"),
+        MinimumStatus::StruckDown => msg!(static lang, "minimum-short-struck-down"),
+        MinimumStatus::Repealed => msg!(static lang, "minimum-short-repealed"),
+        MinimumStatus::Contested => msg!(static lang, "minimum-short-contested"),
+    }
+}
+
+/// A verification level in words (in English, its name in the data).
+pub fn verification(v: crate::law::Verification, lang: &str) -> &'static str {
+    use crate::law::Verification as V;
+    match v {
+        V::Unverified => msg!(static lang, "verification-unverified"),
+        V::VerifiedSecondary => msg!(static lang, "verification-verified-secondary"),
+        V::VerifiedPrimary => msg!(static lang, "verification-verified-primary"),
     }
 }
 
@@ -170,93 +123,134 @@ pub fn penalty(p: &Penalty, lang: &str) -> String {
             .procedures
             .iter()
             .map(|pr| {
-                let name = match (pr.procedure.as_deref(), lang == "fr") {
-                    (Some("indictment"), false) => "on indictment",
-                    (Some("indictment"), true) => "par mise en accusation",
-                    (Some("summary"), false) => "on summary conviction",
-                    (Some("summary"), true) => "par procédure sommaire",
-                    _ => "",
-                };
-                format!("{name}: {}", single(pr, lang))
+                let name = pr
+                    .procedure
+                    .as_deref()
+                    .and_then(|v| crate::catalog::keyed(lang, "procedure", v))
+                    .unwrap_or_default();
+                msg!(
+                    lang,
+                    "penalty-procedure",
+                    procedure = name,
+                    penalty = single(pr, lang)
+                )
             })
             .collect::<Vec<_>>()
-            .join("; ");
+            .join(&msg!(lang, "penalty-procedure-separator"));
     }
     single(p, lang)
 }
 
 fn single(p: &Penalty, lang: &str) -> String {
-    let fr = lang == "fr";
     let custody = custody_word(p.custody.as_deref(), lang);
     let mut parts = Vec::new();
     match (p.prison_max, p.prison_min) {
-        (Term::Life, _) => parts.push(if fr {
-            "réclusion criminelle à perpétuité".to_string()
-        } else {
-            "life imprisonment".into()
-        }),
+        (Term::Life, _) => parts.push(msg!(lang, "penalty-life")),
         (Term::None, _) => parts.push(term(Term::None, lang)),
-        (Term::Unknown, _) => parts.push(match (fr, p.custody.as_deref()) {
-            (true, Some("reclusion")) => "peine de réclusion non confirmée".into(),
-            (true, Some("detention")) => "peine de détention non confirmée".into(),
-            (true, _) => "peine d'emprisonnement non confirmée".into(),
-            (false, _) => "custodial penalty not confirmed".into(),
-        }),
+        (Term::Unknown, _) => parts.push(
+            p.custody
+                .as_deref()
+                .and_then(|c| crate::catalog::keyed(lang, "penalty-unconfirmed", c))
+                .unwrap_or_else(|| msg!(lang, "penalty-unconfirmed")),
+        ),
         (Term::Months(max), Some(Term::Months(min))) if p.minimum_status.is_none() => {
-            parts.push(if fr {
-                format!("{} à {} {custody}", months(min, lang), months(max, lang))
-            } else {
-                format!("{} to {} {custody}", months(min, lang), months(max, lang))
-            })
+            parts.push(msg!(
+                lang,
+                "penalty-range",
+                min = months(min, lang),
+                max = months(max, lang),
+                custody = custody
+            ))
         }
-        (Term::Months(max), _) => parts.push(format!("{} {custody}", months(max, lang))),
+        (Term::Months(max), _) => parts.push(msg!(
+            lang,
+            "penalty-term",
+            term = months(max, lang),
+            custody = custody
+        )),
     }
-    if let (Some(status), Some(min)) = (p.minimum_status, p.prison_min) {
-        parts.push(format!(
-            "minimum {} ({})",
-            term(min, lang),
-            minimum_status(status, lang)
-        ));
-    }
+    let minimum = match (p.minimum_status, p.prison_min) {
+        (Some(status), Some(min)) => Some(msg!(
+            lang,
+            "penalty-minimum",
+            term = term(min, lang),
+            status = minimum_status(status, lang)
+        )),
+        _ => None,
+    };
     match (&p.fine_min, &p.fine_max) {
-        (Some(min), Some(max)) => parts.push(if fr {
-            format!("une amende de {} à {}", fine(min, lang), fine(max, lang))
-        } else {
-            format!("a fine of {} to {}", fine(min, lang), fine(max, lang))
-        }),
+        (Some(min), Some(max)) => parts.push(msg!(
+            lang,
+            "penalty-fine-range",
+            min = fine(min, lang),
+            max = fine(max, lang)
+        )),
         (None, Some(Fine::Unknown)) => parts.push(fine(&Fine::Unknown, lang)),
-        (None, Some(f)) => parts.push(if fr {
-            format!("{} d'amende", fine(f, lang))
-        } else {
-            format!("a fine of up to {}", fine(f, lang))
-        }),
+        (None, Some(f)) => parts.push(msg!(lang, "penalty-fine-max", max = fine(f, lang))),
         _ => {}
     }
-    parts
-        .join(if fr { " et " } else { " and " })
-        .replace(" et minimum", ", minimum")
-        .replace(" and minimum", ", minimum")
+    // The minimum follows the term after a comma; the other parts are joined by "and".
+    let mut out = parts.remove(0);
+    if let Some(m) = minimum {
+        out = msg!(lang, "penalty-with-minimum", penalty = out, minimum = m);
+    }
+    for part in parts {
+        out = msg!(lang, "penalty-and", first = out, second = part);
+    }
+    out
 }
 
 pub fn status(s: Status, lang: &str) -> &'static str {
-    match (s, lang == "fr") {
-        (Status::Applies, false) => "applies",
-        (Status::Applies, true) => "applicable",
-        (Status::Possible, false) => "possible",
-        (Status::Possible, true) => "possible",
-        (Status::Excluded, false) => "excluded",
-        (Status::Excluded, true) => "exclue",
+    match s {
+        Status::Applies => msg!(static lang, "status-applies"),
+        Status::Possible => msg!(static lang, "status-possible"),
+        Status::Excluded => msg!(static lang, "status-excluded"),
     }
 }
 
 pub fn element_status(s: ElementStatus, lang: &str) -> &'static str {
-    match (s, lang == "fr") {
-        (ElementStatus::Met, false) => "met",
-        (ElementStatus::Met, true) => "établi",
-        (ElementStatus::Unmet, false) => "not met",
-        (ElementStatus::Unmet, true) => "non établi",
-        (ElementStatus::Unknown, false) => "unknown",
-        (ElementStatus::Unknown, true) => "inconnu",
+    match s {
+        ElementStatus::Met => msg!(static lang, "element-met"),
+        ElementStatus::Unmet => msg!(static lang, "element-unmet"),
+        ElementStatus::Unknown => msg!(static lang, "element-unknown"),
+    }
+}
+
+/// A guideline's sentence value as the guideline words it: "26 weeks' custody", "1 year's
+/// custody", "High level community order" (in French, "26 semaines d'emprisonnement").
+pub fn sentence_value(v: &SentenceValue, lang: &str) -> String {
+    match v {
+        SentenceValue::Community(level) => {
+            crate::catalog::keyed(lang, "community-order", level).unwrap_or_else(|| level.clone())
+        }
+        SentenceValue::Custody { months: m, written } => {
+            if let Some(w) = written.strip_suffix('w') {
+                return match w.parse::<f64>() {
+                    Ok(weeks) => msg!(lang, "sentence-weeks", weeks = weeks),
+                    Err(_) => msg!(lang, "sentence-weeks", weeks = w),
+                };
+            }
+            if (m % 12.0).abs() < 1e-9 {
+                return msg!(lang, "sentence-years", years = (m / 12.0) as i64);
+            }
+            msg!(lang, "sentence-term", term = months(*m, lang))
+        }
+    }
+}
+
+/// A guideline's status, and what its scope makes of the offender when it does.
+pub fn guideline_status(g: &Guideline, lang: &str) -> String {
+    match &g.scope_status {
+        None => g.status.clone(),
+        Some(ScopeStatus::Outside) => {
+            msg!(lang, "guideline-status-outside", status = &g.status)
+        }
+        Some(ScopeStatus::Unknown(words)) => msg!(
+            lang,
+            "guideline-status-scope",
+            status = &g.status,
+            scope = words.get(lang)
+        ),
     }
 }
 

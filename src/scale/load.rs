@@ -283,19 +283,20 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
         factors,
         maxima,
         scope: None,
+        scope_status: None,
     };
     if let Some((when, raw, sources)) = scope {
         let mut outside = g.clone();
         outside.name.fr = format!("{} — {}", g.name.fr, raw.outside.fr);
         outside.name.en = format!("{} — {}", g.name.en, raw.outside.en);
-        outside.status = format!("{} — not applicable to this offender", g.status);
+        outside.scope_status = Some(super::ScopeStatus::Outside);
         outside.categories.clear();
         outside.roles.clear();
         outside.cells.clear();
         outside.factors.clear();
         outside.maxima.clear();
         let mut unknown = g.clone();
-        unknown.status = format!("{} — {}", g.status, raw.unknown.en);
+        unknown.scope_status = Some(super::ScopeStatus::Unknown(raw.unknown.clone()));
         g.scope = Some(Box::new(Scope {
             when,
             verification: raw.verification,

@@ -75,34 +75,6 @@ impl SentenceValue {
             SentenceValue::Community(_) => None,
         }
     }
-
-    /// The value as the guideline words it: "26 weeks' custody", "1 year's custody",
-    /// "High level community order".
-    pub fn text(&self) -> String {
-        match self {
-            SentenceValue::Community(level) => {
-                let mut l = level.clone();
-                if let Some(f) = l.get_mut(0..1) {
-                    f.make_ascii_uppercase();
-                }
-                format!("{l} level community order")
-            }
-            SentenceValue::Custody { months, written } => {
-                if let Some(w) = written.strip_suffix('w') {
-                    return format!("{w} weeks' custody");
-                }
-                if (months % 12.0).abs() < 1e-9 {
-                    let y = (months / 12.0) as i64;
-                    return if y == 1 {
-                        "1 year's custody".into()
-                    } else {
-                        format!("{y} years' custody")
-                    };
-                }
-                format!("{} custody", crate::report::words::months(*months, "en"))
-            }
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -152,7 +124,11 @@ pub struct Maximum {
 pub struct Guideline {
     pub id: String,
     pub official: bool,
+    /// The guideline's status as its file gives it ("official guideline").
     pub status: String,
+    /// What its scope makes of the offender, for the two guidelines shown outside the scope
+    /// or when the scope depends on an unknown fact (see [`Scope`]); `None` otherwise.
+    pub scope_status: Option<ScopeStatus>,
     pub name: Localized,
     pub jurisdiction: Option<String>,
     pub in_force_from: Option<NaiveDate>,
@@ -170,6 +146,15 @@ pub struct Guideline {
     pub maxima: Vec<Maximum>,
     /// Who the guideline covers (`[guideline.scope]`); `None`: every offender.
     pub scope: Option<Box<Scope>>,
+}
+
+/// What a guideline's scope makes of the offender, said after its status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScopeStatus {
+    /// Not applicable to this offender.
+    Outside,
+    /// Whether it applies depends on an unknown fact: the data's words for it.
+    Unknown(Localized),
 }
 
 /// The offenders a guideline covers. Outside them it gives no category, role or starting

@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 
-use super::tr;
 use crate::diagnostics::SourceText;
 use crate::facts::{Case, FactDef, FactType, Value, Vocabulary, age_on, parse_date};
 
@@ -97,13 +96,13 @@ pub fn accepts_char(def: &FactDef, c: char) -> bool {
 pub fn choice_label(def: &FactDef, choice: &Choice, lang: &str) -> String {
     let fr = lang == "fr";
     match choice {
-        Choice::Value(Value::Bool(true)) => tr(fr, "Yes", "Oui").into(),
-        Choice::Value(Value::Bool(false)) => tr(fr, "No", "Non").into(),
+        Choice::Value(Value::Bool(true)) => msg!(static fr, "tui-answer-yes").into(),
+        Choice::Value(Value::Bool(false)) => msg!(static fr, "tui-answer-no").into(),
         Choice::Value(Value::Str(s)) | Choice::ListValue(s) => def.value_label(s, lang).into(),
         Choice::Value(v) => value_text(def, v, lang),
-        Choice::NoneOfThese => tr(fr, "None of these", "Aucun de ceux-ci").into(),
+        Choice::NoneOfThese => msg!(static fr, "tui-answer-none-of-these").into(),
         Choice::Input => String::new(),
-        Choice::Unknown => tr(fr, "I don't know", "Je ne sais pas").into(),
+        Choice::Unknown => msg!(static fr, "tui-answer-i-don-t-know").into(),
     }
 }
 
@@ -111,10 +110,10 @@ pub fn choice_label(def: &FactDef, choice: &Choice, lang: &str) -> String {
 pub fn value_text(def: &FactDef, v: &Value, lang: &str) -> String {
     let fr = lang == "fr";
     match v {
-        Value::Bool(true) => tr(fr, "yes", "oui").into(),
-        Value::Bool(false) => tr(fr, "no", "non").into(),
+        Value::Bool(true) => msg!(static fr, "tui-answer-yes-2").into(),
+        Value::Bool(false) => msg!(static fr, "tui-answer-no-2").into(),
         Value::Str(s) if def.ty == FactType::Enum => def.value_label(s, lang).into(),
-        Value::List(items) if items.is_empty() => tr(fr, "none", "aucun").into(),
+        Value::List(items) if items.is_empty() => msg!(static fr, "tui-answer-none").into(),
         Value::List(items) => items
             .iter()
             .map(|s| def.value_label(s, lang))
@@ -147,50 +146,39 @@ pub fn parse_input(
     let fr = lang == "fr";
     let t = text.trim();
     if t.is_empty() {
-        return Err(tr(
-            fr,
-            "Type an answer, or choose « I don't know » (↓ then Enter, or u).",
-            "Tapez une réponse, ou choisissez « Je ne sais pas » (↓ puis Entrée, ou u).",
-        )
-        .into());
+        return Err(msg!(static fr, "tui-answer-type-an-answer-or-choose").into());
     }
     let bounds = || {
         let n = |x: f64| x.to_string();
-        match (def.min, def.max, fr) {
-            (Some(a), Some(b), false) => format!(" from {} to {}", n(a), n(b)),
-            (Some(a), Some(b), true) => format!(" de {} à {}", n(a), n(b)),
-            (Some(a), None, false) => format!(" from {}", n(a)),
-            (Some(a), None, true) => format!(" à partir de {}", n(a)),
-            (None, Some(b), false) => format!(" up to {}", n(b)),
-            (None, Some(b), true) => format!(" jusqu'à {}", n(b)),
-            (None, None, _) => String::new(),
-        }
+        let text = match (def.min, def.max) {
+            (Some(a), Some(b)) => msg!(fr, "tui-bounds-from-to", from = n(a), to = n(b)),
+            (Some(a), None) => msg!(fr, "tui-bounds-from", from = n(a)),
+            (None, Some(b)) => msg!(fr, "tui-bounds-up-to", to = n(b)),
+            (None, None) => return String::new(),
+        };
+        format!(" {text}")
     };
     let in_bounds = |x: f64| def.min.is_none_or(|m| x >= m) && def.max.is_none_or(|m| x <= m);
     match def.ty {
         FactType::Integer => match t.parse::<i64>() {
             Ok(n) if in_bounds(n as f64) => Ok(Value::Int(n)),
-            _ => Err(if fr {
-                format!("Un nombre entier{} est attendu.", bounds())
-            } else {
-                format!("A whole number{} is expected.", bounds())
-            }),
+            _ => Err(msg!(
+                fr,
+                "tui-a-whole-number-is-expected",
+                arg0 = (bounds()).to_string()
+            )),
         },
         FactType::Number => match t.parse::<f64>() {
             Ok(n) if n.is_finite() && in_bounds(n) => Ok(Value::Number(n)),
-            _ => Err(if fr {
-                format!("Un nombre{} est attendu.", bounds())
-            } else {
-                format!("A number{} is expected.", bounds())
-            }),
+            _ => Err(msg!(
+                fr,
+                "tui-a-number-is-expected",
+                arg0 = (bounds()).to_string()
+            )),
         },
-        FactType::Date => parse_date(t).map(Value::Date).ok_or_else(|| {
-            if fr {
-                format!("« {t} » n'est pas une date : écrivez AAAA-MM-JJ, par exemple 2023-05-10.")
-            } else {
-                format!("\"{t}\" is not a date: write YYYY-MM-DD, for example 2023-05-10.")
-            }
-        }),
+        FactType::Date => parse_date(t)
+            .map(Value::Date)
+            .ok_or_else(|| msg!(fr, "tui-is-not-a-date-write", t = t.to_string())),
         FactType::Country => {
             let c = t.to_ascii_uppercase();
             if vocab.is_country(&c) {
@@ -217,30 +205,23 @@ pub fn parse_input(
         }
         FactType::Text => {
             if t.chars().count() > MAX_INPUT_CHARS {
-                Err(if fr {
-                    format!("Au plus {MAX_INPUT_CHARS} caractères.")
-                } else {
-                    format!("At most {MAX_INPUT_CHARS} characters.")
-                })
+                Err(msg!(
+                    fr,
+                    "tui-at-most-characters",
+                    max_input_chars = MAX_INPUT_CHARS.to_string()
+                ))
             } else {
                 Ok(Value::Str(t.to_string()))
             }
         }
-        FactType::Bool | FactType::Enum | FactType::EnumList => Err(tr(
-            fr,
-            "Choose one of the answers.",
-            "Choisissez l'une des réponses.",
-        )
-        .into()),
+        FactType::Bool | FactType::Enum | FactType::EnumList => {
+            Err(msg!(static fr, "tui-answer-choose-one-of-the-answers").into())
+        }
     }
 }
 
 fn not_a_country(c: &str, fr: bool) -> String {
-    if fr {
-        format!("« {c} » n'est pas un code pays ISO à deux lettres (FR, BE, CA, PH…).")
-    } else {
-        format!("\"{c}\" is not a two-letter ISO country code (FR, BE, CA, PH…).")
-    }
+    msg!(fr, "tui-is-not-a-two-letter", c = c.to_string())
 }
 
 /// Checks that the case stays a valid case file once `key` is `value`: a birth date must
@@ -270,15 +251,12 @@ pub fn check_consistency(
             if let Some(age) = given_age(&age_key) {
                 let computed = age_on(*birth, facts_date);
                 if computed != age {
-                    return Err(if fr {
-                        format!(
-                            "Cette date de naissance donne {computed} ans à la date des faits, mais l'âge indiqué est {age} : corrigez l'un des deux."
-                        )
-                    } else {
-                        format!(
-                            "This birth date gives {computed} at the date of the facts, but the age given is {age}: correct one of the two."
-                        )
-                    });
+                    return Err(msg!(
+                        fr,
+                        "tui-this-birth-date-gives-at",
+                        computed = computed.to_string(),
+                        age = age.to_string()
+                    ));
                 }
             }
         }
@@ -286,15 +264,12 @@ pub fn check_consistency(
             if let Some(birth) = case.date(&birth_key) {
                 let computed = age_on(birth, facts_date);
                 if computed != *age {
-                    return Err(if fr {
-                        format!(
-                            "La date de naissance indiquée ({birth}) donne {computed} ans à la date des faits."
-                        )
-                    } else {
-                        format!(
-                            "The birth date given ({birth}) gives {computed} at the date of the facts."
-                        )
-                    });
+                    return Err(msg!(
+                        fr,
+                        "tui-the-birth-date-given-gives",
+                        birth = birth.to_string(),
+                        computed = computed.to_string()
+                    ));
                 }
             }
         }

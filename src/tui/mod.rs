@@ -29,11 +29,6 @@ use crate::law::LawBook;
 use crate::scale::Scales;
 use terminal::Input;
 
-/// A text in the interface's language.
-pub(crate) fn tr(fr: bool, en: &'static str, fr_text: &'static str) -> &'static str {
-    if fr { fr_text } else { en }
-}
-
 /// Starts an interview: a new [`App`], offering to resume the interrupted interviews of
 /// the state folder, if any.
 pub fn start<'a>(
@@ -65,11 +60,11 @@ fn perform(app: &mut App, effect: Effect) {
         Effect::Autosave => {
             if app.recovery.dir().is_some() {
                 if let Err(e) = recovery::save(app) {
-                    app.message = Some(Message::Error(if fr {
-                        format!("Sauvegarde de secours impossible : {e}")
-                    } else {
-                        format!("Cannot write the recovery file: {e}")
-                    }));
+                    app.message = Some(Message::Error(msg!(
+                        fr,
+                        "tui-cannot-write-the-recovery-file",
+                        e = e.to_string()
+                    )));
                 }
             }
         }
@@ -84,17 +79,14 @@ fn perform(app: &mut App, effect: Effect) {
                 let n = r.history.len();
                 app.load(r.case, r.case_path, r.skipped, r.history);
                 app.dirty = true;
-                let mut text = if fr {
-                    format!("Entretien repris : {n} réponse(s).")
-                } else {
-                    format!("Interview resumed: {n} answer(s).")
-                };
+                let mut text = msg!(fr, "tui-interview-resumed-answer-s", n = n.to_string());
                 if left > 0 {
-                    text.push_str(&if fr {
-                        format!(" {left} autre(s) entretien(s) interrompu(s) gardé(s), proposé(s) au prochain lancement.")
-                    } else {
-                        format!(" {left} other interrupted interview(s) kept, offered at the next start.")
-                    });
+                    text.push(' ');
+                    text.push_str(&msg!(
+                        fr,
+                        "tui-other-interrupted-kept",
+                        left = left.to_string()
+                    ));
                 }
                 app.message = Some(Message::Info(text));
                 perform(app, Effect::Autosave);
@@ -113,40 +105,33 @@ fn perform(app: &mut App, effect: Effect) {
             app.message = Some(match result {
                 Err(e) => Message::Error(e),
                 Ok(()) if left == 0 => Message::Info(
-                    tr(
-                        fr,
-                        "The interrupted interview was discarded.",
-                        "L'entretien interrompu a été abandonné.",
-                    )
-                    .into(),
+                    msg!(static fr, "tui-mod-the-interrupted-interview-was-discarded").into(),
                 ),
-                Ok(()) => Message::Info(if fr {
-                    format!("L'entretien interrompu a été abandonné ; il en reste {left}.")
-                } else {
-                    format!("The interrupted interview was discarded; {left} left.")
-                }),
+                Ok(()) => Message::Info(msg!(
+                    fr,
+                    "tui-the-interrupted-interview-was-discarded",
+                    left = left.to_string()
+                )),
             });
         }
         Effect::KeepInterrupted => {
             let n = app.recovery.offered.len();
             app.recovery.keep_offered();
-            app.message = Some(Message::Info(if fr {
-                format!(
-                    "{n} entretien(s) interrompu(s) gardé(s), proposé(s) au prochain lancement."
-                )
-            } else {
-                format!("{n} interrupted interview(s) kept, offered at the next start.")
-            }));
+            app.message = Some(Message::Info(msg!(
+                fr,
+                "tui-interrupted-interview-s-kept-offered",
+                n = n.to_string()
+            )));
         }
         Effect::Save(path) => {
             let text = app.case.to_toml(&app.book.vocabulary);
             match crate::io::write_atomic(&path, text.as_bytes()) {
                 Ok(()) => {
-                    app.message = Some(Message::Info(if fr {
-                        format!("Enregistré dans {}", path.display())
-                    } else {
-                        format!("Saved to {}", path.display())
-                    }));
+                    app.message = Some(Message::Info(msg!(
+                        fr,
+                        "tui-saved-to",
+                        path = (path.display()).to_string()
+                    )));
                     app.case_path = Some(path);
                     app.dirty = false;
                     perform(app, Effect::Autosave);
@@ -159,11 +144,11 @@ fn perform(app: &mut App, effect: Effect) {
             Ok(case) => {
                 app.load(case, Some(path.clone()), Default::default(), Vec::new());
                 app.dirty = false;
-                app.message = Some(Message::Info(if fr {
-                    format!("Ouvert : {}", path.display())
-                } else {
-                    format!("Opened {}", path.display())
-                }));
+                app.message = Some(Message::Info(msg!(
+                    fr,
+                    "tui-opened",
+                    path = (path.display()).to_string()
+                )));
                 perform(app, Effect::Autosave);
             }
             Err(e) => {
@@ -204,11 +189,11 @@ fn export(app: &mut App, path: &std::path::Path) {
         text.push('\n');
     }
     app.message = Some(match crate::io::write_atomic(path, text.as_bytes()) {
-        Ok(()) => Message::Info(if fr {
-            format!("Rapport écrit dans {}", path.display())
-        } else {
-            format!("Report written to {}", path.display())
-        }),
+        Ok(()) => Message::Info(msg!(
+            fr,
+            "tui-report-written-to",
+            path = (path.display()).to_string()
+        )),
         Err(e) => Message::Error(e.to_string()),
     });
 }
@@ -227,9 +212,7 @@ pub fn run(
     lang: Lang,
 ) -> Result<u8> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Err(Error::Usage(
-            "the guided interview needs a terminal; to qualify a case file without one, use `qualif assess CASE` (see `qualif --help`)".into(),
-        ));
+        return Err(Error::Usage(msg!(lang, "tui-needs-a-terminal")));
     }
     let today = crate::io::today();
     let case = match &case_path {
@@ -283,9 +266,10 @@ pub fn run(
         if let Some(p) = app.recovery.path() {
             // Standard error may be the terminal that went away: a failure is not reported
             // (`to_stderr` never panics).
-            crate::io::to_stderr(&format!(
-                "interview interrupted: the answers are kept in {}; run `qualif` to resume",
-                p.display()
+            crate::io::to_stderr(&msg!(
+                app.fr(),
+                "tui-interrupted-kept",
+                path = p.display().to_string()
             ));
         }
     }

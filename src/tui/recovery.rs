@@ -31,7 +31,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::state::{App, Message, Overlay, Step};
-use super::tr;
 use crate::diagnostics::SourceText;
 use crate::facts::{Case, FactType, Value, Vocabulary};
 use crate::law::LawBook;
@@ -513,11 +512,7 @@ pub fn discard(app: &mut App, i: usize) -> Result<(), String> {
 
 /// What to say when there is nowhere to keep the answers.
 pub fn nowhere(fr: bool) -> &'static str {
-    tr(
-        fr,
-        "No recovery file: neither XDG_STATE_HOME nor HOME is set, so the answers are lost if the interview is interrupted. Save them with s.",
-        "Pas de fichier de secours : ni XDG_STATE_HOME ni HOME n'est défini, les réponses sont perdues si l'entretien est interrompu. Enregistrez-les avec s.",
-    )
+    msg!(static fr, "tui-recovery-no-recovery-file-neither-xdg")
 }
 
 fn remove(path: &Path) -> Result<(), String> {

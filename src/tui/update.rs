@@ -7,7 +7,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::answer::{self, Choice};
 use super::state::{App, Exit, Message, Overlay};
-use super::tr;
 use crate::cli::Lang;
 use crate::facts::Value;
 
@@ -221,12 +220,7 @@ fn run_command(app: &mut App, c: Command) -> Vec<Effect> {
                 return vec![Effect::Autosave];
             }
             app.message = Some(Message::Info(
-                tr(
-                    app.fr(),
-                    "No answer to take back.",
-                    "Aucune réponse à reprendre.",
-                )
-                .into(),
+                msg!(static app.fr(), "tui-update-no-answer-to-take-back").into(),
             ));
         }
         Command::DontKnow => {
@@ -249,12 +243,7 @@ fn main_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(def) = app.current_fact() else {
         if key.code == KeyCode::Enter {
             app.message = Some(Message::Info(
-                tr(
-                    app.fr(),
-                    "No question is left: f to review or change an answer, s to save.",
-                    "Plus aucune question : f pour revoir ou modifier une réponse, s pour enregistrer.",
-                )
-                .into(),
+                msg!(static app.fr(), "tui-update-no-question-is-left-f").into(),
             ));
         }
         return Vec::new();

@@ -11,7 +11,6 @@ use ratatui::widgets::{
 
 use super::answer::{self, Choice};
 use super::state::{App, Message, Overlay, Panel};
-use super::tr;
 use crate::compare::{Disparity, DisparityKind, Severity};
 use crate::engine::next_question::{LIFE_MONTHS, QuestionScore, penalty_months};
 use crate::engine::{ElementStatus, Qualification, Status};
@@ -28,11 +27,7 @@ const ALL_PANELS_HEIGHT: u16 = 34;
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
     if area.width < 24 || area.height < 8 {
-        let msg = tr(
-            app.fr(),
-            "Window too small: enlarge it.",
-            "Fenêtre trop petite : agrandissez-la.",
-        );
+        let msg = msg!(static app.fr(), "tui-window-too-small-enlarge-it");
         f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
@@ -100,36 +95,36 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| p.display().to_string()),
-        None => tr(fr, "new case", "nouveau dossier").into(),
+        None => msg!(static fr, "tui-new-case").into(),
     };
     let dirty = if app.dirty { "*" } else { "" };
     let answered = app.history.len();
     let law = app.analysis.assessment.law_date;
-    let text = if fr {
-        format!(" qualif · {case}{dirty} · {answered} réponse(s) · droit au {law} · FR · ? aide")
-    } else {
-        format!(" qualif · {case}{dirty} · {answered} answer(s) · law of {law} · EN · ? help")
-    };
+    let text = format!(
+        " {}",
+        msg!(
+            fr,
+            "tui-header",
+            case = case,
+            dirty = dirty,
+            answered = answered.to_string(),
+            law = law
+        )
+    );
     f.render_widget(Paragraph::new(text).style(styles(app).selected()), area);
 }
 
 fn draw_footer(f: &mut Frame, app: &App, area: Rect) {
     let fr = app.fr();
     let letters = app.current_fact().is_some_and(answer::captures_letters);
-    let text = match (letters, fr) {
-        (false, false) => {
-            " Enter answer · u don't know · b back · f facts · ? help · q quit · l français · s save · o open"
+    let text = format!(
+        " {}",
+        if letters {
+            msg!(static fr, "tui-footer-letters")
+        } else {
+            msg!(static fr, "tui-footer")
         }
-        (false, true) => {
-            " Entrée répondre · u ne sais pas · b retour · f faits · ? aide · q quitter · l English · s enregistrer · o ouvrir"
-        }
-        (true, false) => {
-            " Enter answer · Ctrl-U don't know · Ctrl-B back · Ctrl-F facts · F1 help · Ctrl-Q quit · Ctrl-L français · Ctrl-S save"
-        }
-        (true, true) => {
-            " Entrée répondre · Ctrl-U ne sais pas · Ctrl-B retour · Ctrl-F faits · F1 aide · Ctrl-Q quitter · Ctrl-L English"
-        }
-    };
+    );
     f.render_widget(Paragraph::new(text).style(styles(app).dim()), area);
 }
 
@@ -147,25 +142,13 @@ fn draw_question(f: &mut Frame, app: &App, area: Rect) {
     let lang = app.lang_code();
     let s = styles(app);
     let Some(def) = app.current_fact() else {
-        let block =
-            Block::default()
-                .borders(Borders::ALL)
-                .title(tr(fr, " Interview ", " Entretien "));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(format!(" {} ", msg!(static fr, "tui-interview")));
         let mut lines = vec![
-            Line::styled(
-                tr(
-                    fr,
-                    "No question left can change the qualifications.",
-                    "Plus aucune question ne peut changer les qualifications.",
-                ),
-                s.bold(),
-            ),
+            Line::styled(msg!(static fr, "tui-no-question-left-can-change"), s.bold()),
             Line::raw(""),
-            Line::raw(tr(
-                fr,
-                "f: review or change any answer · s: save the case file · q: quit",
-                "f : revoir ou modifier une réponse · s : enregistrer le dossier · q : quitter",
-            )),
+            Line::raw(msg!(static fr, "tui-f-review-or-change-any")),
         ];
         if let Some(m) = message_line(app) {
             lines.push(Line::raw(""));
@@ -234,7 +217,7 @@ fn draw_question(f: &mut Frame, app: &App, area: Rect) {
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
-        Span::styled(tr(fr, "Why: ", "Pourquoi : "), s.bold()),
+        Span::styled(format!("{} ", msg!(static fr, "tui-why")), s.bold()),
         Span::raw(why(app)),
     ]));
     if let Some(h) = &def.help {
@@ -297,12 +280,12 @@ fn choice_line(app: &App, def: &crate::facts::FactDef, c: &Choice, i: usize) -> 
     match c {
         Choice::Input => {
             let hint = match def.ty {
-                crate::facts::FactType::Date => tr(app.fr(), "YYYY-MM-DD", "AAAA-MM-JJ"),
+                crate::facts::FactType::Date => msg!(static app.fr(), "tui-yyyy-mm-dd"),
                 crate::facts::FactType::Country => {
-                    tr(app.fr(), "country code, e.g. FR", "code pays, ex. FR")
+                    msg!(static app.fr(), "tui-country-code-e-g-fr")
                 }
                 crate::facts::FactType::Countries => {
-                    tr(app.fr(), "codes, e.g. FR, BE", "codes, ex. FR, BE")
+                    msg!(static app.fr(), "tui-codes-e-g-fr-be")
                 }
                 _ => "",
             };
@@ -329,21 +312,16 @@ fn why(app: &App) -> String {
     let fr = app.fr();
     let lang = app.lang_code();
     let Some(score) = app.current_score() else {
-        return tr(
-            fr,
-            "chosen from the fact list; the answer changes no qualification as things stand.",
-            "choisi dans la liste des faits ; la réponse ne change aucune qualification en l'état.",
-        )
-        .into();
+        return msg!(static fr, "tui-chosen-from-the-fact-list").into();
     };
-    let mut out = String::from(tr(fr, "decides ", "décide "));
+    let mut out = format!("{} ", msg!(static fr, "tui-decides"));
     out.push_str(&decided_list(score, lang, 3));
     if let Some(other) = score.together_with {
-        out.push_str(&if fr {
-            format!(", avec « {} »", other.label.get(lang))
-        } else {
-            format!(", together with “{}”", other.label.get(lang))
-        });
+        out.push_str(&msg!(
+            fr,
+            "tui-together-with",
+            arg0 = (other.label.get(lang)).to_string()
+        ));
     }
     out.push('.');
     out
@@ -367,9 +345,9 @@ fn decided_list(score: &QuestionScore, lang: &str, at_most: usize) -> String {
                 .find(|l| !l.is_empty())
                 .filter(|_| i == 0);
             let what = if d.penalty_only {
-                tr(fr, " (penalty)", " (peine)")
+                format!(" {}", msg!(static fr, "tui-penalty"))
             } else {
-                ""
+                String::new()
             };
             match label {
                 Some(l) => format!("{}{what}: {l}", d.provision.id),
@@ -379,11 +357,7 @@ fn decided_list(score: &QuestionScore, lang: &str, at_most: usize) -> String {
         .collect();
     let more = score.decides.len().saturating_sub(at_most);
     if more > 0 {
-        parts.push(if fr {
-            format!("et {more} autre(s)")
-        } else {
-            format!("and {more} more")
-        });
+        parts.push(msg!(fr, "tui-and-more", more = more.to_string()));
     }
     parts.join(", ")
 }
@@ -435,12 +409,12 @@ fn panel_name(p: Panel, fr: bool, short: bool) -> &'static str {
     match (p, short) {
         (Panel::Qualifications, false) => "Qualifications",
         (Panel::Qualifications, true) => "Qualif.",
-        (Panel::Provision, false) => tr(fr, "Provision", "Texte"),
-        (Panel::Provision, true) => tr(fr, "Text", "Texte"),
-        (Panel::Chart, false) => tr(fr, "Penalties", "Peines"),
-        (Panel::Chart, true) => tr(fr, "Chart", "Peines"),
-        (Panel::Comparison, false) => tr(fr, "Disparities", "Disparités"),
-        (Panel::Comparison, true) => tr(fr, "Disp.", "Disp."),
+        (Panel::Provision, false) => msg!(static fr, "tui-provision"),
+        (Panel::Provision, true) => msg!(static fr, "tui-text"),
+        (Panel::Chart, false) => msg!(static fr, "tui-penalties"),
+        (Panel::Chart, true) => msg!(static fr, "tui-chart"),
+        (Panel::Comparison, false) => msg!(static fr, "tui-disparities"),
+        (Panel::Comparison, true) => msg!(static fr, "tui-disp"),
     }
 }
 
@@ -463,9 +437,9 @@ fn verification_mark(v: Option<Verification>) -> &'static str {
 /// A maximum term, short: `20y`, `2y6m`, `life`, `?`.
 fn short_term(p: Option<&Penalty>, fr: bool) -> String {
     let Some(p) = p else { return "—".into() };
-    let y = if fr { "a" } else { "y" };
+    let y = msg!(static fr, "tui-y");
     match p.prison_max {
-        Term::Life => tr(fr, "life", "perp.").into(),
+        Term::Life => msg!(static fr, "tui-life").into(),
         Term::None => "0".into(),
         Term::Unknown => "?".into(),
         Term::Months(m) => {
@@ -490,13 +464,12 @@ fn draw_qualifications(f: &mut Frame, app: &App, area: Rect) {
     let lang = app.lang_code();
     let s = styles(app);
     let title = if area.width >= 60 {
-        tr(
-            fr,
-            " Qualifications  ● applies ○ possible · ✓ ~ ! verification ",
-            " Qualifications  ● applicable ○ possible · ✓ ~ ! vérification ",
+        format!(
+            " {} ",
+            msg!(static fr, "tui-qualifications-applies-possible-verification")
         )
     } else {
-        tr(fr, " Qualifications ", " Qualifications ")
+        format!(" {} ", msg!(static fr, "tui-qualifications"))
     };
     let block = Block::default().borders(Borders::ALL).title(title);
     let mut items: Vec<ListItem> = Vec::new();
@@ -514,21 +487,13 @@ fn draw_qualifications(f: &mut Frame, app: &App, area: Rect) {
             .iter()
             .filter(|row| app.analysis.qualification(***row).status == Status::Applies)
             .count();
-        let header = if fr {
-            format!(
-                "{} — {} applicable(s), {} possible(s)",
-                r.system.name.get(lang),
-                applies,
-                rows.len() - applies
-            )
-        } else {
-            format!(
-                "{} — {} apply, {} possible",
-                r.system.name.get(lang),
-                applies,
-                rows.len() - applies
-            )
-        };
+        let header = msg!(
+            fr,
+            "tui-apply-possible",
+            arg0 = (r.system.name.get(lang)).to_string(),
+            applies = applies.to_string(),
+            arg2 = (rows.len() - applies).to_string()
+        );
         items.push(ListItem::new(Line::styled(header, s.bold())));
         for row in rows {
             let q = app.analysis.qualification(*row);
@@ -540,11 +505,7 @@ fn draw_qualifications(f: &mut Frame, app: &App, area: Rect) {
         }
     }
     if items.is_empty() {
-        items.push(ListItem::new(tr(
-            fr,
-            "No legal system loaded.",
-            "Aucun système juridique chargé.",
-        )));
+        items.push(ListItem::new(msg!(static fr, "tui-no-legal-system-loaded")));
     }
     let mut state = ListState::default().with_selected(selected_item);
     f.render_stateful_widget(
@@ -590,15 +551,11 @@ fn draw_provision(f: &mut Frame, app: &App, area: Rect) {
     let Some(row) = row else {
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(tr(fr, " Provision ", " Texte "));
+            .title(format!(" {} ", msg!(static fr, "tui-provision-2")));
         f.render_widget(
-            Paragraph::new(tr(
-                fr,
-                "No provision applies or is possible yet.",
-                "Aucune infraction n'est encore applicable ni possible.",
-            ))
-            .block(block)
-            .wrap(Wrap { trim: true }),
+            Paragraph::new(msg!(static fr, "tui-no-provision-applies-or-is"))
+                .block(block)
+                .wrap(Wrap { trim: true }),
             area,
         );
         return;
@@ -615,7 +572,7 @@ fn draw_provision(f: &mut Frame, app: &App, area: Rect) {
             q.provision.title.en.clone()
         }),
     ];
-    let v = q.verification().map(|v| v.as_str()).unwrap_or("unverified");
+    let v = words::verification(q.verification().unwrap_or(Verification::Unverified), lang);
     lines.push(Line::raw(format!(
         "{} {} · {} {}",
         status_mark(q.status),
@@ -625,18 +582,14 @@ fn draw_provision(f: &mut Frame, app: &App, area: Rect) {
     )));
     if let Some(p) = &q.penalty {
         lines.push(Line::from(vec![
-            Span::styled(tr(fr, "Penalty: ", "Peine : "), s.bold()),
+            Span::styled(format!("{} ", msg!(static fr, "tui-penalty-2")), s.bold()),
             Span::raw(words::penalty(p, lang)),
         ]));
     }
     if let Some(p) = &q.penalty_if_possible_aggravations {
         lines.push(Line::raw(format!(
-            "{}{}",
-            tr(
-                fr,
-                "Up to, if aggravations are established: ",
-                "Jusqu'à, si des circonstances aggravantes sont établies : "
-            ),
+            "{} {}",
+            msg!(static fr, "tui-up-to-if-aggravations-are"),
             words::penalty(p, lang)
         )));
     }
@@ -679,19 +632,12 @@ fn draw_provision(f: &mut Frame, app: &App, area: Rect) {
         ]));
     }
     if let Some(m) = &q.milder_later {
-        lines.push(Line::raw(if fr {
-            format!(
-                "Loi plus douce depuis le {} : {}",
-                m.in_force_from,
-                words::penalty(&m.penalty, lang)
-            )
-        } else {
-            format!(
-                "Milder law since {}: {}",
-                m.in_force_from,
-                words::penalty(&m.penalty, lang)
-            )
-        }));
+        lines.push(Line::raw(msg!(
+            fr,
+            "tui-milder-law-since",
+            arg0 = (m.in_force_from).to_string(),
+            arg1 = (words::penalty(&m.penalty, lang)).to_string()
+        )));
     }
     if !q.missing_facts.is_empty() {
         let vocab = &app.book.vocabulary;
@@ -701,13 +647,16 @@ fn draw_provision(f: &mut Frame, app: &App, area: Rect) {
             .map(|k| vocab.fact(k).map(|d| d.label.get(lang)).unwrap_or(k))
             .collect();
         lines.push(Line::raw(format!(
-            "{}{}",
-            tr(fr, "To establish: ", "À établir : "),
+            "{} {}",
+            msg!(static fr, "tui-to-establish"),
             missing.join(", ")
         )));
     }
     for w in &q.warnings {
-        lines.push(Line::styled(format!("! {w}"), s.fg(Color::Red)));
+        lines.push(Line::styled(
+            format!("! {}", crate::report::findings::warning(w, lang)),
+            s.fg(Color::Red),
+        ));
     }
     f.render_widget(
         Paragraph::new(Text::from(lines))
@@ -720,10 +669,9 @@ fn draw_provision(f: &mut Frame, app: &App, area: Rect) {
 fn draw_chart(f: &mut Frame, app: &App, area: Rect) {
     let fr = app.fr();
     let s = styles(app);
-    let block = Block::default().borders(Borders::ALL).title(tr(
-        fr,
-        " Maximum penalty, leading applicable offence ",
-        " Peine maximale, infraction applicable principale ",
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " {} ",
+        msg!(static fr, "tui-maximum-penalty-leading-applicable-offence")
     ));
     let bars: Vec<Bar> = app
         .analysis
@@ -746,14 +694,10 @@ fn draw_chart(f: &mut Frame, app: &App, area: Rect) {
                             q.provision.id
                         ))
                 }
-                None => Bar::default().label(label).value(0).text_value(
-                    tr(
-                        fr,
-                        "— none applies yet",
-                        "— aucune applicable pour l'instant",
-                    )
-                    .to_string(),
-                ),
+                None => Bar::default()
+                    .label(label)
+                    .value(0)
+                    .text_value(msg!(static fr, "tui-none-applies-yet").to_string()),
             }
         })
         .collect();
@@ -770,20 +714,15 @@ fn draw_comparison(f: &mut Frame, app: &App, area: Rect) {
     let fr = app.fr();
     let lang = app.lang_code();
     let s = styles(app);
-    let block = Block::default().borders(Borders::ALL).title(tr(
-        fr,
-        " Disparities and sentencing scale ",
-        " Disparités et barème ",
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " {} ",
+        msg!(static fr, "tui-disparities-and-sentencing-scale")
     ));
     let mut lines: Vec<Line> = Vec::new();
     let disparities = &app.analysis.disparities;
     if disparities.is_empty() {
         lines.push(Line::styled(
-            tr(
-                fr,
-                "No disparity between the systems on these facts so far.",
-                "Aucune disparité entre les systèmes sur ces faits pour l'instant.",
-            ),
+            msg!(static fr, "tui-no-disparity-between-the-systems"),
             s.dim(),
         ));
     }
@@ -805,18 +744,14 @@ fn draw_comparison(f: &mut Frame, app: &App, area: Rect) {
                 ),
                 s.bold(),
             ),
-            Span::raw(d.message.clone()),
+            Span::raw(crate::report::findings::disparity(d, lang)),
         ]));
     }
     lines.push(Line::raw(""));
     match &app.analysis.scale {
         Some(r) => lines.extend(scale_lines(app, r)),
         None => lines.push(Line::styled(
-            tr(
-                fr,
-                "Sentencing scale: no official guideline in the data.",
-                "Barème : aucun guide officiel dans les données.",
-            ),
+            msg!(static fr, "tui-sentencing-scale-no-official-guideline"),
             s.dim(),
         )),
     }
@@ -832,15 +767,15 @@ fn draw_comparison(f: &mut Frame, app: &App, area: Rect) {
 
 fn disparity_kind(k: DisparityKind, fr: bool) -> &'static str {
     match k {
-        DisparityKind::NotCriminalised => tr(fr, "not criminalised", "non incriminé"),
-        DisparityKind::PenaltyGap => tr(fr, "penalty gap", "écart de peine"),
+        DisparityKind::NotCriminalised => msg!(static fr, "tui-not-criminalised"),
+        DisparityKind::PenaltyGap => msg!(static fr, "tui-penalty-gap"),
         DisparityKind::BelowMinimumStandard => {
-            tr(fr, "below minimum standard", "sous le standard minimal")
+            msg!(static fr, "tui-below-minimum-standard")
         }
-        DisparityKind::AgeThreshold => tr(fr, "age threshold", "seuil d'âge"),
-        DisparityKind::Limitation => tr(fr, "limitation", "prescription"),
-        DisparityKind::JurisdictionReach => tr(fr, "jurisdiction", "compétence"),
-        DisparityKind::UnverifiedLaw => tr(fr, "unverified law", "droit non vérifié"),
+        DisparityKind::AgeThreshold => msg!(static fr, "tui-age-threshold"),
+        DisparityKind::Limitation => msg!(static fr, "tui-limitation"),
+        DisparityKind::JurisdictionReach => msg!(static fr, "tui-jurisdiction"),
+        DisparityKind::UnverifiedLaw => msg!(static fr, "tui-unverified-law"),
     }
 }
 
@@ -857,10 +792,10 @@ fn scale_lines(app: &App, r: &ScaleResult) -> Vec<Line<'static>> {
         format!(
             "{} ({}): ",
             g.name.get(lang),
-            tr(fr, "NOT OFFICIAL", "NON OFFICIEL")
+            msg!(static fr, "tui-not-official")
         )
     };
-    let undetermined = tr(fr, "?", "?");
+    let undetermined = msg!(static fr, "tui-sym");
     let cat = r
         .category
         .choice
@@ -874,19 +809,15 @@ fn scale_lines(app: &App, r: &ScaleResult) -> Vec<Line<'static>> {
     let result = match r.cell {
         Some(c) => format!(
             "{} {cat}, {role} → {} ({} – {})",
-            tr(fr, "category", "catégorie"),
-            c.starting_point.text(),
-            c.range_from.text(),
-            c.range_to.text()
+            msg!(static fr, "tui-category"),
+            words::sentence_value(&c.starting_point, lang),
+            words::sentence_value(&c.range_from, lang),
+            words::sentence_value(&c.range_to, lang)
         ),
         None => format!(
             "{} {cat}, {role} → {}",
-            tr(fr, "category", "catégorie"),
-            tr(
-                fr,
-                "no starting point yet (category or role not determined)",
-                "pas encore de point de départ (catégorie ou rôle non déterminé)"
-            )
+            msg!(static fr, "tui-category"),
+            msg!(static fr, "tui-no-starting-point-yet-category")
         ),
     };
     let style = if g.official {
@@ -908,11 +839,7 @@ fn scale_lines(app: &App, r: &ScaleResult) -> Vec<Line<'static>> {
         out.push(Line::styled(
             format!(
                 "  {} {}",
-                tr(
-                    fr,
-                    "still possible with unknown facts: category",
-                    "encore possible (faits inconnus) : catégorie"
-                ),
+                msg!(static fr, "tui-still-possible-with-unknown-facts"),
                 higher.join(", ")
             ),
             s.dim(),
@@ -949,7 +876,7 @@ fn draw_overlay(f: &mut Frame, app: &App, area: Rect) {
                 })
                 .collect();
             // Where the answers are kept: a path may take more than a line.
-            let key = tr(fr, "Recovery file", "Fichier de secours");
+            let key = msg!(static fr, "tui-recovery-file");
             let place = recovery_place(app);
             let width = area.width.min(96).saturating_sub(2);
             let extra = wrapped_height(&format!("{key:<22}{place}"), width).saturating_sub(1);
@@ -961,11 +888,11 @@ fn draw_overlay(f: &mut Frame, app: &App, area: Rect) {
             f.render_widget(Clear, r);
             f.render_widget(
                 Paragraph::new(lines)
-                    .block(Block::default().borders(Borders::ALL).title(tr(
-                        fr,
-                        " Keys (any key closes) ",
-                        " Touches (une touche pour fermer) ",
-                    )))
+                    .block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .title(format!(" {} ", msg!(static fr, "tui-keys-any-key-closes"))),
+                    )
                     .wrap(Wrap { trim: false }),
                 r,
             );
@@ -973,17 +900,16 @@ fn draw_overlay(f: &mut Frame, app: &App, area: Rect) {
         Overlay::Facts { query, cursor } => {
             let r = centred(area, 90, area.height.saturating_sub(2));
             f.render_widget(Clear, r);
-            let block = Block::default().borders(Borders::ALL).title(tr(
-                fr,
-                " Facts: type to search · ↑↓ · Enter to answer · Esc ",
-                " Faits : tapez pour chercher · ↑↓ · Entrée pour répondre · Échap ",
+            let block = Block::default().borders(Borders::ALL).title(format!(
+                " {} ",
+                msg!(static fr, "tui-facts-type-to-search-enter")
             ));
             let inner = block.inner(r);
             f.render_widget(block, r);
             let [search, list] =
                 Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
             f.render_widget(
-                Paragraph::new(format!("{} {query}▏", tr(fr, "Search:", "Chercher :"))),
+                Paragraph::new(format!("{} {query}▏", msg!(static fr, "tui-search"))),
                 search,
             );
             let lang = app.lang_code();
@@ -994,7 +920,7 @@ fn draw_overlay(f: &mut Frame, app: &App, area: Rect) {
                     let value = match app.case.get(&d.key) {
                         Some(v) => answer::value_text(d, v, lang),
                         None if app.skipped.contains(&d.key) => {
-                            tr(fr, "don't know", "ne sait pas").into()
+                            msg!(static fr, "tui-don-t-know").into()
                         }
                         None => "—".into(),
                     };
@@ -1016,32 +942,24 @@ fn draw_overlay(f: &mut Frame, app: &App, area: Rect) {
         }
         Overlay::Save { path } | Overlay::Open { path } | Overlay::Export { path } => {
             let export = matches!(app.overlay, Overlay::Export { .. });
-            let title = match (&app.overlay, fr) {
-                (Overlay::Save { .. }, false) => " Save the case file · Enter · Esc ",
-                (Overlay::Save { .. }, true) => " Enregistrer le dossier · Entrée · Échap ",
-                (Overlay::Open { .. }, false) => " Open a case file · Enter · Esc ",
-                (Overlay::Open { .. }, true) => " Ouvrir un dossier · Entrée · Échap ",
-                (_, false) => " Export the report · Enter · Esc ",
-                (_, true) => " Exporter le rapport · Entrée · Échap ",
-            };
+            let title = format!(
+                " {} ",
+                match &app.overlay {
+                    Overlay::Save { .. } => msg!(static fr, "tui-save-title"),
+                    Overlay::Open { .. } => msg!(static fr, "tui-open-title"),
+                    _ => msg!(static fr, "tui-export-title"),
+                }
+            );
             let hint = if export {
-                tr(
-                    fr,
-                    "Markdown, or HTML / JSON by the file's extension (.html, .json).",
-                    "Markdown, ou HTML / JSON selon l'extension (.html, .json).",
-                )
+                msg!(static fr, "tui-markdown-or-html-json-by")
             } else {
-                tr(
-                    fr,
-                    "The case-file format read by `qualif assess`.",
-                    "Le format lu par `qualif assess`.",
-                )
+                msg!(static fr, "tui-the-case-file-format-read")
             };
             let r = centred(area, 70, 4);
             f.render_widget(Clear, r);
             f.render_widget(
                 Paragraph::new(vec![
-                    Line::raw(format!("{} {path}▏", tr(fr, "File:", "Fichier :"))),
+                    Line::raw(format!("{} {path}▏", msg!(static fr, "tui-file"))),
                     Line::styled(hint, s.dim()),
                 ])
                 .block(Block::default().borders(Borders::ALL).title(title)),
@@ -1056,56 +974,44 @@ fn draw_overlay(f: &mut Frame, app: &App, area: Rect) {
                     .case_path
                     .as_ref()
                     .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| tr(fr, "a new case", "un nouveau dossier").into());
+                    .unwrap_or_else(|| msg!(static fr, "tui-a-new-case").into());
                 let n = o.interview.history.len();
                 let when = o.saved.map(|t| {
                     chrono::DateTime::<chrono::Local>::from(t)
                         .format("%Y-%m-%d %H:%M")
                         .to_string()
                 });
-                match (when, fr) {
-                    (Some(w), false) => format!("{n} answer(s), on {case}, {w}"),
-                    (Some(w), true) => format!("{n} réponse(s), sur {case}, {w}"),
-                    (None, false) => format!("{n} answer(s), on {case}"),
-                    (None, true) => format!("{n} réponse(s), sur {case}"),
+                match when {
+                    Some(w) => msg!(
+                        fr,
+                        "tui-offer-when",
+                        n = n.to_string(),
+                        case = case,
+                        when = w
+                    ),
+                    None => msg!(fr, "tui-offer", n = n.to_string(), case = case),
                 }
             };
             let mut lines = Vec::new();
             if let [one] = &offered[..] {
                 lines.push(Line::styled(
-                    tr(
-                        fr,
-                        "An interview was interrupted.",
-                        "Un entretien a été interrompu.",
-                    ),
+                    msg!(static fr, "tui-an-interview-was-interrupted"),
                     s.bold(),
                 ));
                 lines.push(Line::raw(format!("{}.", describe(one))));
                 lines.push(Line::raw(""));
                 lines.extend(
-                    if fr {
-                        [
-                            "o / Entrée : le reprendre",
-                            "n : l'abandonner (ses réponses sont effacées)",
-                            "Échap : pas maintenant (il sera proposé au prochain lancement)",
-                        ]
-                    } else {
-                        [
-                            "y / Enter: resume it",
-                            "n: discard it (its answers are deleted)",
-                            "Esc: not now (it is offered again at the next start)",
-                        ]
-                    }
+                    [
+                        msg!(static fr, "tui-resume-one-yes"),
+                        msg!(static fr, "tui-resume-discard"),
+                        msg!(static fr, "tui-resume-one-later"),
+                    ]
                     .map(Line::raw),
                 );
             } else {
                 let n = offered.len();
                 lines.push(Line::styled(
-                    if fr {
-                        format!("{n} entretiens ont été interrompus.")
-                    } else {
-                        format!("{n} interviews were interrupted.")
-                    },
+                    msg!(fr, "tui-interviews-were-interrupted", n = n.to_string()),
                     s.bold(),
                 ));
                 for (i, o) in offered.iter().enumerate() {
@@ -1118,19 +1024,11 @@ fn draw_overlay(f: &mut Frame, app: &App, area: Rect) {
                 }
                 lines.push(Line::raw(""));
                 lines.extend(
-                    if fr {
-                        [
-                            "↑ ↓ : choisir · o / Entrée : le reprendre",
-                            "n : l'abandonner (ses réponses sont effacées)",
-                            "Échap : pas maintenant (ils seront proposés au prochain lancement)",
-                        ]
-                    } else {
-                        [
-                            "↑ ↓: choose · y / Enter: resume it",
-                            "n: discard it (its answers are deleted)",
-                            "Esc: not now (they are offered again at the next start)",
-                        ]
-                    }
+                    [
+                        msg!(static fr, "tui-resume-many-yes"),
+                        msg!(static fr, "tui-resume-discard"),
+                        msg!(static fr, "tui-resume-many-later"),
+                    ]
                     .map(Line::raw),
                 );
             }
@@ -1138,39 +1036,29 @@ fn draw_overlay(f: &mut Frame, app: &App, area: Rect) {
             f.render_widget(Clear, r);
             f.render_widget(
                 Paragraph::new(lines)
-                    .block(Block::default().borders(Borders::ALL).title(tr(
-                        fr,
-                        " Resume? ",
-                        " Reprendre ? ",
-                    )))
+                    .block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .title(format!(" {} ", msg!(static fr, "tui-resume"))),
+                    )
                     .wrap(Wrap { trim: true }),
                 r,
             );
         }
         Overlay::ConfirmQuit => {
-            let lines = if fr {
-                vec![
-                    Line::styled(
-                        "Les réponses ne sont pas enregistrées dans un dossier.",
-                        s.bold(),
-                    ),
-                    Line::raw("o : quitter sans enregistrer · s : enregistrer · Échap : rester"),
-                ]
-            } else {
-                vec![
-                    Line::styled("The answers are not saved to a case file.", s.bold()),
-                    Line::raw("y: quit without saving · s: save · Esc: stay"),
-                ]
-            };
+            let lines = vec![
+                Line::styled(msg!(static fr, "tui-quit-unsaved"), s.bold()),
+                Line::raw(msg!(static fr, "tui-quit-keys")),
+            ];
             let r = centred(area, 64, 4 + 1);
             f.render_widget(Clear, r);
             f.render_widget(
                 Paragraph::new(lines)
-                    .block(Block::default().borders(Borders::ALL).title(tr(
-                        fr,
-                        " Quit? ",
-                        " Quitter ? ",
-                    )))
+                    .block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .title(format!(" {} ", msg!(static fr, "tui-quit"))),
+                    )
                     .wrap(Wrap { trim: true }),
                 r,
             );
@@ -1185,130 +1073,76 @@ fn recovery_place(app: &App) -> String {
         (Some(p), _) => format!(
             "{} {}",
             p.display(),
-            tr(fr, "(removed when you quit)", "(effacé quand vous quittez)")
+            msg!(static fr, "tui-removed-when-you-quit")
         ),
         (None, Some(d)) => format!(
             "{} {} {}",
-            tr(fr, "in", "dans"),
+            msg!(static fr, "tui-in"),
             d.display(),
-            tr(fr, "from the first answer", "dès la première réponse"),
+            msg!(static fr, "tui-from-the-first-answer"),
         ),
-        (None, None) => tr(
-            fr,
-            "none: answers are lost if interrupted; save with s",
-            "aucun : réponses perdues en cas d'interruption ; enregistrez avec s",
-        )
-        .into(),
+        (None, None) => msg!(static fr, "tui-none-answers-are-lost-if").into(),
     }
 }
 
 /// Every key, for the help overlay.
 pub fn help_lines(fr: bool) -> Vec<(&'static str, &'static str)> {
-    let t = |en, f| tr(fr, en, f);
     vec![
         (
-            t("Enter", "Entrée"),
-            t(
-                "answer with the highlighted choice",
-                "répondre avec le choix en surbrillance",
-            ),
+            msg!(static fr, "tui-help-enter"),
+            msg!(static fr, "tui-help-answer-with-the-highlighted-choice"),
         ),
         (
             "↑ ↓  Home End",
-            t("move between the answers", "passer d'une réponse à l'autre"),
+            msg!(static fr, "tui-help-move-between-the-answers"),
         ),
         (
             "1-9   y n",
-            t(
-                "pick an answer; yes / no",
-                "choisir une réponse ; oui / non",
-            ),
+            msg!(static fr, "tui-help-pick-an-answer-yes-no"),
         ),
         (
-            t("Space", "Espace"),
-            t(
-                "tick a value (questions with several answers)",
-                "cocher une valeur (questions à plusieurs réponses)",
-            ),
+            msg!(static fr, "tui-help-space"),
+            msg!(static fr, "tui-help-tick-a-value-questions-with"),
         ),
-        (
-            "u  Ctrl-U",
-            t(
-                "I don't know: the fact stays unknown",
-                "je ne sais pas : le fait reste inconnu",
-            ),
-        ),
+        ("u  Ctrl-U", msg!(static fr, "tui-help-i-don-t-know-the")),
         (
             "b  ←  Ctrl-B",
-            t(
-                "go back: take back the last answer",
-                "retour : reprendre la dernière réponse",
-            ),
+            msg!(static fr, "tui-help-go-back-take-back-the"),
         ),
         (
             "f  /  Ctrl-F",
-            t(
-                "facts: jump to any fact, change any answer",
-                "faits : aller à un fait, modifier une réponse",
-            ),
+            msg!(static fr, "tui-help-facts-jump-to-any-fact"),
         ),
         (
             "[ ]  PgUp PgDn",
-            t(
-                "select the previous / next provision",
-                "texte précédent / suivant",
-            ),
+            msg!(static fr, "tui-help-select-the-previous-next-provision"),
         ),
-        (
-            "Tab",
-            t(
-                "next panel (small windows)",
-                "panneau suivant (petites fenêtres)",
-            ),
-        ),
-        ("l  Ctrl-L", t("français / English", "français / English")),
-        (
-            "s  Ctrl-S",
-            t("save the case file", "enregistrer le dossier"),
-        ),
-        ("o  Ctrl-O", t("open a case file", "ouvrir un dossier")),
+        ("Tab", msg!(static fr, "tui-help-next-panel-small-windows")),
+        ("l  Ctrl-L", msg!(static fr, "tui-help-fran-ais-english")),
+        ("s  Ctrl-S", msg!(static fr, "tui-help-save-the-case-file")),
+        ("o  Ctrl-O", msg!(static fr, "tui-help-open-a-case-file")),
         (
             "e  Ctrl-E",
-            t(
-                "export the written report (Markdown, HTML, JSON)",
-                "exporter le rapport (Markdown, HTML, JSON)",
-            ),
+            msg!(static fr, "tui-help-export-the-written-report-markdown"),
         ),
-        ("?  F1", t("this help", "cette aide")),
+        ("?  F1", msg!(static fr, "tui-help-this-help")),
         (
-            t("Esc", "Échap"),
-            t(
-                "close a window; clear the typed answer",
-                "fermer une fenêtre ; effacer la saisie",
-            ),
+            msg!(static fr, "tui-help-esc"),
+            msg!(static fr, "tui-help-close-a-window-clear-the"),
         ),
-        ("q  Ctrl-Q", t("quit", "quitter")),
+        ("q  Ctrl-Q", msg!(static fr, "tui-help-quit")),
         (
             "Ctrl-C",
-            t(
-                "stop at once; the answers are kept to resume",
-                "arrêter tout de suite ; les réponses sont gardées",
-            ),
+            msg!(static fr, "tui-help-stop-at-once-the-answers"),
         ),
         (
             "",
-            t(
-                "Country and text answers take letters: use the Ctrl keys.",
-                "Les réponses en lettres (pays, texte) : utilisez les touches Ctrl.",
-            ),
+            msg!(static fr, "tui-help-country-and-text-answers-take"),
         ),
-        ("● ○", t("applies / possible", "applicable / possible")),
+        ("● ○", msg!(static fr, "tui-help-applies-possible")),
         (
             "✓ ~ !",
-            t(
-                "verified (official text) / secondary sources only / unverified",
-                "vérifié (texte officiel) / sources secondaires / non vérifié",
-            ),
+            msg!(static fr, "tui-help-verified-official-text-secondary-sources"),
         ),
     ]
 }

@@ -16,6 +16,9 @@ use crate::engine::logic::Tri;
 use crate::engine::{Assessment, Qualification, SystemResult};
 use crate::facts::{Case, FactDef, FactType, Value, Vocabulary};
 use crate::law::{LawBook, LimitationStart, Penalty, SystemKind, Term, Verification};
+// The engine's findings in English, as the report had them: its words move to the catalog
+// after its restructuring (TODO: render them in the report's language).
+use crate::report::findings;
 use crate::report::words;
 use crate::scale::{FactorKind, Proportionality, ScaleResult};
 
@@ -117,7 +120,7 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
         warnings: Vec::new(),
     };
     for w in &assessment.warnings {
-        cx.warn("case", w.clone());
+        cx.warn("case", findings::law_date_notice(w, "en"));
     }
     let header = header(&mut cx, assessment, today);
     let facts = facts(&mut cx, assessment);
@@ -205,7 +208,7 @@ fn header(cx: &mut Ctx, a: &Assessment, today: NaiveDate) -> Header {
         law_date: a.law_date,
         date_of_assessment: cx.case.date("case.date_of_assessment").unwrap_or(today),
         produced_on: today,
-        warnings: a.warnings.clone(),
+        warnings: findings::law_date_notices_en(&a.warnings),
         redacted_fields,
     }
 }
@@ -472,7 +475,7 @@ fn limitation(cx: &mut Ctx, l: &LimitationResult) -> LimitationInfo {
         never: matches!(l.deadline, Deadline::Never),
         dates_withheld: withheld,
         assessed_on: l.assessed_on,
-        notes: l.notes.clone(),
+        notes: findings::limitation_notes_en(&l.notes),
         sources,
     }
 }
@@ -618,7 +621,7 @@ fn qual(cx: &mut Ctx, q: &Qualification, system: &str) -> QualSection {
         );
     }
     for w in &q.warnings {
-        cx.warn(id, w.clone());
+        cx.warn(id, findings::warning(w, "en"));
     }
     let pending_reforms = q
         .pending
@@ -680,7 +683,7 @@ fn qual(cx: &mut Ctx, q: &Qualification, system: &str) -> QualSection {
         limitation,
         jurisdiction,
         notes,
-        warnings: q.warnings.clone(),
+        warnings: findings::warnings_en(&q.warnings),
         sources,
     }
 }
@@ -791,7 +794,7 @@ fn instrument(cx: &mut Ctx, a: &Assessment, c: &Comparison, r: &SystemResult) ->
                         && d.systems.iter().any(|x| x == sr.state)
                         && d.systems.iter().any(|x| x == sr.instrument)
                 })
-                .map(|d| d.message.clone())
+                .map(|d| findings::disparity(d, "en"))
                 .collect(),
         })
         .collect();
@@ -890,7 +893,7 @@ fn comparison_section(
             systems: d.systems.clone(),
             conduct: d.conduct.clone(),
             conduct_label: d.conduct.as_deref().map(conduct_label),
-            message: d.message.clone(),
+            message: findings::disparity(d, "en"),
         })
         .collect();
     ComparisonSection {
@@ -985,7 +988,7 @@ fn scale(cx: &mut Ctx, r: &ScaleResult) -> ScaleSection {
         guideline: g.id.clone(),
         name: g.name.get(lang).to_string(),
         official: g.official,
-        status: g.status.clone(),
+        status: words::guideline_status(g, "en"),
         verification: g.verification.as_str().into(),
         category: r.category.choice.map(choice),
         role: r.role.choice.map(choice),

@@ -199,7 +199,7 @@ pub fn severity(s: Severity, lang: &str) -> &'static str {
 /// A guideline's sentence value in words.
 pub fn sentence_value(v: &SentenceValue, lang: &str) -> String {
     if lang != "fr" {
-        return v.text();
+        return crate::report::words::sentence_value(v, "en");
     }
     match v {
         SentenceValue::Community(level) => {

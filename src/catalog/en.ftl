@@ -1,0 +1,396 @@
+# The English messages of qualif. Every message is also in fr.ftl, with the same
+# parameters (the tests check it). A message keyed by a value of the data
+# (custody-reclusion, procedure-indictment, currency-EUR) holds the words of the legal
+# system that uses that value: add one when the data gains a value.
+
+## Numbers, terms and penalties
+
+number-group-separator = ,
+law-applied = Law applied as in force on
+term-life = life
+term-none = no imprisonment
+term-unknown = term not confirmed
+term-years = { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    }
+term-years-less-a-day = { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    } less a day
+term-years-months = { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    } and { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    }
+term-months = { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    }
+term-months-fraction = { $months } months
+fine-unknown = fine not confirmed
+fine-amount-symbol = { $symbol }{ $amount }
+fine-amount-code = { $amount } { $currency }
+currency-EUR = €
+currency-GBP = £
+custody-other = imprisonment
+custody-imprisonment = imprisonment
+custody-emprisonnement = imprisonment
+custody-reclusion = of criminal imprisonment (réclusion)
+custody-detention = of criminal detention
+penalty-unconfirmed = custodial penalty not confirmed
+penalty-unconfirmed-reclusion = custodial penalty not confirmed
+penalty-unconfirmed-detention = custodial penalty not confirmed
+procedure-indictment = on indictment
+procedure-summary = on summary conviction
+penalty-procedure = { $procedure }: { $penalty }
+penalty-procedure-separator = {"; "}
+penalty-life = life imprisonment
+penalty-range = { $min } to { $max } { $custody }
+penalty-term = { $term } { $custody }
+penalty-minimum = minimum { $term } ({ $status })
+penalty-with-minimum = { $penalty }, { $minimum }
+penalty-fine-range = a fine of { $min } to { $max }
+penalty-fine-max = a fine of up to { $max }
+penalty-and = { $first } and { $second }
+minimum-in-force = mandatory minimum in force
+minimum-struck-down = mandatory minimum struck down
+minimum-repealed = mandatory minimum repealed
+minimum-contested = mandatory minimum held unconstitutional by some courts
+status-applies = applies
+status-possible = possible
+status-excluded = excluded
+element-met = met
+element-unmet = not met
+element-unknown = unknown
+list-or = {" or "}
+
+## Findings of the engine
+
+law-date-requested = the law in force on { $date } is applied, as requested (--date)
+law-date-today = the case gives no date of the facts: the law in force today ({ $date }) is applied
+warning-not-in-force = this provision is not in force: only a pending or unconfirmed text exists
+warning-unverified = { $provision }: the version applied is unverified — check it against the official text before relying on it
+warning-secondary-only = { $provision }: the version applied rests on secondary sources only
+warning-penalty-not-confirmed = { $provision }: the penalty is not confirmed by the sources
+warning-alternative = { $provision }: either this provision or { $others } applies — every other element is met; which one depends on the facts still missing
+element-in-force-on = in force at the date applied ({ $date })
+limitation-rule-depends-on-facts = whether { $citation } ({ $label }) governs depends on facts not stated
+limitation-no-rule = no limitation rule for this provision in the data
+limitation-no-date-of-facts = no date of the facts: limitation cannot be computed
+limitation-no-regime = { $citation }: no regime in the data for facts of { $facts }
+limitation-start-needs-victim-age = the victim's age or birth date is needed to know when the period starts
+limitation-beyond-last-date = the period would run past 9999-12-31, the last date this program handles: not computed
+limitation-barred-before-regime-unknown = whether the facts were already time-barred when the regime of { $date } entered into force depends on the victim's exact birth date
+limitation-interruptions-ignored = interruptions and suspensions (acts of investigation or prosecution) are not taken into account
+number-decimal-separator = .
+threshold-age_of_consent = age of consent
+
+## Disparities between systems
+
+disparity-no-penalty = no penalty
+disparity-not-criminalised = { $conduct }: an offence in { $system } under { $provision }, but { $why }.
+disparity-not-covered = no offence of { $system } in qualif's data covers this conduct
+disparity-excluded-offences = in { $system } the offences for this conduct are excluded on these facts: { $excluded }
+disparity-penalty-gap = { $conduct }: up to { $higher } in { $higher_system } under { $higher_provision }, against { $lower } in { $lower_system } under { $lower_provision } ({ $factor }).
+disparity-factor = a factor of { $factor }
+disparity-life-against-term = life against a fixed term
+disparity-unverified = { $conduct }: the comparison for { $system } rests on { $provision }, whose text or penalty is unverified — check it before relying on it.
+disparity-obligation-not-covered = { $instrument } requires this conduct to be criminalised ({ $obligation }), and no offence of { $state } in qualif's data covers it (check whether the law or only the data lacks one).
+disparity-obligation-excluded = { $instrument } requires this conduct to be criminalised ({ $obligation }), but no offence of { $state } applies to these facts ({ $excluded } excluded).
+disparity-maximum-below-floor = { $instrument } requires a maximum of at least { $floor } ({ $obligation }), but { $state } provides { $maximum } under { $provision }.
+disparity-age-threshold = The child is { $age }: below the { $threshold } in { $below } but not in { $above }, so the same facts are treated differently.
+disparity-time-barred = At the date of assessment prosecution is still possible in { $open } ({ $open_provision }), but time-barred in { $barred } ({ $barred_rule }).
+disparity-reach = { $can } can prosecute these facts, but no ground of jurisdiction of { $cannot } holds on them.
+disparity-reach-ground = { $can } can prosecute these facts ({ $citation }: { $ground }), but no ground of jurisdiction of { $cannot } holds on them.
+
+## Sentencing scales
+
+community-order-low = Low level community order
+community-order-medium = Medium level community order
+community-order-high = High level community order
+sentence-weeks = { $weeks ->
+        [one] { $weeks } week's custody
+       *[other] { $weeks } weeks' custody
+    }
+sentence-years = { $years ->
+        [one] { $years } year's custody
+       *[other] { $years } years' custody
+    }
+sentence-term = { $term } custody
+guideline-status-outside = { $status } — not applicable to this offender
+guideline-status-scope = { $status } — { $scope }
+
+## src/report/assess_text.rs src/report/compare_text.rs src/report/scale_text.rs
+
+assess-unverified = ⚠ UNVERIFIED
+assess-secondary-sources-only = secondary sources only
+assess-verified-official-text = verified (official text)
+assess-aggravated = aggravated
+assess-up-to = up to
+assess-if-established = if established
+assess-milder-later-law-from = milder later law from
+assess-version-in-force-from = version in force from
+assess-sources-conflict-on-this-penalty = sources conflict on this penalty
+assess-apply = apply
+assess-possible = possible
+assess-excluded = excluded
+assess-status = Status
+assess-provision = Provision
+assess-penalty = Penalty
+assess-elements = Elements
+assess-still-to-establish = Still to establish
+assess-or-else = or else
+assess-others-excluded = other provisions are excluded on these facts (--all lists them with the element that excludes each).
+disclaimer = Decision support, not legal advice: check every qualification against the official texts.
+assess-qualification-of-the-facts = Qualification of the facts
+assess-id = Id
+assess-verification = Verification
+assess-sources = Sources
+compare-not-covered = — not covered
+compare-excluded = excluded
+compare-floor-at-least = floor: at least
+compare-max = max
+compare-conduct = Conduct
+compare-disparities = Disparities
+compare-cross-border-comparison = Cross-border comparison
+scale-category-not-determined = not determined
+scale-role-not-determined = not determined
+scale-category = Category
+scale-role = Role
+scale-category-lower = category
+scale-still-possible = is still possible: a fact that decides it is unknown
+scale-role-lower = role
+scale-starting-point = Starting point
+scale-range = Range
+scale-cell-verification = Cell verification
+scale-no-starting-point = No starting point: the category or the role is not determined by the facts given.
+scale-statutory-maximum = Statutory maximum
+scale-aggravating = Aggravating
+scale-mitigating = Mitigating
+scale-to-consider = to consider
+scale-supported-by-the-facts = supported by the facts
+scale-possible = possible
+scale-proposed-or-imposed-sentence = Proposed or imposed sentence:
+scale-guideline-range = guideline range
+scale-real-outcomes = Real outcomes for comparable facts (examples, not rules)
+scale-verdict = verdict
+scale-prosecution-request = PROSECUTION REQUEST, not a verdict
+disclaimer-short = Decision support, not legal advice.
+compare-min = min
+compare-no-offence-anywhere = No offence applies or remains possible in any system on these facts.
+compare-no-disparity = none: these facts are treated alike in the systems compared.
+compare-no-disparity-capital = None: these facts are treated alike in the systems compared.
+assess-no-offence = No offence applies or remains possible on these facts.
+severity-major = MAJOR
+severity-warning = warning
+severity-info = info
+# The kinds of disparity: in English, the names JSON gives them.
+kind-not-criminalised = not_criminalised
+kind-penalty-gap = penalty_gap
+kind-below-minimum-standard = below_minimum_standard
+kind-age-threshold = age_threshold
+kind-limitation = limitation
+kind-jurisdiction-reach = jurisdiction_reach
+kind-unverified-law = unverified_law
+minimum-short-in-force = in force
+minimum-short-struck-down = struck down
+minimum-short-repealed = repealed
+minimum-short-contested = contested
+# The verification levels: in English, the names the data gives them.
+verification-unverified = unverified
+verification-verified-secondary = verified-secondary
+verification-verified-primary = verified-primary
+placement-below-range = below the range
+placement-within-range = within the range
+placement-above-range = above the range
+placement-above-maximum = above the statutory maximum
+placement-within-maximum = within the statutory maximum
+scale-ratio = { $ratio }× the starting point
+scale-bar-range = range
+scale-one-of-two-alternatives = one of two alternatives
+scale-marker-legend = ▼ = the sentence
+
+## law list, law show
+
+law-list-system = { $name } ({ $id }) — { $provisions ->
+        [one] { $provisions } provision
+       *[other] { $provisions } provisions
+    }, { $file }
+law-column-id = Id
+law-column-citation = Citation
+law-column-title = Title
+law-column-versions = Versions
+law-column-current-penalty = Current penalty
+law-column-verification = Verification
+law-official-short-name = Official short name
+law-system = System
+law-conduct-classes = Conduct classes
+law-attempt = Attempt
+law-note = Note
+law-version = Version
+law-version-pending = PENDING, NOT IN FORCE
+law-version-in-force = in force
+law-penalty = Penalty
+law-other-reading = Other reading
+law-elements = Elements
+law-aggravation = Aggravation
+law-source = Source
+law-last-verified = Last verified
+law-file = File
+law-kind-national = National
+law-kind-international = International
+law-system-heading = { $name } ({ $id }) — { $kind }, { $provisions ->
+        [one] { $provisions } provision
+       *[other] { $provisions } provisions
+    }
+law-binds = Binds { $state } from { $from } [{ $verification }]
+
+## src/tui/view.rs src/tui/answer.rs src/tui/mod.rs src/tui/recovery.rs src/tui/update.rs src/tui/terminal.rs src/tui/state.rs
+
+tui-window-too-small-enlarge-it = Window too small: enlarge it.
+tui-new-case = new case
+tui-no-question-left-can-change = No question left can change the qualifications.
+tui-f-review-or-change-any = f: review or change any answer · s: save the case file · q: quit
+tui-yyyy-mm-dd = YYYY-MM-DD
+tui-country-code-e-g-fr = country code, e.g. FR
+tui-codes-e-g-fr-be = codes, e.g. FR, BE
+tui-chosen-from-the-fact-list = chosen from the fact list; the answer changes no qualification as things stand.
+tui-provision = Provision
+tui-text = Text
+tui-penalties = Penalties
+tui-chart = Chart
+tui-disparities = Disparities
+tui-disp = Disp.
+tui-life = life
+tui-no-legal-system-loaded = No legal system loaded.
+tui-no-provision-applies-or-is = No provision applies or is possible yet.
+tui-none-applies-yet = — none applies yet
+tui-no-disparity-between-the-systems = No disparity between the systems on these facts so far.
+tui-sentencing-scale-no-official-guideline = Sentencing scale: no official guideline in the data.
+tui-not-criminalised = not criminalised
+tui-penalty-gap = penalty gap
+tui-below-minimum-standard = below minimum standard
+tui-age-threshold = age threshold
+tui-limitation = limitation
+tui-jurisdiction = jurisdiction
+tui-unverified-law = unverified law
+tui-not-official = NOT OFFICIAL
+tui-sym = ?
+tui-category = category
+tui-no-starting-point-yet-category = no starting point yet (category or role not determined)
+tui-still-possible-with-unknown-facts = still possible with unknown facts: category
+tui-recovery-file = Recovery file
+tui-search = Search:
+tui-don-t-know = don't know
+tui-markdown-or-html-json-by = Markdown, or HTML / JSON by the file's extension (.html, .json).
+tui-the-case-file-format-read = The case-file format read by `qualif assess`.
+tui-file = File:
+tui-a-new-case = a new case
+tui-an-interview-was-interrupted = An interview was interrupted.
+tui-removed-when-you-quit = (removed when you quit)
+tui-in = in
+tui-from-the-first-answer = from the first answer
+tui-none-answers-are-lost-if = none: answers are lost if interrupted; save with s
+tui-answer-yes = Yes
+tui-answer-no = No
+tui-answer-none-of-these = None of these
+tui-answer-i-don-t-know = I don't know
+tui-answer-yes-2 = yes
+tui-answer-no-2 = no
+tui-answer-none = none
+tui-answer-type-an-answer-or-choose = Type an answer, or choose « I don't know » (↓ then Enter, or u).
+tui-answer-choose-one-of-the-answers = Choose one of the answers.
+tui-mod-the-interrupted-interview-was-discarded = The interrupted interview was discarded.
+tui-recovery-no-recovery-file-neither-xdg = No recovery file: neither XDG_STATE_HOME nor HOME is set, so the answers are lost if the interview is interrupted. Save them with s.
+tui-update-no-answer-to-take-back = No answer to take back.
+tui-update-no-question-is-left-f = No question is left: f to review or change an answer, s to save.
+tui-interview = Interview
+tui-why = Why:
+tui-decides = decides
+tui-penalty = (penalty)
+tui-qualifications-applies-possible-verification = Qualifications  ● applies ○ possible · ✓ ~ ! verification
+tui-qualifications = Qualifications
+tui-provision-2 = Provision
+tui-penalty-2 = Penalty:
+tui-up-to-if-aggravations-are = Up to, if aggravations are established:
+tui-to-establish = To establish:
+tui-maximum-penalty-leading-applicable-offence = Maximum penalty, leading applicable offence
+tui-disparities-and-sentencing-scale = Disparities and sentencing scale
+tui-keys-any-key-closes = Keys (any key closes)
+tui-facts-type-to-search-enter = Facts: type to search · ↑↓ · Enter to answer · Esc
+tui-resume = Resume?
+tui-quit = Quit?
+tui-together-with = , together with “{ $arg0 }”
+tui-and-more = and { $more } more
+tui-y = y
+tui-apply-possible = { $arg0 } — { $applies } apply, { $arg2 } possible
+tui-milder-law-since = Milder law since { $arg0 }: { $arg1 }
+tui-interviews-were-interrupted = { $n } interviews were interrupted.
+tui-a-whole-number-is-expected = A whole number{ $arg0 } is expected.
+tui-a-number-is-expected = A number{ $arg0 } is expected.
+tui-is-not-a-date-write = "{ $t }" is not a date: write YYYY-MM-DD, for example 2023-05-10.
+tui-at-most-characters = At most { $max_input_chars } characters.
+tui-is-not-a-two-letter = "{ $c }" is not a two-letter ISO country code (FR, BE, CA, PH…).
+tui-this-birth-date-gives-at = This birth date gives { $computed } at the date of the facts, but the age given is { $age }: correct one of the two.
+tui-the-birth-date-given-gives = The birth date given ({ $birth }) gives { $computed } at the date of the facts.
+tui-cannot-write-the-recovery-file = Cannot write the recovery file: { $e }
+tui-interview-resumed-answer-s = Interview resumed: { $n } answer(s).
+tui-the-interrupted-interview-was-discarded = The interrupted interview was discarded; { $left } left.
+tui-interrupted-interview-s-kept-offered = { $n } interrupted interview(s) kept, offered at the next start.
+tui-saved-to = Saved to { $path }
+tui-opened = Opened { $path }
+tui-report-written-to = Report written to { $path }
+tui-header = qualif · { $case }{ $dirty } · { $answered } answer(s) · law of { $law } · EN · ? help
+tui-footer = Enter answer · u don't know · b back · f facts · ? help · q quit · l français · s save · o open
+tui-footer-letters = Enter answer · Ctrl-U don't know · Ctrl-B back · Ctrl-F facts · F1 help · Ctrl-Q quit · Ctrl-L français · Ctrl-S save
+tui-bounds-from-to = from { $from } to { $to }
+tui-bounds-from = from { $from }
+tui-bounds-up-to = up to { $to }
+tui-other-interrupted-kept = { $left } other interrupted interview(s) kept, offered at the next start.
+tui-save-title = Save the case file · Enter · Esc
+tui-open-title = Open a case file · Enter · Esc
+tui-export-title = Export the report · Enter · Esc
+tui-offer-when = { $n } answer(s), on { $case }, { $when }
+tui-offer = { $n } answer(s), on { $case }
+tui-resume-one-yes = y / Enter: resume it
+tui-resume-discard = n: discard it (its answers are deleted)
+tui-resume-one-later = Esc: not now (it is offered again at the next start)
+tui-resume-many-yes = ↑ ↓: choose · y / Enter: resume it
+tui-resume-many-later = Esc: not now (they are offered again at the next start)
+tui-quit-unsaved = The answers are not saved to a case file.
+tui-quit-keys = y: quit without saving · s: save · Esc: stay
+tui-help-enter = Enter
+tui-help-answer-with-the-highlighted-choice = answer with the highlighted choice
+tui-help-move-between-the-answers = move between the answers
+tui-help-pick-an-answer-yes-no = pick an answer; yes / no
+tui-help-space = Space
+tui-help-tick-a-value-questions-with = tick a value (questions with several answers)
+tui-help-i-don-t-know-the = I don't know: the fact stays unknown
+tui-help-go-back-take-back-the = go back: take back the last answer
+tui-help-facts-jump-to-any-fact = facts: jump to any fact, change any answer
+tui-help-select-the-previous-next-provision = select the previous / next provision
+tui-help-next-panel-small-windows = next panel (small windows)
+tui-help-fran-ais-english = français / English
+tui-help-save-the-case-file = save the case file
+tui-help-open-a-case-file = open a case file
+tui-help-export-the-written-report-markdown = export the written report (Markdown, HTML, JSON)
+tui-help-this-help = this help
+tui-help-esc = Esc
+tui-help-close-a-window-clear-the = close a window; clear the typed answer
+tui-help-quit = quit
+tui-help-stop-at-once-the-answers = stop at once; the answers are kept to resume
+tui-help-country-and-text-answers-take = Country and text answers take letters: use the Ctrl keys.
+tui-help-applies-possible = applies / possible
+tui-help-verified-official-text-secondary-sources = verified (official text) / secondary sources only / unverified
+tui-needs-a-terminal = the guided interview needs a terminal; to qualify a case file without one, use `qualif assess CASE` (see `qualif --help`)
+tui-interrupted-kept = interview interrupted: the answers are kept in { $path }; run `qualif` to resume
+
+## Commands
+
+command-unknown-system-in-systems = unknown system `{ $system }` in --systems; accepted: { $accepted }
+command-unknown-system = unknown system `{ $system }`; accepted: { $accepted }
+command-no-provision-or-system = no provision or system `{ $id }`; `qualif law list` shows the ids
+command-no-official-guideline = no official sentencing guideline in the data (guidelines/*.toml)

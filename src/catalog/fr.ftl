@@ -1,0 +1,393 @@
+# Les messages français de qualif. Chaque message est aussi dans en.ftl, avec les mêmes
+# paramètres (les tests le vérifient). Un message indexé par une valeur des données
+# (custody-reclusion, procedure-indictment, currency-EUR) porte les mots du système
+# juridique qui emploie cette valeur : en ajouter un quand les données gagnent une valeur.
+
+## Nombres, durées et peines
+
+number-group-separator = {"\u202F"}
+law-applied = Droit appliqué tel qu'en vigueur le
+term-life = à perpétuité
+term-none = pas d'emprisonnement
+term-unknown = durée non confirmée
+term-years = { $years ->
+        [one] { $years } an
+       *[other] { $years } ans
+    }
+term-years-less-a-day = { $years ->
+        [one] { $years } an
+       *[other] { $years } ans
+    } moins un jour
+term-years-months = { $years ->
+        [one] { $years } an
+       *[other] { $years } ans
+    } et { $months } mois
+term-months = { $months } mois
+term-months-fraction = { $months } mois
+fine-unknown = amende non confirmée
+fine-amount-symbol = { $amount } { $symbol }
+fine-amount-code = { $amount } { $currency }
+currency-EUR = €
+currency-GBP = £
+custody-other = d'emprisonnement
+custody-imprisonment = d'emprisonnement
+custody-emprisonnement = d'emprisonnement
+custody-reclusion = de réclusion criminelle
+custody-detention = de détention criminelle
+penalty-unconfirmed = peine d'emprisonnement non confirmée
+penalty-unconfirmed-reclusion = peine de réclusion non confirmée
+penalty-unconfirmed-detention = peine de détention non confirmée
+procedure-indictment = par mise en accusation
+procedure-summary = par procédure sommaire
+penalty-procedure = { $procedure }: { $penalty }
+penalty-procedure-separator = {"; "}
+penalty-life = réclusion criminelle à perpétuité
+penalty-range = { $min } à { $max } { $custody }
+penalty-term = { $term } { $custody }
+penalty-minimum = minimum { $term } ({ $status })
+penalty-with-minimum = { $penalty }, { $minimum }
+penalty-fine-range = une amende de { $min } à { $max }
+penalty-fine-max = { $max } d'amende
+penalty-and = { $first } et { $second }
+minimum-in-force = peine minimale obligatoire en vigueur
+minimum-struck-down = peine minimale invalidée
+minimum-repealed = peine minimale abrogée
+minimum-contested = peine minimale jugée inconstitutionnelle par certaines juridictions
+status-applies = applicable
+status-possible = possible
+status-excluded = exclue
+element-met = établi
+element-unmet = non établi
+element-unknown = inconnu
+list-or = {" ou "}
+
+## Constats du moteur
+
+law-date-requested = le droit en vigueur le { $date } est appliqué, comme demandé (--date)
+law-date-today = le dossier ne donne pas la date des faits : le droit en vigueur aujourd'hui ({ $date }) est appliqué
+warning-not-in-force = cette disposition n'est pas en vigueur : seul existe un texte en attente ou non confirmé
+warning-unverified = { $provision } : la version appliquée n'est pas vérifiée — la contrôler dans le texte officiel avant de s'y fier
+warning-secondary-only = { $provision } : la version appliquée ne repose que sur des sources secondaires
+warning-penalty-not-confirmed = { $provision } : la peine n'est pas confirmée par les sources
+warning-alternative = { $provision } : cette disposition ou { $others } s'applique — tous les autres éléments sont établis ; laquelle dépend des faits encore manquants
+element-in-force-on = en vigueur à la date retenue ({ $date })
+limitation-rule-depends-on-facts = l'application de { $citation } ({ $label }) dépend de faits non indiqués
+limitation-no-rule = aucune règle de prescription pour cette disposition dans les données
+limitation-no-date-of-facts = pas de date des faits : la prescription ne peut être calculée
+limitation-no-regime = { $citation } : aucun régime dans les données pour des faits du { $facts }
+limitation-start-needs-victim-age = l'âge ou la date de naissance de la victime est nécessaire pour savoir quand le délai commence à courir
+limitation-beyond-last-date = le délai courrait au-delà du 9999-12-31, dernière date que ce programme traite : non calculé
+limitation-barred-before-regime-unknown = savoir si les faits étaient déjà prescrits à l'entrée en vigueur du régime du { $date } dépend de la date de naissance exacte de la victime
+limitation-interruptions-ignored = les interruptions et suspensions (actes d'enquête ou de poursuite) ne sont pas prises en compte
+number-decimal-separator = ,
+threshold-age_of_consent = âge de la majorité sexuelle
+
+## Disparités entre systèmes
+
+disparity-no-penalty = aucune peine
+disparity-not-criminalised = { $conduct } : infraction dans { $system } au titre de { $provision }, mais { $why }.
+disparity-not-covered = aucune infraction de { $system } dans les données de qualif ne couvre ce comportement
+disparity-excluded-offences = dans { $system }, les infractions visant ce comportement sont exclues sur ces faits : { $excluded }
+disparity-penalty-gap = { $conduct } : jusqu'à { $higher } dans { $higher_system } au titre de { $higher_provision }, contre { $lower } dans { $lower_system } au titre de { $lower_provision } ({ $factor }).
+disparity-factor = un facteur de { $factor }
+disparity-life-against-term = perpétuité contre une peine à temps
+disparity-unverified = { $conduct } : la comparaison pour { $system } repose sur { $provision }, dont le texte ou la peine n'est pas vérifié — le contrôler avant de s'y fier.
+disparity-obligation-not-covered = { $instrument } impose d'incriminer ce comportement ({ $obligation }), et aucune infraction de { $state } dans les données de qualif ne le couvre (vérifier si c'est la loi ou seulement les données qui en manquent).
+disparity-obligation-excluded = { $instrument } impose d'incriminer ce comportement ({ $obligation }), mais aucune infraction de { $state } ne s'applique à ces faits (exclues : { $excluded }).
+disparity-maximum-below-floor = { $instrument } impose un maximum d'au moins { $floor } ({ $obligation }), mais { $state } prévoit { $maximum } au titre de { $provision }.
+disparity-age-threshold = L'enfant a { $age ->
+        [one] { $age } an
+       *[other] { $age } ans
+    } : sous le seuil « { $threshold } » dans { $below }, mais pas dans { $above } ; les mêmes faits y sont donc traités différemment.
+disparity-time-barred = À la date de l'évaluation, les poursuites sont encore possibles dans { $open } ({ $open_provision }), mais prescrites dans { $barred } ({ $barred_rule }).
+disparity-reach = { $can } peut poursuivre ces faits, mais aucun chef de compétence de { $cannot } n'est établi sur eux.
+disparity-reach-ground = { $can } peut poursuivre ces faits ({ $citation } : { $ground }), mais aucun chef de compétence de { $cannot } n'est établi sur eux.
+
+## Barèmes de peines
+
+community-order-low = peine communautaire (community order) de niveau faible
+community-order-medium = peine communautaire (community order) de niveau moyen
+community-order-high = peine communautaire (community order) de niveau élevé
+sentence-weeks = { $weeks ->
+        [one] { $weeks } semaine d'emprisonnement
+       *[other] { $weeks } semaines d'emprisonnement
+    }
+sentence-years = { $years ->
+        [one] { $years } an d'emprisonnement
+       *[other] { $years } ans d'emprisonnement
+    }
+sentence-term = { $term } d'emprisonnement
+guideline-status-outside = { $status } — ne s'applique pas à cet auteur
+guideline-status-scope = { $status } — { $scope }
+
+## src/report/assess_text.rs src/report/compare_text.rs src/report/scale_text.rs
+
+assess-unverified = ⚠ NON VÉRIFIÉ
+assess-secondary-sources-only = sources secondaires seulement
+assess-verified-official-text = vérifié (texte officiel)
+assess-aggravated = aggravée
+assess-up-to = jusqu'à
+assess-if-established = si établi
+assess-milder-later-law-from = loi postérieure plus douce depuis le
+assess-version-in-force-from = version en vigueur depuis le
+assess-sources-conflict-on-this-penalty = les sources divergent sur cette peine
+assess-apply = applicables
+assess-possible = possibles
+assess-excluded = exclues
+assess-status = Statut
+assess-provision = Disposition
+assess-penalty = Peine
+assess-elements = Éléments
+assess-still-to-establish = Reste à établir
+assess-or-else = sinon
+assess-others-excluded = autres dispositions sont exclues sur ces faits (--all les liste avec l'élément qui les exclut).
+disclaimer = Aide à la décision, pas un avis juridique : vérifiez chaque qualification dans les textes officiels.
+assess-qualification-of-the-facts = Qualification des faits
+assess-id = Identifiant
+assess-verification = Vérification
+assess-sources = Sources
+compare-not-covered = — non couvert
+compare-excluded = exclue
+compare-floor-at-least = plancher : au moins
+compare-max = max.
+compare-conduct = Comportement
+compare-disparities = Disparités
+compare-cross-border-comparison = Comparaison entre systèmes
+scale-category-not-determined = non déterminée
+scale-role-not-determined = non déterminé
+scale-category = Catégorie
+scale-role = Rôle
+scale-category-lower = catégorie
+scale-still-possible = reste possible : un fait qui en décide est inconnu
+scale-role-lower = rôle
+scale-starting-point = Point de départ
+scale-range = Fourchette
+scale-cell-verification = Vérification de la case
+scale-no-starting-point = Pas de point de départ : la catégorie ou le rôle n'est pas déterminé par les faits donnés.
+scale-statutory-maximum = Maximum légal
+scale-aggravating = Aggravants
+scale-mitigating = Atténuants
+scale-to-consider = à examiner
+scale-supported-by-the-facts = établi par les faits
+scale-possible = possible
+scale-proposed-or-imposed-sentence = Peine proposée ou prononcée :
+scale-guideline-range = fourchette du guide
+scale-real-outcomes = Décisions réelles pour des faits comparables (exemples, pas des règles)
+scale-verdict = décision
+scale-prosecution-request = RÉQUISITIONS, pas une décision
+disclaimer-short = Aide à la décision, pas un avis juridique.
+compare-min = min.
+compare-no-offence-anywhere = Aucune infraction n'est applicable ni possible sur ces faits, dans aucun système.
+compare-no-disparity = aucune : ces faits sont traités de la même façon dans les systèmes comparés.
+compare-no-disparity-capital = Aucune : ces faits sont traités de la même façon dans les systèmes comparés.
+assess-no-offence = Aucune infraction n'est applicable ni possible sur ces faits.
+severity-major = MAJEURE
+severity-warning = attention
+severity-info = info
+# Les types de disparité.
+kind-not-criminalised = non incriminé
+kind-penalty-gap = écart de peines
+kind-below-minimum-standard = en deçà de la norme minimale
+kind-age-threshold = seuil d'âge
+kind-limitation = prescription
+kind-jurisdiction-reach = compétence
+kind-unverified-law = droit non vérifié
+minimum-short-in-force = en vigueur
+minimum-short-struck-down = invalidée
+minimum-short-repealed = abrogée
+minimum-short-contested = contestée
+# Les niveaux de vérification.
+verification-unverified = non vérifié
+verification-verified-secondary = vérifié (sources secondaires)
+verification-verified-primary = vérifié (texte officiel)
+placement-below-range = en dessous de la fourchette
+placement-within-range = dans la fourchette
+placement-above-range = au-dessus de la fourchette
+placement-above-maximum = au-dessus du maximum légal
+placement-within-maximum = dans le maximum légal
+scale-ratio = { $ratio } × le point de départ
+scale-bar-range = fourch.
+scale-one-of-two-alternatives = l'une de deux qualifications alternatives
+scale-marker-legend = ▼ = la peine
+
+## law list, law show
+
+law-list-system = { $name } ({ $id }) — { $provisions ->
+        [one] { $provisions } disposition
+       *[other] { $provisions } dispositions
+    }, { $file }
+law-column-id = Identifiant
+law-column-citation = Référence
+law-column-title = Intitulé
+law-column-versions = Versions
+law-column-current-penalty = Peine actuelle
+law-column-verification = Vérification
+law-official-short-name = Intitulé officiel abrégé
+law-system = Système
+law-conduct-classes = Catégories de comportement
+law-attempt = Tentative
+law-note = Note
+law-version = Version
+law-version-pending = EN ATTENTE, PAS EN VIGUEUR
+law-version-in-force = en vigueur
+law-penalty = Peine
+law-other-reading = Autre lecture
+law-elements = Éléments
+law-aggravation = Circonstance aggravante
+law-source = Source
+law-last-verified = Dernière vérification
+law-file = Fichier
+law-kind-national = national
+law-kind-international = international
+law-system-heading = { $name } ({ $id }) — { $kind }, { $provisions ->
+        [one] { $provisions } disposition
+       *[other] { $provisions } dispositions
+    }
+law-binds = Lie { $state } depuis le { $from } [{ $verification }]
+
+## src/tui/view.rs src/tui/answer.rs src/tui/mod.rs src/tui/recovery.rs src/tui/update.rs src/tui/terminal.rs src/tui/state.rs
+
+tui-window-too-small-enlarge-it = Fenêtre trop petite : agrandissez-la.
+tui-new-case = nouveau dossier
+tui-no-question-left-can-change = Plus aucune question ne peut changer les qualifications.
+tui-f-review-or-change-any = f : revoir ou modifier une réponse · s : enregistrer le dossier · q : quitter
+tui-yyyy-mm-dd = AAAA-MM-JJ
+tui-country-code-e-g-fr = code pays, ex. FR
+tui-codes-e-g-fr-be = codes, ex. FR, BE
+tui-chosen-from-the-fact-list = choisi dans la liste des faits ; la réponse ne change aucune qualification en l'état.
+tui-provision = Texte
+tui-text = Texte
+tui-penalties = Peines
+tui-chart = Peines
+tui-disparities = Disparités
+tui-disp = Disp.
+tui-life = perp.
+tui-no-legal-system-loaded = Aucun système juridique chargé.
+tui-no-provision-applies-or-is = Aucune infraction n'est encore applicable ni possible.
+tui-none-applies-yet = — aucune applicable pour l'instant
+tui-no-disparity-between-the-systems = Aucune disparité entre les systèmes sur ces faits pour l'instant.
+tui-sentencing-scale-no-official-guideline = Barème : aucun guide officiel dans les données.
+tui-not-criminalised = non incriminé
+tui-penalty-gap = écart de peine
+tui-below-minimum-standard = sous le standard minimal
+tui-age-threshold = seuil d'âge
+tui-limitation = prescription
+tui-jurisdiction = compétence
+tui-unverified-law = droit non vérifié
+tui-not-official = NON OFFICIEL
+tui-sym = ?
+tui-category = catégorie
+tui-no-starting-point-yet-category = pas encore de point de départ (catégorie ou rôle non déterminé)
+tui-still-possible-with-unknown-facts = encore possible (faits inconnus) : catégorie
+tui-recovery-file = Fichier de secours
+tui-search = Chercher :
+tui-don-t-know = ne sait pas
+tui-markdown-or-html-json-by = Markdown, ou HTML / JSON selon l'extension (.html, .json).
+tui-the-case-file-format-read = Le format lu par `qualif assess`.
+tui-file = Fichier :
+tui-a-new-case = un nouveau dossier
+tui-an-interview-was-interrupted = Un entretien a été interrompu.
+tui-removed-when-you-quit = (effacé quand vous quittez)
+tui-in = dans
+tui-from-the-first-answer = dès la première réponse
+tui-none-answers-are-lost-if = aucun : réponses perdues en cas d'interruption ; enregistrez avec s
+tui-answer-yes = Oui
+tui-answer-no = Non
+tui-answer-none-of-these = Aucun de ceux-ci
+tui-answer-i-don-t-know = Je ne sais pas
+tui-answer-yes-2 = oui
+tui-answer-no-2 = non
+tui-answer-none = aucun
+tui-answer-type-an-answer-or-choose = Tapez une réponse, ou choisissez « Je ne sais pas » (↓ puis Entrée, ou u).
+tui-answer-choose-one-of-the-answers = Choisissez l'une des réponses.
+tui-mod-the-interrupted-interview-was-discarded = L'entretien interrompu a été abandonné.
+tui-recovery-no-recovery-file-neither-xdg = Pas de fichier de secours : ni XDG_STATE_HOME ni HOME n'est défini, les réponses sont perdues si l'entretien est interrompu. Enregistrez-les avec s.
+tui-update-no-answer-to-take-back = Aucune réponse à reprendre.
+tui-update-no-question-is-left-f = Plus aucune question : f pour revoir ou modifier une réponse, s pour enregistrer.
+tui-interview = Entretien
+tui-why = Pourquoi :
+tui-decides = décide
+tui-penalty = (peine)
+tui-qualifications-applies-possible-verification = Qualifications  ● applicable ○ possible · ✓ ~ ! vérification
+tui-qualifications = Qualifications
+tui-provision-2 = Texte
+tui-penalty-2 = Peine :
+tui-up-to-if-aggravations-are = Jusqu'à, si des circonstances aggravantes sont établies :
+tui-to-establish = À établir :
+tui-maximum-penalty-leading-applicable-offence = Peine maximale, infraction applicable principale
+tui-disparities-and-sentencing-scale = Disparités et barème
+tui-keys-any-key-closes = Touches (une touche pour fermer)
+tui-facts-type-to-search-enter = Faits : tapez pour chercher · ↑↓ · Entrée pour répondre · Échap
+tui-resume = Reprendre ?
+tui-quit = Quitter ?
+tui-together-with = , avec « { $arg0 } »
+tui-and-more = et { $more } autre(s)
+tui-y = a
+tui-apply-possible = { $arg0 } — { $applies } applicable(s), { $arg2 } possible(s)
+tui-milder-law-since = Loi plus douce depuis le { $arg0 } : { $arg1 }
+tui-interviews-were-interrupted = { $n } entretiens ont été interrompus.
+tui-a-whole-number-is-expected = Un nombre entier{ $arg0 } est attendu.
+tui-a-number-is-expected = Un nombre{ $arg0 } est attendu.
+tui-is-not-a-date-write = « { $t } » n'est pas une date : écrivez AAAA-MM-JJ, par exemple 2023-05-10.
+tui-at-most-characters = Au plus { $max_input_chars } caractères.
+tui-is-not-a-two-letter = « { $c } » n'est pas un code pays ISO à deux lettres (FR, BE, CA, PH…).
+tui-this-birth-date-gives-at = Cette date de naissance donne { $computed } ans à la date des faits, mais l'âge indiqué est { $age } : corrigez l'un des deux.
+tui-the-birth-date-given-gives = La date de naissance indiquée ({ $birth }) donne { $computed } ans à la date des faits.
+tui-cannot-write-the-recovery-file = Sauvegarde de secours impossible : { $e }
+tui-interview-resumed-answer-s = Entretien repris : { $n } réponse(s).
+tui-the-interrupted-interview-was-discarded = L'entretien interrompu a été abandonné ; il en reste { $left }.
+tui-interrupted-interview-s-kept-offered = { $n } entretien(s) interrompu(s) gardé(s), proposé(s) au prochain lancement.
+tui-saved-to = Enregistré dans { $path }
+tui-opened = Ouvert : { $path }
+tui-report-written-to = Rapport écrit dans { $path }
+tui-header = qualif · { $case }{ $dirty } · { $answered } réponse(s) · droit au { $law } · FR · ? aide
+tui-footer = Entrée répondre · u ne sais pas · b retour · f faits · ? aide · q quitter · l English · s enregistrer · o ouvrir
+tui-footer-letters = Entrée répondre · Ctrl-U ne sais pas · Ctrl-B retour · Ctrl-F faits · F1 aide · Ctrl-Q quitter · Ctrl-L English
+tui-bounds-from-to = de { $from } à { $to }
+tui-bounds-from = à partir de { $from }
+tui-bounds-up-to = jusqu'à { $to }
+tui-other-interrupted-kept = { $left } autre(s) entretien(s) interrompu(s) gardé(s), proposé(s) au prochain lancement.
+tui-save-title = Enregistrer le dossier · Entrée · Échap
+tui-open-title = Ouvrir un dossier · Entrée · Échap
+tui-export-title = Exporter le rapport · Entrée · Échap
+tui-offer-when = { $n } réponse(s), sur { $case }, { $when }
+tui-offer = { $n } réponse(s), sur { $case }
+tui-resume-one-yes = o / Entrée : le reprendre
+tui-resume-discard = n : l'abandonner (ses réponses sont effacées)
+tui-resume-one-later = Échap : pas maintenant (il sera proposé au prochain lancement)
+tui-resume-many-yes = ↑ ↓ : choisir · o / Entrée : le reprendre
+tui-resume-many-later = Échap : pas maintenant (ils seront proposés au prochain lancement)
+tui-quit-unsaved = Les réponses ne sont pas enregistrées dans un dossier.
+tui-quit-keys = o : quitter sans enregistrer · s : enregistrer · Échap : rester
+tui-help-enter = Entrée
+tui-help-answer-with-the-highlighted-choice = répondre avec le choix en surbrillance
+tui-help-move-between-the-answers = passer d'une réponse à l'autre
+tui-help-pick-an-answer-yes-no = choisir une réponse ; oui / non
+tui-help-space = Espace
+tui-help-tick-a-value-questions-with = cocher une valeur (questions à plusieurs réponses)
+tui-help-i-don-t-know-the = je ne sais pas : le fait reste inconnu
+tui-help-go-back-take-back-the = retour : reprendre la dernière réponse
+tui-help-facts-jump-to-any-fact = faits : aller à un fait, modifier une réponse
+tui-help-select-the-previous-next-provision = texte précédent / suivant
+tui-help-next-panel-small-windows = panneau suivant (petites fenêtres)
+tui-help-fran-ais-english = français / English
+tui-help-save-the-case-file = enregistrer le dossier
+tui-help-open-a-case-file = ouvrir un dossier
+tui-help-export-the-written-report-markdown = exporter le rapport (Markdown, HTML, JSON)
+tui-help-this-help = cette aide
+tui-help-esc = Échap
+tui-help-close-a-window-clear-the = fermer une fenêtre ; effacer la saisie
+tui-help-quit = quitter
+tui-help-stop-at-once-the-answers = arrêter tout de suite ; les réponses sont gardées
+tui-help-country-and-text-answers-take = Les réponses en lettres (pays, texte) : utilisez les touches Ctrl.
+tui-help-applies-possible = applicable / possible
+tui-help-verified-official-text-secondary-sources = vérifié (texte officiel) / sources secondaires / non vérifié
+tui-needs-a-terminal = l'entretien guidé a besoin d'un terminal ; pour qualifier un dossier sans terminal, utilisez `qualif assess DOSSIER` (voir `qualif --help`)
+tui-interrupted-kept = entretien interrompu : les réponses sont gardées dans { $path } ; lancez `qualif` pour le reprendre
+
+## Commandes
+
+command-unknown-system-in-systems = système inconnu `{ $system }` dans --systems ; acceptés : { $accepted }
+command-unknown-system = système inconnu `{ $system }` ; acceptés : { $accepted }
+command-no-provision-or-system = aucune disposition ni aucun système `{ $id }` ; `qualif law list` donne les identifiants
+command-no-official-guideline = aucun barème officiel de peines dans les données (guidelines/*.toml)

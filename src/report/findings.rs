@@ -1,0 +1,310 @@
+//! The findings of the engine in words: the doubts about a provision's result, how the
+//! law's date was chosen, the limits of a limitation result, the element a provision not in
+//! force fails, the disparities between systems. Every word comes from the catalog; JSON carries them in English, as the
+//! output contract has always had them.
+
+use std::borrow::Cow;
+
+use serde_json::{Value as Json, json};
+
+use super::words;
+use crate::compare::{Cited, Disparity, Finding, NotAnOffence, Unmet};
+use crate::engine::limitation::LimitationNote;
+use crate::engine::{ElementLabel, ElementStatus, LawDateNotice, Warning};
+use crate::law::Term;
+
+/// How the law's date was chosen.
+pub fn law_date_notice(n: &LawDateNotice, lang: &str) -> String {
+    match n {
+        LawDateNotice::Requested(date) => msg!(lang, "law-date-requested", date = date),
+        LawDateNotice::Today(date) => msg!(lang, "law-date-today", date = date),
+    }
+}
+
+/// A doubt about one provision's result.
+pub fn warning(w: &Warning, lang: &str) -> String {
+    match w {
+        Warning::NotInForce => msg!(lang, "warning-not-in-force"),
+        Warning::Unverified { provision } => {
+            msg!(lang, "warning-unverified", provision = *provision)
+        }
+        Warning::SecondaryOnly { provision } => {
+            msg!(lang, "warning-secondary-only", provision = *provision)
+        }
+        Warning::PenaltyNotConfirmed { provision } => {
+            msg!(
+                lang,
+                "warning-penalty-not-confirmed",
+                provision = *provision
+            )
+        }
+        Warning::Alternative { provision, others } => msg!(
+            lang,
+            "warning-alternative",
+            provision = *provision,
+            others = others.join(&msg!(lang, "list-or"))
+        ),
+    }
+}
+
+/// What limits a limitation result.
+pub fn limitation_note(n: &LimitationNote, lang: &str) -> String {
+    match n {
+        LimitationNote::RuleDependsOnFacts(rule) => msg!(
+            lang,
+            "limitation-rule-depends-on-facts",
+            citation = &rule.citation,
+            label = rule.label.get(lang)
+        ),
+        LimitationNote::NoRule => msg!(lang, "limitation-no-rule"),
+        LimitationNote::NoDateOfFacts => msg!(lang, "limitation-no-date-of-facts"),
+        LimitationNote::NoRegime { rule, facts } => msg!(
+            lang,
+            "limitation-no-regime",
+            citation = &rule.citation,
+            facts = facts
+        ),
+        LimitationNote::StartNeedsVictimAge => msg!(lang, "limitation-start-needs-victim-age"),
+        LimitationNote::BeyondLastDate => msg!(lang, "limitation-beyond-last-date"),
+        LimitationNote::BarredBeforeRegimeUnknown(date) => {
+            msg!(lang, "limitation-barred-before-regime-unknown", date = date)
+        }
+        LimitationNote::InterruptionsIgnored => msg!(lang, "limitation-interruptions-ignored"),
+    }
+}
+
+/// The limitation notes in English, as JSON has them (and the report, until its words
+/// move to the catalog).
+pub fn limitation_notes_en(notes: &[LimitationNote]) -> Vec<String> {
+    notes.iter().map(|n| limitation_note(n, "en")).collect()
+}
+
+/// The warnings in English, as JSON has them (and the report, until its words move to
+/// the catalog).
+pub fn warnings_en(warnings: &[Warning]) -> Vec<String> {
+    warnings.iter().map(|w| warning(w, "en")).collect()
+}
+
+/// The law-date notices in English, as JSON has them (and the report, until its words
+/// move to the catalog).
+pub fn law_date_notices_en(notices: &[LawDateNotice]) -> Vec<String> {
+    notices.iter().map(|n| law_date_notice(n, "en")).collect()
+}
+
+impl ElementLabel<'_> {
+    /// The label in `lang`: the data's, or the catalog's words for a finding.
+    pub fn get(&self, lang: &str) -> Cow<'_, str> {
+        match self {
+            ElementLabel::Data(l) => Cow::Borrowed(l.get(lang)),
+            ElementLabel::InForceOn(date) => {
+                Cow::Owned(msg!(lang, "element-in-force-on", date = date))
+            }
+        }
+    }
+
+    /// The label in both languages, as JSON has it (`{"fr": …, "en": …}`).
+    pub fn json(&self) -> Json {
+        match self {
+            ElementLabel::Data(l) => json!(l),
+            ElementLabel::InForceOn(_) => json!({ "fr": self.get("fr"), "en": self.get("en") }),
+        }
+    }
+}
+
+/// A penalty's maximum in a disparity: the term, or "no penalty".
+fn maximum(m: Option<Term>, lang: &str) -> String {
+    m.map(|t| words::term(t, lang))
+        .unwrap_or_else(|| msg!(lang, "disparity-no-penalty"))
+}
+
+/// A provision cited: "citation (id)".
+fn cited(c: &Cited) -> String {
+    format!("{} ({})", c.citation, c.provision)
+}
+
+/// A number with one decimal, as the language writes it.
+fn one_decimal(x: f64, lang: &str) -> String {
+    format!("{x:.1}").replace('.', &msg!(lang, "number-decimal-separator"))
+}
+
+/// A disparity in one sentence.
+pub fn disparity(d: &Disparity, lang: &str) -> String {
+    match &d.finding {
+        Finding::NotCriminalised {
+            conduct,
+            system,
+            provision,
+            other,
+            why,
+        } => {
+            let why = match why {
+                NotAnOffence::NotCovered => msg!(lang, "disparity-not-covered", system = other),
+                NotAnOffence::Excluded(excluded) => {
+                    let list: Vec<String> = excluded
+                        .iter()
+                        .map(|e| {
+                            let unmet = match &e.unmet {
+                                Some(Unmet::Label(l)) => l.get(lang).to_string(),
+                                Some(Unmet::InForceOn(d)) => {
+                                    ElementLabel::InForceOn(*d).get(lang).into_owned()
+                                }
+                                None => words::element_status(ElementStatus::Unmet, lang).into(),
+                            };
+                            format!("{} ({unmet})", e.citation)
+                        })
+                        .collect();
+                    msg!(
+                        lang,
+                        "disparity-excluded-offences",
+                        system = other,
+                        excluded = list.join("; ")
+                    )
+                }
+            };
+            msg!(
+                lang,
+                "disparity-not-criminalised",
+                conduct = conduct.get(lang),
+                system = system,
+                provision = cited(provision),
+                why = why
+            )
+        }
+        Finding::PenaltyGap {
+            conduct,
+            higher,
+            lower,
+            factor,
+        } => msg!(
+            lang,
+            "disparity-penalty-gap",
+            conduct = conduct.get(lang),
+            higher = maximum(higher.maximum, lang),
+            higher_system = &higher.system,
+            higher_provision = cited(&higher.provision),
+            lower = maximum(lower.maximum, lang),
+            lower_system = &lower.system,
+            lower_provision = cited(&lower.provision),
+            factor = match factor {
+                Some(f) => msg!(lang, "disparity-factor", factor = one_decimal(*f, lang)),
+                None => msg!(lang, "disparity-life-against-term"),
+            }
+        ),
+        Finding::UnverifiedLaw {
+            conduct,
+            system,
+            provision,
+        } => msg!(
+            lang,
+            "disparity-unverified",
+            conduct = conduct.get(lang),
+            system = system,
+            provision = cited(provision)
+        ),
+        Finding::ObligationNotCovered {
+            instrument,
+            obligation,
+            state,
+        } => msg!(
+            lang,
+            "disparity-obligation-not-covered",
+            instrument = instrument.get(lang),
+            obligation = cited(obligation),
+            state = state
+        ),
+        Finding::ObligationExcluded {
+            instrument,
+            obligation,
+            state,
+            excluded,
+        } => msg!(
+            lang,
+            "disparity-obligation-excluded",
+            instrument = instrument.get(lang),
+            obligation = cited(obligation),
+            state = state,
+            excluded = excluded.join("; ")
+        ),
+        Finding::MaximumBelowFloor {
+            instrument,
+            obligation,
+            state,
+        } => msg!(
+            lang,
+            "disparity-maximum-below-floor",
+            instrument = instrument.get(lang),
+            floor = maximum(obligation.maximum, lang),
+            obligation = cited(&obligation.provision),
+            state = &state.system,
+            maximum = maximum(state.maximum, lang),
+            provision = cited(&state.provision)
+        ),
+        Finding::AgeThreshold {
+            age,
+            parameter,
+            below,
+            above,
+        } => {
+            let systems = |v: &[(String, i64)]| {
+                v.iter()
+                    .map(|(s, t)| format!("{s} ({t})"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            // A threshold the catalog has no words for is named by its parameter.
+            let threshold = crate::catalog::keyed(lang, "threshold", parameter)
+                .unwrap_or_else(|| parameter.replace('_', " "));
+            msg!(
+                lang,
+                "disparity-age-threshold",
+                age = *age,
+                threshold = threshold,
+                below = systems(below),
+                above = systems(above)
+            )
+        }
+        Finding::TimeBarred {
+            open,
+            open_provision,
+            barred,
+            barred_rule,
+            barred_provision,
+        } => msg!(
+            lang,
+            "disparity-time-barred",
+            open = open,
+            open_provision = cited(open_provision),
+            barred = barred,
+            barred_rule = barred_rule
+                .clone()
+                .unwrap_or_else(|| cited(barred_provision))
+        ),
+        Finding::Reach {
+            can,
+            ground,
+            cannot,
+        } => match ground {
+            Some((citation, label)) => msg!(
+                lang,
+                "disparity-reach-ground",
+                can = can,
+                citation = citation,
+                ground = label.get(lang),
+                cannot = cannot
+            ),
+            None => msg!(lang, "disparity-reach", can = can, cannot = cannot),
+        },
+    }
+}
+
+/// A disparity as JSON has it, its sentence in English.
+pub fn disparity_json(d: &Disparity) -> Json {
+    json!({
+        "kind": d.kind,
+        "systems": d.systems,
+        "severity": d.severity,
+        "conduct": d.conduct,
+        "message": disparity(d, "en"),
+        "details": d.details,
+    })
+}
