@@ -356,3 +356,57 @@ fn a_presumption_is_checked_when_the_law_loads() {
         "{err:?}"
     );
 }
+
+/// Batch's leading qualification (computed alone, from the summary) is the leading group of
+/// the full resolution: the applying provision, with the group's certain penalty.
+#[test]
+fn batch_leads_with_the_retained_qualification() {
+    use qualif::analysis::concurrence::{leading_of_summary, resolve, summary_candidates};
+    let b = book();
+    let plan = Plan::new(&b);
+    let contacts = [None, Some("touching"), Some("penetration")];
+    let tris = [None, Some(true), Some(false)];
+    let ages = [None, Some(12), Some(16)];
+    for contact in contacts {
+        for coercion in tris {
+            for age in ages {
+                let mut facts = Vec::new();
+                if let Some(c) = contact {
+                    facts.push(("act.sexual_contact", text(c)));
+                }
+                if let Some(t) = coercion {
+                    facts.push(("act.coercion", Value::Bool(t)));
+                }
+                if let Some(a) = age {
+                    facts.push(("victim.age", Value::Int(a)));
+                }
+                let c = case(&b, &facts);
+                let s = plan.summarize(&c, None, today());
+                let sys = &s.systems[0];
+                let cands = summary_candidates(sys);
+                let full = resolve(&cands, |_| true).leading.map(|g| {
+                    (
+                        cands[g.members[0]].provision.id.clone(),
+                        cands[g.certain].penalty.cloned(),
+                    )
+                });
+                let lean =
+                    leading_of_summary(sys).map(|(p, pen)| (p.id.clone(), Some(pen.clone())));
+                assert_eq!(lean, full, "{facts:?}");
+            }
+        }
+    }
+    // Penetration of a 12-year-old, violence unknown: the rape of a child applies unless
+    // rape is established; certain: rape's 15 years.
+    let c = case(
+        &b,
+        &[
+            ("act.sexual_contact", text("penetration")),
+            ("victim.age", Value::Int(12)),
+        ],
+    );
+    let s = plan.summarize(&c, None, today());
+    let (p, pen) = leading_of_summary(&s.systems[0]).unwrap();
+    assert_eq!(p.id, "X.child");
+    assert_eq!(pen.prison_max.months(), Some(180.0));
+}

@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 
-use crate::engine::Status;
 use crate::engine::plan::{Plan, Summary};
 use crate::facts::{Case, Value};
 use crate::law::{Provision, SystemKind, Term};
@@ -62,20 +61,17 @@ pub struct CaseResult<'a> {
     pub share_of_applicable_maximum: Option<f64>,
 }
 
-/// The leading qualification among those that apply, ranked as `qualif scale --sentence`
-/// and `qualif compare` rank them ([`Provision::leading_cmp`]).
+/// The leading qualification a prosecutor would retain (see
+/// [`crate::analysis::concurrence`]): the applying provision, or group of alternatives,
+/// with the most severe certain penalty. For alternatives, the provision that applies by
+/// its own elements, with the group's certain maximum (the lowest of its members').
 pub fn leading<'a>(summary: &crate::engine::plan::SystemSummary<'a>) -> Option<Leading<'a>> {
-    summary
-        .provisions
-        .iter()
-        .filter(|p| p.status == Status::Applies)
-        .filter_map(|p| p.penalty.map(|pen| (p.provision, pen)))
-        .min_by(|a, b| b.0.leading_cmp(Some(b.1), a.0, Some(a.1)))
-        .map(|(provision, p)| Leading {
-            provision,
-            max_prison_months: p.prison_max.months(),
-            life: p.prison_max == Term::Life,
-        })
+    let (provision, p) = crate::analysis::concurrence::leading_of_summary(summary)?;
+    Some(Leading {
+        provision,
+        max_prison_months: p.prison_max.months(),
+        life: p.prison_max == Term::Life,
+    })
 }
 
 /// A ratio of a sentence to a reference term: only for a positive finite reference.

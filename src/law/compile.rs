@@ -160,6 +160,23 @@ fn presumptions(
     out
 }
 
+/// Each version's `subsidiaries`: its `subsidiary_to`, by index among `provisions` (an
+/// unknown id is reported by the check of references).
+fn index_subsidiaries(provisions: &mut [Provision]) {
+    let index: HashMap<String, usize> = provisions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
+    for v in provisions.iter_mut().flat_map(|p| p.versions.iter_mut()) {
+        v.subsidiaries = v
+            .subsidiary_to
+            .iter()
+            .filter_map(|id| index.get(id).copied())
+            .collect();
+    }
+}
+
 /// What reading one system file gives: the system (unless it is unusable) and its problems.
 type FileRead = (Option<System>, Vec<Diagnostic>);
 
@@ -373,6 +390,7 @@ impl Compiler<'_> {
             }
         }
         let evaluation_order = self.order(&file.provision, &provisions, &ids);
+        index_subsidiaries(&mut provisions);
         let limitations = file
             .limitation
             .iter()
@@ -911,6 +929,8 @@ impl Compiler<'_> {
                 .iter()
                 .map(|s| s.get_ref().clone())
                 .collect(),
+            // Set once the system's provisions are known (see `index_subsidiaries`).
+            subsidiaries: Vec::new(),
         })
     }
 

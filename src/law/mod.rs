@@ -226,6 +226,8 @@ pub struct Version {
     /// applies, this one is absorbed by it (excluded); while one is only possible, this one
     /// applies, or not, by its own elements ("applies unless X is established").
     pub subsidiary_to: Vec<String>,
+    /// The same, by index in the system's provisions.
+    pub subsidiaries: Vec<usize>,
 }
 
 impl Version {

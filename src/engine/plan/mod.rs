@@ -112,8 +112,16 @@ pub trait Observer<'a> {
     /// provision after those it names): only when [`Observer::EXPLAINS`].
     fn provision(&mut self, _outcome: &Outcome<'a, '_>) {}
     /// One provision evaluated, when not [`Observer::EXPLAINS`]: its index in the system,
-    /// its status, and its penalty when it applies.
-    fn status(&mut self, _index: usize, _status: Status, _penalty: Option<&'a Penalty>) {}
+    /// the version in force, its status, and its penalty when it applies (or when it is
+    /// possible and other provisions give way to it: what they would give way to).
+    fn status(
+        &mut self,
+        _index: usize,
+        _version: Option<&'a Version>,
+        _status: Status,
+        _penalty: Option<&'a Penalty>,
+    ) {
+    }
     /// The system's rules, after its provisions (only when [`Observer::EXPLAINS`]).
     fn rules(&mut self, _rules: Rules<'_>) {}
 }
@@ -427,10 +435,14 @@ impl<'a> Plan<'a> {
             if !O::EXPLAINS {
                 let (status, penalty) = match plan.versions.get(k as usize) {
                     None => (Status::Excluded, None),
-                    Some(v) => Self::summarize_version(plan, v, provision, &env),
+                    Some(v) => Self::summarize_version(plan, v, i, provision, &env),
                 };
                 statuses[i].set(Some(status));
-                observer.status(i, status, penalty);
+                let version = plan
+                    .versions
+                    .get(k as usize)
+                    .map(|v| &provision.versions[v.index as usize]);
+                observer.status(i, version, status, penalty);
                 continue;
             }
             let mut outcome = Outcome {
@@ -489,6 +501,7 @@ impl<'a> Plan<'a> {
     fn summarize_version(
         plan: &SystemPlan<'a>,
         v: &system::VersionPlan,
+        index: usize,
         provision: &'a Provision,
         env: &Env,
     ) -> (Status, Option<&'a Penalty>) {
@@ -500,7 +513,8 @@ impl<'a> Plan<'a> {
             return (status, None);
         }
         let status = plan.give_way(v, status, env);
-        if status != Status::Applies {
+        // A possible provision's penalty is wanted only where others give way to it.
+        if status == Status::Possible && !plan.superior[index] || status == Status::Excluded {
             return (status, None);
         }
         let version = &provision.versions[v.index as usize];
@@ -574,9 +588,12 @@ fn raised<'a>(version: &'a Version, values: &[Tri]) -> &'a Penalty {
 #[derive(Debug, Clone, Copy)]
 pub struct ProvisionSummary<'a> {
     pub provision: &'a Provision,
+    /// The version in force at the law's date.
+    pub version: Option<&'a Version>,
     pub status: Status,
     /// The penalty for these facts (the base penalty of the version in force, raised by
-    /// every aggravation that applies): set only when the provision applies.
+    /// every aggravation that applies): set when the provision applies, and when it is
+    /// possible and other provisions give way to it (what would absorb them).
     pub penalty: Option<&'a Penalty>,
 }
 
@@ -611,6 +628,7 @@ impl<'a> Observer<'a> for Collect<'a> {
                 .iter()
                 .map(|provision| ProvisionSummary {
                     provision,
+                    version: None,
                     status: Status::Excluded,
                     penalty: None,
                 })
@@ -618,10 +636,18 @@ impl<'a> Observer<'a> for Collect<'a> {
         });
     }
 
-    fn status(&mut self, index: usize, status: Status, penalty: Option<&'a Penalty>) {
+    fn status(
+        &mut self,
+        index: usize,
+        version: Option<&'a Version>,
+        status: Status,
+        penalty: Option<&'a Penalty>,
+    ) {
         if let Some(s) = self.systems.last_mut() {
-            s.provisions[index].status = status;
-            s.provisions[index].penalty = penalty;
+            let p = &mut s.provisions[index];
+            p.version = version;
+            p.status = status;
+            p.penalty = penalty;
         }
     }
 }

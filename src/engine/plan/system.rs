@@ -73,6 +73,8 @@ pub(super) struct SystemPlan<'a> {
     pub(super) own: Vec<Cond<'a>>,
     /// The provisions each version gives way to (see [`VersionPlan::subsidiary`]).
     pub(super) subsidiary: Vec<u32>,
+    /// By provision: whether some provision gives way to it.
+    pub(super) superior: Vec<bool>,
     /// By limitation rule of the system: where its condition is (`None`: it has none).
     pub(super) limitations: Vec<Option<Site>>,
     /// By jurisdiction rule of the system: where its condition is.
@@ -154,6 +156,7 @@ impl<'a> SystemPlan<'a> {
             sites: Vec::new(),
             own: Vec::new(),
             subsidiary: Vec::new(),
+            superior: vec![false; system.provisions.len()],
             limitations: Vec::new(),
             jurisdictions: Vec::new(),
             periods: Periods::of(&[], &[]),
@@ -172,12 +175,8 @@ impl<'a> SystemPlan<'a> {
                     plan.sites.push(site);
                 }
                 let first = plan.subsidiary.len() as u32;
-                // The loader checked that each names a provision of the system.
-                plan.subsidiary.extend(
-                    v.subsidiary_to
-                        .iter()
-                        .filter_map(|id| scope.provisions.get(id.as_str()).map(|&i| i as u32)),
-                );
+                plan.subsidiary
+                    .extend(v.subsidiaries.iter().map(|&i| i as u32));
                 plan.versions.push(VersionPlan {
                     in_force: InForce::of(v),
                     index: k as u32,
@@ -190,6 +189,9 @@ impl<'a> SystemPlan<'a> {
             plan.provisions.push((first, plan.versions.len() as u32));
         }
         plan.periods = Periods::of(&plan.provisions, &plan.versions);
+        for &x in &plan.subsidiary {
+            plan.superior[x as usize] = true;
+        }
         plan
     }
 

@@ -9,16 +9,20 @@
 //! [`Analysis::placement`]): they borrow them, so they are read from the analysis rather
 //! than stored in it.
 
+pub mod concurrence;
+
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
 use crate::compare::Comparison;
+use crate::engine::logic::Tri;
 use crate::engine::next_question::QuestionScore;
 use crate::engine::plan::Plan;
 use crate::engine::{Assessment, assess};
 use crate::facts::{Case, Value};
 use crate::scale::{Proportionality, ScaleResult, Scales};
+use concurrence::Concurrence;
 
 /// What to analyse, besides the case.
 #[derive(Debug, Clone, Default)]
@@ -53,6 +57,9 @@ pub struct Analysis<'a, 'c> {
     today: NaiveDate,
     sentence_months: Option<f64>,
     pub assessment: Assessment<'a>,
+    /// By system of the assessment: the qualifications a prosecutor would retain (see
+    /// [`concurrence`]), by index in its qualifications.
+    pub concurrence: Vec<Concurrence>,
     /// The official sentencing scale's result, when the data has one.
     pub scale: Option<ScaleResult<'a>>,
     /// The results of the scales that extend it (proposals).
@@ -72,6 +79,13 @@ pub fn analyse<'a, 'c>(
     today: NaiveDate,
 ) -> Analysis<'a, 'c> {
     let assessment = assess(plan, case, request.systems, request.law_date, today);
+    let prepared = plan.prepare(case);
+    let engaged = |c: &str| plan.conduct(&prepared, c) != Some(Tri::False);
+    let concurrence = assessment
+        .systems
+        .iter()
+        .map(|r| concurrence::resolve(&concurrence::candidates(r), engaged))
+        .collect();
     let (scale, scale_extensions) = match scales {
         Some(s) => crate::scale::evaluate_all(s, case),
         None => (None, Vec::new()),
@@ -101,6 +115,7 @@ pub fn analyse<'a, 'c>(
         today,
         sentence_months,
         assessment,
+        concurrence,
         scale,
         scale_extensions,
         questions,

@@ -1,0 +1,392 @@
+//! Concurrence: of the qualifications of one system, the ones a prosecutor would retain.
+//!
+//! The engine decides each provision's status; this reads them together:
+//! - a provision that gives way to another that applies is *absorbed* by it (the engine
+//!   excludes it; here it is listed with what absorbed it);
+//! - a provision that applies while a provision it gives way to is only possible forms,
+//!   with it, a group of *alternatives*: one of them applies for certain, which one a
+//!   further fact decides; the group's certain penalty is the lowest maximum of its
+//!   members, and the higher one is what that fact would establish;
+//! - the *leading* qualification is the applying one (or group) with the most severe
+//!   certain penalty ([`Provision::leading_cmp`]: the longer maximum, then the longer
+//!   minimum, then the higher fine, then the more serious conduct, then the data's order);
+//! - the others are retained as *cumulative* when they cover conduct that no qualification
+//!   retained before them covers (another act: possessing images beside a rape), and
+//!   otherwise left as *the same conduct* already retained.
+//!
+//! Generic: the inputs are statuses, penalties, conduct classes and the provisions each
+//! gives way to, from an assessment or from a batch summary alike.
+
+use std::cmp::Ordering;
+
+use crate::engine::Status;
+use crate::law::{Penalty, Provision};
+
+/// What concurrence reads of one provision of a system.
+#[derive(Debug, Clone)]
+pub struct Candidate<'a> {
+    pub provision: &'a Provision,
+    pub status: Status,
+    /// Its penalty for the facts (the base raised by the aggravations that apply), when it
+    /// applies or may apply.
+    pub penalty: Option<&'a Penalty>,
+    /// The provisions (by index among the candidates) it gives way to that are possible:
+    /// they would absorb it if established.
+    pub unless: Vec<usize>,
+}
+
+/// A qualification retained: one provision, or alternatives of which one applies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Retained {
+    /// By index among the candidates: the provision that applies first, then those that
+    /// would absorb it if established.
+    pub members: Vec<usize>,
+    /// The member whose penalty is certain on these facts (the lowest maximum).
+    pub certain: usize,
+    /// The member whose more severe penalty a further fact would establish, if any.
+    pub if_established: Option<usize>,
+}
+
+/// What a prosecutor of one system would retain.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Concurrence {
+    /// The most severe certain qualification.
+    pub leading: Option<Retained>,
+    /// The others that cover distinct conduct, most severe first.
+    pub cumulative: Vec<Retained>,
+    /// Applying qualifications of the same conduct as one retained (by index), with the
+    /// index of the member of `leading` or `cumulative` whose conduct covers theirs.
+    pub same_conduct: Vec<(usize, usize)>,
+    /// When nothing applies: the most severe possible qualification, what further facts
+    /// could establish.
+    pub possible: Option<usize>,
+}
+
+/// Orders two penalties of one system's provisions, the more severe greater (see the
+/// module's notes); a missing penalty below any.
+fn cmp(a: &Candidate, b: &Candidate) -> Ordering {
+    a.provision.leading_cmp(a.penalty, b.provision, b.penalty)
+}
+
+/// Resolves the concurrence of one system's qualifications. `engaged` says whether the
+/// facts engage a conduct class (a class they rule out does not count as conduct).
+pub fn resolve(candidates: &[Candidate], engaged: impl Fn(&str) -> bool) -> Concurrence {
+    // Applying provisions, each with the alternatives that would absorb it.
+    let mut groups: Vec<Retained> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.status == Status::Applies)
+        .map(|(i, c)| {
+            let mut members = vec![i];
+            members.extend(c.unless.iter().copied().filter(|&x| x < candidates.len()));
+            let by = |a: &&usize, b: &&usize| cmp(&candidates[**a], &candidates[**b]);
+            let certain = *members.iter().min_by(by).expect("one member at least");
+            let highest = *members.iter().max_by(by).expect("one member at least");
+            let if_established = (highest != certain
+                && cmp(&candidates[highest], &candidates[certain]) == Ordering::Greater)
+                .then_some(highest);
+            Retained {
+                members,
+                certain,
+                if_established,
+            }
+        })
+        .collect();
+    // The most severe certain penalty first; of equals, the first in the data.
+    groups.sort_by(|a, b| {
+        cmp(&candidates[b.certain], &candidates[a.certain]).then(a.members[0].cmp(&b.members[0]))
+    });
+    let mut out = Concurrence::default();
+    let mut covered: Vec<(&str, usize)> = Vec::new();
+    for g in groups {
+        // The conduct the group covers, as the facts engage it.
+        let covers: Vec<(&str, usize)> = g
+            .members
+            .iter()
+            .flat_map(|&m| {
+                let c = &candidates[m].provision.covers;
+                c.iter().map(move |c| (c.as_str(), m))
+            })
+            .filter(|(c, _)| engaged(c))
+            .collect();
+        let first = g.members[0];
+        let own: Vec<&str> = covers
+            .iter()
+            .filter(|(_, m)| *m == first)
+            .map(|(c, _)| *c)
+            .collect();
+        let by = own
+            .iter()
+            .map(|c| covered.iter().find(|(k, _)| k == c).map(|&(_, m)| m))
+            .collect::<Option<Vec<usize>>>();
+        match (&out.leading, by) {
+            (None, _) => {
+                covered.extend(covers);
+                out.leading = Some(g);
+            }
+            // Every conduct class it covers is covered already: the same conduct.
+            (Some(_), Some(by)) if !own.is_empty() => {
+                out.same_conduct.push((first, by[0]));
+            }
+            _ => {
+                covered.extend(covers);
+                out.cumulative.push(g);
+            }
+        }
+    }
+    if out.leading.is_none() {
+        out.possible = candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.status == Status::Possible)
+            .max_by(|(i, a), (j, b)| cmp(a, b).then(j.cmp(i)))
+            .map(|(i, _)| i);
+    }
+    out
+}
+
+/// The candidates of one system's assessment: a provision possible only as the
+/// alternative of others (every other element met, written as an element `not applies(X)`)
+/// counts as applying, with those others as its alternatives, as one giving way through
+/// `subsidiary_to` does.
+pub fn candidates<'a>(r: &'a crate::engine::SystemResult<'a>) -> Vec<Candidate<'a>> {
+    let index = |id: &String| r.qualifications.iter().position(|q| &q.provision.id == id);
+    r.qualifications
+        .iter()
+        .map(|q| {
+            let alternative = q.status == Status::Possible && !q.alternative_to.is_empty();
+            Candidate {
+                provision: q.provision,
+                status: if alternative {
+                    Status::Applies
+                } else {
+                    q.status
+                },
+                penalty: q.penalty.as_ref(),
+                unless: q
+                    .unless
+                    .iter()
+                    .chain(&q.alternative_to)
+                    .filter_map(index)
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The leading qualification of a summary ([`resolve`]'s `leading`, without building the
+/// rest, for batch): the applying provision whose group has the most severe certain
+/// penalty, and that penalty.
+pub fn leading_of_summary<'a>(
+    s: &crate::engine::plan::SystemSummary<'a>,
+) -> Option<(&'a Provision, &'a Penalty)> {
+    // (the applying provision, the certain member's provision and penalty)
+    let mut best: Option<(&'a Provision, &'a Provision, &'a Penalty)> = None;
+    for p in &s.provisions {
+        if p.status != Status::Applies {
+            continue;
+        }
+        let Some(mut penalty) = p.penalty else {
+            continue;
+        };
+        let mut certain = p.provision;
+        for x in p.version.map_or(&[][..], |v| &v.subsidiaries[..]) {
+            let q = &s.provisions[*x];
+            if let (Status::Possible, Some(qp)) = (q.status, q.penalty) {
+                if q.provision.leading_cmp(Some(qp), certain, Some(penalty)) == Ordering::Less {
+                    (certain, penalty) = (q.provision, qp);
+                }
+            }
+        }
+        let better = best.is_none_or(|(_, c, pen)| {
+            certain.leading_cmp(Some(penalty), c, Some(pen)) == Ordering::Greater
+        });
+        if better {
+            best = Some((p.provision, certain, penalty));
+        }
+    }
+    best.map(|(p, _, pen)| (p, pen))
+}
+
+/// The candidates of one system's summary (what batch evaluates): an applying or possible
+/// provision gives way to those of its version's `subsidiary_to` that are possible.
+pub fn summary_candidates<'a>(s: &crate::engine::plan::SystemSummary<'a>) -> Vec<Candidate<'a>> {
+    let possible = |x: &usize| (s.provisions[*x].status == Status::Possible).then_some(*x);
+    s.provisions
+        .iter()
+        .map(|p| Candidate {
+            provision: p.provision,
+            status: p.status,
+            penalty: p.penalty,
+            unless: match (p.status, p.version) {
+                (Status::Applies | Status::Possible, Some(v)) => {
+                    v.subsidiaries.iter().filter_map(possible).collect()
+                }
+                _ => Vec::new(),
+            },
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::law::Term;
+
+    fn provision(id: &str, covers: &[&str]) -> Provision {
+        Provision {
+            id: id.into(),
+            citation: id.into(),
+            title: crate::law::Title {
+                original: None,
+                fr: id.into(),
+                en: id.into(),
+                other: Default::default(),
+            },
+            covers: covers.iter().map(|c| c.to_string()).collect(),
+            most_serious_conduct: 0,
+            attempt: None,
+            notes: Vec::new(),
+            versions: Vec::new(),
+        }
+    }
+
+    fn years(y: f64) -> Penalty {
+        Penalty {
+            prison_max: Term::Months(y * 12.0),
+            prison_min: None,
+            minimum_status: None,
+            minimum_note: None,
+            fine_max: None,
+            fine_min: None,
+            custody: None,
+            procedure: None,
+            procedures: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_leading_qualification_is_the_most_severe_certain_one() {
+        let (rape, assault, images) = (
+            provision("rape", &["penetration"]),
+            provision("assault", &["penetration", "touching"]),
+            provision("images", &["possession"]),
+        );
+        let (p15, p5, p7) = (years(15.0), years(5.0), years(7.0));
+        let cands = vec![
+            Candidate {
+                provision: &assault,
+                status: Status::Applies,
+                penalty: Some(&p7),
+                unless: vec![],
+            },
+            Candidate {
+                provision: &rape,
+                status: Status::Applies,
+                penalty: Some(&p15),
+                unless: vec![],
+            },
+            Candidate {
+                provision: &images,
+                status: Status::Applies,
+                penalty: Some(&p5),
+                unless: vec![],
+            },
+        ];
+        // The facts are a penetration: the assault's touching limb is not engaged.
+        let r = resolve(&cands, |c| c != "touching");
+        assert_eq!(r.leading.as_ref().map(|g| g.members.clone()), Some(vec![1]));
+        // Images: another conduct, retained beside; the assault: the same conduct as the rape.
+        assert_eq!(
+            r.cumulative
+                .iter()
+                .map(|g| g.members[0])
+                .collect::<Vec<_>>(),
+            [2]
+        );
+        assert_eq!(r.same_conduct, [(0, 1)]);
+        assert_eq!(r.possible, None);
+    }
+
+    #[test]
+    fn alternatives_give_the_lowest_maximum_as_certain_and_the_higher_as_to_establish() {
+        let (child, rape) = (
+            provision("child", &["penetration"]),
+            provision("rape", &["penetration"]),
+        );
+        let (p20, p15) = (years(20.0), years(15.0));
+        // The rape of a child applies unless rape (15 years here) is established.
+        let cands = vec![
+            Candidate {
+                provision: &rape,
+                status: Status::Possible,
+                penalty: Some(&p15),
+                unless: vec![],
+            },
+            Candidate {
+                provision: &child,
+                status: Status::Applies,
+                penalty: Some(&p20),
+                unless: vec![0],
+            },
+        ];
+        let r = resolve(&cands, |_| true);
+        let g = r.leading.expect("the group applies");
+        assert_eq!(g.members, [1, 0]);
+        assert_eq!(g.certain, 0, "certain: the lower maximum, 15 years");
+        assert_eq!(
+            g.if_established,
+            Some(1),
+            "20 years if the child's rape is what remains"
+        );
+        // Equal maxima: nothing more to establish.
+        let cands = vec![
+            Candidate {
+                provision: &rape,
+                status: Status::Possible,
+                penalty: Some(&p20),
+                unless: vec![],
+            },
+            Candidate {
+                provision: &child,
+                status: Status::Applies,
+                penalty: Some(&p20),
+                unless: vec![0],
+            },
+        ];
+        assert_eq!(
+            resolve(&cands, |_| true).leading.unwrap().if_established,
+            None
+        );
+    }
+
+    #[test]
+    fn when_nothing_applies_the_most_severe_possible_is_named() {
+        let (a, b) = (provision("a", &["x"]), provision("b", &["y"]));
+        let (p2, p9) = (years(2.0), years(9.0));
+        let cands = vec![
+            Candidate {
+                provision: &a,
+                status: Status::Possible,
+                penalty: Some(&p2),
+                unless: vec![],
+            },
+            Candidate {
+                provision: &b,
+                status: Status::Possible,
+                penalty: Some(&p9),
+                unless: vec![],
+            },
+        ];
+        let r = resolve(&cands, |_| true);
+        assert!(r.leading.is_none());
+        assert_eq!(r.possible, Some(1));
+        let cands = vec![Candidate {
+            provision: &a,
+            status: Status::Excluded,
+            penalty: None,
+            unless: vec![],
+        }];
+        assert_eq!(resolve(&cands, |_| true), Concurrence::default());
+    }
+}
