@@ -270,9 +270,20 @@ fn golden_cases() -> Vec<Expected> {
             court: Some("BE"),
             imposed: Some(36.0),
             life: None,
-            // No Belgian or French provision applies on the facts stated (each is still
-            // possible or excluded): the Belgian court's system has no maximum to divide by.
-            leading: [None, Some(("CA.172.2", Some(168.0), false)), None],
+            // No Belgian provision applies on the facts stated (each is still possible or
+            // excluded): the Belgian court's system has no maximum to divide by. In France the
+            // payer is an accomplice (121-7 al. 2) of the touching of a child under 15 for
+            // remuneration (222-29-2: 10 years = 120), which applies unless the constraint of
+            // 222-29-1 is established (it gives way to it: `subsidiary_to`).
+            leading: [
+                None,
+                Some(("CA.172.2", Some(168.0), false)),
+                Some((
+                    "FR.121-7.sexual-assault-minor-under15-age-gap",
+                    Some(120.0),
+                    false,
+                )),
+            ],
             scale: None,
             applicable_system: Some("BE"),
             share_of_applicable_maximum: None,
@@ -347,7 +358,14 @@ fn golden_cases() -> Vec<Expected> {
             court: None,
             imposed: None,
             life: None,
-            leading: [None, Some(("CA.172.2", Some(168.0), false)), None],
+            // France: the payer is an accomplice (121-7 al. 2) of the paid rape of a child
+            // under 15 (222-23-1 al. 2: 20 years = 240), which applies unless complicity in a
+            // rape with constraint (222-23) is established.
+            leading: [
+                None,
+                Some(("CA.172.2", Some(168.0), false)),
+                Some(("FR.121-7.rape-minor-under15", Some(240.0), false)),
+            ],
             scale: None,
             applicable_system: None,
             share_of_applicable_maximum: None,
