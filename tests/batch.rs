@@ -248,10 +248,13 @@ fn golden_cases() -> Vec<Expected> {
             imposed: Some(120.0),
             life: None,
             leading: [
-                // 375 (before 1 June 2022): 10 years, raised to 30 (child under 10) = 360.
+                // 375 (before 1 June 2022): 10 years, raised to 30 (child under 10) = 360; the
+                // coercion stated makes the offender the author. As payer he is also a
+                // co-perpetrator (art. 66, BE.66.375), with the same 360; 375 is listed first.
                 Some(("BE.375", Some(360.0), false)),
-                // s. 172.2 (arranging a sexual offence against a child): 14 years = 168.
-                Some(("CA.172.2", Some(168.0), false)),
+                // A party (ss. 21-22) to s. 151, sexual interference: 14 years = 168, the
+                // same as s. 172.2 (arranging); the party provision is listed first.
+                Some(("CA.21.151", Some(168.0), false)),
                 // 121-7 al. 2 with 222-23 (complicity by instructions, version from
                 // 2021-04-23): 15 years, raised to 20 (victim under 15) = 240.
                 Some(("FR.121-7.rape", Some(240.0), false)),
@@ -270,9 +273,21 @@ fn golden_cases() -> Vec<Expected> {
             court: Some("BE"),
             imposed: Some(36.0),
             life: None,
-            // No Belgian or French provision applies on the facts stated (each is still
-            // possible or excluded): the Belgian court's system has no maximum to divide by.
-            leading: [None, Some(("CA.172.2", Some(168.0), false)), None],
+            // In Belgium the payer is a co-perpetrator (art. 66) of the sexual act of 417/7
+            // on a minor, whose minor-victim penalty is not confirmed: no maximum to divide
+            // by. In Canada a party (ss. 21-22) to s. 151: 14 years = 168. In France the
+            // payer is an accomplice (121-7 al. 2) of the touching of a child under 15 for
+            // remuneration (222-29-2: 10 years = 120), which applies unless the constraint of
+            // 222-29-1 is established (it gives way to it: `subsidiary_to`).
+            leading: [
+                Some(("BE.66.417-7", None, false)),
+                Some(("CA.21.151", Some(168.0), false)),
+                Some((
+                    "FR.121-7.sexual-assault-minor-under15-age-gap",
+                    Some(120.0),
+                    false,
+                )),
+            ],
             scale: None,
             applicable_system: Some("BE"),
             share_of_applicable_maximum: None,
@@ -347,7 +362,16 @@ fn golden_cases() -> Vec<Expected> {
             court: None,
             imposed: None,
             life: None,
-            leading: [None, Some(("CA.172.2", Some(168.0), false)), None],
+            // Belgium: the payer is a co-perpetrator (art. 66) of rape (417/11), whose
+            // minor-victim penalty is not confirmed. Canada: a party to s. 151 (168).
+            // France: the payer is an accomplice (121-7 al. 2) of the paid rape of a child
+            // under 15 (222-23-1 al. 2: 20 years = 240), which applies unless complicity in a
+            // rape with constraint (222-23) is established.
+            leading: [
+                Some(("BE.66.417-11", None, false)),
+                Some(("CA.21.151", Some(168.0), false)),
+                Some(("FR.121-7.rape-minor-under15", Some(240.0), false)),
+            ],
             scale: None,
             applicable_system: None,
             share_of_applicable_maximum: None,
