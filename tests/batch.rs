@@ -1405,8 +1405,21 @@ fn agrees_with_assess(case: &Case) -> Result<(), TestCaseError> {
                     "penalty of {}",
                     q.provision.id
                 );
-            } else {
-                prop_assert!(p.penalty.is_none(), "{} has a penalty", q.provision.id);
+            } else if let Some(penalty) = p.penalty {
+                // A possible provision that others give way to: its penalty, for the
+                // retained qualification of those that give way to it.
+                prop_assert_eq!(
+                    q.status,
+                    Status::Possible,
+                    "{} has a penalty",
+                    q.provision.id
+                );
+                prop_assert_eq!(
+                    Some(penalty),
+                    q.penalty.as_ref(),
+                    "penalty of {}",
+                    q.provision.id
+                );
             }
         }
     }
@@ -1419,12 +1432,15 @@ fn agrees_with_assess(case: &Case) -> Result<(), TestCaseError> {
             .iter()
             .find(|a| a.system.id == figure.system)
             .unwrap();
-        let from_assess = a
-            .qualifications
-            .iter()
-            .filter(|q| q.status == Status::Applies)
-            .filter_map(|q| q.penalty.as_ref().map(|p| (q, p)))
-            .min_by(|x, y| y.0.leading_cmp(x.0));
+        // The qualification a prosecutor retains, from the assessment: the applying
+        // provision that leads, with its group's certain penalty.
+        let candidates = qualif::analysis::concurrence::candidates(a);
+        let from_assess = qualif::analysis::concurrence::resolve(&candidates, |_| true)
+            .leading
+            .and_then(|g| {
+                let q = &a.qualifications[g.members[0]];
+                a.qualifications[g.certain].penalty.as_ref().map(|p| (q, p))
+            });
         match (&figure.leading, from_assess) {
             (None, None) => {}
             (Some(l), Some((q, p))) => {
