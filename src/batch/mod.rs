@@ -219,22 +219,17 @@ pub fn run<W: Write + Send>(
                 .par_chunks(PART)
                 .map(|part| {
                     // A JSON result line is about 800 bytes.
-                    let mut done = Done {
-                        text: Vec::with_capacity(part.len() * 1024),
-                        outcomes: Vec::with_capacity(part.len()),
-                    };
-                    for (line, raw) in part {
-                        let outcome = process(
-                            ctx,
-                            csv_header.as_ref(),
-                            *line,
-                            raw,
-                            results,
-                            &mut done.text,
-                        );
-                        done.outcomes.push(outcome);
+                    let mut lines = output::Lines::new(results, part.len() * 1024);
+                    let outcomes = part
+                        .iter()
+                        .map(|(line, raw)| {
+                            process(ctx, csv_header.as_ref(), *line, raw, &mut lines)
+                        })
+                        .collect();
+                    Done {
+                        text: lines.into_bytes(),
+                        outcomes,
                     }
-                    done
                 })
                 .collect();
             if tx_done.send((done, chunk.bytes)).is_err() {
@@ -273,8 +268,7 @@ fn process(
     header: Option<&CsvHeader>,
     line: u64,
     raw: &Raw,
-    results: OutputFormat,
-    out: &mut Vec<u8>,
+    out: &mut output::Lines,
 ) -> Outcome {
     let vocab = ctx.vocab();
     let case = match raw {
@@ -292,11 +286,7 @@ fn process(
         Err(r) => Outcome::Rejected(r),
         Ok(case) => {
             let r = evaluate(&ctx.plan, ctx.official, &case, line, ctx.today);
-            match results {
-                OutputFormat::Json => output::json_line(out, &r),
-                OutputFormat::Csv => output::csv_line(out, &r),
-            }
-            out.push(b'\n');
+            out.push(&r);
             Outcome::Ok(Row::of(&r))
         }
     }
@@ -314,7 +304,8 @@ fn write_all<W: Write>(
     let mut counts = RunCounts::default();
     let mut aggregator = Aggregator::new();
     if results == OutputFormat::Csv {
-        writeln!(out, "{}", output::csv_header(national)).map_err(write_error)?;
+        out.write_all(output::csv_header(national).as_bytes())
+            .map_err(write_error)?;
     }
     for (chunk, bytes) in rx {
         for done in chunk {

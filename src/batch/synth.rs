@@ -106,7 +106,7 @@ fn date(rng: &mut Rng, from: NaiveDate, days: i64) -> NaiveDate {
 }
 
 fn ymd(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    crate::facts::format_date(d).to_string()
 }
 
 /// Adds a fact unless it is dropped (unknown), with probability `drop`.

@@ -849,14 +849,67 @@ fn parse_any_date(s: &str) -> Option<NaiveDate> {
     }
 }
 
-/// A date written `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it: directly for the years
-/// 0 to 9999 (every result of batch analysis writes one, and chrono's formatting is slow),
-/// by chrono for the others (`+10000-01-01`).
-pub fn format_date(d: NaiveDate) -> String {
-    if (0..=9999).contains(&d.year()) {
-        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-    } else {
-        d.format("%Y-%m-%d").to_string()
+/// A date written `YYYY-MM-DD`: the one writer of dates for every output (batch results in
+/// JSON and CSV, values in JSON and TOML, the interview's answers, synthetic cases).
+///
+/// chrono writes it: its ISO 8601 form (`NaiveDate`'s `Display`, which its `Serialize` and
+/// its `%Y-%m-%d` share, and which reports use directly): four digits for the years 0 to
+/// 9999 ([`date_in_range`], all an input may hold), a sign and at least four digits for the
+/// others (`+10000-01-01`, `-0001-06-15`). Written into a buffer on the stack rather than a
+/// `String`: every result of a batch writes one.
+pub fn format_date(d: NaiveDate) -> DateText {
+    use std::fmt::Write;
+    let mut text = DateText {
+        bytes: [0; DateText::CAPACITY],
+        len: 0,
+    };
+    write!(text, "{d}").expect("a date fits in DateText::CAPACITY bytes");
+    text
+}
+
+/// A date as [`format_date`] writes it.
+#[derive(Clone, Copy)]
+pub struct DateText {
+    bytes: [u8; Self::CAPACITY],
+    len: usize,
+}
+
+impl DateText {
+    /// The longest date chrono writes: a sign, six digits of year (±262143) and `-MM-DD`.
+    const CAPACITY: usize = 13;
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).expect("chrono writes ASCII")
+    }
+}
+
+impl std::fmt::Write for DateText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        self.bytes
+            .get_mut(self.len..end)
+            .ok_or(std::fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+impl std::fmt::Display for DateText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for DateText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl serde::Serialize for DateText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -991,7 +1044,35 @@ mod tests {
             (99999, 1, 1),
         ] {
             let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-            assert_eq!(format_date(date), date.format("%Y-%m-%d").to_string());
+            let chrono = date.format("%Y-%m-%d").to_string();
+            assert_eq!(format_date(date).as_str(), chrono);
+            assert_eq!(format_date(date).to_string(), chrono);
+            assert_eq!(date.to_string(), chrono);
+            assert_eq!(
+                serde_json::to_string(&format_date(date)).unwrap(),
+                serde_json::to_string(&date).unwrap()
+            );
+        }
+        // The first and the last dates chrono knows: the longest texts.
+        for date in [NaiveDate::MIN, NaiveDate::MAX] {
+            assert_eq!(
+                format_date(date).as_str(),
+                date.format("%Y-%m-%d").to_string()
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// Any date chrono knows, as its `%Y-%m-%d` writes it, in every year.
+        #[test]
+        fn any_date_is_written_as_chrono_writes_it(
+            days in NaiveDate::MIN.num_days_from_ce()..=NaiveDate::MAX.num_days_from_ce()
+        ) {
+            let date = NaiveDate::from_num_days_from_ce_opt(days).expect("a date");
+            proptest::prop_assert_eq!(
+                format_date(date).to_string(),
+                date.format("%Y-%m-%d").to_string()
+            );
         }
     }
 }

@@ -7,7 +7,7 @@ pub(crate) mod vocabulary;
 
 pub use age::{age_on, years_between};
 pub use case::{
-    Case, MAX_CASE_FILE_BYTES, SUPPORTED_VERSION, date_in_range, format_date, parse_date,
+    Case, DateText, MAX_CASE_FILE_BYTES, SUPPORTED_VERSION, date_in_range, format_date, parse_date,
 };
 pub(crate) use case::{CaseReader, Number, OpenSection, sort_keeping_last};
 pub use value::{Interval, Value};

@@ -42,7 +42,7 @@ impl Value {
             Value::Int(i) => toml::Value::Integer(*i),
             Value::Number(n) => toml::Value::Float(*n),
             Value::Between(i) => toml::Value::String(format!("{}..{}", i.above, i.below)),
-            Value::Date(d) => toml::Value::String(d.format("%Y-%m-%d").to_string()),
+            Value::Date(d) => toml::Value::String(super::format_date(*d).to_string()),
             Value::Str(s) => toml::Value::String(s.clone()),
             Value::List(l) => {
                 toml::Value::Array(l.iter().map(|s| toml::Value::String(s.clone())).collect())
@@ -57,7 +57,7 @@ impl Value {
             Value::Int(i) => (*i).into(),
             Value::Number(n) => (*n).into(),
             Value::Between(i) => serde_json::json!({ "above": i.above, "below": i.below }),
-            Value::Date(d) => d.format("%Y-%m-%d").to_string().into(),
+            Value::Date(d) => super::format_date(*d).to_string().into(),
             Value::Str(s) => s.clone().into(),
             Value::List(l) => l.clone().into(),
         }

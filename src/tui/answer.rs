@@ -130,7 +130,7 @@ pub fn input_text(v: &Value) -> String {
         Value::Int(i) => i.to_string(),
         Value::Number(n) => n.to_string(),
         Value::Between(i) => format!("{}..{}", i.above, i.below),
-        Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+        Value::Date(d) => crate::facts::format_date(*d).to_string(),
         Value::Str(s) => s.clone(),
         Value::List(l) => l.join(", "),
     }
