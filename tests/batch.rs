@@ -1575,7 +1575,7 @@ proptest! {
 }
 
 /// End to end: the leading qualification each result line of a batch run names is the one
-/// `assess` gives for the record on that line.
+/// retained from `assess` for the record on that line.
 #[test]
 fn batch_results_name_the_leading_qualification_of_assess() {
     let mut input = Vec::new();
@@ -1593,12 +1593,15 @@ fn batch_results_name_the_leading_qualification_of_assess() {
                 .iter()
                 .find(|a| a.system.id == s["id"].as_str().unwrap())
                 .unwrap();
-            let lead = a
-                .qualifications
-                .iter()
-                .filter(|q| q.status == Status::Applies)
-                .filter_map(|q| q.penalty.as_ref().map(|p| (q, p)))
-                .min_by(|x, y| y.0.leading_cmp(x.0));
+            // The qualification retained (qualif::analysis::concurrence): the applying
+            // provision that leads, with its group's certain penalty.
+            let candidates = qualif::analysis::concurrence::candidates(a);
+            let lead = qualif::analysis::concurrence::resolve(&candidates, |_| true)
+                .leading
+                .and_then(|g| {
+                    let q = &a.qualifications[g.members[0]];
+                    a.qualifications[g.certain].penalty.as_ref().map(|p| (q, p))
+                });
             match lead {
                 None => assert!(s["leading"].is_null(), "{record}\n{s}"),
                 Some((q, p)) => {

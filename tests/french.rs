@@ -17,6 +17,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use qualif::analysis::{Request, analyse};
 use qualif::compare::compare;
 use qualif::engine::assess;
 use qualif::engine::plan::Plan;
@@ -247,9 +248,11 @@ fn french_output_has_no_english_sentence() {
         let case = load_case(&s, &book.vocabulary, today).expect("a scenario");
         let a = assess(&plan, &case, &[], None, today);
         let c = compare(&plan, &a, &case, today);
+        let analysis = analyse(&plan, None, &case, &Request::default(), today);
+        let retained = &analysis.concurrence;
         let (official, extensions) = scale::evaluate_all(&scales, &case);
         json(
-            &assess_json::assessment(&a, &case, &book.vocabulary),
+            &assess_json::assessment(&a, retained, &case, &book.vocabulary),
             &mut data,
         );
         json(&compare_text::json(&book, &a, &c), &mut data);
@@ -258,10 +261,13 @@ fn french_output_has_no_english_sentence() {
             &mut data,
         );
         for all in [false, true] {
-            outputs.push((format!("{name}: assess"), assess_text::table(&a, "fr", all)));
+            outputs.push((
+                format!("{name}: assess"),
+                assess_text::table(&a, retained, "fr", all),
+            ));
             outputs.push((
                 format!("{name}: assess md"),
-                assess_text::markdown(&a, "fr", all),
+                assess_text::markdown(&a, retained, "fr", all),
             ));
         }
         outputs.push((

@@ -10,9 +10,10 @@
 //! - the *leading* qualification is the applying one (or group) with the most severe
 //!   certain penalty ([`Provision::leading_cmp`]: the longer maximum, then the longer
 //!   minimum, then the higher fine, then the more serious conduct, then the data's order);
-//! - the others are retained as *cumulative* when they cover conduct that no qualification
-//!   retained before them covers (another act: possessing images beside a rape), and
-//!   otherwise left as *the same conduct* already retained.
+//! - the others are retained as *cumulative* when they share no conduct (as the facts
+//!   engage it) with a qualification retained before them — another act: possessing images
+//!   beside a rape; one that shares some is *the same conduct*, already retained (the
+//!   sexual assault beside the rape, the accomplice's reading beside the co-perpetrator's).
 //!
 //! Generic: the inputs are statuses, penalties, conduct classes and the provisions each
 //! gives way to, from an assessment or from a batch summary alike.
@@ -20,7 +21,7 @@
 use std::cmp::Ordering;
 
 use crate::engine::Status;
-use crate::law::{Penalty, Provision};
+use crate::law::{Penalty, Provision, Term};
 
 /// What concurrence reads of one provision of a system.
 #[derive(Debug, Clone)]
@@ -30,6 +31,9 @@ pub struct Candidate<'a> {
     /// Its penalty for the facts (the base raised by the aggravations that apply), when it
     /// applies or may apply.
     pub penalty: Option<&'a Penalty>,
+    /// The base penalty of its version: what it is at least when an aggravation raises it
+    /// to a figure the sources do not confirm.
+    pub floor: Option<&'a Penalty>,
     /// The provisions (by index among the candidates) it gives way to that are possible:
     /// they would absorb it if established.
     pub unless: Vec<usize>,
@@ -52,10 +56,10 @@ pub struct Retained {
 pub struct Concurrence {
     /// The most severe certain qualification.
     pub leading: Option<Retained>,
-    /// The others that cover distinct conduct, most severe first.
+    /// The others that share no conduct with one retained before them, most severe first.
     pub cumulative: Vec<Retained>,
-    /// Applying qualifications of the same conduct as one retained (by index), with the
-    /// index of the member of `leading` or `cumulative` whose conduct covers theirs.
+    /// Applying qualifications that share conduct with one retained (by index), with the
+    /// index of the member of `leading` or `cumulative` they share it with.
     pub same_conduct: Vec<(usize, usize)>,
     /// When nothing applies: the most severe possible qualification, what further facts
     /// could establish.
@@ -63,9 +67,26 @@ pub struct Concurrence {
 }
 
 /// Orders two penalties of one system's provisions, the more severe greater (see the
-/// module's notes); a missing penalty below any.
+/// module's notes); a missing penalty below any. A penalty whose maximum the sources do not
+/// confirm ranks as its base, which it is at least: a rape whose aggravated figure is
+/// unconfirmed still ranks above possessing images.
 fn cmp(a: &Candidate, b: &Candidate) -> Ordering {
-    a.provision.leading_cmp(a.penalty, b.provision, b.penalty)
+    a.provision.leading_cmp(
+        ranked(a.penalty, a.floor),
+        b.provision,
+        ranked(b.penalty, b.floor),
+    )
+}
+
+/// The penalty a provision ranks by: its own, or its base when its own maximum is
+/// unconfirmed and the base's is not.
+fn ranked<'p>(penalty: Option<&'p Penalty>, floor: Option<&'p Penalty>) -> Option<&'p Penalty> {
+    match (penalty, floor) {
+        (Some(p), Some(f)) if p.prison_max == Term::Unknown && f.prison_max != Term::Unknown => {
+            Some(f)
+        }
+        _ => penalty,
+    }
 }
 
 /// Resolves the concurrence of one system's qualifications. `engaged` says whether the
@@ -115,18 +136,18 @@ pub fn resolve(candidates: &[Candidate], engaged: impl Fn(&str) -> bool) -> Conc
             .filter(|(_, m)| *m == first)
             .map(|(c, _)| *c)
             .collect();
+        // The first qualification retained that covers some of the same conduct.
         let by = own
             .iter()
-            .map(|c| covered.iter().find(|(k, _)| k == c).map(|&(_, m)| m))
-            .collect::<Option<Vec<usize>>>();
+            .find_map(|c| covered.iter().find(|(k, _)| k == c).map(|&(_, m)| m));
         match (&out.leading, by) {
             (None, _) => {
                 covered.extend(covers);
                 out.leading = Some(g);
             }
-            // Every conduct class it covers is covered already: the same conduct.
-            (Some(_), Some(by)) if !own.is_empty() => {
-                out.same_conduct.push((first, by[0]));
+            // It shares conduct with one retained: the same act, not retained apart.
+            (Some(_), Some(by)) => {
+                out.same_conduct.push((first, by));
             }
             _ => {
                 covered.extend(covers);
@@ -163,6 +184,7 @@ pub fn candidates<'a>(r: &'a crate::engine::SystemResult<'a>) -> Vec<Candidate<'
                     q.status
                 },
                 penalty: q.penalty.as_ref(),
+                floor: q.version.map(|v| &v.penalty),
                 unless: q
                     .unless
                     .iter()
@@ -180,8 +202,9 @@ pub fn candidates<'a>(r: &'a crate::engine::SystemResult<'a>) -> Vec<Candidate<'
 pub fn leading_of_summary<'a>(
     s: &crate::engine::plan::SystemSummary<'a>,
 ) -> Option<(&'a Provision, &'a Penalty)> {
-    // (the applying provision, the certain member's provision and penalty)
-    let mut best: Option<(&'a Provision, &'a Provision, &'a Penalty)> = None;
+    let floor = |p: &crate::engine::plan::ProvisionSummary<'a>| p.version.map(|v| &v.penalty);
+    // (the applying provision, the certain member's provision, penalty and rank)
+    let mut best: Option<(&'a Provision, &'a Provision, &'a Penalty, &'a Penalty)> = None;
     for p in &s.provisions {
         if p.status != Status::Applies {
             continue;
@@ -190,22 +213,24 @@ pub fn leading_of_summary<'a>(
             continue;
         };
         let mut certain = p.provision;
+        let mut rank = ranked(Some(penalty), floor(p)).unwrap_or(penalty);
         for x in p.version.map_or(&[][..], |v| &v.subsidiaries[..]) {
             let q = &s.provisions[*x];
             if let (Status::Possible, Some(qp)) = (q.status, q.penalty) {
-                if q.provision.leading_cmp(Some(qp), certain, Some(penalty)) == Ordering::Less {
-                    (certain, penalty) = (q.provision, qp);
+                let q_rank = ranked(Some(qp), floor(q)).unwrap_or(qp);
+                if q.provision.leading_cmp(Some(q_rank), certain, Some(rank)) == Ordering::Less {
+                    (certain, penalty, rank) = (q.provision, qp, q_rank);
                 }
             }
         }
-        let better = best.is_none_or(|(_, c, pen)| {
-            certain.leading_cmp(Some(penalty), c, Some(pen)) == Ordering::Greater
+        let better = best.is_none_or(|(_, c, _, r)| {
+            certain.leading_cmp(Some(rank), c, Some(r)) == Ordering::Greater
         });
         if better {
-            best = Some((p.provision, certain, penalty));
+            best = Some((p.provision, certain, penalty, rank));
         }
     }
-    best.map(|(p, _, pen)| (p, pen))
+    best.map(|(p, _, pen, _)| (p, pen))
 }
 
 /// The candidates of one system's summary (what batch evaluates): an applying or possible
@@ -218,6 +243,7 @@ pub fn summary_candidates<'a>(s: &crate::engine::plan::SystemSummary<'a>) -> Vec
             provision: p.provision,
             status: p.status,
             penalty: p.penalty,
+            floor: p.version.map(|v| &v.penalty),
             unless: match (p.status, p.version) {
                 (Status::Applies | Status::Possible, Some(v)) => {
                     v.subsidiaries.iter().filter_map(possible).collect()
@@ -278,18 +304,21 @@ mod tests {
                 provision: &assault,
                 status: Status::Applies,
                 penalty: Some(&p7),
+                floor: None,
                 unless: vec![],
             },
             Candidate {
                 provision: &rape,
                 status: Status::Applies,
                 penalty: Some(&p15),
+                floor: None,
                 unless: vec![],
             },
             Candidate {
                 provision: &images,
                 status: Status::Applies,
                 penalty: Some(&p5),
+                floor: None,
                 unless: vec![],
             },
         ];
@@ -321,12 +350,14 @@ mod tests {
                 provision: &rape,
                 status: Status::Possible,
                 penalty: Some(&p15),
+                floor: None,
                 unless: vec![],
             },
             Candidate {
                 provision: &child,
                 status: Status::Applies,
                 penalty: Some(&p20),
+                floor: None,
                 unless: vec![0],
             },
         ];
@@ -345,12 +376,14 @@ mod tests {
                 provision: &rape,
                 status: Status::Possible,
                 penalty: Some(&p20),
+                floor: None,
                 unless: vec![],
             },
             Candidate {
                 provision: &child,
                 status: Status::Applies,
                 penalty: Some(&p20),
+                floor: None,
                 unless: vec![0],
             },
         ];
@@ -369,12 +402,14 @@ mod tests {
                 provision: &a,
                 status: Status::Possible,
                 penalty: Some(&p2),
+                floor: None,
                 unless: vec![],
             },
             Candidate {
                 provision: &b,
                 status: Status::Possible,
                 penalty: Some(&p9),
+                floor: None,
                 unless: vec![],
             },
         ];
@@ -385,8 +420,56 @@ mod tests {
             provision: &a,
             status: Status::Excluded,
             penalty: None,
+            floor: None,
             unless: vec![],
         }];
         assert_eq!(resolve(&cands, |_| true), Concurrence::default());
+    }
+
+    #[test]
+    fn an_unconfirmed_aggravated_figure_ranks_as_its_base() {
+        let (rape, images) = (
+            provision("rape", &["penetration"]),
+            provision("images", &["possession"]),
+        );
+        let unknown = Penalty {
+            prison_max: Term::Unknown,
+            ..years(0.0)
+        };
+        let (base, p5) = (years(10.0), years(5.0));
+        let cands = vec![
+            Candidate {
+                provision: &images,
+                status: Status::Applies,
+                penalty: Some(&p5),
+                floor: Some(&p5),
+                unless: vec![],
+            },
+            Candidate {
+                provision: &rape,
+                status: Status::Applies,
+                penalty: Some(&unknown),
+                floor: Some(&base),
+                unless: vec![],
+            },
+        ];
+        let r = resolve(&cands, |_| true);
+        assert_eq!(
+            r.leading.map(|g| g.members),
+            Some(vec![1]),
+            "the rape leads"
+        );
+        // Without a known base, an unconfirmed figure ranks below any known one.
+        let cands = vec![
+            cands[0].clone(),
+            Candidate {
+                floor: None,
+                ..cands[1].clone()
+            },
+        ];
+        assert_eq!(
+            resolve(&cands, |_| true).leading.map(|g| g.members),
+            Some(vec![0])
+        );
     }
 }

@@ -394,3 +394,22 @@ command-unknown-system-in-systems = unknown system `{ $system }` in --systems; a
 command-unknown-system = unknown system `{ $system }`; accepted: { $accepted }
 command-no-provision-or-system = no provision or system `{ $id }`; `qualif law list` shows the ids
 command-no-official-guideline = no official sentencing guideline in the data (guidelines/*.toml)
+
+## The retained qualification (the conclusion of an assessment)
+retained-heading = Retained
+retained-nothing-certain = no qualification is certain on these facts
+retained-possible = possible: { $provision } ({ $penalty })
+retained-unless = unless { $provisions } is established
+retained-up-to = up to { $penalty } under { $provision } depending on the facts still missing
+retained-cumulative = also retained, distinct conduct
+retained-same-conduct = the same conduct as { $provision }, not retained separately
+retained-absorbed = absorbed by { $provision }
+retained-prosecution = Prosecution
+retained-can-prosecute = the state can prosecute ({ $grounds })
+retained-cannot-prosecute = no ground of jurisdiction holds on these facts
+retained-prosecution-unknown = whether the state can prosecute depends on facts not stated
+retained-never-barred = never time-barred
+retained-barred-after = time-barred after { $date }
+retained-barred-since = time-barred since { $date }
+retained-barred-between = time-barred between { $from } and { $to }, depending on the exact dates
+retained-limitation-unknown = limitation not computed (see the notes)

@@ -391,3 +391,22 @@ command-unknown-system-in-systems = système inconnu `{ $system }` dans --system
 command-unknown-system = système inconnu `{ $system }` ; acceptés : { $accepted }
 command-no-provision-or-system = aucune disposition ni aucun système `{ $id }` ; `qualif law list` donne les identifiants
 command-no-official-guideline = aucun barème officiel de peines dans les données (guidelines/*.toml)
+
+## La qualification retenue (la conclusion d'une analyse)
+retained-heading = Retenu
+retained-nothing-certain = aucune qualification n'est certaine en l'état des faits
+retained-possible = possible : { $provision } ({ $penalty })
+retained-unless = sauf si { $provisions } est établi
+retained-up-to = jusqu'à { $penalty } au titre de { $provision } selon les faits restant à établir
+retained-cumulative = retenu aussi, faits distincts
+retained-same-conduct = les mêmes faits que { $provision }, non retenu séparément
+retained-absorbed = absorbé par { $provision }
+retained-prosecution = Poursuites
+retained-can-prosecute = l'État peut poursuivre ({ $grounds })
+retained-cannot-prosecute = aucun chef de compétence n'est établi par ces faits
+retained-prosecution-unknown = la compétence de l'État dépend de faits non précisés
+retained-never-barred = imprescriptible
+retained-barred-after = prescrit après le { $date }
+retained-barred-since = prescrit depuis le { $date }
+retained-barred-between = prescrit entre le { $from } et le { $to }, selon les dates exactes
+retained-limitation-unknown = prescription non calculée (voir les notes)

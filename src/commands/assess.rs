@@ -40,12 +40,15 @@ pub fn run(plan: &Plan, args: &AssessArgs) -> Result<u8> {
     let text = match args.printed.format {
         Format::Json => serde_json::to_string_pretty(&assess_json::assessment(
             assessment,
+            &analysis.concurrence,
             &case,
             &book.vocabulary,
         ))
         .expect("JSON values serialise"),
-        Format::Table => assess_text::table(assessment, lang, args.all),
-        Format::Markdown => assess_text::markdown(assessment, lang, args.all),
+        Format::Table => assess_text::table(assessment, &analysis.concurrence, lang, args.all),
+        Format::Markdown => {
+            assess_text::markdown(assessment, &analysis.concurrence, lang, args.all)
+        }
     };
     super::print(&text)?;
     Ok(0)

@@ -1,6 +1,7 @@
 //! The JSON of `qualif assess` (output contract version 1: fields may be added, never
 //! renamed or removed).
 
+use crate::analysis::concurrence::{Concurrence, Retained};
 use serde_json::{Value as Json, json};
 
 use super::{findings, words};
@@ -100,6 +101,8 @@ pub fn qualification(q: &Qualification, lang: &str) -> Json {
         "elements": q.elements.iter().map(element).collect::<Vec<_>>(),
         "missing_facts": q.missing_facts,
         "alternative_to": q.alternative_to,
+        "absorbed_by": q.absorbed_by,
+        "unless": q.unless,
         "missing_facts_for_aggravations": q.missing_for_aggravations,
         "milder_later_version": q.milder_later.as_ref().map(|m| json!({ "in_force_from": m.in_force_from, "penalty": penalty(&m.penalty, lang) })),
         "pending_reforms": q.pending.iter().map(|v| json!({
@@ -161,7 +164,36 @@ pub fn system(r: &SystemResult) -> Json {
     })
 }
 
-pub fn assessment(a: &Assessment, case: &Case, vocab: &Vocabulary) -> Json {
+/// The qualification a prosecutor would retain in one system, by provision id: the leading
+/// one (or group of alternatives: the provision that applies first, then those that would
+/// absorb it if established; `certain`, whose penalty is certain; `if_established`, whose
+/// higher penalty a further fact would establish), the cumulative ones, those of the same
+/// conduct, those absorbed, and, when nothing applies, the most severe possible one.
+pub fn retained(c: &Concurrence, r: &SystemResult) -> Json {
+    let id = |i: usize| r.qualifications[i].provision.id.as_str();
+    let group = |g: &Retained| {
+        json!({
+            "provisions": g.members.iter().map(|&m| id(m)).collect::<Vec<_>>(),
+            "certain": id(g.certain),
+            "if_established": g.if_established.map(id),
+        })
+    };
+    json!({
+        "leading": c.leading.as_ref().map(group),
+        "cumulative": c.cumulative.iter().map(group).collect::<Vec<_>>(),
+        "same_conduct": c.same_conduct.iter().map(|&(i, by)| json!({ "provision": id(i), "as": id(by) })).collect::<Vec<_>>(),
+        "absorbed": r.qualifications.iter().filter_map(|q| q.absorbed_by.as_ref().map(|by| json!({ "provision": q.provision.id, "by": by }))).collect::<Vec<_>>(),
+        "possible": c.possible.map(id),
+    })
+}
+
+/// The assessment; with `concurrence` (by system), each system also says what is retained.
+pub fn assessment(
+    a: &Assessment,
+    concurrence: &[Concurrence],
+    case: &Case,
+    vocab: &Vocabulary,
+) -> Json {
     let facts: serde_json::Map<String, Json> = case
         .stated(vocab)
         .filter(|(k, _)| vocab.fact(k).is_some_and(|f| !f.free_text))
@@ -175,7 +207,13 @@ pub fn assessment(a: &Assessment, case: &Case, vocab: &Vocabulary) -> Json {
             "warnings": findings::law_date_notices_en(&a.warnings),
             "facts": facts,
         },
-        "systems": a.systems.iter().map(system).collect::<Vec<_>>(),
+        "systems": a.systems.iter().enumerate().map(|(i, r)| {
+            let mut s = system(r);
+            if let Some(c) = concurrence.get(i) {
+                s["retained"] = retained(c, r);
+            }
+            s
+        }).collect::<Vec<_>>(),
         "disclaimer": "Decision support, not legal advice: check every qualification against the official texts.",
     });
     // The facts presumed, when the results rely on any.

@@ -3,8 +3,9 @@
 
 use comfy_table::{Cell, ContentArrangement, Table, presets};
 
-use super::findings;
 use super::words;
+use super::{findings, retained_text};
+use crate::analysis::concurrence::Concurrence;
 use crate::engine::{Assessment, ElementStatus, Qualification, Status, SystemResult};
 use crate::law::Verification;
 
@@ -128,18 +129,25 @@ fn relevant<'a, 'b>(r: &'b SystemResult<'a>, all: bool) -> Vec<&'b Qualification
     qs
 }
 
-/// The assessment as terminal tables.
-pub fn table(a: &Assessment, lang: &str, all: bool) -> String {
+/// The assessment as terminal tables: for each system, the qualification retained first
+/// (`concurrence`, by system of the assessment), then the qualifications.
+pub fn table(a: &Assessment, concurrence: &[Concurrence], lang: &str, all: bool) -> String {
     let mut out = String::new();
     out.push_str(&format!("{}: {}\n", words::law_applied(lang), a.law_date));
     for w in &a.warnings {
         let w = findings::law_date_notice(w, lang);
         out.push_str(&format!("⚠ {w}\n"));
     }
-    for r in &a.systems {
+    for (i, r) in a.systems.iter().enumerate() {
         out.push('\n');
         out.push_str(&heading(r, lang));
         out.push('\n');
+        if let Some(c) = concurrence.get(i) {
+            for line in retained_text::lines(c, r, lang) {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
         let qs = relevant(r, all);
         if qs.is_empty() {
             out.push_str(&format!("{}\n", msg!(lang, "assess-no-offence")));
@@ -226,8 +234,8 @@ pub fn table(a: &Assessment, lang: &str, all: bool) -> String {
     out
 }
 
-/// The assessment as Markdown.
-pub fn markdown(a: &Assessment, lang: &str, all: bool) -> String {
+/// The assessment as Markdown: for each system, the qualification retained first.
+pub fn markdown(a: &Assessment, concurrence: &[Concurrence], lang: &str, all: bool) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "# {}\n\n",
@@ -242,8 +250,14 @@ pub fn markdown(a: &Assessment, lang: &str, all: bool) -> String {
         let w = findings::law_date_notice(w, lang);
         out.push_str(&format!("> ⚠ {w}\n\n"));
     }
-    for r in &a.systems {
+    for (i, r) in a.systems.iter().enumerate() {
         out.push_str(&format!("## {}\n\n", heading(r, lang)));
+        if let Some(c) = concurrence.get(i) {
+            for line in retained_text::lines(c, r, lang) {
+                out.push_str(&format!("> {}\n>\n", line.trim_start()));
+            }
+            out.push('\n');
+        }
         for q in relevant(r, all) {
             out.push_str(&format!(
                 "### {} — {} ({})\n\n",

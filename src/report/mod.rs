@@ -7,5 +7,6 @@ pub mod compare_text;
 pub mod document;
 pub mod findings;
 pub mod law_text;
+pub mod retained_text;
 pub mod scale_text;
 pub mod words;
