@@ -7,8 +7,10 @@
 //! status, penalty, date and warning comes from the engine; the renderers only lay it out.
 //! The JSON output is the model itself (`{ "contract": 1, "redacted": …, … }`).
 
+mod blocks;
 mod build;
 mod html;
+mod layout;
 mod markdown;
 mod svg;
 mod text;
