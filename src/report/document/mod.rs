@@ -12,7 +12,6 @@ mod build;
 mod html;
 mod layout;
 mod markdown;
-mod svg;
 mod text;
 
 use chrono::NaiveDate;

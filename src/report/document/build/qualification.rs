@@ -33,11 +33,7 @@ pub(super) fn version_text(from: NaiveDate, to: Option<NaiveDate>, lang: &str) -
             t(lang, "to", "au"),
             text::date(to, lang)
         ),
-        None => format!(
-            "{} {}",
-            t(lang, "in force from", "en vigueur depuis le"),
-            text::date(from, lang)
-        ),
+        None => format!("{} {}", text::in_force_from(lang), text::date(from, lang)),
     }
 }
 
@@ -193,7 +189,7 @@ pub(super) fn jurisdiction(cx: &mut Ctx, r: &Reach) -> JurisdictionInfo {
                 format!(
                     "{} ({}): {}",
                     g.rule.citation,
-                    t(lang, "jurisdiction", "compétence"),
+                    text::jurisdiction_word(lang),
                     text::verification(Some(g.rule.verification), lang)
                 ),
             );

@@ -121,7 +121,7 @@ pub(super) fn scale(cx: &mut Ctx, r: &ScaleResult) -> ScaleSection {
 
 pub(super) fn months_text(m: f64, lang: &str) -> String {
     if m.is_infinite() {
-        t(lang, "life", "perpétuité").into()
+        text::life(lang).into()
     } else {
         words::months(m, lang)
     }
@@ -141,7 +141,7 @@ pub(super) fn proportionality(cx: &mut Ctx, p: &Proportionality) -> Proportional
             sentence_text: c
                 .sentence_months
                 .map(|m| months_text(m, lang))
-                .unwrap_or_else(|| t(lang, "not stated", "non précisée").into()),
+                .unwrap_or_else(|| text::not_stated(lang).into()),
             outcome: c.outcome,
             outcome_text: match c.outcome {
                 crate::scale::Outcome::Verdict => t(lang, "verdict", "décision").into(),
@@ -172,7 +172,7 @@ pub(super) fn proportionality(cx: &mut Ctx, p: &Proportionality) -> Proportional
                 provision: s.provision.clone(),
                 citation: s.citation.clone(),
                 max_text: if s.life {
-                    t(lang, "life", "perpétuité").into()
+                    text::life(lang).into()
                 } else {
                     s.max_prison_months
                         .map(|m| words::months(m, lang))
