@@ -237,7 +237,8 @@ impl List {
     }
 }
 
-/// A label and its value (and a list under the value).
+/// A label and its value (and a list under the value). A field without a value is a line
+/// of its own.
 #[derive(Debug, Clone)]
 pub struct Field {
     pub label: Inline,

@@ -189,24 +189,6 @@ fn warning(label: &str, value: Inline) -> Field {
     }
 }
 
-/// Fields as the Markdown lists them: "label: value" (a field without a value is a line
-/// of its own), a field's list under it.
-fn fields_as_list(fields: Vec<Field>) -> List {
-    let mut list = List::default();
-    for f in fields {
-        let mut text = f.label;
-        if !f.value.is_empty() {
-            text.push(": ".into());
-            text.extend(f.value);
-        }
-        list.items.push(Item {
-            sub: f.list,
-            ..Item::new(text)
-        });
-    }
-    list
-}
-
 /// A row of cells, the first its header cell.
 fn row(cells: impl IntoIterator<Item = Inline>) -> Vec<Cell> {
     cells

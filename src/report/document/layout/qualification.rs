@@ -4,7 +4,7 @@
 //! The HTML sets the facts of the provision as labels and values, the elements in a table,
 //! and its warnings and the data's notes in small print; the Markdown lists them.
 
-use super::{Block, Target, badge, fields_as_list, mark, verification, warning};
+use super::{Block, Target, badge, mark, verification, warning};
 use crate::engine::{ElementStatus, Status};
 use crate::report::document::blocks::*;
 use crate::report::document::text::{self, t};
@@ -29,13 +29,10 @@ pub(super) fn qualification(o: &mut Vec<Block>, q: &QualSection, l: &str, to: Ta
                 styled(Tone::Muted, spans![format!("— {}", q.title)])
             ]
         } else {
-            spans![format!(
-                "{} {} — {} ({})",
-                mark(q.status),
-                q.status_text.to_uppercase(),
-                q.citation,
-                q.title
-            )]
+            spans![
+                badge(q.status, &q.status_text),
+                format!(" — {} ({})", q.citation, q.title)
+            ]
         },
     )];
     let facts = main_facts(q, l, html);
@@ -63,21 +60,18 @@ pub(super) fn qualification(o: &mut Vec<Block>, q: &QualSection, l: &str, to: Ta
             .collect(),
         ..Table::default()
     });
-    let rest = still_open(q, l);
+    let mut rest = still_open(q, l);
     if !html {
         o.extend(head);
-        o.push(Block::List(fields_as_list(facts)));
+        o.push(Block::Fields(facts));
         o.push(elements);
-        let mut list = fields_as_list(rest);
-        let sources = (!q.sources.is_empty()).then(|| list.items.pop());
-        for w in &q.warnings {
-            list.push(spans![format!("⚠ {w}")]);
-        }
-        for n in &q.notes {
-            list.push(spans![format!("ℹ {n}")]);
-        }
-        list.items.extend(sources.flatten());
-        o.push(Block::List(list));
+        // The warnings and the notes, a line each, before the sources.
+        let sources = (!q.sources.is_empty()).then(|| rest.pop()).flatten();
+        let line = |s: String| Field::new(s, Vec::new());
+        rest.extend(q.warnings.iter().map(|w| line(format!("⚠ {w}"))));
+        rest.extend(q.notes.iter().map(|n| line(format!("ℹ {n}"))));
+        rest.extend(sources);
+        o.push(Block::Fields(rest));
         return;
     }
     if !q.alternative_to.is_empty() {

@@ -1,7 +1,7 @@
 //! Section 5: the sentencing scales for these facts, the range used, and the
 //! proportionality of a sentence imposed.
 
-use super::{Block, Target, fields_as_list, numbered, verification, warning};
+use super::{Block, Target, numbered, verification, warning};
 use crate::report::document::blocks::*;
 use crate::report::document::text::{self, t};
 use crate::report::document::{Document, ProportionalitySection, ScaleSection};
@@ -253,11 +253,10 @@ fn scale(o: &mut Vec<Block>, s: &ScaleSection, l: &str, html: bool) {
             o.push(Block::Part(Part::Notes, vec![Block::List(notes)]));
         }
     } else {
-        let mut list = fields_as_list(f);
         for n in &s.cell_notes {
-            list.push(spans![format!("ℹ {n}")]);
+            f.push(Field::new(format!("ℹ {n}"), Vec::new()));
         }
-        o.push(Block::List(list));
+        o.push(Block::Fields(f));
     }
     for (name, fs) in text::factor_lists(s, l) {
         if fs.is_empty() {
