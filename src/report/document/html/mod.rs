@@ -71,7 +71,7 @@ impl Render for Text<'_> {
     }
 }
 
-/// Blocks one after the other, each on its own line unless `compact`.
+/// Blocks one after the other, each followed by a line break when `lines`.
 fn blocks(bs: &[Block], lang: &str, lines: bool) -> Markup {
     html! {
         @for b in bs {
