@@ -545,6 +545,64 @@ fn an_unwritable_target_is_a_clear_error() {
     assert!(!out.exists());
 }
 
+/// A case whose free text holds markup, quotes, pipes, control characters and several
+/// lines: the HTML escapes it (a control character, which HTML does not allow, becomes
+/// U+FFFD) and stays valid HTML5, its notes keep their lines; the Markdown escapes the
+/// markup and the pipes that would break a table.
+#[test]
+fn free_text_with_markup_and_control_characters_is_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("case.toml");
+    let text = SECRET_CASE
+        .replace(
+            r#"title = "Dossier ZEBRA-7781 Durand""#,
+            r#"title = "L'affaire <b>&amp; \"x\" | y\u0001z""#,
+        )
+        .replace(
+            "Audition QUOKKA-4410 de la mère.\nSecond line of notes.",
+            "Line <1> & | 'q'\\u0007\r\nSecond | line\n\nFourth",
+        );
+    assert!(
+        text.contains("y\\u0001z") && text.contains("\\u0007"),
+        "{text}"
+    );
+    std::fs::write(&case, text).unwrap();
+    let d = data();
+    for lang in ["en", "fr"] {
+        let doc = build(&d, &case, lang, false);
+        let html = document::html(&doc);
+        check_html(&html, lang, &format!("odd text {lang}"));
+        let title = "L'affaire &lt;b&gt;&amp;amp; &quot;x&quot; | y\u{fffd}z";
+        assert!(
+            html.contains(&format!("<title>{title} — qualif</title>")),
+            "{lang}"
+        );
+        assert!(
+            html.contains(&format!("<strong>{title}</strong>")),
+            "{lang}"
+        );
+        assert!(
+            html.contains(
+                "Line &lt;1&gt; &amp; | 'q'\u{fffd}\u{fffd}<br>Second | line<br><br>Fourth"
+            ),
+            "{lang}: the notes, a line break each"
+        );
+        assert!(!html.contains(['\u{1}', '\u{7}', '\r']), "{lang}");
+        let md = document::markdown(&doc);
+        let case_word = if lang == "fr" { "Dossier" } else { "Case" };
+        assert!(
+            md.contains(&format!(
+                "**{case_word}**: L'affaire &lt;b&gt;&amp;amp; \"x\" \\| y\u{1}z\n"
+            )),
+            "{lang}"
+        );
+        assert!(
+            md.contains("> Line &lt;1&gt; &amp; \\| 'q'\u{7}\n> Second \\| line\n> \n> Fourth\n"),
+            "{lang}: the notes, a quoted line each"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Hardening, round two (issue #15).
 

@@ -6,11 +6,18 @@
 //! that the three renderers show the same content and none of them computes law: every
 //! status, penalty, date and warning comes from the engine; the renderers only lay it out.
 //! The JSON output is the model itself (`{ "contract": 1, "redacted": …, … }`).
+//!
+//! The way through: [`build`](build()) (`build/`) makes the model; `layout/` turns it into
+//! blocks (`blocks.rs`: headings, paragraphs, lists, fields, tables, charts), deciding every
+//! sentence, heading, label and cell once; `markdown.rs` and `html/` (maud, the CSS, the
+//! SVG charts) only write the blocks in their markup; `text.rs` has the words used in
+//! several places.
 
+mod blocks;
 mod build;
 mod html;
+mod layout;
 mod markdown;
-mod svg;
 mod text;
 
 use chrono::NaiveDate;

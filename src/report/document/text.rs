@@ -89,12 +89,9 @@ pub fn verification(v: Option<Verification>, lang: &str) -> String {
             "vérifié dans le texte officiel",
         )
         .into(),
-        Some(Verification::VerifiedSecondary) => t(
-            lang,
-            "secondary sources only",
-            "sources secondaires seulement",
-        )
-        .into(),
+        Some(Verification::VerifiedSecondary) => {
+            verification_code("verified-secondary", lang).into()
+        }
         Some(Verification::Unverified) => t(
             lang,
             "UNVERIFIED — check the official text",
@@ -183,7 +180,7 @@ pub fn disparity_kind(k: DisparityKind, lang: &str) -> &'static str {
         ),
         DisparityKind::AgeThreshold => t(lang, "age threshold", "seuil d'âge"),
         DisparityKind::Limitation => t(lang, "limitation", "prescription"),
-        DisparityKind::JurisdictionReach => t(lang, "jurisdiction", "compétence"),
+        DisparityKind::JurisdictionReach => jurisdiction_word(lang),
         DisparityKind::UnverifiedLaw => t(lang, "unverified law", "droit non vérifié"),
     }
 }
@@ -315,7 +312,7 @@ pub fn last_verified(dates: &[NaiveDate], lang: &str) -> String {
     } else {
         format!(
             "{} {}",
-            t(lang, "last verified", "dernière vérification le"),
+            last_verified_label(lang),
             dates
                 .iter()
                 .map(|d| date(*d, lang))
@@ -340,4 +337,64 @@ pub fn factor_lists<'s>(
             &s.mitigating,
         ),
     ]
+}
+
+// Labels the report uses in several places.
+
+pub fn status_label(lang: &str) -> &'static str {
+    t(lang, "Status", "Statut")
+}
+
+pub fn verification_label(lang: &str) -> &'static str {
+    t(lang, "Verification", "Vérification")
+}
+
+pub fn provision_label(lang: &str) -> &'static str {
+    t(lang, "Provision", "Disposition")
+}
+
+pub fn limitation_label(lang: &str) -> &'static str {
+    t(lang, "Limitation", "Prescription")
+}
+
+pub fn sources_label(lang: &str) -> &'static str {
+    t(lang, "Sources", "Sources")
+}
+
+pub fn fact_label(lang: &str) -> &'static str {
+    t(lang, "Fact", "Fait")
+}
+
+/// "None." of a feminine noun in French (qualifications, sources).
+pub fn none_feminine(lang: &str) -> &'static str {
+    t(lang, "None.", "Aucune.")
+}
+
+/// A date, or a sentence's qualification, that the case does not state.
+pub fn not_stated(lang: &str) -> &'static str {
+    t(lang, "not stated", "non précisée")
+}
+
+pub fn starting_point(lang: &str) -> &'static str {
+    t(lang, "starting point", "point de départ")
+}
+
+/// "jurisdiction", as a kind of rule or of disparity.
+pub fn jurisdiction_word(lang: &str) -> &'static str {
+    t(lang, "jurisdiction", "compétence")
+}
+
+/// Before the date from which a version is in force, with no end.
+pub fn in_force_from(lang: &str) -> &'static str {
+    t(lang, "in force from", "en vigueur depuis le")
+}
+
+/// A life sentence.
+pub fn life(lang: &str) -> &'static str {
+    t(lang, "life", "perpétuité")
+}
+
+/// Before the date a provision or source was last verified.
+pub fn last_verified_label(lang: &str) -> &'static str {
+    t(lang, "last verified", "dernière vérification le")
 }

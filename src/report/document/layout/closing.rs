@@ -1,0 +1,87 @@
+//! Sections 7 to 9 and the closing line: the verification warnings, the sources, what the
+//! report is and is not.
+
+use super::{Block, Target, numbered};
+use crate::report::document::Document;
+use crate::report::document::blocks::*;
+use crate::report::document::text::{self, t};
+
+pub(super) fn warnings(out: &mut Vec<Block>, doc: &Document, l: &str) {
+    let mut o = Vec::new();
+    if doc.warnings.is_empty() {
+        o.push(Block::para(spans![t(l, "None.", "Aucun.")]));
+    }
+    let mut list = List::new(ListKind::Tight);
+    for w in &doc.warnings {
+        list.push(spans![format!("⚠ {}", w.text)]);
+    }
+    o.push(Block::List(list));
+    out.push(numbered(7, l, Some(doc.warnings.len()), o));
+}
+
+pub(super) fn sources(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
+    let html = to == Target::Html;
+    let mut o = Vec::new();
+    if html {
+        o.push(Block::Paragraph(
+            Para::Aside,
+            spans![t(
+                l,
+                "The addresses are given as text, to be opened by the reader; this file loads nothing.",
+                "Les adresses sont données sous forme de texte, à ouvrir par le lecteur ; ce fichier ne charge rien."
+            )],
+        ));
+    }
+    if doc.sources.is_empty() {
+        o.push(Block::para(spans![text::none_feminine(l)]));
+    }
+    let mut list = List::new(ListKind::Sources);
+    for s in &doc.sources {
+        let about = format!(
+            "{} — {}: {}",
+            text::last_verified(&s.last_verified, l),
+            t(l, "cited by", "cité par"),
+            s.cited_by.join(", ")
+        );
+        list.items.push(Item {
+            number: Some(s.n),
+            ..Item::new(if html {
+                spans![
+                    Span::Url(s.url.clone()),
+                    Span::Break,
+                    styled(Tone::Muted, spans![about])
+                ]
+            } else {
+                spans![Span::Url(s.url.clone()), format!(" — {about}")]
+            })
+        });
+    }
+    o.push(Block::List(list));
+    out.push(numbered(8, l, None, o));
+}
+
+pub(super) fn about(out: &mut Vec<Block>, doc: &Document, l: &str) {
+    let o = doc
+        .statement
+        .iter()
+        .map(|p| Block::para(spans![p]))
+        .collect();
+    out.push(numbered(9, l, None, o));
+}
+
+/// The closing line: who produced the report, and when.
+pub(super) fn colophon(doc: &Document, l: &str, to: Target) -> Block {
+    let mut line = format!(
+        "{} {} — {}",
+        t(l, "Produced by", "Produit par"),
+        doc.generator,
+        text::date(doc.header.produced_on, l)
+    );
+    if to == Target::Html && doc.redacted {
+        line.push_str(&format!(
+            " — {}",
+            t(l, "redacted report", "rapport anonymisé")
+        ));
+    }
+    Block::Colophon(spans![line])
+}
