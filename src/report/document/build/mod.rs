@@ -124,8 +124,8 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
     for w in &assessment.warnings {
         cx.warn("case", findings::law_date_notice(w, "en"));
     }
-    let header = facts::header(&mut cx, &assessment, today);
-    let facts = facts::facts(&mut cx, &assessment);
+    let header = facts::header(&mut cx, assessment, today);
+    let facts = facts::facts(&mut cx, assessment);
     let systems: Vec<SystemSection> = assessment
         .systems
         .iter()
@@ -136,9 +136,9 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
         .systems
         .iter()
         .filter(|r| r.system.kind == SystemKind::International)
-        .map(|r| systems::instrument(&mut cx, &assessment, &comparison, r))
+        .map(|r| systems::instrument(&mut cx, assessment, &comparison, r))
         .collect();
-    let comparison_section = systems::comparison_section(&mut cx, book, &assessment, &comparison);
+    let comparison_section = systems::comparison_section(&mut cx, book, assessment, &comparison);
     let mut scale_sections = Vec::new();
     if let Some(r) = &official {
         scale_sections.push(scales::scale(&mut cx, r));
@@ -153,8 +153,8 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
         .as_ref()
         .map(|p| scales::proportionality(&mut cx, p));
     let charts = Charts {
-        penalties: charts::penalty_bars(&cx, &assessment),
-        scale: charts::scale_chart(lang, official.as_ref(), &extensions, placement.as_ref()),
+        penalties: charts::penalty_bars(&cx, assessment),
+        scale: charts::scale_chart(lang, official.as_ref(), extensions, placement.as_ref()),
     };
     if assessment
         .systems
