@@ -83,31 +83,15 @@ pub fn place<'a>(
         .iter()
         .filter(|r| r.system.kind == SystemKind::National)
     {
-        let leading = r
-            .qualifications
-            .iter()
-            .filter(|q| q.status == Status::Applies)
-            .min_by(|a, b| b.leading_cmp(a));
-        // When nothing applies for certain but one of two alternatives does (a provision
-        // and the one it gives way to), the lower of their maxima is certain.
-        let alternative = || {
-            r.qualifications
-                .iter()
-                .filter(|q| !q.alternative_to.is_empty())
-                .flat_map(|q| {
-                    let group = std::iter::once(q).chain(
-                        r.qualifications
-                            .iter()
-                            .filter(|x| q.alternative_to.contains(&x.provision.id)),
-                    );
-                    group.min_by(|a, b| a.leading_cmp(b))
-                })
-                .min_by(|a, b| b.leading_cmp(a))
-        };
-        let certain = leading.is_some();
-        let Some(q) = leading.or_else(alternative) else {
+        // The qualification retained (concurrence): its group's certain maximum, that of
+        // the lower of two alternatives when one of them gives way to the other.
+        let candidates = crate::analysis::concurrence::candidates(r);
+        let retained = crate::analysis::concurrence::resolve(&candidates, |_| true).leading;
+        let Some(g) = retained else {
             continue;
         };
+        let certain = g.members.len() == 1;
+        let q = &r.qualifications[g.certain];
         let Some(p) = &q.penalty else { continue };
         let max = p.prison_max.months();
         let life = p.prison_max == Term::Life;

@@ -121,8 +121,10 @@ pub struct Analysis<'a> {
     /// The provisions that apply or are possible, by system: those that apply first, then
     /// by maximum penalty.
     pub rows: Vec<RowRef>,
-    /// For each system, the applicable provision with the highest maximum term.
-    pub leading: Vec<Option<usize>>,
+    /// For each system, the qualification retained (see [`crate::analysis::concurrence`]):
+    /// the provision that leads, and the one whose penalty is certain (the same, or the
+    /// lower of two alternatives).
+    pub leading: Vec<Option<(usize, usize)>>,
     /// The cross-border disparities for these facts.
     pub disparities: Vec<crate::compare::Disparity>,
     /// The official sentencing scale's result, and those of the scales extending it.
@@ -144,10 +146,14 @@ impl<'a> Analysis<'a> {
         };
         let analysis = analyse(plan, scales, case, &request, today);
         let disparities = analysis.comparison().disparities;
+        let leading = analysis
+            .concurrence
+            .iter()
+            .map(|c| c.leading.as_ref().map(|g| (g.members[0], g.certain)))
+            .collect();
         let (assessment, questions) = (analysis.assessment, analysis.questions);
         let (scale, scale_extensions) = (analysis.scale, analysis.scale_extensions);
         let mut rows = Vec::new();
-        let mut leading = Vec::new();
         for (si, r) in assessment.systems.iter().enumerate() {
             let mut shown: Vec<usize> = (0..r.qualifications.len())
                 .filter(|&pi| r.qualifications[pi].status != Status::Excluded)
@@ -165,13 +171,6 @@ impl<'a> Analysis<'a> {
                     .then(qb.leading_cmp(qa))
                     .then(a.cmp(&b))
             });
-            leading.push(
-                shown
-                    .iter()
-                    .copied()
-                    .filter(|&pi| r.qualifications[pi].status == Status::Applies)
-                    .min_by(|&a, &b| r.qualifications[b].leading_cmp(&r.qualifications[a])),
-            );
             rows.extend(shown.into_iter().map(|pi| (si, pi)));
         }
         Analysis {

@@ -682,17 +682,14 @@ fn draw_chart(f: &mut Frame, app: &App, area: Rect) {
         .map(|(r, lead)| {
             let label = Line::raw(r.system.id.clone());
             match lead {
-                Some(pi) => {
+                Some((pi, certain)) => {
                     let q = &r.qualifications[*pi];
-                    let months = q.penalty.as_ref().map(penalty_months).unwrap_or(0.0);
+                    let penalty = r.qualifications[*certain].penalty.as_ref();
+                    let months = penalty.map(penalty_months).unwrap_or(0.0);
                     Bar::default()
                         .label(label)
                         .value(months.clamp(0.0, LIFE_MONTHS).round() as u64)
-                        .text_value(format!(
-                            "{} {}",
-                            short_term(q.penalty.as_ref(), fr),
-                            q.provision.id
-                        ))
+                        .text_value(format!("{} {}", short_term(penalty, fr), q.provision.id))
                 }
                 None => Bar::default()
                     .label(label)

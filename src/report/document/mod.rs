@@ -500,6 +500,9 @@ pub struct PenaltyBar {
     /// Other provisions of the same status whose maximum is not confirmed: one of them may
     /// be more severe than the one drawn.
     pub unconfirmed: Vec<String>,
+    /// The provisions (their citations) that would take the place of the one retained if
+    /// established: the maximum drawn is the lowest of theirs and its own.
+    pub unless: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -3,42 +3,46 @@
 
 use super::Ctx;
 use super::scales::months_text;
-use crate::engine::{Assessment, Qualification};
+use crate::analysis::concurrence::Concurrence;
+use crate::engine::Assessment;
 use crate::law::{SystemKind, Term};
 use crate::report::document::text::{self, t};
 use crate::report::document::*;
 use crate::report::words;
 use crate::scale::{Proportionality, ScaleResult};
 
-/// The leading qualification of each national system: the applying provision ranked first
-/// (as `compare` and `scale` rank them), else the most severe possible one (labelled as
-/// such).
-pub(super) fn penalty_bars(cx: &Ctx, a: &Assessment) -> Vec<PenaltyBar> {
+/// The qualification retained in each national system (see
+/// [`crate::analysis::concurrence`]): the applying provision that leads, with its group's
+/// certain penalty; else the most severe possible one (labelled as such).
+pub(super) fn penalty_bars(
+    cx: &Ctx,
+    a: &Assessment,
+    concurrence: &[Concurrence],
+) -> Vec<PenaltyBar> {
     let lang = cx.lang;
     a.systems
         .iter()
-        .filter(|r| r.system.kind == SystemKind::National)
-        .map(|r| {
-            let best = |st: Status| {
-                r.qualifications
-                    .iter()
-                    .filter(|q| q.status == st && q.penalty.is_some())
-                    .min_by(|x, y| {
-                        // The leading one as everywhere (`Qualification::leading_cmp`);
-                        // among equals, the one with the fewest elements still open (the
-                        // closest to applying), then data order.
-                        let open = |q: &Qualification| {
-                            q.elements
-                                .iter()
-                                .filter(|e| e.status != ElementStatus::Met)
-                                .count()
-                        };
-                        y.leading_cmp(x).then_with(|| open(x).cmp(&open(y)))
-                    })
+        .zip(concurrence)
+        .filter(|(r, _)| r.system.kind == SystemKind::National)
+        .map(|(r, c)| {
+            let q = &r.qualifications;
+            let (lead, certain, unless) = match &c.leading {
+                Some(g) => (
+                    Some(&q[g.members[0]]),
+                    Some(&q[g.certain]),
+                    g.members[1..]
+                        .iter()
+                        .map(|&m| q[m].provision.citation.clone())
+                        .collect(),
+                ),
+                None => {
+                    let p = c.possible.map(|i| &q[i]);
+                    (p, p, Vec::new())
+                }
             };
-            let lead = best(Status::Applies).or_else(|| best(Status::Possible));
-            let p = lead.and_then(|q| q.penalty.as_ref());
+            let p = certain.and_then(|q| q.penalty.as_ref());
             PenaltyBar {
+                unless,
                 system: r.system.id.clone(),
                 system_name: r.system.name.get(lang).to_string(),
                 provision: lead.map(|q| q.provision.id.clone()),

@@ -153,7 +153,7 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
         .as_ref()
         .map(|p| scales::proportionality(&mut cx, p));
     let charts = Charts {
-        penalties: charts::penalty_bars(&cx, assessment),
+        penalties: charts::penalty_bars(&cx, assessment, &analysis.concurrence),
         scale: charts::scale_chart(lang, official.as_ref(), extensions, placement.as_ref()),
     };
     if assessment

@@ -28,20 +28,20 @@ fn penalty_overview(o: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
             chart: Chart::Penalties(bars.clone()),
             caption: t(
                 l,
-                "Leading qualification in each system: the applicable provision with the highest maximum; when none applies, the most severe possible one (dashed). Penalties as applicable to these facts, aggravations included.",
-                "Qualification principale dans chaque système : la disposition applicable au maximum le plus élevé ; à défaut, la plus sévère des possibles (en pointillé). Peines applicables à ces faits, aggravations comprises.",
+                "Qualification retained in each system: what a prosecutor would charge once subsidiarity, alternatives and participation are resolved, with its certain maximum; when nothing applies, the most severe possible one (dashed). Penalties as applicable to these facts, aggravations included.",
+                "Qualification retenue dans chaque système : ce qu'un procureur retiendrait une fois la subsidiarité, les alternatives et la participation résolues, avec son maximum certain ; à défaut, la plus sévère des possibles (en pointillé). Peines applicables à ces faits, aggravations comprises.",
             )
             .to_string(),
         });
     } else {
         o.push(Block::para(spans![t(
             l,
-            "Leading qualification in each system (the applicable provision with the highest maximum; when none applies, the most severe possible one):",
-            "Qualification principale dans chaque système (la disposition applicable au maximum le plus élevé ; à défaut, la plus sévère des possibles) :"
+            "Qualification retained in each system (what a prosecutor would charge once subsidiarity, alternatives and participation are resolved, with its certain maximum; when nothing applies, the most severe possible one):",
+            "Qualification retenue dans chaque système (ce qu'un procureur retiendrait une fois la subsidiarité, les alternatives et la participation résolues, avec son maximum certain ; à défaut, la plus sévère des possibles) :"
         )]));
     }
     let provision = if html {
-        t(l, "Leading qualification", "Qualification principale")
+        t(l, "Qualification retained", "Qualification retenue")
     } else {
         text::provision_label(l)
     };
@@ -62,7 +62,23 @@ fn penalty_overview(o: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
                         spans![format!("{} ({})", b.system_name, b.system)],
                         match &b.citation {
                             Some(c) => {
-                                spans![c, Span::Break, code(b.provision.as_deref().unwrap_or(""))]
+                                let mut s = spans![
+                                    c,
+                                    Span::Break,
+                                    code(b.provision.as_deref().unwrap_or(""))
+                                ];
+                                if !b.unless.is_empty() {
+                                    s.push(Span::Break);
+                                    s.push(
+                                        msg!(
+                                            l,
+                                            "retained-unless",
+                                            provisions = b.unless.join(", ")
+                                        )
+                                        .into(),
+                                    );
+                                }
+                                s
                             }
                             None => spans!["—"],
                         },
@@ -73,7 +89,13 @@ fn penalty_overview(o: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
                 } else {
                     row([
                         spans![&b.system_name],
-                        spans![b.citation.as_deref().unwrap_or("—")],
+                        match (&b.citation, b.unless.is_empty()) {
+                            (Some(c), false) => spans![format!(
+                                "{c} ({})",
+                                msg!(l, "retained-unless", provisions = b.unless.join(", "))
+                            )],
+                            (c, _) => spans![c.as_deref().unwrap_or("—")],
+                        },
                         spans![b.status.map(status).unwrap_or("—")],
                         spans![&b.max_text],
                         spans![b.min_text.as_deref().unwrap_or("—")],

@@ -49,6 +49,7 @@ fn bar(max_months: Option<f64>, life: bool) -> PenaltyBar {
         min_text: None,
         verification: None,
         unconfirmed: Vec::new(),
+        unless: Vec::new(),
     }
 }
 
