@@ -255,7 +255,7 @@ fn french_output_has_no_english_sentence() {
             &assess_json::assessment(&a, retained, &case, &book.vocabulary),
             &mut data,
         );
-        json(&compare_text::json(&book, &a, &c), &mut data);
+        json(&compare_text::json(&book, &a, retained, &c), &mut data);
         json(
             &scale_text::json(official.as_ref(), &extensions, None),
             &mut data,
@@ -272,11 +272,11 @@ fn french_output_has_no_english_sentence() {
         }
         outputs.push((
             format!("{name}: compare"),
-            compare_text::table(&book, &a, &c, "fr"),
+            compare_text::table(&book, &a, retained, &c, "fr"),
         ));
         outputs.push((
             format!("{name}: compare md"),
-            compare_text::markdown(&book, &a, &c, "fr"),
+            compare_text::markdown(&book, &a, retained, &c, "fr"),
         ));
         outputs.push((
             format!("{name}: scale"),

@@ -413,3 +413,5 @@ retained-barred-after = time-barred after { $date }
 retained-barred-since = time-barred since { $date }
 retained-barred-between = time-barred between { $from } and { $to }, depending on the exact dates
 retained-limitation-unknown = limitation not computed (see the notes)
+compare-retained-row = Retained (certain maximum)
+compare-nothing-retained = nothing certain

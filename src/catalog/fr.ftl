@@ -410,3 +410,5 @@ retained-barred-after = prescrit après le { $date }
 retained-barred-since = prescrit depuis le { $date }
 retained-barred-between = prescrit entre le { $from } et le { $to }, selon les dates exactes
 retained-limitation-unknown = prescription non calculée (voir les notes)
+compare-retained-row = Retenu (maximum certain)
+compare-nothing-retained = rien de certain

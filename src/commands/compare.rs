@@ -22,12 +22,19 @@ pub fn run(plan: &Plan, args: &CompareArgs) -> Result<u8> {
     let comparison = analysis.comparison();
     let lang = args.printed.lang.code();
     let text = match args.printed.format {
-        Format::Json => {
-            serde_json::to_string_pretty(&compare_text::json(book, assessment, &comparison))
-                .expect("JSON values serialise")
+        Format::Json => serde_json::to_string_pretty(&compare_text::json(
+            book,
+            assessment,
+            &analysis.concurrence,
+            &comparison,
+        ))
+        .expect("JSON values serialise"),
+        Format::Table => {
+            compare_text::table(book, assessment, &analysis.concurrence, &comparison, lang)
         }
-        Format::Table => compare_text::table(book, assessment, &comparison, lang),
-        Format::Markdown => compare_text::markdown(book, assessment, &comparison, lang),
+        Format::Markdown => {
+            compare_text::markdown(book, assessment, &analysis.concurrence, &comparison, lang)
+        }
     };
     super::print(&text)?;
     Ok(0)

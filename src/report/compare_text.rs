@@ -6,8 +6,9 @@ use serde_json::{Value as Json, json};
 
 use super::assess_json::{CONTRACT, penalty};
 use super::words;
+use crate::analysis::concurrence::Concurrence;
 use crate::compare::{Cell, Comparison, DisparityKind, Severity};
-use crate::engine::{Assessment, Status};
+use crate::engine::{Assessment, Status, SystemResult};
 use crate::law::{LawBook, SystemKind, Term};
 
 fn conduct_label(book: &LawBook, id: &str, lang: &str) -> String {
@@ -56,6 +57,38 @@ fn cell_text(c: &Cell, kind: SystemKind, lang: &str) -> String {
     }
 }
 
+/// The first row of the matrix: what each system retains (its certain maximum and the
+/// provision), before the conduct classes.
+fn retained_cell(c: Option<&Concurrence>, r: &SystemResult, lang: &str) -> String {
+    let Some(g) = c.and_then(|c| c.leading.as_ref()) else {
+        return msg!(static lang, "compare-nothing-retained").to_string();
+    };
+    let q = &r.qualifications;
+    let max = q[g.certain]
+        .penalty
+        .as_ref()
+        .map(|p| words::term(p.prison_max, lang))
+        .unwrap_or_default();
+    let mut out = format!(
+        "{} {max}
+{}",
+        msg!(static lang, "compare-max"),
+        q[g.members[0]].provision.id
+    );
+    if g.members.len() > 1 {
+        let others: Vec<&str> = g.members[1..]
+            .iter()
+            .map(|&m| q[m].provision.id.as_str())
+            .collect();
+        out.push_str(&format!(
+            "
+{}",
+            msg!(lang, "retained-unless", provisions = others.join(", "))
+        ));
+    }
+    out
+}
+
 fn severity(s: Severity, lang: &str) -> &'static str {
     match s {
         Severity::Major => msg!(static lang, "severity-major"),
@@ -77,7 +110,15 @@ fn kind(k: DisparityKind, lang: &str) -> &'static str {
     }
 }
 
-pub fn table(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> String {
+/// The comparison as a terminal table: the row of what each system retains, then a row per
+/// conduct class (`retained`, by system of the assessment).
+pub fn table(
+    book: &LawBook,
+    a: &Assessment,
+    retained: &[Concurrence],
+    c: &Comparison,
+    lang: &str,
+) -> String {
     let mut out = format!("{}: {}\n", words::law_applied(lang), a.law_date);
     for w in &a.warnings {
         let w = super::findings::law_date_notice(w, lang);
@@ -97,6 +138,11 @@ pub fn table(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> Stri
         let mut header = vec![TCell::new(msg!(static lang, "compare-conduct"))];
         header.extend(a.systems.iter().map(|r| TCell::new(&r.system.id)));
         table.set_header(header);
+        let mut first = vec![TCell::new(msg!(static lang, "compare-retained-row"))];
+        for (i, r) in a.systems.iter().enumerate() {
+            first.push(TCell::new(retained_cell(retained.get(i), r, lang)));
+        }
+        table.add_row(first);
         for row in &c.rows {
             let mut cells = vec![TCell::new(conduct_label(book, &row.conduct, lang))];
             for (cell, r) in row.cells.iter().zip(&a.systems) {
@@ -129,7 +175,14 @@ pub fn table(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> Stri
     out
 }
 
-pub fn markdown(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> String {
+/// The comparison as Markdown, the row of what each system retains first.
+pub fn markdown(
+    book: &LawBook,
+    a: &Assessment,
+    retained: &[Concurrence],
+    c: &Comparison,
+    lang: &str,
+) -> String {
     let mut out = format!(
         "# {}\n\n{}: **{}**\n\n",
         msg!(static lang, "compare-cross-border-comparison"),
@@ -143,6 +196,17 @@ pub fn markdown(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> S
         }
         out.push_str("\n|---|");
         out.push_str(&"---|".repeat(a.systems.len()));
+        out.push('\n');
+        out.push_str(&format!(
+            "| **{}** |",
+            msg!(static lang, "compare-retained-row")
+        ));
+        for (i, r) in a.systems.iter().enumerate() {
+            out.push_str(&format!(
+                " {} |",
+                retained_cell(retained.get(i), r, lang).replace('\n', "<br>")
+            ));
+        }
         out.push('\n');
         for row in &c.rows {
             out.push_str(&format!("| {} |", conduct_label(book, &row.conduct, lang)));
@@ -172,8 +236,13 @@ pub fn markdown(book: &LawBook, a: &Assessment, c: &Comparison, lang: &str) -> S
     out
 }
 
-pub fn json(_book: &LawBook, a: &Assessment, c: &Comparison) -> Json {
+pub fn json(_book: &LawBook, a: &Assessment, retained: &[Concurrence], c: &Comparison) -> Json {
     json!({
+        "retained": a.systems.iter().zip(retained).map(|(r, c)| {
+            let mut s = super::assess_json::retained(c, r);
+            s["system"] = json!(r.system.id);
+            s
+        }).collect::<Vec<_>>(),
         "contract": CONTRACT,
         "case": { "date_of_facts": a.date_of_facts, "law_date": a.law_date, "warnings": super::findings::law_date_notices_en(&a.warnings) },
         "disparities": c.disparities.iter().map(super::findings::disparity_json).collect::<Vec<_>>(),
