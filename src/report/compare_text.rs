@@ -69,22 +69,19 @@ fn retained_cell(c: Option<&Concurrence>, r: &SystemResult, lang: &str) -> Strin
         .as_ref()
         .map(|p| words::term(p.prison_max, lang))
         .unwrap_or_default();
-    let mut out = format!(
-        "{} {max}
-{}",
-        msg!(static lang, "compare-max"),
-        q[g.members[0]].provision.id
-    );
+    // An instrument's figure is the floor the state must provide.
+    let label = match r.system.kind {
+        SystemKind::International => msg!(static lang, "compare-floor-at-least"),
+        SystemKind::National => msg!(static lang, "compare-max"),
+    };
+    let mut out = format!("{label} {max}\n{}", q[g.members[0]].provision.id);
     if g.members.len() > 1 {
         let others: Vec<&str> = g.members[1..]
             .iter()
             .map(|&m| q[m].provision.id.as_str())
             .collect();
-        out.push_str(&format!(
-            "
-{}",
-            msg!(lang, "retained-unless", provisions = others.join(", "))
-        ));
+        let unless = msg!(lang, "retained-unless", provisions = others.join(", "));
+        out.push_str(&format!("\n{unless}"));
     }
     out
 }
