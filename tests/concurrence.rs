@@ -410,3 +410,226 @@ fn batch_leads_with_the_retained_qualification() {
     assert_eq!(p.id, "X.child");
     assert_eq!(pen.prison_max.months(), Some(180.0));
 }
+
+/// Z.repealed (2000–2009), Z.created (from 2010, `new_offence`: the offence did not exist
+/// before), Z.later (from 2010; the data has nothing before): three touching offences.
+const DATED: &str = r#"
+[system]
+id = "Z"
+kind = "national"
+language = "en"
+name = { fr = "Z", en = "Z" }
+
+[[provision]]
+id = "Z.repealed"
+citation = "s. 1"
+title = { fr = "ancienne", en = "former" }
+covers = ["sexual_abuse.touching"]
+  [[provision.element]]
+  id = "contact"
+  label = { fr = "contact", en = "contact" }
+  when = "act.sexual_contact in ['touching', 'penetration']"
+  [[provision.version]]
+  in_force_from = "2000-01-01"
+  in_force_to = "2009-12-31"
+  verification = "verified-primary"
+  sources = ["https://example.org/z#1"]
+  penalty = { prison_max = "5y" }
+
+[[provision]]
+id = "Z.created"
+citation = "s. 2"
+title = { fr = "créée", en = "created" }
+covers = ["sexual_abuse.touching"]
+new_offence = true
+  [[provision.element]]
+  id = "contact"
+  label = { fr = "contact", en = "contact" }
+  when = "act.sexual_contact in ['touching', 'penetration']"
+  [[provision.version]]
+  in_force_from = "2010-01-01"
+  verification = "verified-primary"
+  sources = ["https://example.org/z#2"]
+  penalty = { prison_max = "5y" }
+
+[[provision]]
+id = "Z.later"
+citation = "s. 3"
+title = { fr = "plus tard", en = "later" }
+covers = ["sexual_abuse.touching"]
+  [[provision.element]]
+  id = "contact"
+  label = { fr = "contact", en = "contact" }
+  when = "act.sexual_contact in ['touching', 'penetration']"
+  [[provision.version]]
+  in_force_from = "2010-01-01"
+  verification = "verified-primary"
+  sources = ["https://example.org/z#3"]
+  penalty = { prison_max = "5y" }
+"#;
+
+fn dated_book(extra: &[(&str, String)]) -> LawBook {
+    let vocabulary = std::fs::read_to_string("jurisdictions/vocabulary.toml").unwrap();
+    let mut sources = vec![
+        SourceText::new("vocabulary.toml", vocabulary),
+        SourceText::new("z.toml", DATED),
+    ];
+    for (name, text) in extra {
+        sources.push(SourceText::new(*name, text.clone()));
+    }
+    LawBook::from_sources(sources).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+/// Touching, on the given date.
+fn touching_on(book: &LawBook, date: (i32, u32, u32)) -> Case {
+    let mut c = Case::new();
+    let d = NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap();
+    c.set(
+        "case.date_of_facts",
+        Some(Value::Date(d)),
+        &book.vocabulary,
+        today(),
+    );
+    c.set(
+        "act.sexual_contact",
+        Some(text("touching")),
+        &book.vocabulary,
+        today(),
+    );
+    c
+}
+
+/// The statuses of the first system's provisions, the same in the explained assessment,
+/// the summary (batch's evaluation) and the reference interpreter.
+fn dated_statuses(book: &LawBook, c: &Case) -> Vec<Status> {
+    let plan = Plan::new(book);
+    let a = assess(&plan, c, &["Z".to_string()], None, today());
+    let q = &a.systems[0].qualifications;
+    let s = plan.summarize(c, None, today());
+    let r = qualif::engine::reference::evaluate_system(&book.systems[0], None, c, a.law_date);
+    for i in 0..q.len() {
+        assert_eq!(s.systems[0].provisions[i].status, q[i].status, "summary");
+        assert_eq!(r[i].status, q[i].status, "reference");
+    }
+    q.iter().map(|q| q.status).collect()
+}
+
+#[test]
+fn before_a_first_version_that_did_not_create_the_offence_the_data_says_nothing() {
+    use Status::*;
+    use qualif::engine::{ElementLabel, ElementStatus, Warning};
+    let b = dated_book(&[]);
+    // 1995: before every version. The repealed offence and the later one have no data for
+    // that date (possible); the one created in 2010 did not exist (excluded).
+    let c = touching_on(&b, (1995, 6, 1));
+    assert_eq!(dated_statuses(&b, &c), [Possible, Excluded, Possible]);
+    let plan = Plan::new(&b);
+    let a = assess(&plan, &c, &[], None, today());
+    let later = &a.systems[0].qualifications[2];
+    assert!(later.version.is_none() && later.penalty.is_none());
+    assert_eq!(later.elements.len(), 1);
+    assert_eq!(later.elements[0].status, ElementStatus::Unknown);
+    let first = NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
+    let date = NaiveDate::from_ymd_opt(1995, 6, 1).unwrap();
+    assert_eq!(
+        later.elements[0].label,
+        ElementLabel::NoDataOn { date, first }
+    );
+    assert_eq!(
+        later.warnings,
+        [Warning::NoDataForDate {
+            provision: "Z.later",
+            date,
+            first
+        }]
+    );
+    assert!(
+        later.missing_facts.is_empty(),
+        "no fact of the case decides it"
+    );
+    let created = &a.systems[0].qualifications[1];
+    assert_eq!(created.elements[0].label, ElementLabel::InForceOn(date));
+    assert_eq!(created.elements[0].status, ElementStatus::Unmet);
+    assert!(created.warnings.is_empty());
+    // 2005: the former offence applies; the later one still has no data.
+    let c = touching_on(&b, (2005, 6, 1));
+    assert_eq!(dated_statuses(&b, &c), [Applies, Excluded, Possible]);
+    // 2015: after the former offence's last version it is repealed (excluded), whether or
+    // not its first version created it.
+    let c = touching_on(&b, (2015, 6, 1));
+    assert_eq!(dated_statuses(&b, &c), [Excluded, Applies, Applies]);
+    let a = assess(&plan, &c, &[], None, today());
+    let repealed = &a.systems[0].qualifications[0];
+    assert_eq!(repealed.elements[0].status, ElementStatus::Unmet);
+    // The day before 2010 and the first day.
+    let c = touching_on(&b, (2009, 12, 31));
+    assert_eq!(dated_statuses(&b, &c), [Applies, Excluded, Possible]);
+    let c = touching_on(&b, (2010, 1, 1));
+    assert_eq!(dated_statuses(&b, &c), [Excluded, Applies, Applies]);
+}
+
+/// W.touching: a touching offence since 1990.
+const SINCE_1990: &str = r#"
+[system]
+id = "W"
+kind = "national"
+language = "en"
+name = { fr = "W", en = "W" }
+
+[[provision]]
+id = "W.touching"
+citation = "s. 1"
+title = { fr = "contact", en = "touching" }
+covers = ["sexual_abuse.touching"]
+  [[provision.element]]
+  id = "contact"
+  label = { fr = "contact", en = "contact" }
+  when = "act.sexual_contact in ['touching', 'penetration']"
+  [[provision.version]]
+  in_force_from = "1990-01-01"
+  verification = "verified-primary"
+  sources = ["https://example.org/w#1"]
+  penalty = { prison_max = "5y" }
+"#;
+
+#[test]
+fn a_comparison_does_not_call_a_conduct_not_criminalised_where_the_data_has_nothing() {
+    use qualif::compare::{DisparityKind, compare};
+    let not_criminalised = |b: &LawBook| {
+        let plan = Plan::new(b);
+        let c = touching_on(b, (1995, 6, 1));
+        let a = assess(&plan, &c, &[], None, today());
+        compare(&plan, &a, &c, today())
+            .disparities
+            .iter()
+            .filter(|d| d.kind == DisparityKind::NotCriminalised)
+            .map(|d| d.systems.clone())
+            .collect::<Vec<_>>()
+    };
+    // In 1995 W punishes the touching; Z has no data for 1995 for two of its offences:
+    // possible, not "not criminalised".
+    let b = dated_book(&[("w.toml", SINCE_1990.to_string())]);
+    assert!(
+        not_criminalised(&b).is_empty(),
+        "{:?}",
+        not_criminalised(&b)
+    );
+    // Where every offence of Z was created later, Z did not punish it in 1995.
+    let created = DATED
+        .replace(
+            "id = \"Z.repealed\"",
+            "id = \"Z.repealed\"\nnew_offence = true",
+        )
+        .replace("id = \"Z.later\"", "id = \"Z.later\"\nnew_offence = true");
+    let vocabulary = std::fs::read_to_string("jurisdictions/vocabulary.toml").unwrap();
+    let b = LawBook::from_sources(vec![
+        SourceText::new("vocabulary.toml", vocabulary),
+        SourceText::new("z.toml", created),
+        SourceText::new("w.toml", SINCE_1990),
+    ])
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        not_criminalised(&b),
+        [vec!["W".to_string(), "Z".to_string()]]
+    );
+}

@@ -274,6 +274,12 @@ fn check(plan: &Plan, g: &Golden) -> (Vec<String>, String) {
                 }
                 continue;
             }
+            // Whether the data has no version for the date (the provision is then
+            // possible, with the element "no data for this date" unknown).
+            "no_data" => toml::Value::Boolean(q.elements.iter().any(|e| {
+                matches!(e.label, qualif::engine::ElementLabel::NoDataOn { .. })
+                    && e.status == qualif::engine::ElementStatus::Unknown
+            })),
             "time_barred" => tri(q.limitation.as_ref().map(|l| l.barred)),
             "can_prosecute" => tri(q.reach.as_ref().map(|r| r.can_prosecute)),
             // The limitation rule the engine chose ("none" when no rule governs).

@@ -608,8 +608,10 @@ proptest! {
         check_versions_at(d)?;
     }
 
-    /// Assessing at a date applies, for each provision, the version that date selects, and
-    /// excludes the provision when no version is in force.
+    /// Assessing at a date applies, for each provision, the version that date selects; when
+    /// no version is in force, the provision is possible before its first version unless
+    /// that version created the offence (the data has nothing for the date), and excluded
+    /// otherwise.
     #[test]
     fn assessment_applies_the_version_of_the_date(d in any_date()) {
         let a = assess(plan(), &Case::new(), &[], Some(d), today());
@@ -618,7 +620,10 @@ proptest! {
                 let expected = q.provision.version_at(d);
                 prop_assert_eq!(q.version.map(|v| v as *const _), expected.map(|v| v as *const _), "{}", &q.provision.id);
                 if expected.is_none() {
-                    prop_assert_eq!(q.status, Status::Excluded);
+                    let no_data = !q.provision.new_offence
+                        && q.provision.first_in_force().is_some_and(|first| d < first);
+                    let status = if no_data { Status::Possible } else { Status::Excluded };
+                    prop_assert_eq!(q.status, status, "{}", &q.provision.id);
                 }
             }
         }

@@ -234,9 +234,13 @@ pub fn leading_of_summary<'a>(
 }
 
 /// The candidates of one system's summary (what batch evaluates): an applying or possible
-/// provision gives way to those of its version's `subsidiary_to` that are possible.
+/// provision gives way to those of its version's `subsidiary_to` that are possible (with a
+/// version: not those the data has nothing for at the date, which no fact would establish).
 pub fn summary_candidates<'a>(s: &crate::engine::plan::SystemSummary<'a>) -> Vec<Candidate<'a>> {
-    let possible = |x: &usize| (s.provisions[*x].status == Status::Possible).then_some(*x);
+    let possible = |x: &usize| {
+        let p = &s.provisions[*x];
+        (p.status == Status::Possible && p.version.is_some()).then_some(*x)
+    };
     s.provisions
         .iter()
         .map(|p| Candidate {
@@ -273,6 +277,7 @@ mod tests {
             most_serious_conduct: 0,
             attempt: None,
             notes: Vec::new(),
+            new_offence: false,
             versions: Vec::new(),
         }
     }

@@ -197,10 +197,12 @@ fn gives_way_only(a: &Assessment, system: &str, conduct: &str) -> bool {
 fn first_unmet(q: &Qualification) -> Option<Unmet> {
     q.elements
         .iter()
-        .find(|e| e.status == ElementStatus::Unmet)
-        .map(|e| match e.label {
-            ElementLabel::Data(l) => Unmet::Label(l.clone()),
-            ElementLabel::InForceOn(d) => Unmet::InForceOn(d),
+        .filter(|e| e.status == ElementStatus::Unmet)
+        .find_map(|e| match e.label {
+            ElementLabel::Data(l) => Some(Unmet::Label(l.clone())),
+            ElementLabel::InForceOn(d) => Some(Unmet::InForceOn(d)),
+            // Always unknown, never unmet: the data has no version for the date.
+            ElementLabel::NoDataOn { .. } => None,
         })
 }
 

@@ -52,14 +52,21 @@ pub(super) fn status_of(t: Tri) -> Status {
 }
 
 /// What an element's result is labelled with: the element's label in the data, or, for a
-/// provision not in force, the finding that it was not in force at the date applied
-/// (which the renderers put in words).
+/// provision without a version at the date applied, the finding that it was not in force
+/// then, or that the data has nothing for that date (which the renderers put in words).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ElementLabel<'a> {
     Data(&'a Localized),
     /// "In force at the date applied (this date)": the element a provision not in force
     /// fails.
     InForceOn(NaiveDate),
+    /// "No data for the date applied (`date`): the first version in the data dates from
+    /// `first`": the element, unknown, of a provision whose first version did not create
+    /// the offence, for a date before that version.
+    NoDataOn {
+        date: NaiveDate,
+        first: NaiveDate,
+    },
 }
 
 /// One element's result. Its texts are borrowed from the law book: an assessment (which
@@ -104,7 +111,8 @@ pub struct MilderLaw {
 pub struct Qualification<'a> {
     pub provision: &'a Provision,
     pub status: Status,
-    /// The version in force at the law's date; `None` when the provision was not in force.
+    /// The version in force at the law's date; `None` when the provision was not in force
+    /// (excluded), or when the data has no version for the date (possible).
     pub version: Option<&'a Version>,
     pub elements: Vec<ElementResult<'a>>,
     pub aggravations: Vec<AggravationResult<'a>>,
@@ -189,6 +197,13 @@ impl Qualification<'_> {
 pub enum Warning<'a> {
     /// The provision is not in force: only a pending or unconfirmed text exists.
     NotInForce,
+    /// The data has no version of the provision for `date`, before its first version (of
+    /// `first`), and that version did not create the offence: the law then is not encoded.
+    NoDataForDate {
+        provision: &'a str,
+        date: NaiveDate,
+        first: NaiveDate,
+    },
     /// The version applied is unverified: check it against the official text.
     Unverified { provision: &'a str },
     /// The version applied rests on secondary sources only.
@@ -362,8 +377,16 @@ impl<'a, 'c> Explainer<'a, 'c> {
             return;
         };
         let mut slots = std::mem::take(&mut self.slots);
+        // Possible only because the data has nothing for the date: no fact would establish
+        // them, so nothing applies "unless" they are.
+        let no_data: Vec<String> = slots
+            .iter()
+            .flatten()
+            .filter(|q| q.version.is_none() && q.status == Status::Possible)
+            .map(|q| q.provision.id.clone())
+            .collect();
         for q in slots.iter_mut().flatten() {
-            give_way(q, &self.statuses);
+            give_way(q, &self.statuses, &no_data);
             q.alternative_to = alternatives(q, &self.statuses);
             if !q.alternative_to.is_empty() {
                 q.warnings.push(Warning::Alternative {
@@ -455,27 +478,46 @@ fn explain<'a>(
         .filter(|v| v.status == VersionStatus::Pending)
         .collect();
     let Some(version) = outcome.version else {
-        let first = provision
-            .versions
-            .iter()
-            .filter(|v| v.status == VersionStatus::InForce)
-            .map(|v| v.from)
-            .min();
+        let first = provision.first_in_force();
         let mut warnings = Vec::new();
-        if first.is_none() {
-            warnings.push(Warning::NotInForce);
-        }
+        // Possible without a version: the date is before the first version, which did not
+        // create the offence, and the data has nothing for it.
+        let element = match first {
+            Some(first) if outcome.status == Status::Possible => {
+                warnings.push(Warning::NoDataForDate {
+                    provision: &provision.id,
+                    date: law_date,
+                    first,
+                });
+                ElementResult {
+                    id: "data_for_date",
+                    label: ElementLabel::NoDataOn {
+                        date: law_date,
+                        first,
+                    },
+                    condition: "",
+                    status: ElementStatus::Unknown,
+                    presumed: false,
+                }
+            }
+            _ => {
+                if first.is_none() {
+                    warnings.push(Warning::NotInForce);
+                }
+                ElementResult {
+                    id: "in_force",
+                    label: ElementLabel::InForceOn(law_date),
+                    condition: "",
+                    status: ElementStatus::Unmet,
+                    presumed: false,
+                }
+            }
+        };
         return Qualification {
             provision,
-            status: Status::Excluded,
+            status: outcome.status,
             version: None,
-            elements: vec![ElementResult {
-                id: "in_force",
-                label: ElementLabel::InForceOn(law_date),
-                condition: "",
-                status: ElementStatus::Unmet,
-                presumed: false,
-            }],
+            elements: vec![element],
             aggravations: Vec::new(),
             penalty: None,
             penalty_if_possible_aggravations: None,
@@ -581,8 +623,9 @@ fn explain<'a>(
 }
 
 /// What giving way (`subsidiary_to`) did to a qualification: the provision that absorbed
-/// it, or those that would if established.
-fn give_way(q: &mut Qualification, statuses: &HashMap<&str, Status>) {
+/// it, or those that would if established (not those the data has nothing for at the date
+/// applied, `no_data`: no fact would establish them).
+fn give_way(q: &mut Qualification, statuses: &HashMap<&str, Status>, no_data: &[String]) {
     let Some(v) = q.version else { return };
     let status_of = |id: &String| statuses.get(id.as_str()).copied();
     let own_unmet = q.elements.iter().any(|e| e.status == ElementStatus::Unmet);
@@ -597,7 +640,7 @@ fn give_way(q: &mut Qualification, statuses: &HashMap<&str, Status>) {
         q.unless = v
             .subsidiary_to
             .iter()
-            .filter(|x| status_of(x) == Some(Status::Possible))
+            .filter(|x| status_of(x) == Some(Status::Possible) && !no_data.contains(x))
             .cloned()
             .collect();
     }

@@ -89,11 +89,17 @@ pub fn evaluate_system<'a>(
     for &i in &system.evaluation_order {
         let p = &system.provisions[i];
         let r = match p.version_at(law_date) {
+            // No version in force: before the first version of a provision that did not
+            // create the offence, the data says nothing (possible); else not, or no
+            // longer, an offence (excluded).
             None => Reference {
                 version: None,
                 elements: Vec::new(),
                 aggravations: Vec::new(),
-                status: Status::Excluded,
+                status: match p.first_in_force() {
+                    Some(first) if law_date < first && !p.new_offence => Status::Possible,
+                    _ => Status::Excluded,
+                },
                 penalty: None,
             },
             Some(v) => {

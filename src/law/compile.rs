@@ -791,6 +791,7 @@ impl Compiler<'_> {
                 .unwrap_or(usize::MAX),
             attempt: raw.attempt.clone(),
             notes: raw.notes.clone(),
+            new_offence: raw.new_offence,
             versions,
         })
     }

@@ -171,6 +171,10 @@ pub struct Provision {
     pub most_serious_conduct: usize,
     pub attempt: Option<String>,
     pub notes: Vec<String>,
+    /// The first version in force created the offence: before it, the conduct was not an
+    /// offence under this provision. Otherwise a date before the first version is one the
+    /// data says nothing about: the provision is then possible, not excluded.
+    pub new_offence: bool,
     pub versions: Vec<Version>,
 }
 
@@ -195,6 +199,15 @@ impl Provision {
     /// The version in force on a date (pending versions are never in force).
     pub fn version_at(&self, date: NaiveDate) -> Option<&Version> {
         self.versions.iter().find(|v| v.in_force_on(date))
+    }
+
+    /// The first day of its first version in force (`None`: only pending versions).
+    pub fn first_in_force(&self) -> Option<NaiveDate> {
+        self.versions
+            .iter()
+            .filter(|v| v.status == VersionStatus::InForce)
+            .map(|v| v.from)
+            .min()
     }
 }
 

@@ -216,6 +216,10 @@ pub struct ProvisionRaw {
     /// of them applies, this one is absorbed by it (ids of the same file).
     #[serde(default)]
     pub subsidiary_to: Vec<Spanned<String>>,
+    /// The first version created the offence: before it, the conduct was not an offence
+    /// under this provision (facts then are excluded, not unknown).
+    #[serde(default)]
+    pub new_offence: bool,
     #[serde(default)]
     pub element: Vec<ElementRaw>,
     #[serde(default)]

@@ -1,6 +1,6 @@
 //! The findings of the engine in words: the doubts about a provision's result, how the
 //! law's date was chosen, the limits of a limitation result, the element a provision not in
-//! force fails, the disparities between systems. Every word comes from the catalog; JSON carries them in English, as the
+//! force fails (or, where the data has no version for the date, leaves unknown), the disparities between systems. Every word comes from the catalog; JSON carries them in English, as the
 //! output contract has always had them.
 
 use std::borrow::Cow;
@@ -25,6 +25,17 @@ pub fn law_date_notice(n: &LawDateNotice, lang: &str) -> String {
 pub fn warning(w: &Warning, lang: &str) -> String {
     match w {
         Warning::NotInForce => msg!(lang, "warning-not-in-force"),
+        Warning::NoDataForDate {
+            provision,
+            date,
+            first,
+        } => msg!(
+            lang,
+            "warning-no-data-for-date",
+            provision = *provision,
+            date = date,
+            first = first
+        ),
         Warning::Unverified { provision } => {
             msg!(lang, "warning-unverified", provision = *provision)
         }
@@ -99,6 +110,9 @@ impl ElementLabel<'_> {
             ElementLabel::InForceOn(date) => {
                 Cow::Owned(msg!(lang, "element-in-force-on", date = date))
             }
+            ElementLabel::NoDataOn { date, first } => {
+                Cow::Owned(msg!(lang, "element-no-data-on", date = date, first = first))
+            }
         }
     }
 
@@ -106,7 +120,9 @@ impl ElementLabel<'_> {
     pub fn json(&self) -> Json {
         match self {
             ElementLabel::Data(l) => json!(l),
-            ElementLabel::InForceOn(_) => json!({ "fr": self.get("fr"), "en": self.get("en") }),
+            ElementLabel::InForceOn(_) | ElementLabel::NoDataOn { .. } => {
+                json!({ "fr": self.get("fr"), "en": self.get("en") })
+            }
         }
     }
 }

@@ -38,7 +38,7 @@ use chrono::NaiveDate;
 pub use cond::Facts;
 use cond::{Cond, Enumeration, Env, Scope, bits_of};
 use graph::Graph;
-use system::SystemPlan;
+use system::{Periods, SystemPlan};
 
 use super::Status;
 use super::condition as conds;
@@ -80,7 +80,8 @@ pub struct Outcome<'a, 't> {
     /// Its index in its system (the order of the data file).
     pub index: usize,
     pub provision: &'a Provision,
-    /// The version in force at the law's date (`None`: not in force).
+    /// The version in force at the law's date (`None`: not in force, or no data for the
+    /// date when the status is possible).
     pub version: Option<&'a Version>,
     pub status: Status,
     /// The base penalty of the version raised by every aggravation that applies: when the
@@ -427,14 +428,17 @@ impl<'a> Plan<'a> {
             statuses,
             nodes: &prepared.nodes,
         };
-        // The version in force, as `Provision::version_at` finds it.
+        // The version in force, as `Provision::version_at` finds it. Without one, a
+        // provision is excluded (not yet, or no longer, an offence), unless the date is
+        // before its first version and that version did not create the offence: the data
+        // then says nothing about the law, and the provision is possible.
         let in_force = plan.periods.on(law_date);
         for &i in &system.evaluation_order {
             let provision = &system.provisions[i];
             let k = in_force[i];
             if !O::EXPLAINS {
                 let (status, penalty) = match plan.versions.get(k as usize) {
-                    None => (Status::Excluded, None),
+                    None => (Periods::status_without_version(k), None),
                     Some(v) => Self::summarize_version(plan, v, i, provision, &env),
                 };
                 statuses[i].set(Some(status));
@@ -449,7 +453,7 @@ impl<'a> Plan<'a> {
                 index: i,
                 provision,
                 version: None,
-                status: Status::Excluded,
+                status: Periods::status_without_version(k),
                 penalty: None,
                 elements: &[],
                 aggravations: &[],

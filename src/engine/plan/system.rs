@@ -88,24 +88,42 @@ pub(super) struct SystemPlan<'a> {
 ///
 /// The law of a system changes only on the first day of a version in force and on the day
 /// after the last: between two such dates (a period), whether each version is in force
-/// does not change ([`InForce::on`] compares the date with those bounds only). A date's
-/// period is the number of change dates on or before it.
+/// does not change ([`InForce::on`] compares the date with those bounds only), nor whether
+/// the date is before a provision's first version. A date's period is the number of change
+/// dates on or before it.
 #[derive(Debug, Clone)]
 pub(super) struct Periods {
     /// The dates where the law changes, in increasing order.
     pub(super) changes: Vec<NaiveDate>,
     /// By period, then by provision: the index in [`SystemPlan::versions`] of the version
-    /// in force, or [`Periods::NONE`].
+    /// in force, or [`Periods::NONE`], or [`Periods::NO_DATA`].
     in_force: Vec<u32>,
     provisions: usize,
 }
 
 impl Periods {
-    /// No version in force.
+    /// No version in force: not yet an offence (before the first version of a provision
+    /// that created it), or no longer (after the last).
     pub(super) const NONE: u32 = u32::MAX;
+    /// No version in force, before the first version of a provision that did not create
+    /// the offence: the data says nothing about the law then.
+    pub(super) const NO_DATA: u32 = u32::MAX - 1;
 
-    /// The periods of the versions of `provisions` (`versions[start..end]` each).
-    fn of(provisions: &[(u32, u32)], versions: &[VersionPlan]) -> Self {
+    /// The status of a provision without a version in force (`k` is [`Periods::NONE`] or
+    /// [`Periods::NO_DATA`]): unknown where the data has nothing for the date, else
+    /// excluded.
+    #[inline]
+    pub(super) fn status_without_version(k: u32) -> Status {
+        if k == Self::NO_DATA {
+            Status::Possible
+        } else {
+            Status::Excluded
+        }
+    }
+
+    /// The periods of the versions of `provisions` (`versions[start..end]` each), where
+    /// `new_offence` says, by provision, whether its first version created the offence.
+    fn of(provisions: &[(u32, u32)], versions: &[VersionPlan], new_offence: &[bool]) -> Self {
         let mut changes: Vec<NaiveDate> = versions
             .iter()
             .flat_map(|v| {
@@ -116,14 +134,34 @@ impl Periods {
             .collect();
         changes.sort_unstable();
         changes.dedup();
+        // By provision, the first day of its first version in force, where that version
+        // did not create the offence: before it, the data has nothing.
+        let unknown_before: Vec<Option<NaiveDate>> = provisions
+            .iter()
+            .zip(new_offence)
+            .map(|(&(first, end), &new)| {
+                let from = versions[first as usize..end as usize]
+                    .iter()
+                    .filter_map(|v| v.in_force.from)
+                    .min();
+                from.filter(|_| !new)
+            })
+            .collect();
+        let without_version = |date: Option<NaiveDate>, p: usize| match unknown_before[p] {
+            // `None` stands for any date before every change.
+            Some(first) if date.is_none_or(|d| d < first) => Self::NO_DATA,
+            _ => Self::NONE,
+        };
         // Period 0 is before every change: no version starts then, so none is in force.
         // Period k > 0 starts on the k-th change, which stands for the whole period.
-        let mut in_force = vec![Self::NONE; provisions.len()];
+        let mut in_force: Vec<u32> = (0..provisions.len())
+            .map(|p| without_version(None, p))
+            .collect();
         for &date in &changes {
-            in_force.extend(provisions.iter().map(|&(first, end)| {
+            in_force.extend(provisions.iter().enumerate().map(|(p, &(first, end))| {
                 (first..end)
                     .find(|&k| versions[k as usize].in_force.on(date))
-                    .unwrap_or(Self::NONE)
+                    .unwrap_or_else(|| without_version(Some(date), p))
             }));
         }
         Self {
@@ -134,7 +172,7 @@ impl Periods {
     }
 
     /// By provision, the version in force on `date` (an index in [`SystemPlan::versions`],
-    /// or [`Periods::NONE`]).
+    /// or [`Periods::NONE`] or [`Periods::NO_DATA`]).
     #[inline]
     pub(super) fn on(&self, date: NaiveDate) -> &[u32] {
         let period = self.changes.partition_point(|c| *c <= date);
@@ -159,7 +197,7 @@ impl<'a> SystemPlan<'a> {
             superior: vec![false; system.provisions.len()],
             limitations: Vec::new(),
             jurisdictions: Vec::new(),
-            periods: Periods::of(&[], &[]),
+            periods: Periods::of(&[], &[], &[]),
         };
         for p in &system.provisions {
             let first = plan.versions.len() as u32;
@@ -188,7 +226,8 @@ impl<'a> SystemPlan<'a> {
             }
             plan.provisions.push((first, plan.versions.len() as u32));
         }
-        plan.periods = Periods::of(&plan.provisions, &plan.versions);
+        let new_offence: Vec<bool> = system.provisions.iter().map(|p| p.new_offence).collect();
+        plan.periods = Periods::of(&plan.provisions, &plan.versions, &new_offence);
         for &x in &plan.subsidiary {
             plan.superior[x as usize] = true;
         }

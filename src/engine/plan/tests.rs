@@ -252,9 +252,18 @@ fn the_periods_give_the_version_in_force_on_every_date() {
         for date in dates.chain(far) {
             let in_force = p.on(date);
             for (i, &(first, end)) in plan.provisions.iter().enumerate() {
+                // Before the first version of a provision that did not create the
+                // offence, no data; else not in force.
+                let provision = &plan.system.provisions[i];
+                let no_data =
+                    !provision.new_offence && provision.first_in_force().is_some_and(|f| date < f);
                 let expected = (first..end)
                     .find(|&k| plan.versions[k as usize].in_force.on(date))
-                    .unwrap_or(Periods::NONE);
+                    .unwrap_or(if no_data {
+                        Periods::NO_DATA
+                    } else {
+                        Periods::NONE
+                    });
                 assert_eq!(in_force[i], expected, "{} {date}", plan.system.id);
             }
         }
@@ -312,8 +321,11 @@ fn the_plan_evaluates_as_the_reference_interpreter() {
     let mut cases = cases(&book, 300);
     cases.extend(unusual(&book));
     cases.push(Case::new());
+    // Today's law, and dates before the first versions of many provisions (of those that
+    // created the offence, and of those the data has nothing for).
     let dates = [
         None,
+        NaiveDate::from_ymd_opt(1990, 1, 1),
         NaiveDate::from_ymd_opt(2005, 6, 1),
         NaiveDate::from_ymd_opt(2021, 4, 23),
     ];
