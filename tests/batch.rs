@@ -304,12 +304,16 @@ fn golden_cases() -> Vec<Expected> {
                 Some(("BE.417-46.possession", Some(60.0), false)),
                 // s. 172.1 (luring), on indictment: 14 years = 168.
                 Some(("CA.172.1", Some(168.0), false)),
-                Some(("FR.227-23.possession", Some(60.0), false)),
+                // 227-22 (corruption of a minor under 15, contact through a public
+                // network: 10 years = 120) and 227-23-1 (soliciting images from a minor
+                // under 15: 10 years) both apply once the child, whose age is stated, is
+                // presumed real; the first in the file's order leads.
+                Some(("FR.227-22", Some(120.0), false)),
             ],
             scale: Some(("C", "possession", None)),
             applicable_system: Some("FR"),
-            // 20 / 60 = 0.3333…
-            share_of_applicable_maximum: Some(20.0 / 60.0),
+            // 20 / 120 = 0.1666…
+            share_of_applicable_maximum: Some(20.0 / 120.0),
             ratio_to_starting_point: None,
         },
         Expected {
@@ -325,8 +329,10 @@ fn golden_cases() -> Vec<Expected> {
                 // before grooming.luring (the further step), and leads.
                 Some(("BE.417-24", None, false)),
                 Some(("CA.172.1", Some(168.0), false)),
-                // 227-22-1: 2 years = 24 (5 if the meeting took place: not stated).
-                Some(("FR.227-22-1", Some(24.0), false)),
+                // 227-22 (corruption of a minor under 15 by sexual talk: 10 years = 120)
+                // applies once the child, whose age is stated, is presumed real; 227-22-1
+                // (2 years, 5 if the meeting took place: not stated) is retained beside it.
+                Some(("FR.227-22", Some(120.0), false)),
             ],
             scale: None,
             applicable_system: Some("CA"),
@@ -501,11 +507,11 @@ fn golden_cases_give_the_figures_worked_out_by_hand() {
         check_case(got, e, i as u64 + 2);
     }
     // A few printed figures spelt out, as a reader of the results sees them.
-    assert_eq!(jsonl[6]["share_of_applicable_maximum"], 0.3333); // 20 / 60
+    assert_eq!(jsonl[6]["share_of_applicable_maximum"], 0.1667); // 20 / 120
     assert_eq!(jsonl[7]["share_of_applicable_maximum"], 0.1429); // 24 / 168
     assert_eq!(jsonl[4]["systems"][1]["share_of_maximum"], 0.7143); // 120 / 168
     assert_eq!(jsonl[8]["systems"][1]["share_of_maximum"], 0.2679); // 45 / 168
-    assert_eq!(jsonl[7]["systems"][2]["share_of_maximum"], 1.0); // 24 / 24
+    assert_eq!(jsonl[7]["systems"][2]["share_of_maximum"], 0.2); // 24 / 120
 }
 
 /// Expected quartiles, written as the type 7 arithmetic on the sorted values.
@@ -558,7 +564,7 @@ const fn fig(
 ///
 /// The shares of the applicable maximum (court's own system), by case: 1: 30/60 = 0.5 (FR
 /// court, FR place), 2: 42/60 = 0.7 (FR, FR), 3: 12/60 = 0.2 (BE, BE), 4: 18/120 = 0.15
-/// (CA, CA), 5: 120/240 = 0.5 (FR, PH), 7: 20/60 = 1/3 (FR, FR), 8: 24/168 = 1/7 (CA, CA),
+/// (CA, CA), 5: 120/240 = 0.5 (FR, PH), 7: 20/120 = 1/6 (FR, FR), 8: 24/168 = 1/7 (CA, CA),
 /// 11: 15/24 = 0.625 (FR, no place). None for 6 (no Belgian qualification applies), 9
 /// (a court outside the data), 10 (not tried), 12 (life).
 ///
@@ -569,16 +575,17 @@ const fn fig(
 fn golden_aggregates() -> Vec<Fig> {
     const THIRD: f64 = 1.0 / 3.0;
     const SEVENTH: f64 = 1.0 / 7.0;
+    const SIXTH: f64 = 1.0 / 6.0;
     vec![
-        // All: shares 1/7, 0.15, 0.2, 1/3, 0.5, 0.5, 0.625, 0.7 (n = 8, h = 1.75, 3.5,
-        // 5.25): Q1 = 0.15 + 0.75 × (0.2 − 0.15) = 0.1875; median = 1/3 + 0.5 × (0.5 −
-        // 1/3) = 5/12 = 0.41666… → 0.4167; Q3 = 0.5 + 0.25 × (0.625 − 0.5) = 0.53125 →
-        // 0.5313. Ratios 1.25, 1.5, 2.5, 2.5, 3.5 (n = 5, h = 1, 2, 3): 1.5, 2.5, 2.5.
+        // All: shares 1/7, 0.15, 1/6, 0.2, 0.5, 0.5, 0.625, 0.7 (n = 8, h = 1.75, 3.5,
+        // 5.25): Q1 = 0.15 + 0.75 × (1/6 − 0.15) = 0.1625; median = 0.2 + 0.5 × (0.5 −
+        // 0.2) = 0.35; Q3 = 0.5 + 0.25 × (0.625 − 0.5) = 0.53125 → 0.5313. Ratios 1.25,
+        // 1.5, 2.5, 2.5, 3.5 (n = 5, h = 1, 2, 3): 1.5, 2.5, 2.5.
         fig(
             "all",
             "all",
             (12, 10, 1),
-            q(8, 0.1875, 5.0 / 12.0, 0.53125),
+            q(8, 0.15 + 0.75 * (SIXTH - 0.15), 0.35, 0.53125),
             q(5, 1.5, 2.5, 2.5),
         ),
         // Cases 3, 6: one share, 0.2.
@@ -599,7 +606,7 @@ fn golden_aggregates() -> Vec<Fig> {
             ),
             one(1.5),
         ),
-        // Cases 1, 2, 5, 7, 11: shares 1/3, 0.5, 0.5, 0.625, 0.7 (n = 5): 0.5, 0.5, 0.625.
+        // Cases 1, 2, 5, 7, 11: shares 1/6, 0.5, 0.5, 0.625, 0.7 (n = 5): 0.5, 0.5, 0.625.
         // Ratios 2.5, 2.5, 3.5 (n = 3, h = 0.5, 1, 1.5): 2.5, 2.5, 2.5 + 0.5 × 1 = 3.
         fig(
             "court_country",
@@ -624,14 +631,14 @@ fn golden_aggregates() -> Vec<Fig> {
             ),
             one(1.5),
         ),
-        // Cases 1, 2, 7: shares 1/3, 0.5, 0.7 (n = 3, h = 0.5, 1, 1.5):
-        // 1/3 + 0.5 × (0.5 − 1/3) = 5/12 → 0.4167, 0.5, 0.5 + 0.5 × 0.2 = 0.6.
+        // Cases 1, 2, 7: shares 1/6, 0.5, 0.7 (n = 3, h = 0.5, 1, 1.5):
+        // 1/6 + 0.5 × (0.5 − 1/6) = 1/3 → 0.3333, 0.5, 0.5 + 0.5 × 0.2 = 0.6.
         // Ratios 2.5, 3.5 (n = 2): 2.75, 3, 3.25.
         fig(
             "place",
             "FR",
             (3, 3, 0),
-            q(3, 5.0 / 12.0, 0.5, 0.6),
+            q(3, THIRD, 0.5, 0.6),
             q(2, 2.75, 3.0, 3.25),
         ),
         fig("place", "GB", (1, 1, 0), None, one(1.25)),
@@ -654,15 +661,15 @@ fn golden_aggregates() -> Vec<Fig> {
         ),
         // Asia = KH + PH: cases 5, 6, 10.
         fig("region", "Asia", (3, 2, 0), one(0.5), None),
-        // Europe = BE + FR + GB: cases 1, 2, 3, 7, 9. Shares 0.2, 1/3, 0.5, 0.7 (n = 4,
-        // h = 0.75, 1.5, 2.25): 0.2 + 0.75 × (1/3 − 0.2) = 0.3; 1/3 + 0.5 × (0.5 − 1/3) =
-        // 5/12 → 0.4167; 0.5 + 0.25 × 0.2 = 0.55. Ratios 1.25, 2.5, 3.5 (n = 3, h = 0.5,
+        // Europe = BE + FR + GB: cases 1, 2, 3, 7, 9. Shares 1/6, 0.2, 0.5, 0.7 (n = 4,
+        // h = 0.75, 1.5, 2.25): 1/6 + 0.75 × (0.2 − 1/6) = 0.191666… → 0.1917; 0.2 + 0.5 ×
+        // (0.5 − 0.2) = 0.35; 0.5 + 0.25 × 0.2 = 0.55. Ratios 1.25, 2.5, 3.5 (n = 3, h = 0.5,
         // 1, 1.5): 1.25 + 0.5 × 1.25 = 1.875, 2.5, 2.5 + 0.5 × 1 = 3.
         fig(
             "region",
             "Europe",
             (5, 5, 0),
-            q(4, 0.2 + 0.75 * (THIRD - 0.2), 5.0 / 12.0, 0.55),
+            q(4, SIXTH + 0.75 * (0.2 - SIXTH), 0.35, 0.55),
             q(3, 1.875, 2.5, 3.0),
         ),
         fig("region", "(unknown)", (1, 1, 0), one(0.625), one(2.5)),
@@ -692,7 +699,7 @@ fn golden_aggregates() -> Vec<Fig> {
             "sub_region",
             "Western Europe",
             (4, 4, 0),
-            q(4, 0.2 + 0.75 * (THIRD - 0.2), 5.0 / 12.0, 0.55),
+            q(4, SIXTH + 0.75 * (0.2 - SIXTH), 0.35, 0.55),
             q(2, 2.75, 3.0, 3.25),
         ),
         fig("sub_region", "(unknown)", (1, 1, 0), one(0.625), one(2.5)),
@@ -794,11 +801,7 @@ fn golden_aggregates_give_the_quartiles_worked_out_by_hand() {
                 &all["share_of_maximum"]["median"],
                 &all["share_of_maximum"]["q3"]
             ),
-            (
-                &Json::from(0.1875),
-                &Json::from(0.4167),
-                &Json::from(0.5313)
-            )
+            (&Json::from(0.1625), &Json::from(0.35), &Json::from(0.5313))
         );
         let ca = &printed[2];
         assert_eq!(ca["group"], "CA");
@@ -911,7 +914,7 @@ fn golden_run_through_the_command_line() {
         );
         assert_eq!(line, want);
     }
-    assert!(text.contains("\nall,all,12,10,1,8,0.1875,0.4167,0.5313,5,1.5,2.5,2.5\n"));
+    assert!(text.contains("\nall,all,12,10,1,8,0.1625,0.35,0.5313,5,1.5,2.5,2.5\n"));
     assert!(text.contains("\ncourt_country,FR,5,5,0,5,0.5,0.5,0.625,3,2.5,2.5,3\n"));
     // In addition to the assertions above: the whole output, to see any change.
     insta::assert_snapshot!(

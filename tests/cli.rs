@@ -628,3 +628,51 @@ fn sentences_beyond_100_years_and_dates_beyond_9999_are_refused() {
         );
     }
 }
+
+/// A presumption is listed by every text output that relies on it, and the element that
+/// rests on it says so; a case that answers the question relies on none.
+#[test]
+fn assess_lists_the_presumptions_it_relies_on() {
+    let scenario = "tests/scenarios/01-sextortion-snapchat-14.toml";
+    for (lang, heading, mark) in [
+        ("en", "Presumed, not stated", "(presumed)"),
+        ("fr", "Présumé, non indiqué", "(présumé)"),
+    ] {
+        for format in ["table", "markdown"] {
+            let o = qualif(&[
+                "assess",
+                scenario,
+                "--systems",
+                "FR",
+                "--lang",
+                lang,
+                "--format",
+                format,
+            ]);
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            let out = String::from_utf8_lossy(&o.stdout);
+            assert!(
+                out.contains(heading),
+                "{lang} {format}: no presumption listed"
+            );
+            assert!(
+                out.contains(mark),
+                "{lang} {format}: no element marked presumed"
+            );
+        }
+    }
+    // The same facts with the child stated real: nothing is presumed.
+    let dir = tempfile::tempdir().unwrap();
+    let stated = dir.path().join("stated.toml");
+    let text = std::fs::read_to_string(scenario).unwrap();
+    let text = text.replacen("[victim]\n", "[victim]\nfictitious = false\n", 1);
+    assert!(
+        text.contains("fictitious = false"),
+        "the scenario has a [victim] table"
+    );
+    std::fs::write(&stated, text).unwrap();
+    let o = qualif(&["assess", stated.to_str().unwrap(), "--systems", "FR"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(!out.contains("Presumed, not stated") && !out.contains("(presumed)"));
+}

@@ -263,11 +263,11 @@ fn french_output_has_no_english_sentence() {
         for all in [false, true] {
             outputs.push((
                 format!("{name}: assess"),
-                assess_text::table(&a, retained, "fr", all),
+                assess_text::table(&a, &book.vocabulary, retained, "fr", all),
             ));
             outputs.push((
                 format!("{name}: assess md"),
-                assess_text::markdown(&a, retained, "fr", all),
+                assess_text::markdown(&a, &book.vocabulary, retained, "fr", all),
             ));
         }
         outputs.push((

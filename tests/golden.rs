@@ -274,6 +274,25 @@ fn check(plan: &Plan, g: &Golden) -> (Vec<String>, String) {
                 }
                 continue;
             }
+            // Exactly the elements whose result rests on a presumed fact, in any order.
+            "presumed_elements" => {
+                let wanted: BTreeSet<&str> = want
+                    .as_array()
+                    .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+                    .unwrap_or_default();
+                let have: BTreeSet<&str> = q
+                    .elements
+                    .iter()
+                    .filter(|e| e.presumed)
+                    .map(|e| e.id)
+                    .collect();
+                if wanted != have {
+                    problems.push(format!(
+                        "presumed_elements: expected {wanted:?}, got {have:?}"
+                    ));
+                }
+                continue;
+            }
             // Whether the data has no version for the date (the provision is then
             // possible, with the element "no data for this date" unknown).
             "no_data" => toml::Value::Boolean(q.elements.iter().any(|e| {

@@ -71,22 +71,27 @@ fn expect(
 
 use Max::*;
 
-/// A 14-year-old blackmailed into sending images (2023). FR: possession of images of a
-/// minor, 5 years since 2020 (france.md, FR.227-23, al. 4). BE: possession, art. 417/46,
-/// at most 5 years (belgium.md, CSAM: 417/44-417/48, unverified). CA: luring, s. 172.1,
-/// 14 years on indictment (canada.md, CA.172.1).
+/// A 14-year-old blackmailed into sending images (2023). The child's age is stated, so she
+/// is presumed real (vocabulary.toml, victim.fictitious). FR: corruption of a minor under
+/// 15, 10 years since 23 Apr 2021 (france.md, FR.227-22, last para.), and soliciting images
+/// from a minor under 15, 10 years (FR.227-23-1): equal maxima, the first in the file's
+/// order leads; possession, 5 years (FR.227-23, al. 4), is retained beside them. BE:
+/// possession, art. 417/46, at most 5 years (belgium.md, CSAM: 417/44-417/48,
+/// unverified). CA: luring, s. 172.1, 14 years on indictment (canada.md, CA.172.1).
 #[test]
 fn scenario_01_sextortion() {
     expect(
         "01-sextortion-snapchat-14",
         Some(("BE.417-46.possession", Months(60.0))),
         Some(("CA.172.1", Months(168.0))),
-        Some(("FR.227-23.possession", Months(60.0))),
+        Some(("FR.227-22", Months(120.0))),
     );
 }
 
-/// A 17-year-old extorted by an organised network. FR: 227-23 committed in an organised
-/// gang, 10 years (france.md, FR.227-23, al. 5). BE: art. 383bis (before 2022), possession,
+/// A 17-year-old extorted by an organised network. FR: corruption of a minor in an
+/// organised gang, 10 years (france.md, FR.227-22, last para.; the child presumed real),
+/// and 227-23 committed in an organised gang, 10 years (FR.227-23, al. 5): equal maxima,
+/// the first in the file's order leads. BE: art. 383bis (before 2022), possession,
 /// 1 year at most (belgium.md, BE.383bis). CA: s. 172.1, 14 years.
 #[test]
 fn scenario_02_network() {
@@ -94,7 +99,7 @@ fn scenario_02_network() {
         "02-sextortion-network-17",
         Some(("BE.383bis.possession", Months(12.0))),
         Some(("CA.172.1", Months(168.0))),
-        Some(("FR.227-23.organised-gang", Months(120.0))),
+        Some(("FR.227-22", Months(120.0))),
     );
 }
 
@@ -115,26 +120,30 @@ fn scenario_03_rape() {
 
 /// A teacher with a fake profile (2018). FR: distribution of images of a minor, 5 years
 /// (france.md, FR.227-23, al. 2, 2018 version). BE: voyeurism, art. 371/1 (before 2022),
-/// aggravated for a minor, 15 years (belgium.md, BE.371-1). CA: s. 172.1, 14 years.
+/// aggravated for a minor, 15 years (belgium.md, BE.371-1). CA: invitation to sexual
+/// touching, s. 152, 14 years on indictment (canada.md, CA.152; the children presumed
+/// real), and luring, s. 172.1, 14 years: equal maxima, s. 152 comes first.
 #[test]
 fn scenario_04_teacher() {
     expect(
         "04-teacher-fake-profile",
         Some(("BE.371-1", Months(180.0))),
-        Some(("CA.172.1", Months(168.0))),
+        Some(("CA.152", Months(168.0))),
         Some(("FR.227-23.distribution", Months(60.0))),
     );
 }
 
-/// Luring in Montreal. FR: possession, 5 years. BE: possession, 5 years. CA: s. 172.1, 14
-/// years.
+/// Luring in Montreal; the girls' ages are stated, so they are presumed real. FR: online
+/// incitement of a minor under 15 to sexual acts on themself, 10 years (france.md,
+/// FR.227-22-2), ahead of corruption and soliciting images (10 years each) in the file's
+/// order. BE: possession, 5 years. CA: s. 152, 14 years, ahead of s. 172.1 (14 years).
 #[test]
 fn scenario_05_luring() {
     expect(
         "05-luring-montreal",
         Some(("BE.417-46.possession", Months(60.0))),
-        Some(("CA.172.1", Months(168.0))),
-        Some(("FR.227-23.possession", Months(60.0))),
+        Some(("CA.152", Months(168.0))),
+        Some(("FR.227-22-2", Months(120.0))),
     );
 }
 
@@ -184,12 +193,20 @@ fn scenario_08_loverboy() {
     );
 }
 
-/// A remote client who only watched and paid: no qualification is certain in any system
-/// (the client offences need physical contact, Cass. crim. 18 May 2022; participation
-/// needs instructions or provocation that the file does not state).
+/// A remote client who only watched and paid: in Belgium and Canada no qualification is
+/// certain (the client offences need physical contact, Cass. crim. 18 May 2022 for France;
+/// participation needs instructions or provocation that the file does not state). FR:
+/// knowingly attending a sexual exhibition of a minor under 15 is corruption of a minor,
+/// 10 years (france.md, FR.227-22, al. 2 and last para.; the child, whose age is stated,
+/// presumed real).
 #[test]
 fn scenario_09_remote_client_only() {
-    expect("09-livestream-client-only", None, None, None);
+    expect(
+        "09-livestream-client-only",
+        None,
+        None,
+        Some(("FR.227-22", Months(120.0))),
+    );
 }
 
 /// Sexting between 15-year-olds. FR: possession, 5 years; BE: possession, 5 years; CA:

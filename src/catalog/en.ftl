@@ -65,6 +65,13 @@ status-excluded = excluded
 element-met = met
 element-unmet = not met
 element-unknown = unknown
+element-met-presumed = met (presumed)
+element-unmet-presumed = not met (presumed)
+value-yes = yes
+value-no = no
+presumed-mark = (presumed)
+presumptions-heading = Presumed, not stated
+presumption-line = { $fact }: { $value } — presumed because { $note }; an answer in the case file overrides it
 list-or = {" or "}
 
 ## Findings of the engine

@@ -59,6 +59,13 @@ status-excluded = exclue
 element-met = établi
 element-unmet = non établi
 element-unknown = inconnu
+element-met-presumed = établi (présumé)
+element-unmet-presumed = non établi (présumé)
+value-yes = oui
+value-no = non
+presumed-mark = (présumé)
+presumptions-heading = Présumé, non indiqué
+presumption-line = { $fact } : { $value } — présumé, car { $note } ; une réponse dans le dossier l'emporte
 list-or = {" ou "}
 
 ## Constats du moteur

@@ -45,10 +45,20 @@ pub fn run(plan: &Plan, args: &AssessArgs) -> Result<u8> {
             &book.vocabulary,
         ))
         .expect("JSON values serialise"),
-        Format::Table => assess_text::table(assessment, &analysis.concurrence, lang, args.all),
-        Format::Markdown => {
-            assess_text::markdown(assessment, &analysis.concurrence, lang, args.all)
-        }
+        Format::Table => assess_text::table(
+            assessment,
+            &book.vocabulary,
+            &analysis.concurrence,
+            lang,
+            args.all,
+        ),
+        Format::Markdown => assess_text::markdown(
+            assessment,
+            &book.vocabulary,
+            &analysis.concurrence,
+            lang,
+            args.all,
+        ),
     };
     super::print(&text)?;
     Ok(0)

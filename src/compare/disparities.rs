@@ -232,8 +232,14 @@ pub fn find(
             .filter(|c| nationals.contains(&c.system))
             .collect();
         let label = conduct_label(&row.conduct);
+        // A conduct the facts leave open is not compared: a provision that applies through
+        // another of its limbs says nothing of this one.
+        let established = row.engaged == Tri::True;
         // not_criminalised
-        for yes in cells.iter().filter(|c| c.status == Some(Status::Applies)) {
+        for yes in cells
+            .iter()
+            .filter(|c| established && c.status == Some(Status::Applies))
+        {
             for no in cells
                 .iter()
                 .filter(|c| c.status.is_none() || c.status == Some(Status::Excluded))
@@ -285,7 +291,7 @@ pub fn find(
         // penalty_gap
         let applying: Vec<_> = cells
             .iter()
-            .filter(|c| c.status == Some(Status::Applies))
+            .filter(|c| established && c.status == Some(Status::Applies))
             .filter_map(|c| c.leading.map(|q| (c.system, q)))
             .collect();
         for (i, (sa, qa)) in applying.iter().enumerate() {

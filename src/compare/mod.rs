@@ -29,6 +29,10 @@ pub struct Cell<'a> {
 #[derive(Debug, Clone)]
 pub struct Row<'a> {
     pub conduct: String,
+    /// Whether the facts establish this conduct (`True`), or leave it open (`Unknown`): a
+    /// provision may apply through another of its limbs while the facts say nothing of
+    /// this one. Only an established conduct is compared for disparities.
+    pub engaged: Tri,
     pub cells: Vec<Cell<'a>>,
 }
 
@@ -101,12 +105,13 @@ pub fn compare<'a>(
     today: NaiveDate,
 ) -> Comparison<'a> {
     let book = plan.book();
-    let mut conducts: Vec<String> = Vec::new();
+    let mut conducts: Vec<(String, Tri)> = Vec::new();
     let prepared = plan.prepare(case);
     for c in &book.vocabulary.conduct {
         // A class the facts do not engage is left out, even if a provision that covers it
         // applies through another of its limbs.
-        if plan.conduct(&prepared, &c.id) == Some(Tri::False) {
+        let facts = plan.conduct(&prepared, &c.id);
+        if facts == Some(Tri::False) {
             continue;
         }
         let engaged = assessment.systems.iter().any(|r| {
@@ -115,13 +120,15 @@ pub fn compare<'a>(
                 .any(|q| q.status != Status::Excluded && q.provision.covers.contains(&c.id))
         });
         if engaged {
-            conducts.push(c.id.clone());
+            // A class without a condition is taken as engaged, as before conditions existed.
+            conducts.push((c.id.clone(), facts.unwrap_or(Tri::True)));
         }
     }
     let rows: Vec<Row> = conducts
         .iter()
-        .map(|c| Row {
+        .map(|(c, engaged)| Row {
             conduct: c.clone(),
+            engaged: *engaged,
             cells: assessment.systems.iter().map(|r| cell(r, c)).collect(),
         })
         .collect();

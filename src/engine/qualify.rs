@@ -318,6 +318,7 @@ pub fn assess_reading<'a>(
     let prepared = plan.prepare(case);
     let presumed = presumptions(plan, &prepared);
     let mut explainer = Explainer::new(case, &presumed, law_date, today);
+    explainer.state = plan.book().systems.get(state);
     plan.evaluate_reading(
         reading,
         &prepared,
@@ -343,6 +344,8 @@ pub(super) struct Explainer<'a, 'c> {
     missing: HashMap<&'a str, Vec<String>>,
     slots: Vec<Option<Qualification<'a>>>,
     current: Option<&'a System>,
+    /// The state an instrument is read for (its parameters stand in the conditions).
+    state: Option<&'a System>,
 }
 
 impl<'a, 'c> Explainer<'a, 'c> {
@@ -362,6 +365,7 @@ impl<'a, 'c> Explainer<'a, 'c> {
             missing: HashMap::new(),
             slots: Vec::new(),
             current: None,
+            state: None,
         }
     }
 
@@ -414,9 +418,23 @@ impl<'a> Observer<'a> for Explainer<'a, '_> {
     }
 
     fn provision(&mut self, outcome: &Outcome<'a, '_>) {
+        // A condition's value on the facts as stated, without the presumptions: an element
+        // rests on a presumption when it is decided only with it.
+        let stated = |e: &Expr| match self.current {
+            Some(system) => {
+                let mut ctx = super::reference::CaseContext::new(self.case, system, self.state);
+                ctx.statuses = self.statuses.clone();
+                e.eval(&ctx)
+            }
+            None => Tri::Unknown,
+        };
+        let presumed = Presumed {
+            facts: &self.presumed,
+            stated: &stated,
+        };
         let q = explain(
             outcome,
-            &self.presumed,
+            &presumed,
             self.case,
             &self.statuses,
             &self.missing,
@@ -461,10 +479,16 @@ impl<'a> Observer<'a> for Explainer<'a, '_> {
     }
 }
 
+/// The facts presumed, and a condition's value on the facts as stated (without them).
+struct Presumed<'p> {
+    facts: &'p [&'p str],
+    stated: &'p dyn Fn(&Expr) -> Tri,
+}
+
 /// One provision's result, from what the plan found.
 fn explain<'a>(
     outcome: &Outcome<'a, '_>,
-    presumed: &[&str],
+    presumed: &Presumed,
     case: &Case,
     statuses: &HashMap<&str, Status>,
     missing_of: &HashMap<&str, Vec<String>>,
@@ -544,14 +568,17 @@ fn explain<'a>(
             e.when
                 .operands()
                 .iter()
-                .any(|o| presumed.contains(&o.key()))
+                .any(|o| presumed.facts.contains(&o.key()))
         };
         elements.push(ElementResult {
             id: &e.id,
             label: ElementLabel::Data(&e.label),
             condition: &e.text,
             status: t.into(),
-            presumed: t != Tri::Unknown && !presumed.is_empty() && reads_presumed(),
+            presumed: t != Tri::Unknown
+                && !presumed.facts.is_empty()
+                && reads_presumed()
+                && (presumed.stated)(&e.when) == Tri::Unknown,
         });
     }
     let mut aggravations = Vec::new();

@@ -7,6 +7,7 @@ use super::words;
 use super::{findings, retained_text};
 use crate::analysis::concurrence::Concurrence;
 use crate::engine::{Assessment, ElementStatus, Qualification, Status, SystemResult};
+use crate::facts::Vocabulary;
 use crate::law::Verification;
 
 fn verification_mark(q: &Qualification, lang: &str) -> String {
@@ -39,7 +40,12 @@ fn elements_text(q: &Qualification, lang: &str) -> String {
                 ElementStatus::Unmet => "✗",
                 ElementStatus::Unknown => "?",
             };
-            format!("{mark} {}", e.label.get(lang))
+            let presumed = findings::presumed_mark(e, lang);
+            if presumed.is_empty() {
+                format!("{mark} {}", e.label.get(lang))
+            } else {
+                format!("{mark} {} {presumed}", e.label.get(lang))
+            }
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -131,12 +137,24 @@ fn relevant<'a, 'b>(r: &'b SystemResult<'a>, all: bool) -> Vec<&'b Qualification
 
 /// The assessment as terminal tables: for each system, the qualification retained first
 /// (`concurrence`, by system of the assessment), then the qualifications.
-pub fn table(a: &Assessment, concurrence: &[Concurrence], lang: &str, all: bool) -> String {
+pub fn table(
+    a: &Assessment,
+    vocab: &Vocabulary,
+    concurrence: &[Concurrence],
+    lang: &str,
+    all: bool,
+) -> String {
     let mut out = String::new();
     out.push_str(&format!("{}: {}\n", words::law_applied(lang), a.law_date));
     for w in &a.warnings {
         let w = findings::law_date_notice(w, lang);
         out.push_str(&format!("⚠ {w}\n"));
+    }
+    if !a.presumed.is_empty() {
+        out.push_str(&format!("{}:\n", msg!(static lang, "presumptions-heading")));
+        for p in &a.presumed {
+            out.push_str(&format!("  • {}\n", findings::presumption(p, vocab, lang)));
+        }
     }
     for (i, r) in a.systems.iter().enumerate() {
         out.push('\n');
@@ -235,7 +253,13 @@ pub fn table(a: &Assessment, concurrence: &[Concurrence], lang: &str, all: bool)
 }
 
 /// The assessment as Markdown: for each system, the qualification retained first.
-pub fn markdown(a: &Assessment, concurrence: &[Concurrence], lang: &str, all: bool) -> String {
+pub fn markdown(
+    a: &Assessment,
+    vocab: &Vocabulary,
+    concurrence: &[Concurrence],
+    lang: &str,
+    all: bool,
+) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "# {}\n\n",
@@ -249,6 +273,16 @@ pub fn markdown(a: &Assessment, concurrence: &[Concurrence], lang: &str, all: bo
     for w in &a.warnings {
         let w = findings::law_date_notice(w, lang);
         out.push_str(&format!("> ⚠ {w}\n\n"));
+    }
+    if !a.presumed.is_empty() {
+        out.push_str(&format!(
+            "{}:\n\n",
+            msg!(static lang, "presumptions-heading")
+        ));
+        for p in &a.presumed {
+            out.push_str(&format!("- {}\n", findings::presumption(p, vocab, lang)));
+        }
+        out.push('\n');
     }
     for (i, r) in a.systems.iter().enumerate() {
         out.push_str(&format!("## {}\n\n", heading(r, lang)));
@@ -289,7 +323,7 @@ pub fn markdown(a: &Assessment, concurrence: &[Concurrence], lang: &str, all: bo
                 out.push_str(&format!(
                     "  - {} — {}\n",
                     e.label.get(lang),
-                    words::element_status(e.status, lang)
+                    findings::element_result(e, lang)
                 ));
             }
             if !q.missing_facts.is_empty() {

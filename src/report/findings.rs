@@ -324,3 +324,48 @@ pub fn disparity_json(d: &Disparity) -> Json {
         "details": d.details,
     })
 }
+
+/// An element's result in words: "met", or "met (presumed)" where it rests on a presumed
+/// fact.
+pub fn element_result(e: &crate::engine::ElementResult, lang: &str) -> &'static str {
+    match (e.status, e.presumed) {
+        (ElementStatus::Met, true) => msg!(static lang, "element-met-presumed"),
+        (ElementStatus::Unmet, true) => msg!(static lang, "element-unmet-presumed"),
+        (s, _) => words::element_status(s, lang),
+    }
+}
+
+/// The mark after an element's label that rests on a presumed fact ("(presumed)"), or
+/// nothing.
+pub fn presumed_mark(e: &crate::engine::ElementResult, lang: &str) -> &'static str {
+    if e.presumed {
+        msg!(static lang, "presumed-mark")
+    } else {
+        ""
+    }
+}
+
+/// One presumption the results rely on, in a line: the fact, its presumed value, why, and
+/// that an answer overrides it.
+pub fn presumption(
+    p: &crate::law::Presumption,
+    vocab: &crate::facts::Vocabulary,
+    lang: &str,
+) -> String {
+    let def = vocab.fact(&p.fact);
+    let fact = def.map_or(p.fact.as_str(), |d| d.label.get(lang));
+    let value = match &p.value {
+        crate::facts::Value::Bool(b) => words::yes_no(*b, lang).to_string(),
+        crate::facts::Value::Str(s) => def
+            .map_or(s.as_str(), |d| d.value_label(s, lang))
+            .to_string(),
+        other => other.to_json().to_string(),
+    };
+    msg!(
+        lang,
+        "presumption-line",
+        fact = fact,
+        value = value,
+        note = p.note.get(lang)
+    )
+}

@@ -254,6 +254,15 @@ pub fn guideline_status(g: &Guideline, lang: &str) -> String {
     }
 }
 
+/// "yes" or "no", in the language.
+pub fn yes_no(b: bool, lang: &str) -> &'static str {
+    if b {
+        msg!(static lang, "value-yes")
+    } else {
+        msg!(static lang, "value-no")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -603,7 +603,7 @@ fn draw_provision(f: &mut Frame, app: &App, area: Rect) {
             Span::styled(format!("  {mark} "), s.fg(color)),
             Span::raw(e.label.get(lang).to_string()),
             Span::styled(
-                format!(" ({})", words::element_status(e.status, lang)),
+                format!(" ({})", crate::report::findings::element_result(e, lang)),
                 s.dim(),
             ),
         ]));
@@ -630,6 +630,19 @@ fn draw_provision(f: &mut Frame, app: &App, area: Rect) {
                 s.dim(),
             ),
         ]));
+    }
+    // The presumptions an element rests on: the question is still asked, and an answer
+    // overrides them.
+    if q.elements.iter().any(|e| e.presumed) {
+        for p in &app.analysis.assessment.presumed {
+            lines.push(Line::styled(
+                format!(
+                    "  ~ {}",
+                    crate::report::findings::presumption(p, &app.book.vocabulary, lang)
+                ),
+                s.dim(),
+            ));
+        }
     }
     if let Some(m) = &q.milder_later {
         lines.push(Line::raw(msg!(

@@ -72,6 +72,7 @@ fn a_compiled_condition_evaluates_as_the_condition() {
     cases.push(Case::new());
     for (n, case) in cases.iter().enumerate() {
         let prepared = s.prepare(case);
+        let presumed = crate::engine::reference::presume(&book, case, today());
         let nodes = &prepared.nodes;
         for plan in s.systems.iter().chain(&s.readings) {
             let system = plan.system;
@@ -79,8 +80,9 @@ fn a_compiled_condition_evaluates_as_the_condition() {
             let mut by_index: Vec<Option<Status>> = (0..system.provisions.len())
                 .map(|i| Some(statuses[(i + n) % 3]))
                 .collect();
-            // What the reference interpreter reads the conditions against.
-            let mut ctx = CaseContext::new(case, system, plan.state);
+            // What the reference interpreter reads the conditions against: the case as
+            // presumed, as the plan's prepared facts are.
+            let mut ctx = CaseContext::new(&presumed, system, plan.state);
             ctx.statuses = system
                 .provisions
                 .iter()

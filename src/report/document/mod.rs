@@ -85,6 +85,8 @@ pub struct Facts {
     pub established: Vec<FactLine>,
     /// The facts whose answers would decide a possible qualification or aggravation.
     pub unknown: Vec<UnknownFact>,
+    /// The facts the case does not state that the results take as presumed, in words.
+    pub presumed: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

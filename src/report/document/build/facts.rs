@@ -166,8 +166,14 @@ pub(super) fn facts(cx: &mut Ctx, a: &Assessment) -> Facts {
         }
     };
     unknown.sort_by_key(|u| (rank(u), order(&u.key)));
+    let presumed = a
+        .presumed
+        .iter()
+        .map(|p| findings::presumption(p, cx.vocab, lang))
+        .collect();
     Facts {
         established,
         unknown,
+        presumed,
     }
 }

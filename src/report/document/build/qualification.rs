@@ -334,7 +334,7 @@ pub(super) fn qual(cx: &mut Ctx, q: &Qualification, system: &str) -> QualSection
                 id: e.id.to_string(),
                 label: e.label.get(lang).to_string(),
                 status: e.status,
-                status_text: words::element_status(e.status, lang).to_string(),
+                status_text: crate::report::findings::element_result(e, lang).to_string(),
             })
             .collect(),
         missing_facts: q.missing_facts.clone(),

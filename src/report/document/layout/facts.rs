@@ -45,6 +45,17 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
             ..Table::default()
         }));
     }
+    if !doc.facts.presumed.is_empty() {
+        o.push(Block::para(spans![strong(spans![msg!(
+            static l,
+            "presumptions-heading"
+        )])]));
+        let mut list = List::new(ListKind::Tight);
+        for p in &doc.facts.presumed {
+            list.push(spans![p.clone()]);
+        }
+        o.push(Block::List(list));
+    }
     o.push(Block::heading(
         3,
         spans![t(
