@@ -7,9 +7,12 @@
 //! sentences, and leaving some facts unknown as real files do. The figures are invented:
 //! they say nothing about real sentencing.
 
+use std::collections::BTreeMap;
 use std::io::Write;
+use std::sync::OnceLock;
 
 use chrono::{Days, NaiveDate};
+use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 /// A small, fast, seedable generator (SplitMix64): the same seed gives the same dataset on
@@ -71,35 +74,145 @@ impl Rng {
     }
 }
 
-/// The patterns, with their share of the dataset (per thousand).
-const PATTERNS: &[(&str, u32)] = &[
-    ("sextortion", 170),
-    ("online-rape", 80),
-    ("authority-online", 60),
-    ("luring", 100),
-    ("material", 220),
-    ("livestream-director", 100),
-    ("procuring", 80),
-    ("livestream-viewer", 140),
-    ("peer-sexting", 50),
-];
+/// The generator's data: its patterns, countries and shares (see the file's comments).
+const SPEC_TEXT: &str = include_str!("synthetic.toml");
 
-/// Countries whose courts sentence in the dataset (the systems of the data, and others).
-const HOME: &[(&str, u32)] = &[("FR", 40), ("BE", 25), ("CA", 25), ("GB", 5), ("DE", 5)];
-/// Where children were abused in live-streamed cases.
-const STREAMED_FROM: &[(&str, u32)] = &[
-    ("PH", 45),
-    ("KH", 8),
-    ("TH", 8),
-    ("VN", 5),
-    ("ID", 5),
-    ("IN", 6),
-    ("RO", 6),
-    ("CO", 6),
-    ("KE", 4),
-    ("MX", 4),
-    ("BR", 3),
-];
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Spec {
+    drop: f64,
+    first_date: NaiveDate,
+    date_span_days: i64,
+    home: Vec<(String, u32)>,
+    streamed_from: Vec<(String, u32)>,
+    sentence: SentenceSpec,
+    pattern: Vec<Pattern>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SentenceSpec {
+    share: f64,
+    at_home: f64,
+    max_months: f64,
+    delay_days: (i64, i64),
+    suspended_up_to_months: f64,
+    suspended_share: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Pattern {
+    name: String,
+    weight: u32,
+    median_months: f64,
+    sigma: f64,
+    #[serde(default)]
+    place: Place,
+    #[serde(default)]
+    court: Court,
+    steps: Vec<Step>,
+}
+
+/// Where the abuse took place: where the court sits, or a country of `streamed_from`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Place {
+    #[default]
+    Home,
+    StreamedFrom,
+}
+
+/// Which court sentences: mostly at home (else any of `home`), or always at home.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Court {
+    #[default]
+    HomeMostly,
+    Home,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Step {
+    /// The fact set (`section.name`), or, with `draw`, nothing.
+    fact: Option<String>,
+    /// The name of a draw that later steps read.
+    draw: Option<String>,
+    value: Option<toml::Value>,
+    range: Option<(i64, i64)>,
+    pick: Option<Vec<toml::Value>>,
+    chance: Option<f64>,
+    from: Option<String>,
+    #[serde(default)]
+    map: BTreeMap<String, toml::Value>,
+    add_range: Option<(i64, i64)>,
+    clamp: Option<(i64, i64)>,
+    drop: Option<f64>,
+    #[serde(default)]
+    always: bool,
+    #[serde(rename = "if")]
+    only_if: Option<String>,
+}
+
+/// The built-in generator data, read once.
+fn spec() -> &'static Spec {
+    static SPEC: OnceLock<Spec> = OnceLock::new();
+    SPEC.get_or_init(|| {
+        toml::from_str(SPEC_TEXT).expect("src/batch/synthetic.toml is checked by a unit test")
+    })
+}
+
+/// A TOML value as JSON, with `$home` and `$place` replaced by the countries drawn.
+fn to_json(v: &toml::Value, home: &str, place: &str) -> Value {
+    match v {
+        toml::Value::String(s) if s == "$home" => json!(home),
+        toml::Value::String(s) if s == "$place" => json!(place),
+        toml::Value::String(s) => json!(s),
+        toml::Value::Integer(i) => json!(i),
+        toml::Value::Float(f) => json!(f),
+        toml::Value::Boolean(b) => json!(b),
+        toml::Value::Array(items) => {
+            Value::Array(items.iter().map(|x| to_json(x, home, place)).collect())
+        }
+        other => json!(other.to_string()),
+    }
+}
+
+/// What one step draws: its value (before any drop).
+fn draw(
+    step: &Step,
+    rng: &mut Rng,
+    draws: &BTreeMap<&str, Value>,
+    home: &str,
+    place: &str,
+) -> Value {
+    if let Some(v) = &step.value {
+        return to_json(v, home, place);
+    }
+    if let Some((lo, hi)) = step.range {
+        return json!(rng.range(lo, hi));
+    }
+    if let Some(items) = &step.pick {
+        return to_json(rng.pick(items), home, place);
+    }
+    if let Some(p) = step.chance {
+        return json!(rng.chance(p));
+    }
+    let from = step.from.as_deref().expect("a step has a value");
+    let mut v = draws.get(from).cloned().unwrap_or(Value::Null);
+    if let Some(mapped) = v.as_str().and_then(|s| step.map.get(s)) {
+        v = to_json(mapped, home, place);
+    }
+    if let (Some((lo, hi)), Some(n)) = (step.add_range, v.as_i64()) {
+        let mut n = n + rng.range(lo, hi);
+        if let Some((min, max)) = step.clamp {
+            n = n.clamp(min, max);
+        }
+        v = json!(n);
+    }
+    v
+}
 
 fn date(rng: &mut Rng, from: NaiveDate, days: i64) -> NaiveDate {
     from + Days::new(rng.range(0, days) as u64)
@@ -118,316 +231,85 @@ fn put(section: &mut Map<String, Value>, key: &str, value: Value, rng: &mut Rng,
 
 /// One synthetic record.
 pub fn record(n: u64, rng: &mut Rng) -> Value {
-    let pattern = *rng.weighted(PATTERNS);
-    let first = NaiveDate::from_ymd_opt(2012, 1, 1).expect("a date");
-    let facts_date = date(rng, first, 13 * 365);
-    let home = *rng.weighted(HOME);
-    let drop = 0.08;
-    let mut case = Map::new();
-    let mut victim = Map::new();
-    let mut offender = Map::new();
-    let mut act = Map::new();
-    let mut grooming = Map::new();
-    let mut material = Map::new();
-    let mut live = Map::new();
-    let mut exploitation = Map::new();
+    let spec = spec();
+    let weights: Vec<(usize, u32)> = spec
+        .pattern
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i, p.weight))
+        .collect();
+    let pattern = &spec.pattern[*rng.weighted(&weights)];
+    let facts_date = date(rng, spec.first_date, spec.date_span_days);
+    let home = rng.weighted(&spec.home).as_str();
+    let mut sections: BTreeMap<&str, Map<String, Value>> = BTreeMap::new();
+    let case = sections.entry("case").or_default();
     case.insert(
         "title".into(),
         json!(format!(
-            "SYNTHETIC #{n} — {pattern} (generated, not a real case)"
+            "SYNTHETIC #{n} — {} (generated, not a real case)",
+            pattern.name
         )),
     );
     case.insert("date_of_facts".into(), json!(ymd(facts_date)));
-    let mut place = home;
-    // The median sentence of the pattern, in months, and its spread.
-    let (median, sigma) = match pattern {
-        "sextortion" => {
-            put(&mut case, "ict", json!(true), rng, 0.0);
-            put(&mut case, "public_network_contact", json!(true), rng, drop);
-            put(&mut victim, "age", json!(rng.range(11, 17)), rng, drop);
-            put(&mut offender, "age", json!(rng.range(18, 55)), rng, 0.2);
-            put(
-                &mut offender,
-                "group",
-                json!(rng.pick(&["alone", "alone", "organised"])),
-                rng,
-                0.3,
-            );
-            for k in [
-                "sexual_communication",
-                "requested_images",
-                "threatened_disclosure",
-            ] {
-                put(&mut act, k, json!(true), rng, drop);
-            }
-            put(&mut act, "coercion", json!(rng.chance(0.5)), rng, 0.3);
-            material.insert(
-                "conduct".into(),
-                json!(["acquired", "possessed", "threatened_to_publish"]),
-            );
-            put(
-                &mut material,
-                "category",
-                json!(rng.pick(&["C", "C", "B"])),
-                rng,
-                drop,
-            );
-            put(&mut material, "kinds", json!(["photo"]), rng, drop);
-            put(&mut material, "real_child", json!(true), rng, drop);
-            put(&mut material, "self_generated", json!(true), rng, drop);
-            (30.0, 0.6)
-        }
-        "online-rape" => {
-            put(&mut case, "ict", json!(true), rng, 0.0);
-            put(&mut case, "public_network_contact", json!(true), rng, drop);
-            put(&mut victim, "age", json!(rng.range(10, 15)), rng, drop);
-            put(&mut victim, "count", json!(rng.range(1, 6)), rng, drop);
-            put(&mut offender, "age", json!(rng.range(18, 45)), rng, drop);
-            act.insert("sexual_contact".into(), json!("penetration"));
-            put(&mut act, "performer", json!("offender"), rng, drop);
-            put(&mut act, "coercion", json!(rng.chance(0.6)), rng, drop);
-            put(&mut act, "sexual_communication", json!(true), rng, drop);
-            for k in [
-                "proposed_meeting",
-                "material_acts",
-                "meeting_occurred",
-                "sexual_purpose",
-            ] {
-                put(&mut grooming, k, json!(true), rng, drop);
-            }
-            (96.0, 0.45)
-        }
-        "authority-online" => {
-            put(&mut case, "ict", json!(true), rng, 0.0);
-            put(&mut victim, "age", json!(rng.range(12, 16)), rng, drop);
-            put(&mut victim, "count", json!(rng.range(1, 40)), rng, drop);
-            put(&mut offender, "age", json!(rng.range(25, 60)), rng, drop);
-            put(
-                &mut offender,
-                "relation",
-                json!(rng.pick(&["authority", "trust"])),
-                rng,
-                drop,
-            );
-            put(&mut offender, "authority", json!(true), rng, drop);
-            put(&mut offender, "abused_function", json!(true), rng, drop);
-            put(
-                &mut act,
-                "sexual_contact",
-                json!(rng.pick(&["touching", "penetration"])),
-                rng,
-                drop,
-            );
-            put(&mut act, "performer", json!("child_self"), rng, drop);
-            put(&mut act, "incited", json!(true), rng, drop);
-            put(&mut act, "requested_images", json!(true), rng, drop);
-            material.insert("conduct".into(), json!(["acquired", "possessed"]));
-            put(
-                &mut material,
-                "category",
-                json!(rng.pick(&["A", "B"])),
-                rng,
-                drop,
-            );
-            put(&mut material, "real_child", json!(true), rng, drop);
-            (60.0, 0.5)
-        }
-        "luring" => {
-            put(&mut case, "ict", json!(true), rng, 0.0);
-            let sting = rng.chance(0.3);
-            put(&mut victim, "age", json!(rng.range(11, 15)), rng, drop);
-            if sting {
-                victim.insert("fictitious".into(), json!(true));
-            }
-            put(&mut offender, "age", json!(rng.range(19, 65)), rng, drop);
-            put(&mut act, "sexual_communication", json!(true), rng, drop);
-            put(&mut act, "sexual_proposal", json!(true), rng, drop);
-            put(
-                &mut act,
-                "exposed_pornography",
-                json!(rng.chance(0.3)),
-                rng,
-                0.3,
-            );
-            put(&mut grooming, "proposed_meeting", json!(true), rng, drop);
-            put(
-                &mut grooming,
-                "material_acts",
-                json!(rng.chance(0.6)),
-                rng,
-                drop,
-            );
-            put(&mut grooming, "sexual_purpose", json!(true), rng, drop);
-            (18.0, 0.6)
-        }
-        "material" => {
-            put(&mut case, "ict", json!(true), rng, drop);
-            put(&mut offender, "age", json!(rng.range(18, 75)), rng, drop);
-            put(
-                &mut offender,
-                "prior_conviction",
-                json!(rng.chance(0.1)),
-                rng,
-                0.3,
-            );
-            let conduct = match rng.range(0, 3) {
-                0 => json!(["possessed"]),
-                1 => json!(["possessed", "accessed_habitually"]),
-                2 => json!(["possessed", "distributed"]),
-                _ => json!(["possessed", "distributed", "disseminated_publicly"]),
-            };
-            material.insert("conduct".into(), conduct);
-            material.insert("category".into(), json!(rng.pick(&["A", "B", "C"])));
-            put(&mut material, "count_a", json!(rng.range(0, 500)), rng, 0.3);
-            put(
-                &mut material,
-                "count_c",
-                json!(rng.range(0, 5000)),
-                rng,
-                0.3,
-            );
-            put(&mut material, "kinds", json!(["photo", "video"]), rng, drop);
-            put(&mut material, "real_child", json!(true), rng, drop);
-            (12.0, 0.8)
-        }
-        "livestream-director" | "livestream-viewer" => {
-            place = *rng.weighted(STREAMED_FROM);
-            let director = pattern == "livestream-director";
-            put(&mut case, "ict", json!(true), rng, 0.0);
-            put(&mut victim, "age", json!(rng.range(4, 15)), rng, drop);
-            put(&mut victim, "count", json!(rng.range(1, 8)), rng, drop);
-            put(&mut victim, "nationality", json!([place]), rng, drop);
-            put(&mut victim, "residence", json!(place), rng, drop);
-            put(&mut offender, "age", json!(rng.range(30, 75)), rng, drop);
-            put(&mut offender, "nationality", json!([home]), rng, drop);
-            put(&mut offender, "residence", json!(home), rng, drop);
-            put(&mut offender, "location", json!(home), rng, drop);
-            let acts = if director {
-                *rng.pick(&["penetration", "penetration", "touching"])
-            } else {
-                *rng.pick(&["posing", "touching", "penetration"])
-            };
-            let contact = match acts {
-                "penetration" => "penetration",
-                "touching" => "touching",
-                _ => "none",
-            };
-            put(&mut act, "sexual_contact", json!(contact), rng, drop);
-            put(
-                &mut act,
-                "performer",
-                json!(rng.pick(&["third_party", "child_self"])),
-                rng,
-                drop,
-            );
-            put(&mut act, "remuneration", json!(true), rng, drop);
-            let roles = if director {
-                json!(["viewer", "payer", "director"])
-            } else {
-                json!(["viewer", "payer"])
-            };
-            live.insert("roles".into(), roles);
-            put(&mut live, "acts", json!(acts), rng, drop);
-            put(&mut live, "sessions", json!(rng.range(1, 200)), rng, drop);
-            put(&mut live, "recorded", json!(rng.chance(0.2)), rng, drop);
-            put(
-                &mut live,
-                "evidence",
-                json!(["chat_instructions", "payments"]),
-                rng,
-                drop,
-            );
-            put(
-                &mut exploitation,
-                "performance",
-                json!("attendee"),
-                rng,
-                drop,
-            );
-            if director { (72.0, 0.5) } else { (24.0, 0.6) }
-        }
-        "procuring" => {
-            put(&mut case, "ict", json!(rng.chance(0.7)), rng, drop);
-            put(&mut victim, "age", json!(rng.range(13, 17)), rng, drop);
-            put(&mut offender, "age", json!(rng.range(18, 40)), rng, drop);
-            put(
-                &mut offender,
-                "group",
-                json!(rng.pick(&["alone", "several", "organised"])),
-                rng,
-                drop,
-            );
-            put(&mut act, "sexual_contact", json!("penetration"), rng, drop);
-            put(&mut act, "performer", json!("third_party"), rng, drop);
-            put(&mut act, "remuneration", json!(true), rng, drop);
-            exploitation.insert("prostitution".into(), json!("procurer"));
-            put(
-                &mut exploitation,
-                "trafficking",
-                json!(rng.chance(0.6)),
-                rng,
-                drop,
-            );
-            (60.0, 0.5)
-        }
-        _ => {
-            // Peer sexting.
-            put(&mut case, "ict", json!(true), rng, 0.0);
-            let age = rng.range(13, 17);
-            put(&mut victim, "age", json!(age), rng, drop);
-            put(
-                &mut offender,
-                "age",
-                json!((age + rng.range(-1, 2)).clamp(13, 19)),
-                rng,
-                drop,
-            );
-            put(&mut offender, "relation", json!("none"), rng, drop);
-            put(&mut act, "requested_images", json!(true), rng, drop);
-            material.insert("conduct".into(), json!(["acquired", "possessed"]));
-            put(&mut material, "category", json!("C"), rng, drop);
-            put(&mut material, "self_generated", json!(true), rng, drop);
-            put(
-                &mut material,
-                "private_peer_use",
-                json!(rng.chance(0.6)),
-                rng,
-                drop,
-            );
-            (3.0, 0.8)
-        }
+    let place = match pattern.place {
+        Place::Home => home,
+        Place::StreamedFrom => rng.weighted(&spec.streamed_from).as_str(),
     };
-    put(&mut case, "place", json!(place), rng, drop);
+    let mut draws: BTreeMap<&str, Value> = BTreeMap::new();
+    for step in &pattern.steps {
+        let value = draw(step, rng, &draws, home, place);
+        let Some(fact) = &step.fact else {
+            if let Some(name) = &step.draw {
+                draws.insert(name, value);
+            }
+            continue;
+        };
+        if let Some(name) = &step.only_if {
+            if draws.get(name.as_str()) != Some(&Value::Bool(true)) {
+                continue;
+            }
+        }
+        let (section, key) = fact.split_once('.').expect("facts are `section.name`");
+        let section = sections.entry(section).or_default();
+        if step.always {
+            section.insert(key.to_string(), value);
+        } else {
+            put(section, key, value, rng, step.drop.unwrap_or(spec.drop));
+        }
+    }
+    put(
+        sections.entry("case").or_default(),
+        "place",
+        json!(place),
+        rng,
+        spec.drop,
+    );
     let mut record = Map::new();
-    record.insert("case".into(), Value::Object(case));
-    for (name, section) in [
-        ("victim", victim),
-        ("offender", offender),
-        ("act", act),
-        ("grooming", grooming),
-        ("exploitation", exploitation),
-        ("live", live),
-        ("material", material),
-    ] {
+    for (name, section) in sections {
         if !section.is_empty() {
             record.insert(name.into(), Value::Object(section));
         }
     }
-    if rng.chance(0.85) {
-        let court = if pattern.starts_with("livestream") || rng.chance(0.9) {
+    let s = &spec.sentence;
+    if rng.chance(s.share) {
+        let court = if pattern.court == Court::Home || rng.chance(s.at_home) {
             home
         } else {
-            *rng.weighted(HOME)
+            rng.weighted(&spec.home).as_str()
         };
-        let months = rng.lognormal(median, sigma).clamp(0.0, 600.0).round();
+        let months = rng
+            .lognormal(pattern.median_months, pattern.sigma)
+            .clamp(0.0, s.max_months)
+            .round();
         let mut sentence = Map::new();
         sentence.insert("court_country".into(), json!(court));
+        let (lo, hi) = s.delay_days;
         sentence.insert(
             "date".into(),
-            json!(ymd(facts_date + Days::new(rng.range(180, 1500) as u64))),
+            json!(ymd(facts_date + Days::new(rng.range(lo, hi) as u64))),
         );
         sentence.insert("imposed_months".into(), json!(months));
-        if months <= 60.0 && rng.chance(0.4) {
+        if months <= s.suspended_up_to_months && rng.chance(s.suspended_share) {
             sentence.insert(
                 "suspended_months".into(),
                 json!((months * rng.unit()).round()),
@@ -451,6 +333,37 @@ pub fn write(n: u64, seed: u64, out: &mut impl Write) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_generator_data_is_well_formed() {
+        let spec: Spec = toml::from_str(SPEC_TEXT).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!spec.pattern.is_empty());
+        for p in &spec.pattern {
+            for step in &p.steps {
+                let kinds = [
+                    step.value.is_some(),
+                    step.range.is_some(),
+                    step.pick.is_some(),
+                    step.chance.is_some(),
+                    step.from.is_some(),
+                ];
+                assert_eq!(
+                    kinds.iter().filter(|k| **k).count(),
+                    1,
+                    "{}: one way to draw a value per step: {step:?}",
+                    p.name
+                );
+                assert!(
+                    step.fact.is_some() != step.draw.is_some(),
+                    "{}: a step sets a fact or names a draw: {step:?}",
+                    p.name
+                );
+                if let Some(f) = &step.fact {
+                    assert!(f.contains('.'), "{}: `{f}` is `section.name`", p.name);
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_same_seed_gives_the_same_dataset() {
