@@ -457,3 +457,6 @@ explore-floor-not-engaged = none engaged
 explore-floor-not-bound = not bound
 explore-chart-title = Maximum penalty retained in each system as { $fact } varies
 explore-chart-legend = Line: the maximum of the qualification retained · dot and name: the qualification or its penalty changes · gap: nothing certain
+explore-change-possible = { $provision } becomes possible
+explore-change-excluded = { $provision } is excluded
+explore-cell-max-min-status = max { $max }, min { $min } ({ $status })

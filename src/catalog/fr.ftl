@@ -454,3 +454,6 @@ explore-floor-not-engaged = aucun en jeu
 explore-floor-not-bound = non lié
 explore-chart-title = Peine maximale retenue dans chaque système selon { $fact }
 explore-chart-legend = Ligne : le maximum de la qualification retenue · point et nom : la qualification ou sa peine change · interruption : rien de certain
+explore-change-possible = { $provision } devient possible
+explore-change-excluded = { $provision } est exclue
+explore-cell-max-min-status = max. { $max }, min. { $min } ({ $status })

@@ -89,6 +89,10 @@ pub enum Change<'a> {
     Applies(&'a Provision),
     /// It no longer applies from here.
     NoLongerApplies(&'a Provision),
+    /// It becomes possible (a fact still unknown decides it), from excluded.
+    Possible(&'a Provision),
+    /// It is excluded from here, where it was possible.
+    NoLongerPossible(&'a Provision),
     /// The retained provision is another one (`None`: nothing certain).
     Retained {
         from: Option<&'a Provision>,
@@ -227,10 +231,12 @@ fn changes<'a>(system: &'a System, a: &Answer<'a>, b: &Answer<'a>) -> Vec<Change
         if sa == sb {
             continue;
         }
-        if sb == Some(&Status::Applies) {
-            out.push(Change::Applies(p));
-        } else if sa == Some(&Status::Applies) {
-            out.push(Change::NoLongerApplies(p));
+        match (sa, sb) {
+            (_, Some(Status::Applies)) => out.push(Change::Applies(p)),
+            (Some(Status::Applies), _) => out.push(Change::NoLongerApplies(p)),
+            (_, Some(Status::Possible)) => out.push(Change::Possible(p)),
+            (Some(Status::Possible), _) => out.push(Change::NoLongerPossible(p)),
+            _ => {}
         }
     }
     if a.floor.status != b.floor.status {
@@ -238,14 +244,6 @@ fn changes<'a>(system: &'a System, a: &Answer<'a>, b: &Answer<'a>) -> Vec<Change
             from: a.floor.status,
             to: b.floor.status,
         });
-    }
-    // A change of a provision that does not touch what is retained, the penalty or the
-    // floor is listed only beside such a change.
-    if out
-        .iter()
-        .all(|c| matches!(c, Change::Applies(_) | Change::NoLongerApplies(_)))
-    {
-        out.clear();
     }
     out
 }

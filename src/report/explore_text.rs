@@ -63,8 +63,15 @@ pub fn penalty_short(p: Option<&Penalty>, lang: &str) -> String {
         return msg!(lang, "explore-no-penalty");
     };
     let max = words::term(p.prison_max, lang);
-    match p.prison_min {
-        Some(min @ Term::Months(_)) => msg!(
+    match (p.prison_min, p.minimum_status) {
+        (Some(min @ Term::Months(_)), Some(status)) => msg!(
+            lang,
+            "explore-cell-max-min-status",
+            max = max,
+            min = words::term(min, lang),
+            status = words::minimum_status_short(status, lang)
+        ),
+        (Some(min @ Term::Months(_)), None) => msg!(
             lang,
             "explore-cell-max-min",
             max = max,
@@ -113,6 +120,10 @@ pub fn change_text(c: &Change, lang: &str) -> String {
                 "explore-change-no-longer-applies",
                 provision = short(p)
             )
+        }
+        Change::Possible(p) => msg!(lang, "explore-change-possible", provision = short(p)),
+        Change::NoLongerPossible(p) => {
+            msg!(lang, "explore-change-excluded", provision = short(p))
         }
         Change::Retained { from, to } => msg!(
             lang,
@@ -255,6 +266,8 @@ fn change_json(c: &Change, lang: &str) -> Json {
             "no_longer_applies",
             json!({ "provision": provision_json(p) }),
         ),
+        Change::Possible(p) => ("possible", json!({ "provision": provision_json(p) })),
+        Change::NoLongerPossible(p) => ("excluded", json!({ "provision": provision_json(p) })),
         Change::Retained { from, to } => (
             "retained",
             json!({ "from": from.map(provision_json), "to": to.map(provision_json) }),

@@ -153,6 +153,7 @@ pub fn ladder(l: &Ladder, vocab: &Vocabulary, lang: &str) -> String {
         // A step line: each value holds until the next row; a gap where nothing is certain.
         let mut path = String::new();
         let mut last: Option<f64> = None;
+        let mut drawn: Option<f64> = None;
         for (i, m) in maxima[s].iter().enumerate() {
             let Some((m, _)) = m else {
                 last = None;
@@ -168,6 +169,7 @@ pub fn ladder(l: &Ladder, vocab: &Vocabulary, lang: &str) -> String {
                 }
             }
             last = Some(py);
+            drawn = Some(py);
             if i + 1 == l.rows.len() || maxima[s][i + 1].is_none() {
                 let next = if i + 1 < l.rows.len() { x(i + 1) } else { px };
                 let _ = write!(path, " H{next:.1}");
@@ -180,7 +182,9 @@ pub fn ladder(l: &Ladder, vocab: &Vocabulary, lang: &str) -> String {
                 path.trim()
             );
         }
-        if let Some(py) = last {
+        {
+            // The system's name beside the last point drawn (at the bottom when none is).
+            let py = drawn.unwrap_or(TOP + PLOT);
             let _ = write!(
                 o,
                 r##"<text x="{:.1}" y="{:.1}" font-size="11" font-weight="bold" fill="{colour}">{}</text>"##,
