@@ -29,6 +29,10 @@ pub enum Command {
     /// differences that matter (penalty gaps, conduct not criminalised, minimum standards
     /// not met, age thresholds, limitation, jurisdiction, unverified law).
     Compare(CompareArgs),
+    /// How every system's answer moves as one fact varies: the retained qualification, its
+    /// maximum and minimum and the main international floor for each value, and the exact
+    /// values where an answer changes.
+    Explore(ExploreArgs),
     /// The sentencing scale: category, role, starting point, range and factors (the
     /// official A/B/C guideline, and our proposal for live-streamed abuse), and with
     /// --sentence where a sentence sits against the range, each system's maximum and real
@@ -123,6 +127,31 @@ pub struct CompareArgs {
     pub input: CaseAndLaw,
     #[command(flatten)]
     pub printed: Printed,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExploreFormat {
+    Table,
+    Json,
+    Svg,
+}
+
+#[derive(Debug, Args)]
+pub struct ExploreArgs {
+    pub case: PathBuf,
+    /// The fact and its values: `victim.age=8..17` (`/2` for a step), `offender.age=14..30`,
+    /// `case.date_of_facts=2019-01-01..2026-12-31` (a row at every date the law changes),
+    /// `act.consent` or `act.sexual_contact` (every value), or values separated by commas.
+    #[arg(long, value_name = "FACT=RANGE")]
+    pub vary: String,
+    /// Only these national systems (comma-separated ids).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub systems: Vec<String>,
+    /// `svg`: a chart of the maximum penalty retained in each system as the fact varies.
+    #[arg(long, value_enum, default_value_t = ExploreFormat::Table)]
+    pub format: ExploreFormat,
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
 }
 
 #[derive(Debug, Args)]

@@ -18,6 +18,7 @@ pub mod commands;
 pub mod compare;
 pub mod diagnostics;
 pub mod engine;
+pub mod explore;
 pub mod facts;
 mod hashing;
 pub mod io;

@@ -424,3 +424,39 @@ retained-barred-between = time-barred between { $from } and { $to }, depending o
 retained-limitation-unknown = limitation not computed (see the notes)
 compare-retained-row = Retained (certain maximum)
 compare-nothing-retained = nothing certain
+
+## The threshold explorer (qualif explore)
+explore-unknown-fact = `{ $fact }` is not a fact of the vocabulary: write --vary section.key=RANGE, such as victim.age=8..17
+explore-derived-fact = `{ $fact }` is derived from other facts: vary one of those (such as victim.age or offender.age)
+explore-bad-range = `{ $spec }` is not a range of { $fact }: write FROM..TO for a whole number (such as victim.age=8..17, or 14..60/2 by steps of 2, within the fact's bounds), FROM..TO for a date (such as case.date_of_facts=2019-01-01..2026-12-31), nothing or values separated by commas for a choice or true/false
+explore-too-many = a ladder has at most { $max } rows: take a shorter range or a step (FROM..TO/STEP)
+explore-unsupported-type = { $fact } cannot be varied: only a whole number, a date, a choice or a true/false fact
+explore-title = How the answer changes with { $fact } ({ $key })
+explore-replaced = The case's { $birth } is left out: the { $fact } varied replaces it.
+explore-thresholds-heading = Thresholds (found from the conditions of the law, each checked on both sides):
+explore-no-threshold = no answer changes over this range
+explore-evaluated = { $rows } rows; { $points } values evaluated (every constant the law compares the fact with, and either side).
+explore-threshold = { $system } — at { $at }: { $changes }
+explore-change-applies = { $provision } applies
+explore-change-no-longer-applies = { $provision } no longer applies
+explore-change-retained = retained: { $from } → { $to }
+explore-change-penalty = { $provision }: { $from } → { $to }
+explore-change-version = { $provision }: version in force from { $date }
+explore-change-floor = international floor: { $from } → { $to }
+explore-nothing-certain = nothing certain
+explore-no-penalty = penalty not given
+explore-cell-max = max { $max }
+explore-cell-max-min = max { $max }, min { $min }
+explore-cell-possible = nothing certain ({ $provision } possible)
+explore-cell-nothing = nothing applies
+explore-cell-floor = floor: { $status }
+explore-floor-met = met
+explore-floor-not-met = NOT met
+explore-floor-undecided = undecided
+explore-floor-not-engaged = none engaged
+explore-floor-not-bound = not bound
+explore-chart-title = Maximum penalty retained in each system as { $fact } varies
+explore-chart-legend = Line: the maximum of the qualification retained · dot and name: the qualification or its penalty changes · gap: nothing certain
+explore-change-possible = { $provision } becomes possible
+explore-change-excluded = { $provision } is excluded
+explore-cell-max-min-status = max { $max }, min { $min } ({ $status })

@@ -421,3 +421,39 @@ retained-barred-between = prescrit entre le { $from } et le { $to }, selon les d
 retained-limitation-unknown = prescription non calculée (voir les notes)
 compare-retained-row = Retenu (maximum certain)
 compare-nothing-retained = rien de certain
+
+## L'explorateur de seuils (qualif explore)
+explore-unknown-fact = `{ $fact }` n'est pas un fait du vocabulaire : écrivez --vary section.clé=PLAGE, par exemple victim.age=8..17
+explore-derived-fact = `{ $fact }` se déduit d'autres faits : faites varier l'un d'eux (par exemple victim.age ou offender.age)
+explore-bad-range = `{ $spec }` n'est pas une plage de { $fact } : écrivez DE..À pour un nombre entier (par exemple victim.age=8..17, ou 14..60/2 par pas de 2, dans les bornes du fait), DE..À pour une date (par exemple case.date_of_facts=2019-01-01..2026-12-31), rien ou des valeurs séparées par des virgules pour un choix ou vrai/faux
+explore-too-many = une échelle compte au plus { $max } lignes : prenez une plage plus courte ou un pas (DE..À/PAS)
+explore-unsupported-type = { $fact } ne peut pas varier : seulement un nombre entier, une date, un choix ou un fait vrai/faux
+explore-title = Comment la réponse change avec { $fact } ({ $key })
+explore-replaced = La donnée { $birth } du dossier est écartée : le fait { $fact } que l'on fait varier la remplace.
+explore-thresholds-heading = Seuils (tirés des conditions de la loi, chacun vérifié des deux côtés) :
+explore-no-threshold = aucune réponse ne change sur cette plage
+explore-evaluated = { $rows } lignes ; { $points } valeurs évaluées (chaque constante à laquelle la loi compare le fait, et de part et d'autre).
+explore-threshold = { $system } — à { $at } : { $changes }
+explore-change-applies = { $provision } s'applique
+explore-change-no-longer-applies = { $provision } ne s'applique plus
+explore-change-retained = retenue : { $from } → { $to }
+explore-change-penalty = { $provision } : { $from } → { $to }
+explore-change-version = { $provision } : version en vigueur à partir du { $date }
+explore-change-floor = plancher international : { $from } → { $to }
+explore-nothing-certain = rien de certain
+explore-no-penalty = peine non indiquée
+explore-cell-max = max. { $max }
+explore-cell-max-min = max. { $max }, min. { $min }
+explore-cell-possible = rien de certain ({ $provision } possible)
+explore-cell-nothing = rien ne s'applique
+explore-cell-floor = plancher : { $status }
+explore-floor-met = respecté
+explore-floor-not-met = NON respecté
+explore-floor-undecided = indécis
+explore-floor-not-engaged = aucun en jeu
+explore-floor-not-bound = non lié
+explore-chart-title = Peine maximale retenue dans chaque système selon { $fact }
+explore-chart-legend = Ligne : le maximum de la qualification retenue · point et nom : la qualification ou sa peine change · interruption : rien de certain
+explore-change-possible = { $provision } devient possible
+explore-change-excluded = { $provision } est exclue
+explore-cell-max-min-status = max. { $max }, min. { $min } ({ $status })

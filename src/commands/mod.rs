@@ -5,6 +5,7 @@
 mod assess;
 mod batch;
 mod compare;
+mod explore;
 mod law;
 mod report;
 mod scale;
@@ -22,6 +23,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Some(Command::Interview { case, lang }) => interview(&cli.data_dir, case, lang),
         Some(Command::Assess(args)) => assess::run(load_plan(load_book(&cli.data_dir)?), &args),
         Some(Command::Compare(args)) => compare::run(load_plan(load_book(&cli.data_dir)?), &args),
+        Some(Command::Explore(args)) => explore::run(load_plan(load_book(&cli.data_dir)?), &args),
         Some(Command::Scale(args)) => {
             let book = load_book(&cli.data_dir)?;
             let scales = load_scales(&cli.data_dir, book)?;

@@ -375,25 +375,12 @@ fn below_minimum(
             let Some(floor) = max_months(obligation) else {
                 continue;
             };
-            let covering: Vec<&Qualification> = state
-                .qualifications
-                .iter()
-                .filter(|q| {
-                    q.provision
-                        .covers
-                        .iter()
-                        .any(|c| obligation.provision.covers.contains(c))
-                })
-                .collect();
-            if covering.iter().any(|q| q.status == Status::Possible)
-                && !covering.iter().any(|q| q.status == Status::Applies)
-            {
-                continue; // undecided on these facts
-            }
-            let best = covering
-                .iter()
-                .filter(|q| q.status == Status::Applies)
-                .min_by(|x, y| y.leading_cmp(x));
+            let (best, covering) = match super::floor::provided(state, obligation) {
+                super::floor::Provided::Undecided => continue, // undecided on these facts
+                super::floor::Provided::Nothing { excluded } => (None, excluded),
+                super::floor::Provided::Provision(q) => (Some(q), Vec::new()),
+            };
+            let covered = best.is_some() || !covering.is_empty();
             let instrument = book
                 .system(reading.instrument)
                 .map(|s| s.name.clone())
@@ -405,9 +392,9 @@ fn below_minimum(
                 None => out.push(Disparity {
                     kind: DisparityKind::BelowMinimumStandard,
                     systems: vec![reading.state.to_string(), reading.instrument.to_string()],
-                    severity: if covering.is_empty() { Severity::Warning } else { Severity::Major },
+                    severity: if covered { Severity::Major } else { Severity::Warning },
                     conduct: obligation.provision.covers.first().cloned(),
-                    finding: if covering.is_empty() {
+                    finding: if !covered {
                         Finding::ObligationNotCovered {
                             instrument,
                             obligation: Cited::of(obligation),

@@ -2,6 +2,7 @@
 //! the disparities between them. Generic: every system and instrument comes from the data.
 
 mod disparities;
+pub mod floor;
 
 use chrono::NaiveDate;
 

@@ -152,7 +152,8 @@ impl Expr {
         out
     }
 
-    fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Expr)) {
+    /// Visits the condition and every part of it, outermost first.
+    pub fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Expr)) {
         f(self);
         match self {
             Expr::Not(e) => e.walk(f),

@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 /// The anniversary of `birth` in `year`; a birthday on 29 February falls on 1 March in
 /// years that are not leap years.
-fn anniversary(birth: NaiveDate, year: i32) -> NaiveDate {
+pub fn anniversary(birth: NaiveDate, year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, birth.month(), birth.day())
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(year, 3, 1).expect("1 March exists"))
 }

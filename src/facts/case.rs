@@ -569,6 +569,30 @@ const AGES: [(&str, &str); 2] = [
     ("offender.age", "offender.birth_date"),
 ];
 
+/// The birth date an age is derived from (`victim.age`: `victim.birth_date`), when `key` is
+/// such an age: a case that varies the age must leave the birth date out.
+pub fn age_source(key: &str) -> Option<&'static str> {
+    AGES.iter().find(|(a, _)| *a == key).map(|(_, b)| *b)
+}
+
+/// The age a birth date decides (`victim.birth_date`: `victim.age`).
+pub fn age_of_birth_date(key: &str) -> Option<&'static str> {
+    AGES.iter().find(|(_, b)| *b == key).map(|(a, _)| *a)
+}
+
+/// How `derived.age_gap` (the offender's age less the victim's) moves with an age: `1.0`
+/// with the offender's, `-1.0` with the victim's; `None` for any other fact.
+pub fn age_gap_sign(key: &str) -> Option<f64> {
+    match key {
+        "offender.age" => Some(1.0),
+        "victim.age" => Some(-1.0),
+        _ => None,
+    }
+}
+
+/// The key of the derived age gap.
+pub const AGE_GAP: &str = "derived.age_gap";
+
 /// Where a table read as a case file writes the value of a fact (`section.key`).
 fn span_of(table: &DeTable<'_>, key: &str) -> Option<Range<usize>> {
     let (section, name) = key.split_once('.')?;

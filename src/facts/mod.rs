@@ -5,9 +5,10 @@ mod case;
 mod value;
 pub(crate) mod vocabulary;
 
-pub use age::{age_on, years_between};
+pub use age::{age_on, anniversary, years_between};
 pub use case::{
-    Case, DateText, MAX_CASE_FILE_BYTES, SUPPORTED_VERSION, date_in_range, format_date, parse_date,
+    AGE_GAP, Case, DateText, MAX_CASE_FILE_BYTES, SUPPORTED_VERSION, age_gap_sign,
+    age_of_birth_date, age_source, date_in_range, format_date, parse_date,
 };
 pub(crate) use case::{CaseReader, Number, OpenSection, sort_keeping_last};
 pub use value::{Interval, Value};

@@ -5,6 +5,7 @@ pub mod assess_json;
 pub mod assess_text;
 pub mod compare_text;
 pub mod document;
+pub mod explore_text;
 pub mod findings;
 pub mod law_text;
 pub mod retained_text;

@@ -16,6 +16,8 @@
 mod blocks;
 mod build;
 mod html;
+
+pub use html::ladder_chart;
 mod layout;
 mod markdown;
 mod text;

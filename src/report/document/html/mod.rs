@@ -7,6 +7,8 @@
 
 mod svg;
 
+pub use svg::ladder as ladder_chart;
+
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 
 use super::Document;

@@ -5,6 +5,7 @@
 //! [`penalty_chart`] draws the penalties of each system, [`scale_chart`] the guideline range
 //! and the sentence; both on the axis drawn here, in years.
 
+mod ladder_chart;
 mod penalty_chart;
 mod scale_chart;
 #[cfg(test)]
@@ -12,6 +13,7 @@ mod tests;
 
 use std::fmt::Write;
 
+pub use ladder_chart::ladder;
 pub use penalty_chart::penalties;
 pub use scale_chart::scale;
 
