@@ -1019,7 +1019,7 @@ impl Compiler<'_> {
         if raw.minimum_status.is_some() && prison_min.is_none() {
             self.err(span, "`minimum_status` without `prison_min`");
         }
-        if let (Some(min), Term::Months(max)) = (prison_min.and_then(Term::months), prison_max) {
+        if let (Some(min), Some(max)) = (prison_min.and_then(Term::months), prison_max.months()) {
             if min > max {
                 self.err(
                     span,
