@@ -2,6 +2,7 @@
 
 mod age;
 mod case;
+pub mod sources;
 mod value;
 pub(crate) mod vocabulary;
 
@@ -10,6 +11,7 @@ pub use case::{
     Case, DateText, MAX_CASE_FILE_BYTES, SUPPORTED_VERSION, date_in_range, format_date, parse_date,
 };
 pub(crate) use case::{CaseReader, Number, OpenSection, sort_keeping_last};
+pub use sources::{SourceClass, SourceClasses};
 pub use value::{Interval, Value};
 pub(crate) use vocabulary::Locations;
 pub use vocabulary::{
