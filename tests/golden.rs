@@ -118,7 +118,7 @@ fn load_goldens(book: &LawBook) -> Vec<Golden> {
 
 fn months_of(t: Term) -> toml::Value {
     match t {
-        Term::Months(m) => toml::Value::Float(m),
+        Term::Months(_) | Term::Days(_) => toml::Value::Float(t.months().unwrap_or_default()),
         Term::Life => toml::Value::String("life".into()),
         Term::None => toml::Value::String("none".into()),
         Term::Unknown => toml::Value::String("unknown".into()),

@@ -45,7 +45,7 @@ fn retained(scenario: &str) -> Vec<(String, Option<(String, Max)>)> {
             let leading = c.leading.as_ref().map(|g| {
                 let q = &r.qualifications;
                 let max = match q[g.certain].penalty.as_ref().map(|p| p.prison_max) {
-                    Some(Term::Months(m)) => Max::Months(m),
+                    Some(t @ (Term::Months(_) | Term::Days(_))) => Max::Months(t.months().unwrap()),
                     Some(Term::Life) => Max::Life,
                     _ => Max::Unknown,
                 };

@@ -7,6 +7,20 @@
 
 number-group-separator = ,
 law-applied = Law applied as in force on
+date-long = { $day } { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year }
 term-life = life
 term-none = no imprisonment
 term-unknown = term not confirmed
@@ -29,7 +43,11 @@ term-months = { $months ->
         [one] { $months } month
        *[other] { $months } months
     }
-term-months-fraction = { $months } months
+term-days = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+term-and-days = { $term } and { $days }
 fine-unknown = fine not confirmed
 fine-amount-symbol = { $symbol }{ $amount }
 fine-amount-code = { $amount } { $currency }
@@ -419,8 +437,8 @@ retained-cannot-prosecute = no ground of jurisdiction holds on these facts
 retained-prosecution-unknown = whether the state can prosecute depends on facts not stated
 retained-never-barred = never time-barred
 retained-barred-after = time-barred after { $date }
-retained-barred-since = time-barred since { $date }
-retained-barred-between = time-barred between { $from } and { $to }, depending on the exact dates
+retained-barred-since = time-barred: the period ended on { $date }
+retained-barred-between = time-barred after a date between { $from } and { $to }, depending on the exact dates
 retained-limitation-unknown = limitation not computed (see the notes)
 compare-retained-row = Retained (certain maximum)
 compare-nothing-retained = nothing certain

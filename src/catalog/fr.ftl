@@ -7,6 +7,23 @@
 
 number-group-separator = {"\u202F"}
 law-applied = Droit appliqué tel qu'en vigueur le
+date-long = { $day ->
+        [1] 1er
+       *[other] { $day }
+    } { $month ->
+        [1] janvier
+        [2] février
+        [3] mars
+        [4] avril
+        [5] mai
+        [6] juin
+        [7] juillet
+        [8] août
+        [9] septembre
+        [10] octobre
+        [11] novembre
+       *[12] décembre
+    } { $year }
 term-life = à perpétuité
 term-none = pas d'emprisonnement
 term-unknown = durée non confirmée
@@ -23,7 +40,11 @@ term-years-months = { $years ->
        *[other] { $years } ans
     } et { $months } mois
 term-months = { $months } mois
-term-months-fraction = { $months } mois
+term-days = { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+term-and-days = { $term } et { $days }
 fine-unknown = amende non confirmée
 fine-amount-symbol = { $amount } { $symbol }
 fine-amount-code = { $amount } { $currency }
@@ -416,8 +437,8 @@ retained-cannot-prosecute = aucun chef de compétence n'est établi par ces fait
 retained-prosecution-unknown = la compétence de l'État dépend de faits non précisés
 retained-never-barred = imprescriptible
 retained-barred-after = prescrit après le { $date }
-retained-barred-since = prescrit depuis le { $date }
-retained-barred-between = prescrit entre le { $from } et le { $to }, selon les dates exactes
+retained-barred-since = prescrit : le délai a expiré le { $date }
+retained-barred-between = prescrit après une date comprise entre le { $from } et le { $to }, selon les dates exactes
 retained-limitation-unknown = prescription non calculée (voir les notes)
 compare-retained-row = Retenu (maximum certain)
 compare-nothing-retained = rien de certain

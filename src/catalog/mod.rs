@@ -103,6 +103,9 @@ impl<T: ToLang + ?Sized> ToLang for &&T {
 pub enum Arg<'a> {
     Text(Cow<'a, str>),
     Number(f64),
+    /// A date, written as the language writes it in a text ("1 December 2041", "1er
+    /// décembre 2041": message `date-long`).
+    Date(chrono::NaiveDate),
 }
 
 impl<'a> From<&'a str> for Arg<'a> {
@@ -131,13 +134,13 @@ impl<'a> From<Cow<'a, str>> for Arg<'a> {
 
 impl From<chrono::NaiveDate> for Arg<'_> {
     fn from(d: chrono::NaiveDate) -> Self {
-        Arg::Text(Cow::Owned(d.to_string()))
+        Arg::Date(d)
     }
 }
 
 impl From<&chrono::NaiveDate> for Arg<'_> {
     fn from(d: &chrono::NaiveDate) -> Self {
-        Arg::Text(Cow::Owned(d.to_string()))
+        Arg::Date(*d)
     }
 }
 
@@ -201,6 +204,7 @@ pub fn format(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
             match value {
                 Arg::Text(s) => a.set(*name, FluentValue::from(s.as_ref())),
                 Arg::Number(n) => a.set(*name, FluentValue::from(*n)),
+                Arg::Date(d) => a.set(*name, FluentValue::from(date(lang, *d))),
             }
         }
         a
@@ -252,6 +256,19 @@ macro_rules! msg {
             &[$((stringify!($name), $crate::catalog::Arg::from($value))),+],
         )
     };
+}
+
+/// A date as a lawyer writes it in a text: "1 December 2041", "1er décembre 2041".
+pub fn date(lang: impl ToLang, d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let lang = lang.to_lang();
+    msg!(
+        lang,
+        "date-long",
+        day = d.day(),
+        month = d.month(),
+        year = d.year().to_string()
+    )
 }
 
 #[cfg(test)]

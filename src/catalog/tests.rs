@@ -85,6 +85,7 @@ fn every_message_renders_in_both_languages() {
                     match v {
                         Arg::Text(s) => fa.set(*n, s.to_string()),
                         Arg::Number(x) => fa.set(*n, *x),
+                        Arg::Date(d) => fa.set(*n, d.to_string()),
                     }
                 }
                 let mut errors = Vec::new();

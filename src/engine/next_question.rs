@@ -484,7 +484,7 @@ fn weight(q: &Qualification) -> f64 {
 /// The maximum term of a penalty in months, for weighing (life = [`LIFE_MONTHS`]).
 pub fn penalty_months(p: &Penalty) -> f64 {
     match p.prison_max {
-        Term::Months(m) => m,
+        Term::Months(_) | Term::Days(_) => p.prison_max.months().unwrap_or(0.0),
         Term::Life => LIFE_MONTHS,
         Term::None => 0.0,
         Term::Unknown => UNKNOWN_TERM_MONTHS,

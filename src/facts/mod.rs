@@ -2,6 +2,7 @@
 
 mod age;
 mod case;
+pub mod sources;
 mod value;
 pub(crate) mod vocabulary;
 
@@ -11,6 +12,7 @@ pub use case::{
     age_of_birth_date, age_source, date_in_range, format_date, parse_date,
 };
 pub(crate) use case::{CaseReader, Number, OpenSection, sort_keeping_last};
+pub use sources::{SourceClass, SourceClasses};
 pub use value::{Interval, Value};
 pub(crate) use vocabulary::Locations;
 pub use vocabulary::{

@@ -186,6 +186,10 @@ pub(crate) struct VocabularyFile {
     parameter: Vec<ParameterDef>,
     #[serde(default)]
     countries: Vec<String>,
+    #[serde(default)]
+    source_class: Vec<super::sources::SourceClass>,
+    #[serde(default)]
+    source: Vec<super::sources::SourcePrefixes>,
 }
 
 /// Fact keys to their position: the table every fact of every case read is looked up in.
@@ -228,6 +232,8 @@ pub struct Vocabulary {
     /// ISO 3166-1 alpha-2 codes accepted for country facts (any two capital letters when
     /// the file lists none).
     pub countries: Vec<String>,
+    /// The classes of the sources the data cites (see [`super::sources`]).
+    pub sources: super::sources::SourceClasses,
     /// The same codes as a set, for [`Vocabulary::is_country`] (every country of every
     /// record of a batch is checked).
     country_set: CountrySet,
@@ -402,6 +408,19 @@ impl Vocabulary {
                 );
             }
         }
+        let sources =
+            super::sources::SourceClasses::new(file.source_class, file.source).map_err(|e| {
+                source
+                    .error_at(0, e)
+                    .with_help("each `[[source]]` names a `[[source_class]]`, each prefix once")
+            });
+        let sources = match sources {
+            Ok(s) => s,
+            Err(d) => {
+                problems.push(d);
+                Default::default()
+            }
+        };
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -418,6 +437,7 @@ impl Vocabulary {
             parameters: file.parameter,
             country_set: CountrySet::of(&file.countries),
             countries: file.countries,
+            sources,
             index,
             stated: Vec::new(),
         }

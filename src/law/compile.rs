@@ -685,11 +685,17 @@ impl Compiler<'_> {
             .in_force_to
             .as_ref()
             .and_then(|d| self.date(d, "in_force_to"));
-        let sources = self.sources(
-            &raw.sources,
-            &format!("jurisdiction rule `{}`", quote(raw.id.get_ref())),
-            &raw.id.span(),
-        );
+        // An unverified rule may rest on no source at all (the dossier's "unsourced"); any
+        // other label needs its sources.
+        let sources = if raw.sources.is_empty() && raw.verification == Verification::Unverified {
+            Vec::new()
+        } else {
+            self.sources(
+                &raw.sources,
+                &format!("jurisdiction rule `{}`", quote(raw.id.get_ref())),
+                &raw.id.span(),
+            )
+        };
         let last_verified = raw
             .last_verified
             .as_ref()
@@ -1019,7 +1025,7 @@ impl Compiler<'_> {
         if raw.minimum_status.is_some() && prison_min.is_none() {
             self.err(span, "`minimum_status` without `prison_min`");
         }
-        if let (Some(min), Term::Months(max)) = (prison_min.and_then(Term::months), prison_max) {
+        if let (Some(min), Some(max)) = (prison_min.and_then(Term::months), prison_max.months()) {
             if min > max {
                 self.err(
                     span,

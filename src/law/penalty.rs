@@ -13,6 +13,9 @@ const DAYS_PER_MONTH: f64 = 30.436_875;
 #[serde(rename_all = "snake_case")]
 pub enum Term {
     Months(f64),
+    /// A term the law gives in days ("90 days"), kept in days so that it is written so;
+    /// its figure in months ([`Term::months`]) is the one a term in months would have.
+    Days(u32),
     Life,
     /// The provision provides no imprisonment.
     None,
@@ -30,6 +33,11 @@ impl Term {
             "unknown" => return Ok(Term::Unknown),
             _ => {}
         }
+        if let Some(days) = t.strip_suffix('d').and_then(|d| d.parse::<u32>().ok()) {
+            if t.bytes().all(|b| b.is_ascii_digit() || b == b'd') {
+                return Ok(Term::Days(days));
+            }
+        }
         parse_duration_months(t).map(Term::Months).ok_or_else(|| {
             let s = crate::diagnostics::excerpt(s, 40);
             format!("`{s}` is not a term: write e.g. \"15y\", \"6m\", \"2y6m\", \"26w\", \"2y-1d\", \"life\", \"none\" or \"unknown\"")
@@ -39,6 +47,7 @@ impl Term {
     pub fn months(self) -> Option<f64> {
         match self {
             Term::Months(m) => Some(m),
+            Term::Days(d) => Some(days_to_months(d)),
             _ => None,
         }
     }
@@ -49,6 +58,7 @@ impl Term {
         match self {
             Term::None => Some(0.0),
             Term::Months(m) => Some(m),
+            Term::Days(d) => Some(days_to_months(d)),
             Term::Life => Some(f64::INFINITY),
             Term::Unknown => None,
         }
@@ -59,11 +69,18 @@ impl Term {
         let rank = |t: Term| match t {
             Term::None => Some(-1.0),
             Term::Months(m) => Some(m),
+            Term::Days(d) => Some(days_to_months(d)),
             Term::Life => Some(f64::INFINITY),
             Term::Unknown => None,
         };
         rank(self)?.partial_cmp(&rank(other)?)
     }
+}
+
+/// A number of days in months, rounded to 2 decimals as a duration in months is (90 days
+/// are 2.96 months, as `90d` always was).
+pub fn days_to_months(days: u32) -> f64 {
+    (f64::from(days) / DAYS_PER_MONTH * 100.0).round() / 100.0
 }
 
 /// Parses a duration such as `2y6m`, `26w`, `2y-1d` into months, rounded to 2 decimals.
@@ -235,6 +252,10 @@ mod tests {
     #[test]
     fn durations() {
         assert_eq!(parse_duration_months("15y"), Some(180.0));
+        assert_eq!(Term::parse("90d"), Ok(Term::Days(90)));
+        assert_eq!(Term::parse("90d").unwrap().months(), Some(2.96));
+        assert_eq!(Term::parse("30d").unwrap().months(), Some(0.99));
+        assert_eq!(Term::parse("2y-1d").unwrap().months(), Some(23.97));
         assert_eq!(parse_duration_months("2y6m"), Some(30.0));
         assert_eq!(parse_duration_months("18m"), Some(18.0));
         assert_eq!(parse_duration_months("2y-1d"), Some(23.97));

@@ -89,7 +89,7 @@ fn penalty_text(q: &Qualification, system_lang: &str, lang: &str) -> String {
         out.push_str(&format!(
             "\n{} {}: {}",
             msg!(static lang, "assess-milder-later-law-from"),
-            m.in_force_from,
+            crate::catalog::date(lang, m.in_force_from),
             words::penalty(&m.penalty, system_lang)
         ));
     }
@@ -145,7 +145,11 @@ pub fn table(
     all: bool,
 ) -> String {
     let mut out = String::new();
-    out.push_str(&format!("{}: {}\n", words::law_applied(lang), a.law_date));
+    out.push_str(&format!(
+        "{}: {}\n",
+        words::law_applied(lang),
+        crate::catalog::date(lang, a.law_date)
+    ));
     for w in &a.warnings {
         let w = findings::law_date_notice(w, lang);
         out.push_str(&format!("⚠ {w}\n"));
@@ -268,7 +272,7 @@ pub fn markdown(
     out.push_str(&format!(
         "{}: **{}**\n\n",
         words::law_applied(lang),
-        a.law_date
+        crate::catalog::date(lang, a.law_date)
     ));
     for w in &a.warnings {
         let w = findings::law_date_notice(w, lang);

@@ -116,7 +116,11 @@ pub fn table(
     c: &Comparison,
     lang: &str,
 ) -> String {
-    let mut out = format!("{}: {}\n", words::law_applied(lang), a.law_date);
+    let mut out = format!(
+        "{}: {}\n",
+        words::law_applied(lang),
+        crate::catalog::date(lang, a.law_date)
+    );
     for w in &a.warnings {
         let w = super::findings::law_date_notice(w, lang);
         out.push_str(&format!("⚠ {w}\n"));
@@ -184,7 +188,7 @@ pub fn markdown(
         "# {}\n\n{}: **{}**\n\n",
         msg!(static lang, "compare-cross-border-comparison"),
         words::law_applied(lang),
-        a.law_date
+        crate::catalog::date(lang, a.law_date)
     );
     if !c.rows.is_empty() {
         out.push_str(&format!("| {} |", msg!(static lang, "compare-conduct")));

@@ -368,7 +368,7 @@ pub fn table(
                 out.push_str(&format!(
                     "  - {} {} ({}): {sentence} [{kind}; {}]\n",
                     c.court,
-                    c.date,
+                    crate::catalog::date(lang, c.date),
                     c.country,
                     words::verification(c.verification, lang)
                 ));

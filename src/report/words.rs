@@ -37,28 +37,51 @@ pub fn term(t: Term, lang: &str) -> String {
         Term::None => msg!(lang, "term-none"),
         Term::Unknown => msg!(lang, "term-unknown"),
         Term::Months(m) => months(m, lang),
+        Term::Days(d) => msg!(lang, "term-days", days = d),
     }
 }
 
-/// A number of months in words.
+/// A number of months in words: years, months, or days below a month. A figure that is
+/// not a whole number of months (other than "less a day") is written in whole days, never
+/// as a fraction of a month.
 pub fn months(m: f64, lang: &str) -> String {
     let ceil = m.ceil();
-    let less_a_day = (ceil - m) > 0.0 && ((ceil - m) * 30.436_875 - 1.0).abs() < 0.2;
+    let less_a_day = (ceil - m) > 0.0 && ((ceil - m) * DAYS_PER_MONTH - 1.0).abs() < 0.2;
     if less_a_day && (ceil as i64) % 12 == 0 {
         let years = ceil as i64 / 12;
         return msg!(lang, "term-years-less-a-day", years = years);
     }
     if (m - m.round()).abs() < 1e-9 {
-        let n = m.round() as i64;
-        if n % 12 == 0 && n > 0 {
-            return msg!(lang, "term-years", years = n / 12);
-        }
-        if n > 12 {
-            return msg!(lang, "term-years-months", years = n / 12, months = n % 12);
-        }
-        return msg!(lang, "term-months", months = n);
+        return whole_months(m.round() as i64, lang);
     }
-    msg!(lang, "term-months-fraction", months = m)
+    if m < 12.0 {
+        let days = (m * DAYS_PER_MONTH).round() as i64;
+        return msg!(lang, "term-days", days = days);
+    }
+    let whole = m.floor() as i64;
+    let days = ((m - m.floor()) * DAYS_PER_MONTH).round() as i64;
+    match (whole, days) {
+        (w, 0) => whole_months(w, lang),
+        (w, d) => msg!(
+            lang,
+            "term-and-days",
+            term = whole_months(w, lang),
+            days = msg!(lang, "term-days", days = d)
+        ),
+    }
+}
+
+/// Days in an average month, as the data's durations count them.
+const DAYS_PER_MONTH: f64 = 30.436_875;
+
+fn whole_months(n: i64, lang: &str) -> String {
+    if n % 12 == 0 && n > 0 {
+        return msg!(lang, "term-years", years = n / 12);
+    }
+    if n > 12 {
+        return msg!(lang, "term-years-months", years = n / 12, months = n % 12);
+    }
+    msg!(lang, "term-months", months = n)
 }
 
 pub fn fine(f: &Fine, lang: &str) -> String {
@@ -153,19 +176,20 @@ fn single(p: &Penalty, lang: &str) -> String {
                 .and_then(|c| crate::catalog::keyed(lang, "penalty-unconfirmed", c))
                 .unwrap_or_else(|| msg!(lang, "penalty-unconfirmed")),
         ),
-        (Term::Months(max), Some(Term::Months(min))) if p.minimum_status.is_none() => {
-            parts.push(msg!(
-                lang,
-                "penalty-range",
-                min = months(min, lang),
-                max = months(max, lang),
-                custody = custody
-            ))
-        }
-        (Term::Months(max), _) => parts.push(msg!(
+        (
+            max @ (Term::Months(_) | Term::Days(_)),
+            Some(min @ (Term::Months(_) | Term::Days(_))),
+        ) if p.minimum_status.is_none() => parts.push(msg!(
+            lang,
+            "penalty-range",
+            min = term(min, lang),
+            max = term(max, lang),
+            custody = custody
+        )),
+        (max @ (Term::Months(_) | Term::Days(_)), _) => parts.push(msg!(
             lang,
             "penalty-term",
-            term = months(max, lang),
+            term = term(max, lang),
             custody = custody
         )),
     }
@@ -299,6 +323,16 @@ mod tests {
             penalty(&p("2y-1d", None, "imprisonment"), "en"),
             "2 years less a day imprisonment"
         );
+        let mut min = p("2y-1d", None, "imprisonment");
+        min.prison_min = Some(Term::parse("90d").unwrap());
+        min.minimum_status = Some(MinimumStatus::InForce);
+        assert_eq!(
+            penalty(&min, "en"),
+            "2 years less a day imprisonment, minimum 90 days (mandatory minimum in force)"
+        );
+        assert_eq!(months(2.96, "en"), "90 days");
+        assert_eq!(months(0.99, "fr"), "30 jours");
+        assert_eq!(months(24.5, "en"), "2 years and 15 days");
         assert_eq!(
             penalty(&p("14y", Some("1000 CAD"), "imprisonment"), "en"),
             "14 years imprisonment and a fine of up to 1,000 CAD"

@@ -72,8 +72,8 @@ fn value(c: &mut FileCheck, s: &toml::Spanned<String>) -> Option<SentenceValue> 
             return Some(SentenceValue::Community(level.to_string()));
         }
     }
-    match Term::parse(raw) {
-        Ok(Term::Months(m)) => Some(SentenceValue::Custody {
+    match Term::parse(raw).map(Term::months) {
+        Ok(Some(m)) => Some(SentenceValue::Custody {
             months: m,
             written: raw.to_string(),
         }),
@@ -328,7 +328,7 @@ fn reference(c: &mut FileCheck, r: &ReferenceRaw) -> Option<ReferenceCase> {
         match s {
             None => Some(None),
             Some(s) => match Term::parse(s.get_ref()) {
-                Ok(Term::Months(m)) => Some(Some(m)),
+                Ok(t @ (Term::Months(_) | Term::Days(_))) => Some(t.months()),
                 Ok(Term::Life) => Some(Some(f64::INFINITY)),
                 _ => {
                     c.err_help(

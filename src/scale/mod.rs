@@ -338,10 +338,10 @@ pub fn evaluate<'a>(g: &'a Guideline, case: &Case) -> ScaleResult<'a> {
         .choice
         .and_then(|r| g.maxima.iter().find(|m| m.role == r.id));
     let capped_to = match (
-        maximum.map(|m| m.prison_max),
+        maximum.and_then(|m| m.prison_max.months()),
         cell.and_then(|c| c.range_to.months()),
     ) {
-        (Some(Term::Months(max)), Some(to)) if max < to => Some(max),
+        (Some(max), Some(to)) if max < to => Some(max),
         _ => None,
     };
     ScaleResult {
@@ -377,12 +377,12 @@ pub const MAX_SENTENCE_MONTHS: f64 = 1200.0;
 /// Parses a sentence written on the command line: `3y`, `18m`, `2y6m`, `26w`, more than
 /// nothing and at most [`MAX_SENTENCE_MONTHS`] (a larger figure is refused, not capped).
 pub fn parse_sentence(s: &str) -> Result<f64, String> {
-    match Term::parse(s) {
-        Ok(Term::Months(m)) if m > MAX_SENTENCE_MONTHS => Err(format!(
+    match Term::parse(s).map(|t| (t, t.months())) {
+        Ok((_, Some(m))) if m > MAX_SENTENCE_MONTHS => Err(format!(
             "`{}` is more than 100 years: a sentence of at most 100 years (1200m) is accepted, written e.g. 3y, 18m, 2y6m or 26w",
             crate::diagnostics::quote(s)
         )),
-        Ok(Term::Months(m)) if m > 0.0 => Ok(m),
+        Ok((_, Some(m))) if m > 0.0 => Ok(m),
         _ => Err(format!(
             "`{}` is not a sentence: write e.g. 3y, 18m, 2y6m or 26w",
             crate::diagnostics::quote(s)

@@ -442,6 +442,7 @@ fn short_term(p: Option<&Penalty>, fr: bool) -> String {
         Term::Life => msg!(static fr, "tui-life").into(),
         Term::None => "0".into(),
         Term::Unknown => "?".into(),
+        Term::Days(d) => format!("{d}d"),
         Term::Months(m) => {
             let whole = m.round();
             if (m - whole).abs() > 0.05 {

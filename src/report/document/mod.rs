@@ -544,4 +544,14 @@ pub struct SourceEntry {
     pub last_verified: Vec<NaiveDate>,
     /// The provisions, rules and guidelines that cite it.
     pub cited_by: Vec<String>,
+    /// Its class in the vocabulary's `[[source_class]]` (`official_text`, `secondary`,
+    /// `press`…); `null` when no prefix classifies it.
+    pub class: Option<String>,
+    /// The class in words, in the report's language ("press", "presse").
+    pub class_label: String,
+    /// Whether a court accepts a source of this class as the authority for a rule.
+    pub primary: bool,
+    /// The position of the class in the vocabulary: the report groups sources by it.
+    #[serde(skip)]
+    pub class_rank: usize,
 }

@@ -35,6 +35,27 @@ pub struct Options {
     pub today: NaiveDate,
 }
 
+/// Each source with its class (official text, court, secondary commentary, press…), from
+/// the vocabulary; the numbers stay those of the order of citation.
+fn classified(
+    mut entries: Vec<SourceEntry>,
+    classes: &crate::facts::SourceClasses,
+    lang: &str,
+) -> Vec<SourceEntry> {
+    for e in &mut entries {
+        match classes.classify(&e.url) {
+            Some(c) => {
+                e.class = Some(c.id.clone());
+                e.class_label = c.label.get(lang).to_string();
+                e.primary = c.primary;
+                e.class_rank = classes.position(&c.id).unwrap_or(usize::MAX);
+            }
+            None => e.class_label = t(lang, "unclassified", "non classées").to_string(),
+        }
+    }
+    entries
+}
+
 /// The numbered list of sources, deduplicated, with the dates and the citing provisions.
 #[derive(Default)]
 struct Sources {
@@ -52,6 +73,10 @@ impl Sources {
                     url: url.clone(),
                     last_verified: Vec::new(),
                     cited_by: Vec::new(),
+                    class: None,
+                    class_label: String::new(),
+                    primary: false,
+                    class_rank: usize::MAX,
                 });
                 self.entries.len() - 1
             });
@@ -185,7 +210,7 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
         proportionality,
         charts,
         warnings: cx.warnings,
-        sources: cx.sources.entries,
+        sources: classified(cx.sources.entries, &book.vocabulary.sources, lang),
         statement: statement(lang),
     }
 }

@@ -35,8 +35,32 @@ pub(super) fn sources(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
     if doc.sources.is_empty() {
         o.push(Block::para(spans![text::none_feminine(l)]));
     }
+    // Grouped by class, in the vocabulary's order (official texts first, press last), each
+    // source keeping its number.
+    let mut ranks: Vec<usize> = doc.sources.iter().map(|s| s.class_rank).collect();
+    ranks.sort_unstable();
+    ranks.dedup();
+    for rank in ranks {
+        let group: Vec<_> = doc
+            .sources
+            .iter()
+            .filter(|s| s.class_rank == rank)
+            .collect();
+        let label = &group[0].class_label;
+        let mut first = label.chars();
+        let label = first
+            .next()
+            .map(|c| c.to_uppercase().chain(first).collect::<String>())
+            .unwrap_or_default();
+        o.push(Block::para(spans![format!("{label} ({})", group.len())]));
+        o.push(Block::List(source_list(&group, l, html)));
+    }
+    out.push(numbered(8, l, None, o));
+}
+
+fn source_list(sources: &[&crate::report::document::SourceEntry], l: &str, html: bool) -> List {
     let mut list = List::new(ListKind::Sources);
-    for s in &doc.sources {
+    for s in sources {
         let about = format!(
             "{} — {}: {}",
             text::last_verified(&s.last_verified, l),
@@ -56,8 +80,7 @@ pub(super) fn sources(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
             })
         });
     }
-    o.push(Block::List(list));
-    out.push(numbered(8, l, None, o));
+    list
 }
 
 pub(super) fn about(out: &mut Vec<Block>, doc: &Document, l: &str) {
