@@ -403,6 +403,16 @@ command-unknown-system-in-systems = unknown system `{ $system }` in --systems; a
 command-unknown-system = unknown system `{ $system }`; accepted: { $accepted }
 command-no-provision-or-system = no provision or system `{ $id }`; `qualif law list` shows the ids
 command-no-official-guideline = no official sentencing guideline in the data (guidelines/*.toml)
+command-validate-ok = ok: { $systems } systems ({ $ids }), { $provisions } provisions, { $versions } versions ({ $unverified } unverified, { $secondary } on secondary sources only), { $limitations } limitation and { $jurisdictions } jurisdiction rules, { $scales } sentencing scales and { $cases } reference cases, { $facts } facts, { $conduct } conduct classes
+command-validate-problems = { $count } problem(s) found
+command-batch-counts = { $records } records: { $evaluated } evaluated, { $rejected } rejected
+command-batch-head-by = by
+command-batch-head-group = group
+command-batch-head-cases = cases
+command-batch-head-sentenced = sentenced
+command-batch-head-share = share of max: n
+command-batch-head-starting = ÷ starting point: n
+command-batch-head-median = median
 
 ## The retained qualification (the conclusion of an assessment)
 retained-heading = Retained

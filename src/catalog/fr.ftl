@@ -400,6 +400,16 @@ command-unknown-system-in-systems = système inconnu `{ $system }` dans --system
 command-unknown-system = système inconnu `{ $system }` ; acceptés : { $accepted }
 command-no-provision-or-system = aucune disposition ni aucun système `{ $id }` ; `qualif law list` donne les identifiants
 command-no-official-guideline = aucun barème officiel de peines dans les données (guidelines/*.toml)
+command-validate-ok = ok : { $systems } systèmes ({ $ids }), { $provisions } dispositions, { $versions } versions ({ $unverified } non vérifiées, { $secondary } sur sources secondaires seulement), { $limitations } règles de prescription et { $jurisdictions } de compétence, { $scales } barèmes de peines et { $cases } décisions de référence, { $facts } faits, { $conduct } classes de comportements
+command-validate-problems = { $count } problème(s) trouvé(s)
+command-batch-counts = { $records } enregistrements : { $evaluated } évalués, { $rejected } rejetés
+command-batch-head-by = par
+command-batch-head-group = groupe
+command-batch-head-cases = affaires
+command-batch-head-sentenced = condamnées
+command-batch-head-share = part du maximum : n
+command-batch-head-starting = ÷ point de départ : n
+command-batch-head-median = médiane
 
 ## La qualification retenue (la conclusion d'une analyse)
 retained-heading = Retenu

@@ -6,6 +6,7 @@ mod assess;
 mod batch;
 mod compare;
 mod law;
+pub mod manual;
 mod report;
 mod scale;
 
@@ -34,6 +35,14 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Some(Command::Batch(args)) => batch::run(&cli.data_dir, &args),
         Some(Command::Law(cmd)) => law::run(cli.data_dir.as_deref(), cmd),
+        Some(Command::Completions { shell }) => {
+            crate::io::to_stdout(&manual::completions(shell))?;
+            Ok(0)
+        }
+        Some(Command::Man) => {
+            crate::io::to_stdout(&manual::man_page())?;
+            Ok(0)
+        }
     }
 }
 
