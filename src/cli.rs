@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     version,
     about = "Qualify facts of sexual exploitation of children under several legal systems, compare penalties across borders.",
     long_about = "qualif reads a case file (TOML, see README.md) and says, for each legal system, which offences apply, which are possible and why, element by element, with the article, the penalty at the date of the facts and how well each provision is verified.\n\nDecision support, not legal advice. No network access, ever.",
-    after_help = "Exit codes: 0 success; 1 the command found a problem you asked about (e.g. law validate found errors); 2 bad input (invalid case file, unknown option, invalid data folder)."
+    after_help = "Exit codes: 0 success; 1 the command ran but found a problem you asked about (law validate found errors in the data, batch rejected some records); 2 bad input (unreadable or invalid case file, unknown option, invalid data folder) or an output that cannot be written."
 )]
 pub struct Cli {
     /// Use the jurisdiction and guideline files of DIR instead of the built-in ones.
@@ -61,6 +61,27 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Lang::En)]
         lang: Lang,
     },
+    /// A completion script for SHELL, generated from this command line's definition, on
+    /// standard output. Bash: `source <(qualif completions bash)`; zsh: save it as `_qualif`
+    /// in a folder of $fpath; fish: save it in ~/.config/fish/completions/qualif.fish.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// The manual page (roff), generated from this command line's definition, on standard
+    /// output: `qualif man > qualif.1 && man -l qualif.1`.
+    Man,
+}
+
+/// The shells `qualif completions` writes a script for.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -183,6 +204,12 @@ pub struct ReportArgs {
     /// standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only these systems, comma-separated (e.g. BE,FR,CA,EU-2011-93).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub systems: Vec<String>,
+    /// Apply the law in force on this date instead of the date of the facts (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    pub date: Option<chrono::NaiveDate>,
     /// Language of the report.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
@@ -236,6 +263,9 @@ pub struct BatchArgs {
     /// Seed of the synthetic dataset: the same seed gives the same cases.
     #[arg(long, value_name = "S", default_value_t = 1, requires = "synthesize")]
     pub seed: u64,
+    /// Language of the --summary table and of the count of rejected records.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
 }
 
 fn parse_sentence_arg(s: &str) -> Result<f64, String> {
@@ -261,6 +291,7 @@ pub enum LawCommand {
         id: String,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Language of the text.
         #[arg(long, value_enum, default_value_t = Lang::En)]
         lang: Lang,
     },
@@ -268,6 +299,9 @@ pub enum LawCommand {
     Validate {
         /// A folder holding vocabulary.toml and the system files (or a jurisdictions/ folder).
         dir: Option<PathBuf>,
+        /// Language of the summary line.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
     },
 }
 

@@ -9,10 +9,11 @@
 // failed write or survive it; `print!` and `eprintln!` would panic or lose it.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod analysis;
-pub mod batch;
+// The catalog first: its `msg!` macro is visible only to the modules declared after it.
 #[macro_use]
 pub mod catalog;
+pub mod analysis;
+pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod compare;

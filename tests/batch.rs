@@ -965,7 +965,9 @@ fn bad_json_lines_are_reported_and_the_run_goes_on() {
             "rejected: {f}:7:11: field `case.date_of_facts`: `case.date_of_facts` = \"2023-02-30\" is not a valid date"
         ),
         format!("rejected: {f}:9:1: a record must be a JSON object, found a list"),
-        format!("rejected: {f}:11:2: field `victm`: unknown section `victm`"),
+        format!(
+            "rejected: {f}:11:2: field `victm`: unknown section `victm` (did you mean `victim`?)"
+        ),
     ];
     assert_eq!(rejected_lines(&err), want, "{err}");
     // Each with what is accepted.

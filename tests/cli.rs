@@ -321,6 +321,27 @@ fn printing_commands() -> Vec<Vec<&'static str>> {
         vec!["--version"],
         vec!["report", "--help"],
         vec!["help", "batch"],
+        vec![
+            "report",
+            "case.toml",
+            "--systems",
+            "FR",
+            "--date",
+            "2020-01-01",
+        ],
+        vec!["law", "validate", "--lang", "fr"],
+        vec![
+            "batch",
+            "cases.jsonl",
+            "-o",
+            "out.jsonl",
+            "--summary",
+            "--lang",
+            "fr",
+        ],
+        vec!["completions", "bash"],
+        vec!["completions", "zsh"],
+        vec!["man"],
     ]);
     out
 }

@@ -1,5 +1,5 @@
 //! The threshold explorer (`qualif explore`): the ladders of three scenarios, each value
-//! worked out by hand from the legal dossier (`/work/shared/law/`, the line cited), the
+//! worked out by hand from the legal dossier (the line cited), the
 //! thresholds found from the law even between sampled rows, the JSON shape that README.md
 //! documents, and the SVG chart in a snapshot.
 

@@ -402,23 +402,23 @@ fn write_aggregates_csv(
 }
 
 /// The aggregate figures as a table for people.
-pub fn aggregates_table(counts: RunCounts, groups: &[GroupFigures]) -> String {
+pub fn aggregates_table(counts: RunCounts, groups: &[GroupFigures], lang: &str) -> String {
     use comfy_table::{ContentArrangement, Table, presets};
     let mut t = Table::new();
     t.load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(vec![
-            "by",
-            "group",
-            "cases",
-            "sentenced",
-            "share of max: n",
+            msg!(static lang, "command-batch-head-by"),
+            msg!(static lang, "command-batch-head-group"),
+            msg!(static lang, "command-batch-head-cases"),
+            msg!(static lang, "command-batch-head-sentenced"),
+            msg!(static lang, "command-batch-head-share"),
             "Q1",
-            "median",
+            msg!(static lang, "command-batch-head-median"),
             "Q3",
-            "÷ starting point: n",
+            msg!(static lang, "command-batch-head-starting"),
             "Q1",
-            "median",
+            msg!(static lang, "command-batch-head-median"),
             "Q3",
         ]);
     let q = |q: &Option<Quartiles>| -> [String; 4] {
@@ -443,15 +443,18 @@ pub fn aggregates_table(counts: RunCounts, groups: &[GroupFigures]) -> String {
         row.extend(q(&g.ratio_to_starting_point));
         t.add_row(row);
     }
-    format!("{}\n{t}", counts_line(counts))
+    format!("{}\n{t}", counts_line(counts, lang))
 }
 
 /// How many records a run read, evaluated and rejected: the first line of
 /// [`aggregates_table`], and the last message of a run that rejected records.
-pub fn counts_line(counts: RunCounts) -> String {
-    format!(
-        "{} records: {} evaluated, {} rejected",
-        counts.records, counts.evaluated, counts.rejected
+pub fn counts_line(counts: RunCounts, lang: &str) -> String {
+    msg!(
+        lang,
+        "command-batch-counts",
+        records = counts.records,
+        evaluated = counts.evaluated,
+        rejected = counts.rejected
     )
 }
 

@@ -147,10 +147,14 @@ pub fn run(data_dir: &Option<PathBuf>, args: &BatchArgs) -> Result<u8> {
     // on success. A run that rejected records (exit code 1) ends its messages there with
     // the count.
     if counts.rejected > 0 && !report.quiet {
-        crate::io::to_stderr(&batch::output::counts_line(counts));
+        crate::io::to_stderr(&batch::output::counts_line(counts, args.lang.code()));
     }
     if args.summary {
-        super::print(&batch::output::aggregates_table(counts, &groups))?;
+        super::print(&batch::output::aggregates_table(
+            counts,
+            &groups,
+            args.lang.code(),
+        ))?;
     }
     Ok(if counts.rejected > 0 { 1 } else { 0 })
 }

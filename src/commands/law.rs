@@ -9,7 +9,7 @@ use crate::report::law_text;
 
 pub fn run(data_dir: Option<&Path>, cmd: LawCommand) -> Result<u8> {
     match cmd {
-        LawCommand::Validate { dir } => validate(dir.as_deref().or(data_dir)),
+        LawCommand::Validate { dir, lang } => validate(dir.as_deref().or(data_dir), lang),
         LawCommand::List {
             system,
             format,
@@ -67,7 +67,7 @@ fn unknown_system(book: &LawBook, s: &str, lang: crate::cli::Lang) -> Error {
 
 /// Checks the data: exit 0 when clean, 1 when the files have errors, 2 when the folder
 /// cannot be read at all.
-fn validate(dir: Option<&Path>) -> Result<u8> {
+fn validate(dir: Option<&Path>, lang: crate::cli::Lang) -> Result<u8> {
     let loaded = match dir {
         Some(d) => match crate::law::read_data_dir(d) {
             Ok(files) => LawBook::from_sources(files),
@@ -107,25 +107,33 @@ fn validate(dir: Option<&Path>) -> Result<u8> {
                     }
                 }
             }
-            super::print(&format!(
-                "ok: {} systems ({}), {provisions} provisions, {versions} versions ({unverified} unverified, {secondary} on secondary sources only), {limitations} limitation and {jurisdictions} jurisdiction rules, {} sentencing scales and {} reference cases, {} facts, {} conduct classes",
-                book.systems.len(),
-                book.systems
-                    .iter()
-                    .map(|s| s.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                scales.guidelines.len(),
-                scales.reference_cases.len(),
-                book.vocabulary.facts.len(),
-                book.vocabulary.conduct.len()
+            let ids: Vec<&str> = book.systems.iter().map(|s| s.id.as_str()).collect();
+            super::print(&msg!(
+                lang,
+                "command-validate-ok",
+                systems = book.systems.len(),
+                ids = ids.join(", "),
+                provisions = provisions,
+                versions = versions,
+                unverified = unverified,
+                secondary = secondary,
+                limitations = limitations,
+                jurisdictions = jurisdictions,
+                scales = scales.guidelines.len(),
+                cases = scales.reference_cases.len(),
+                facts = book.vocabulary.facts.len(),
+                conduct = book.vocabulary.conduct.len()
             ))?;
             Ok(0)
         }
         Err(problems) => {
             // At most diagnostics::MAX_MESSAGES of them, then how many more.
             crate::io::to_stderr(&crate::diagnostics::render(&problems));
-            crate::io::to_stderr(&format!("{} problem(s) found", problems.len()));
+            crate::io::to_stderr(&msg!(
+                lang,
+                "command-validate-problems",
+                count = problems.len()
+            ));
             Ok(1)
         }
     }

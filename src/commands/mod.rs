@@ -7,6 +7,7 @@ mod batch;
 mod compare;
 mod explore;
 mod law;
+pub mod manual;
 mod report;
 mod scale;
 
@@ -36,6 +37,14 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Some(Command::Batch(args)) => batch::run(&cli.data_dir, &args),
         Some(Command::Law(cmd)) => law::run(cli.data_dir.as_deref(), cmd),
+        Some(Command::Completions { shell }) => {
+            crate::io::to_stdout(&manual::completions(shell))?;
+            Ok(0)
+        }
+        Some(Command::Man) => {
+            crate::io::to_stdout(&manual::man_page())?;
+            Ok(0)
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! `qualif report CASE --format markdown|html|json [-o FILE] [--lang fr|en] [--redact]`.
+//! `qualif report CASE --format markdown|html|json [-o FILE] [--systems IDS] [--date D]
+//! [--lang fr|en] [--redact]`.
 
 use crate::analysis::{Request, Sentence, analyse};
 use crate::cli::{ReportArgs, ReportFormat};
@@ -28,6 +29,7 @@ fn format(args: &ReportArgs) -> ReportFormat {
 
 pub fn run(plan: &Plan, scales: &Scales, args: &ReportArgs) -> Result<u8> {
     let book = plan.book();
+    super::assess::check_systems(book, &args.systems, args.lang.code())?;
     let today = today();
     let case = load_case(&args.case, &book.vocabulary, today)?;
     // Once the case file is known to exist, before anything is written.
@@ -41,6 +43,8 @@ pub fn run(plan: &Plan, scales: &Scales, args: &ReportArgs) -> Result<u8> {
     };
     let scales = (!scales.guidelines.is_empty()).then_some(scales);
     let request = Request {
+        systems: &args.systems,
+        law_date: args.date,
         sentence: Sentence::Imposed,
         ..Request::default()
     };

@@ -414,18 +414,24 @@ impl<'s> CaseReader<'s> {
         if let Some(id) = self.vocab.section_id(name) {
             return Ok(OpenSection { name, id });
         }
-        Err(self
-            .source
-            .error_at(at, format!("unknown section `{}`", short(name)))
-            .with_help(format!(
-                "`version` and the sections {}",
-                self.vocab
-                    .sections()
-                    .iter()
-                    .map(|s| format!("[{s}]"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )))
+        let mut message = format!("unknown section `{}`", short(name));
+        // Section names are short and few: one edit in five letters (not the two edits a
+        // key allows), so that a key written outside its section (`age`) is not taken
+        // for a misspelt section (`case`).
+        let close = closest(name, &self.vocab.sections())
+            .filter(|c| strsim::levenshtein(name, c) <= 1.max(c.len() / 5));
+        if let Some(close) = close {
+            message.push_str(&format!(" (did you mean `{close}`?)"));
+        }
+        Err(self.source.error_at(at, message).with_help(format!(
+            "`version` and the sections {}",
+            self.vocab
+                .sections()
+                .iter()
+                .map(|s| format!("[{s}]"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )))
     }
 
     /// The problem with a section whose value (at byte `at`) is not a table.

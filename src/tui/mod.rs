@@ -77,6 +77,9 @@ fn perform(app: &mut App, effect: Effect) {
             let left = app.recovery.offered.len().saturating_sub(1);
             if let Some(r) = recovery::take(app, i) {
                 let n = r.history.len();
+                // The interview goes on in the language it was left in.
+                app.lang = if r.lang == "fr" { Lang::Fr } else { Lang::En };
+                let fr = app.fr();
                 app.load(r.case, r.case_path, r.skipped, r.history);
                 app.dirty = true;
                 let mut text = msg!(fr, "tui-interview-resumed-answer-s", n = n.to_string());

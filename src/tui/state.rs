@@ -207,8 +207,17 @@ pub struct App<'a> {
     pub current: Option<String>,
     /// The user chose this question (jump, going back) rather than the engine.
     pub chosen: bool,
-    /// The highlighted answer.
+    /// The answer under the cursor.
     pub cursor: usize,
+    /// Whether the cursor is shown: a new question on a list of choices has none, so
+    /// that Enter never answers it by accident (the first Enter, or an arrow, shows it on
+    /// the first choice; Enter then answers the highlighted one).
+    pub highlighted: bool,
+    /// How many lines of a question longer than its box are scrolled away (Shift-↑↓).
+    pub question_scroll: u16,
+    /// How many lines of the question the last drawing could not show (set by the view,
+    /// which alone knows the box): the most `question_scroll` can be.
+    pub question_overflow: std::cell::Cell<u16>,
     /// Values ticked in a list question.
     pub ticked: BTreeSet<String>,
     /// The text typed for a number, date, country or text question.
@@ -252,6 +261,9 @@ impl<'a> App<'a> {
             current: None,
             chosen: false,
             cursor: 0,
+            highlighted: false,
+            question_scroll: 0,
+            question_overflow: std::cell::Cell::new(0),
             ticked: BTreeSet::new(),
             input: String::new(),
             message: None,
@@ -315,6 +327,8 @@ impl<'a> App<'a> {
         self.current = key;
         self.chosen = chosen;
         self.cursor = 0;
+        self.highlighted = false;
+        self.question_scroll = 0;
         self.ticked.clear();
         self.input.clear();
         let Some(def) = self.current_fact() else {
@@ -323,6 +337,10 @@ impl<'a> App<'a> {
         let choices = choices(def);
         let value = self.case.get(&def.key).cloned();
         let skipped = self.skipped.contains(&def.key);
+        // A typed answer is chosen by typing; an answer already given is shown on its
+        // choice; a new question on a list of choices starts with none highlighted.
+        self.highlighted =
+            value.is_some() || skipped || choices.first().is_some_and(|c| *c == Choice::Input);
         self.cursor = match (&value, skipped) {
             (None, true) => choices.len() - 1,
             (Some(v), _) => choices
@@ -387,6 +405,7 @@ impl<'a> App<'a> {
                 Some(v) => {
                     if let Some(i) = choices.iter().position(|c| c.matches(&v)) {
                         self.cursor = i;
+                        self.highlighted = true;
                     }
                     match (def.ty, v) {
                         (FactType::EnumList, Value::List(items)) => {
@@ -398,7 +417,10 @@ impl<'a> App<'a> {
                         _ => {}
                     }
                 }
-                None if was_unknown => self.cursor = choices.len() - 1,
+                None if was_unknown => {
+                    self.cursor = choices.len() - 1;
+                    self.highlighted = true;
+                }
                 None => {}
             }
         }

@@ -250,17 +250,45 @@ fn main_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     };
     let choices = answer::choices(def);
     let last = choices.len() - 1;
+    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
     match key.code {
+        // Shift-↑↓ scroll a question longer than its box (the view keeps it in range).
+        KeyCode::Up if shift => app.question_scroll = app.question_scroll.saturating_sub(1),
+        KeyCode::Down if shift => {
+            app.question_scroll = (app.question_scroll + 1).min(app.question_overflow.get())
+        }
+        // The first arrow shows the cursor on the first choice; the next ones move it.
+        KeyCode::Up | KeyCode::Down if !app.highlighted => app.highlighted = true,
         KeyCode::Up => app.cursor = app.cursor.saturating_sub(1),
         KeyCode::Down => app.cursor = (app.cursor + 1).min(last),
-        KeyCode::Home => app.cursor = 0,
-        KeyCode::End => app.cursor = last,
+        KeyCode::Home => {
+            app.cursor = 0;
+            app.highlighted = true;
+        }
+        KeyCode::End => {
+            app.cursor = last;
+            app.highlighted = true;
+        }
         KeyCode::Esc => {
             app.input.clear();
             app.message = None;
         }
         KeyCode::Backspace => {
             app.input.pop();
+        }
+        // Enter answers the highlighted choice; with none highlighted (and nothing
+        // ticked) it highlights the first and says what a second Enter would answer.
+        KeyCode::Enter if !app.highlighted && app.ticked.is_empty() => {
+            app.highlighted = true;
+            let label = choices
+                .get(app.cursor)
+                .map(|c| answer::choice_label(def, c, app.lang_code()))
+                .unwrap_or_default();
+            app.message = Some(Message::Info(msg!(
+                app.fr(),
+                "tui-enter-again",
+                choice = label
+            )));
         }
         KeyCode::Enter => return confirm(app, &choices),
         KeyCode::Char(c) if answer::is_typed(def) && answer::accepts_char(def, c) => {
@@ -269,6 +297,7 @@ fn main_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.message = None;
         }
         KeyCode::Char(' ') => {
+            app.highlighted = true;
             if let Some(Choice::ListValue(v)) = choices.get(app.cursor) {
                 toggle(app, v.clone());
             }
@@ -281,10 +310,12 @@ fn main_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             match choices.get(i) {
                 Some(Choice::ListValue(v)) => {
                     app.cursor = i;
+                    app.highlighted = true;
                     toggle(app, v.clone());
                 }
                 Some(_) => {
                     app.cursor = i;
+                    app.highlighted = true;
                     return confirm(app, &choices);
                 }
                 None => {}

@@ -100,32 +100,104 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
     let dirty = if app.dirty { "*" } else { "" };
     let answered = app.history.len();
     let law = app.analysis.assessment.law_date;
-    let text = format!(
-        " {}",
-        msg!(
-            fr,
-            "tui-header",
-            case = case,
-            dirty = dirty,
-            answered = answered.to_string(),
-            law = law
+    let header = |case: &str| {
+        format!(
+            " {}",
+            msg!(
+                fr,
+                "tui-header",
+                case = case,
+                dirty = dirty,
+                answered = answered.to_string(),
+                law = law
+            )
         )
+    };
+    // A long file name is shortened (its end kept, where the name differs) so that the
+    // whole line fits: the language and "? help" stay visible.
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(header("").chars().count());
+    let case = if case.chars().count() <= room {
+        case
+    } else if room >= 4 {
+        let tail: Vec<char> = case.chars().rev().take(room - 1).collect();
+        std::iter::once('…').chain(tail.into_iter().rev()).collect()
+    } else {
+        String::new()
+    };
+    f.render_widget(
+        Paragraph::new(header(&case)).style(styles(app).selected()),
+        area,
     );
-    f.render_widget(Paragraph::new(text).style(styles(app).selected()), area);
 }
 
 fn draw_footer(f: &mut Frame, app: &App, area: Rect) {
     let fr = app.fr();
     let letters = app.current_fact().is_some_and(answer::captures_letters);
-    let text = format!(
-        " {}",
-        if letters {
-            msg!(static fr, "tui-footer-letters")
-        } else {
-            msg!(static fr, "tui-footer")
-        }
-    );
+    let (full, short) = if letters {
+        (
+            msg!(static fr, "tui-footer-letters"),
+            msg!(static fr, "tui-footer-letters-short"),
+        )
+    } else {
+        (
+            msg!(static fr, "tui-footer"),
+            msg!(static fr, "tui-footer-short"),
+        )
+    };
+    let text = format!(" {}", key_line(full, short, usize::from(area.width)));
     f.render_widget(Paragraph::new(text).style(styles(app).dim()), area);
+}
+
+/// The key line for a width: the full one when it fits (with its leading space), else the
+/// short one (its most needed keys first) with the keys that do not fit left off whole,
+/// never cut in the middle of a word.
+fn key_line(full: &'static str, short: &'static str, width: usize) -> String {
+    let room = width.saturating_sub(1);
+    if full.chars().count() <= room {
+        return full.to_string();
+    }
+    let mut out = String::new();
+    for item in short.split(" · ") {
+        let sep = if out.is_empty() { 0 } else { 3 };
+        if out.chars().count() + sep + item.chars().count() > room {
+            break;
+        }
+        if sep > 0 {
+            out.push_str(" · ");
+        }
+        out.push_str(item);
+    }
+    out
+}
+
+/// How many lines a text takes once word-wrapped to `width` columns, as the paragraph
+/// wraps it (words kept whole, a word longer than a line broken).
+fn word_wrapped_height(text: &str, width: u16) -> u16 {
+    let w = usize::from(width.max(1));
+    let mut lines = 0usize;
+    for line in text.lines() {
+        let mut used = 0usize;
+        let mut count = 1usize;
+        for word in line.split_whitespace() {
+            let n = word.chars().count();
+            if used > 0 && used + 1 + n <= w {
+                used += 1 + n;
+                continue;
+            }
+            if used > 0 {
+                count += 1;
+            }
+            // A word longer than the line fills lines of its own.
+            count += n.saturating_sub(1) / w;
+            used = match n % w {
+                0 if n > 0 => w,
+                r => r,
+            };
+        }
+        lines += count;
+    }
+    lines.clamp(1, usize::from(u16::MAX)) as u16
 }
 
 /// How many lines a text takes once wrapped to `width` (an estimate by characters).
@@ -178,9 +250,6 @@ fn draw_question(f: &mut Frame, app: &App, area: Rect) {
         .map(|q| q.get(lang).to_string())
         .unwrap_or_else(|| def.label.get(lang).to_string());
     let choices = answer::choices(def);
-    let q_height = wrapped_height(&question, inner.width)
-        .min(inner.height / 3)
-        .max(1);
     let label_width = usize::from(inner.width.saturating_sub(2)).max(8);
     let items: Vec<ListItem> = choices
         .iter()
@@ -188,9 +257,18 @@ fn draw_question(f: &mut Frame, app: &App, area: Rect) {
         .map(|(i, c)| ListItem::new(choice_lines(app, def, c, i, label_width)))
         .collect();
     let wanted: usize = items.iter().map(ListItem::height).sum();
-    let list_height =
-        (wanted.min(usize::from(u16::MAX)) as u16).min(inner.height.saturating_sub(q_height + 1));
-    let [q_area, _, list_area, rest] = Layout::vertical([
+    let wanted = wanted.min(usize::from(u16::MAX)) as u16;
+    // The whole question, wrapped, as far as it leaves room for a line under it and the
+    // first choices (three at least, or all when fewer); what does not fit scrolls.
+    let q_full = word_wrapped_height(&question, inner.width);
+    let q_height = q_full
+        .min(inner.height.saturating_sub(1 + wanted.min(3)))
+        .max(1);
+    let overflow = q_full.saturating_sub(q_height);
+    app.question_overflow.set(overflow);
+    let scroll = app.question_scroll.min(overflow);
+    let list_height = wanted.min(inner.height.saturating_sub(q_height + 1));
+    let [q_area, gap, list_area, rest] = Layout::vertical([
         Constraint::Length(q_height),
         Constraint::Length(1),
         Constraint::Length(list_height),
@@ -200,14 +278,24 @@ fn draw_question(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(
         Paragraph::new(question)
             .style(s.bold())
-            .wrap(Wrap { trim: true }),
+            .wrap(Wrap { trim: true })
+            .scroll((scroll, 0)),
         q_area,
     );
-    let mut state = ListState::default().with_selected(Some(app.cursor));
+    if scroll < overflow {
+        f.render_widget(
+            Paragraph::new(msg!(static fr, "tui-question-more")).style(s.dim()),
+            gap,
+        );
+    }
+    // No cursor until a choice is highlighted (a new question on a list of choices):
+    // Enter then answers nothing by accident. The place of the mark is kept either way.
+    let mut state = ListState::default().with_selected(app.highlighted.then_some(app.cursor));
     f.render_stateful_widget(
         List::new(items)
             .highlight_style(s.selected())
-            .highlight_symbol("› "),
+            .highlight_symbol("› ")
+            .highlight_spacing(ratatui::widgets::HighlightSpacing::Always),
         list_area,
         &mut state,
     );
@@ -1129,6 +1217,10 @@ pub fn help_lines(fr: bool) -> Vec<(&'static str, &'static str)> {
             msg!(static fr, "tui-help-select-the-previous-next-provision"),
         ),
         ("Tab", msg!(static fr, "tui-help-next-panel-small-windows")),
+        (
+            msg!(static fr, "tui-help-shift-arrows"),
+            msg!(static fr, "tui-help-scroll-question"),
+        ),
         ("l  Ctrl-L", msg!(static fr, "tui-help-fran-ais-english")),
         ("s  Ctrl-S", msg!(static fr, "tui-help-save-the-case-file")),
         ("o  Ctrl-O", msg!(static fr, "tui-help-open-a-case-file")),
