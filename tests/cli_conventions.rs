@@ -104,6 +104,7 @@ fn the_manual_page_renders() {
         "COMMANDS",
         "\"QUALIF ASSESS\"",
         "\"QUALIF COMPARE\"",
+        "\"QUALIF EXPLORE\"",
         "\"QUALIF SCALE\"",
         "\"QUALIF REPORT\"",
         "\"QUALIF BATCH\"",
@@ -144,7 +145,11 @@ fn the_manual_page_renders() {
         .env("LC_ALL", "C.UTF-8")
         .output()
         .unwrap();
-    let text = String::from_utf8_lossy(&o.stdout);
+    // man justifies lines: words may be separated by more than one space.
+    let text = String::from_utf8_lossy(&o.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(
         o.status.success(),
         "man -l: {}",
