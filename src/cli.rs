@@ -128,6 +128,28 @@ pub struct Printed {
     /// Language of the labels in table and Markdown output.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+    /// Width of the table output, in columns (at least 40). Default: the terminal's width
+    /// when standard output is a terminal, else 80.
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
+}
+
+impl Printed {
+    /// The width the tables are laid out in: `--width`, else the terminal's when standard
+    /// output is one, else 80 (a file or a pipe: what a printed page and most readers take).
+    pub fn columns(&self) -> usize {
+        use std::io::IsTerminal;
+        let width = self.width.map(usize::from).unwrap_or_else(|| {
+            if std::io::stdout().is_terminal() {
+                ratatui::crossterm::terminal::size()
+                    .map(|(w, _)| usize::from(w))
+                    .unwrap_or(80)
+            } else {
+                80
+            }
+        });
+        width.max(40)
+    }
 }
 
 #[derive(Debug, Args)]
@@ -148,6 +170,11 @@ pub struct CompareArgs {
     pub input: CaseAndLaw,
     #[command(flatten)]
     pub printed: Printed,
+    /// Always print the comparison as one matrix (conduct by system), even when it is wider
+    /// than the terminal; otherwise a comparison that does not fit is printed as one block
+    /// per conduct.
+    #[arg(long)]
+    pub wide: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

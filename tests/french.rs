@@ -263,7 +263,7 @@ fn french_output_has_no_english_sentence() {
         for all in [false, true] {
             outputs.push((
                 format!("{name}: assess"),
-                assess_text::table(&a, &book.vocabulary, retained, "fr", all),
+                assess_text::table(&a, &book.vocabulary, retained, "fr", all, 1000),
             ));
             outputs.push((
                 format!("{name}: assess md"),
@@ -272,7 +272,18 @@ fn french_output_has_no_english_sentence() {
         }
         outputs.push((
             format!("{name}: compare"),
-            compare_text::table(&book, &a, retained, &c, "fr"),
+            compare_text::table(
+                &book,
+                &a,
+                retained,
+                &c,
+                "fr",
+                // Wide enough that no line wraps: the test reads each line whole.
+                compare_text::Fit {
+                    width: 1000,
+                    wide: false,
+                },
+            ),
         ));
         outputs.push((
             format!("{name}: compare md"),
@@ -280,7 +291,7 @@ fn french_output_has_no_english_sentence() {
         ));
         outputs.push((
             format!("{name}: scale"),
-            scale_text::table(official.as_ref(), &extensions, None, "fr"),
+            scale_text::table(official.as_ref(), &extensions, None, "fr", 1000),
         ));
         for months in [36.0, 360.0] {
             let p = scale::place(months, official.as_ref(), &extensions, &a, &scales);
@@ -290,7 +301,7 @@ fn french_output_has_no_english_sentence() {
             );
             outputs.push((
                 format!("{name}: scale --sentence {months}m"),
-                scale_text::table(official.as_ref(), &extensions, Some(&p), "fr"),
+                scale_text::table(official.as_ref(), &extensions, Some(&p), "fr", 1000),
             ));
         }
     }

@@ -51,6 +51,7 @@ pub fn run(plan: &Plan, args: &AssessArgs) -> Result<u8> {
             &analysis.concurrence,
             lang,
             args.all,
+            args.printed.columns(),
         ),
         Format::Markdown => assess_text::markdown(
             assessment,

@@ -29,9 +29,17 @@ pub fn run(plan: &Plan, args: &CompareArgs) -> Result<u8> {
             &comparison,
         ))
         .expect("JSON values serialise"),
-        Format::Table => {
-            compare_text::table(book, assessment, &analysis.concurrence, &comparison, lang)
-        }
+        Format::Table => compare_text::table(
+            book,
+            assessment,
+            &analysis.concurrence,
+            &comparison,
+            lang,
+            compare_text::Fit {
+                width: args.printed.columns(),
+                wide: args.wide,
+            },
+        ),
         Format::Markdown => {
             compare_text::markdown(book, assessment, &analysis.concurrence, &comparison, lang)
         }

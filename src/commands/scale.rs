@@ -33,9 +33,13 @@ pub fn run(plan: &Plan, scales: &Scales, args: &ScaleArgs) -> Result<u8> {
             placement.as_ref(),
         ))
         .expect("JSON values serialise"),
-        Format::Table | Format::Markdown => {
-            scale_text::table(official.as_ref(), extensions, placement.as_ref(), lang)
-        }
+        Format::Table | Format::Markdown => scale_text::table(
+            official.as_ref(),
+            extensions,
+            placement.as_ref(),
+            lang,
+            args.printed.columns(),
+        ),
     };
     super::print(&text)?;
     Ok(0)

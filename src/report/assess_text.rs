@@ -143,6 +143,7 @@ pub fn table(
     concurrence: &[Concurrence],
     lang: &str,
     all: bool,
+    width: usize,
 ) -> String {
     let mut out = String::new();
     out.push_str(&format!(
@@ -179,7 +180,7 @@ pub fn table(
         table
             .load_preset(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(160);
+            .set_width(u16::try_from(width).unwrap_or(u16::MAX));
         table.set_header(vec![
             msg!(static lang, "assess-status"),
             msg!(static lang, "assess-provision"),
@@ -253,7 +254,7 @@ pub fn table(
         }
     }
     out.push_str(&format!("\n{}\n", msg!(static lang, "disclaimer")));
-    out
+    super::wrap::wrap(&out, width)
 }
 
 /// The assessment as Markdown: for each system, the qualification retained first.

@@ -115,6 +115,7 @@ pub fn table(
     retained: &[Concurrence],
     c: &Comparison,
     lang: &str,
+    fit: Fit,
 ) -> String {
     let mut out = format!(
         "{}: {}\n",
@@ -130,12 +131,15 @@ pub fn table(
             "\n{}\n",
             msg!(lang, "compare-no-offence-anywhere")
         ));
+    } else if !fit.wide && !fit.matrix_fits(a.systems.len()) {
+        out.push('\n');
+        out.push_str(&blocks(book, a, retained, c, lang));
     } else {
         let mut table = Table::new();
         table
             .load_preset(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(170);
+            .set_width(u16::try_from(fit.width).unwrap_or(u16::MAX));
         let mut header = vec![TCell::new(msg!(static lang, "compare-conduct"))];
         header.extend(a.systems.iter().map(|r| TCell::new(&r.system.id)));
         table.set_header(header);
@@ -173,6 +177,68 @@ pub fn table(
         ));
     }
     out.push_str(&format!("\n{}\n", msg!(static lang, "disclaimer")));
+    super::wrap::wrap(&out, fit.width)
+}
+
+/// The room the comparison has: its width in columns, and whether the matrix is forced.
+#[derive(Debug, Clone, Copy)]
+pub struct Fit {
+    pub width: usize,
+    /// `--wide`: the matrix whatever the width.
+    pub wide: bool,
+}
+
+impl Fit {
+    /// Whether a matrix of `systems` columns reads at this width: a conduct column of 24
+    /// and at least 22 columns a system (a penalty's words wrap onto a few lines, no more).
+    pub fn matrix_fits(self, systems: usize) -> bool {
+        24 + 22 * systems <= self.width
+    }
+}
+
+/// The comparison as one block per conduct (the matrix turned on its side), for a width
+/// the matrix does not fit: the conduct, then one indented line per system.
+fn blocks(
+    book: &LawBook,
+    a: &Assessment,
+    retained: &[Concurrence],
+    c: &Comparison,
+    lang: &str,
+) -> String {
+    let id_width = a
+        .systems
+        .iter()
+        .map(|r| r.system.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    let mut block = |title: String, cells: Vec<String>| {
+        out.push_str(&format!("▸ {title}\n"));
+        for (r, text) in a.systems.iter().zip(cells) {
+            let indent = " ".repeat(id_width + 6);
+            let text = text.replace('\n', &format!("\n{indent}"));
+            out.push_str(&format!("    {:<id_width$}  {text}\n", r.system.id));
+        }
+        out.push('\n');
+    };
+    block(
+        msg!(lang, "compare-retained-row"),
+        a.systems
+            .iter()
+            .enumerate()
+            .map(|(i, r)| retained_cell(retained.get(i), r, lang))
+            .collect(),
+    );
+    for row in &c.rows {
+        block(
+            conduct_label(book, &row.conduct, lang),
+            row.cells
+                .iter()
+                .zip(&a.systems)
+                .map(|(cell, r)| cell_text(cell, r.system.kind, lang))
+                .collect(),
+        );
+    }
     out
 }
 

@@ -11,3 +11,4 @@ pub mod law_text;
 pub mod retained_text;
 pub mod scale_text;
 pub mod words;
+pub mod wrap;

@@ -245,6 +245,7 @@ pub fn table(
     extensions: &[ScaleResult],
     placement: Option<&Proportionality>,
     lang: &str,
+    width: usize,
 ) -> String {
     let mut out = String::new();
     if let Some(r) = official {
@@ -298,11 +299,12 @@ pub fn table(
             .fold(p.sentence_months * 1.2, f64::max)
             .max(12.0)
             .ceil();
-        const W: usize = 50;
+        // The bars take what the width leaves beside their labels: 50 columns at most.
+        let bar_w = width.saturating_sub(30).clamp(20, 50);
         out.push_str(&format!(
             "\n  0{:>w$}\n",
             words::months(scale_max, lang),
-            w = W + 8
+            w = bar_w + 8
         ));
         if let Some(c) = p.against.and_then(|r| r.cell) {
             let from = c.range_from.months().unwrap_or(0.0);
@@ -310,7 +312,7 @@ pub fn table(
             out.push_str(&format!(
                 "  {:<7}{}  {}\n",
                 msg!(static lang, "scale-bar-range"),
-                bar(from, to, scale_max, p.sentence_months, W),
+                bar(from, to, scale_max, p.sentence_months, bar_w),
                 msg!(static lang, "scale-guideline-range")
             ));
         }
@@ -331,7 +333,7 @@ pub fn table(
             out.push_str(&format!(
                 "  {:<7}{}  {} {label} — {}{} ({})\n",
                 s.system,
-                bar(min, max, scale_max, p.sentence_months, W),
+                bar(min, max, scale_max, p.sentence_months, bar_w),
                 msg!(static lang, "compare-max"),
                 s.citation,
                 if s.certain {
@@ -376,5 +378,5 @@ pub fn table(
         }
     }
     out.push_str(&format!("\n{}\n", msg!(static lang, "disclaimer-short")));
-    out
+    super::wrap::wrap(&out, width)
 }
