@@ -148,22 +148,23 @@ fn check_html(html: &str, lang: &str, what: &str) {
     assert_eq!(
         ids,
         [
+            "summary",
             "facts",
             "qualifications",
             "international",
             "comparison",
             "scale",
             "limitation",
+            "about",
+            "elements",
+            "unknown",
             "warnings",
             "sources",
-            "about"
         ],
         "{what}: sections"
     );
     assert!(
-        doc.select(&sel("#qualifications svg[role=img] > title"))
-            .count()
-            >= 1,
+        doc.select(&sel("#summary svg[role=img] > title")).count() >= 1,
         "{what}: the penalty chart with a title"
     );
     // Unique ids, and every link points inside the document.

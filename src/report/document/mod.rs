@@ -50,6 +50,9 @@ pub struct Document {
     pub lang: String,
     pub generator: String,
     pub header: Header,
+    /// What the report opens with: the qualification retained in each system, the
+    /// disparities that matter most, the warnings about what is retained.
+    pub summary: Summary,
     pub facts: Facts,
     /// National systems, in the data's order.
     pub systems: Vec<SystemSection>,
@@ -61,6 +64,43 @@ pub struct Document {
     pub warnings: Vec<Warning>,
     pub sources: Vec<SourceEntry>,
     pub statement: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// National systems, in the data's order.
+    pub systems: Vec<SystemSummary>,
+    /// The most severe disparities (at most five), the most severe first.
+    pub disparities: Vec<DisparityLine>,
+    pub disparities_total: usize,
+    /// The verification warnings about the provisions retained and the case.
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SystemSummary {
+    pub system: String,
+    pub name: String,
+    /// The qualification retained first, then those retained beside it; when nothing
+    /// applies, the most severe possible one.
+    pub retained: Vec<RetainedLine>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RetainedLine {
+    pub id: String,
+    pub citation: String,
+    pub title: String,
+    pub status: Status,
+    /// The alternatives that would take its place if established (their citations).
+    pub unless: Vec<String>,
+    /// The certain penalty at the date of the facts.
+    pub penalty_text: Option<String>,
+    pub verification: Option<String>,
+    pub limitation_text: Option<String>,
+    pub jurisdiction_text: Option<String>,
+    /// The grounds of jurisdiction that hold (their citations).
+    pub grounds: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -184,6 +224,8 @@ pub struct ElementLine {
     pub id: String,
     pub label: String,
     pub status: ElementStatus,
+    /// Met or unmet on a fact presumed, not stated.
+    pub presumed: bool,
     pub status_text: String,
 }
 

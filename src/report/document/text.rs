@@ -230,7 +230,8 @@ pub fn number(n: f64) -> String {
 }
 
 /// Provision ids grouped by system, in words: "BE: BE.377quater; COE-LANZAROTE: 13
-/// obligations" (an instrument's long lists are counted, not listed).
+/// obligations" (an instrument's long lists are counted, not listed; a system's list of more
+/// than six is cut after four, with the count).
 pub fn groups(gs: &[super::ProvisionGroup], lang: &str) -> String {
     gs.iter()
         .map(|g| {
@@ -243,6 +244,13 @@ pub fn groups(gs: &[super::ProvisionGroup], lang: &str) -> String {
                 )
             } else if g.international {
                 format!("{}: {}", g.system, g.provisions.join(", "))
+            } else if g.provisions.len() > 6 {
+                format!(
+                    "{}, … ({} {})",
+                    g.provisions[..4].join(", "),
+                    g.provisions.len(),
+                    t(lang, "provisions", "dispositions")
+                )
             } else {
                 g.provisions.join(", ")
             }

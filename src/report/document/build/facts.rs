@@ -1,14 +1,13 @@
 //! The header and the facts: the case's title, notes and dates, the facts as established and
 //! the facts still unknown that would decide a qualification or an aggravation.
 
-// The engine's findings in English, as the report had them (TODO: in the report's language).
 use crate::report::findings;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
 use super::Ctx;
-use crate::engine::{Assessment, SystemResult};
+use crate::engine::{Assessment, ElementStatus, SystemResult};
 use crate::facts::{FactDef, FactType, Value};
 use crate::law::SystemKind;
 use crate::report::document::text::{self, t};
@@ -36,7 +35,11 @@ pub(super) fn header(cx: &mut Ctx, a: &Assessment, today: NaiveDate) -> Header {
         law_date: a.law_date,
         date_of_assessment: cx.case.date("case.date_of_assessment").unwrap_or(today),
         produced_on: today,
-        warnings: findings::law_date_notices_en(&a.warnings),
+        warnings: a
+            .warnings
+            .iter()
+            .map(|w| findings::law_date_notice(w, cx.lang))
+            .collect(),
         redacted_fields,
     }
 }
@@ -120,7 +123,16 @@ pub(super) fn facts(cx: &mut Ctx, a: &Assessment) -> Facts {
             .iter()
             .filter(|q| q.status != Status::Excluded)
         {
-            if q.status == Status::Possible {
+            // A fact matters when it decides a possible qualification that the facts
+            // already engage (one of its elements is established, not presumed), or an
+            // aggravation of a qualification that applies. A provision none of whose
+            // elements the facts establish (images in a case that never mentions any) is
+            // still in annex A, but its facts are not asked for.
+            let engaged = q
+                .elements
+                .iter()
+                .any(|e| e.status == ElementStatus::Met && !e.presumed);
+            if q.status == Status::Possible && engaged {
                 for k in &q.missing_facts {
                     add(
                         &mut decides.entry(k.clone()).or_default().0,
@@ -128,6 +140,9 @@ pub(super) fn facts(cx: &mut Ctx, a: &Assessment) -> Facts {
                         &q.provision.id,
                     );
                 }
+            }
+            if q.status != Status::Applies {
+                continue;
             }
             for k in &q.missing_for_aggravations {
                 add(

@@ -10,9 +10,9 @@ mod charts;
 mod facts;
 mod qualification;
 mod scales;
+mod summary;
 mod systems;
 
-// The engine's findings in English, as the report had them (TODO: in the report's language).
 use crate::report::findings;
 use std::collections::HashMap;
 
@@ -147,7 +147,7 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
         warnings: Vec::new(),
     };
     for w in &assessment.warnings {
-        cx.warn("case", findings::law_date_notice(w, "en"));
+        cx.warn("case", findings::law_date_notice(w, lang));
     }
     let header = facts::header(&mut cx, assessment, today);
     let facts = facts::facts(&mut cx, assessment);
@@ -196,12 +196,15 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
             ),
         );
     }
+    let retained = summary::retained_ids(assessment, &analysis.concurrence);
+    let summary = summary::summary(&systems, &retained, &comparison_section, &cx.warnings);
     Document {
         contract: CONTRACT,
         redacted: opts.redact,
         lang: lang.to_string(),
         generator: format!("qualif {}", env!("CARGO_PKG_VERSION")),
         header,
+        summary,
         facts,
         systems,
         international,
@@ -226,7 +229,7 @@ fn statement(lang: &str) -> Vec<String> {
         "qualif est un outil d'aide à la décision. Il applique aux faits décrits dans le dossier des données juridiques encodées à partir des textes et montre son raisonnement élément par élément. Ce n'est pas un avis juridique, et ce rapport ne se prononce ni sur la culpabilité ni sur la peine : il ne remplace pas la lecture des textes officiels, de la jurisprudence et du dossier.",
         "Un fait que le dossier ne mentionne pas est traité comme inconnu, jamais comme absent : une qualification « possible » dépend de faits restant à établir, listés au début de ce rapport.",
         "Chaque disposition porte une mention de vérification. Une disposition « non vérifiée », ou fondée sur des sources secondaires seulement, doit être contrôlée dans le texte officiel avant d'être invoquée. Les peines indiquées sont les maxima et minima prévus par la loi, non des prévisions de peine.",
-        "Les délais de prescription ne tiennent pas compte des actes interruptifs ni des causes de suspension. Les comparaisons entre systèmes se font par catégories de comportements et peuvent omettre des nuances propres à chaque droit. Un barème présenté comme une proposition n'est pas un guide officiel. Les notes des données juridiques, les avertissements du moteur et les messages de comparaison sont rédigés en anglais.",
+        "Les délais de prescription ne tiennent pas compte des actes interruptifs ni des causes de suspension. Les comparaisons entre systèmes se font par catégories de comportements et peuvent omettre des nuances propres à chaque droit. Un barème présenté comme une proposition n'est pas un guide officiel. Les notes des données juridiques sont rédigées en anglais.",
     ];
     let texts: &[&str] = if lang == "fr" { &fr } else { &en };
     texts.iter().map(|s| s.to_string()).collect()

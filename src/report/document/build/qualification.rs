@@ -142,7 +142,11 @@ pub(super) fn limitation(cx: &mut Ctx, l: &LimitationResult) -> LimitationInfo {
         never: matches!(l.deadline, Deadline::Never),
         dates_withheld: withheld,
         assessed_on: l.assessed_on,
-        notes: findings::limitation_notes_en(&l.notes),
+        notes: l
+            .notes
+            .iter()
+            .map(|n| findings::limitation_note(n, cx.lang))
+            .collect(),
         sources,
     }
 }
@@ -288,7 +292,7 @@ pub(super) fn qual(cx: &mut Ctx, q: &Qualification, system: &str) -> QualSection
         );
     }
     for w in &q.warnings {
-        cx.warn(id, findings::warning(w, "en"));
+        cx.warn(id, findings::warning(w, cx.lang));
     }
     let pending_reforms = q
         .pending
@@ -334,6 +338,7 @@ pub(super) fn qual(cx: &mut Ctx, q: &Qualification, system: &str) -> QualSection
                 id: e.id.to_string(),
                 label: e.label.get(lang).to_string(),
                 status: e.status,
+                presumed: e.presumed,
                 status_text: crate::report::findings::element_result(e, lang).to_string(),
             })
             .collect(),
@@ -350,7 +355,11 @@ pub(super) fn qual(cx: &mut Ctx, q: &Qualification, system: &str) -> QualSection
         limitation,
         jurisdiction,
         notes,
-        warnings: findings::warnings_en(&q.warnings),
+        warnings: q
+            .warnings
+            .iter()
+            .map(|w| findings::warning(w, cx.lang))
+            .collect(),
         sources,
     }
 }

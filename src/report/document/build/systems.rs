@@ -122,7 +122,7 @@ pub(super) fn instrument(
                         && d.systems.iter().any(|x| x == sr.state)
                         && d.systems.iter().any(|x| x == sr.instrument)
                 })
-                .map(|d| findings::disparity(d, "en"))
+                .map(|d| findings::disparity(d, cx.lang))
                 .collect(),
         })
         .collect();
@@ -221,7 +221,7 @@ pub(super) fn comparison_section(
             systems: d.systems.clone(),
             conduct: d.conduct.clone(),
             conduct_label: d.conduct.as_deref().map(conduct_label),
-            message: findings::disparity(d, "en"),
+            message: findings::disparity(d, cx.lang),
         })
         .collect();
     ComparisonSection {

@@ -16,21 +16,57 @@ pub(super) fn warnings(out: &mut Vec<Block>, doc: &Document, l: &str) {
         list.push(spans![format!("⚠ {}", w.text)]);
     }
     o.push(Block::List(list));
-    out.push(numbered(7, l, Some(doc.warnings.len()), o));
+    out.push(numbered("warnings", l, Some(doc.warnings.len()), o));
 }
 
 pub(super) fn sources(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
     let html = to == Target::Html;
     let mut o = Vec::new();
+    // The date most sources were last verified on is said once; another is given after
+    // its source.
+    let mut dates: Vec<(&Vec<chrono::NaiveDate>, usize)> = Vec::new();
+    for s in &doc.sources {
+        match dates.iter_mut().find(|(d, _)| *d == &s.last_verified) {
+            Some((_, n)) => *n += 1,
+            None => dates.push((&s.last_verified, 1)),
+        }
+    }
+    let common = dates
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(d, _)| *d)
+        .filter(|d| !d.is_empty());
+    let mut aside = Vec::new();
     if html {
-        o.push(Block::Paragraph(
-            Para::Aside,
-            spans![t(
+        aside.push(t(
+            l,
+            "The addresses are given as text, to be opened by the reader; this file loads nothing.",
+            "Les adresses sont données sous forme de texte, à ouvrir par le lecteur ; ce fichier ne charge rien.",
+        )
+        .to_string());
+    }
+    if let Some(d) = common {
+        aside.push(format!(
+            "{} {}{}",
+            t(
                 l,
-                "The addresses are given as text, to be opened by the reader; this file loads nothing.",
-                "Les adresses sont données sous forme de texte, à ouvrir par le lecteur ; ce fichier ne charge rien."
-            )],
+                "Sources last verified on",
+                "Sources vérifiées en dernier le"
+            ),
+            d.iter()
+                .map(|d| text::date(*d, l))
+                .collect::<Vec<_>>()
+                .join(", "),
+            t(
+                l,
+                ", unless another date follows the address. The provisions cite their sources by number; the JSON report lists who cites each.",
+                ", sauf autre date après l'adresse. Les dispositions citent leurs sources par numéro ; le rapport JSON indique qui cite chacune."
+            )
         ));
+    }
+    if !aside.is_empty() {
+        let aside = aside.join(" ");
+        o.push(Block::Paragraph(Para::Aside, spans![aside]));
     }
     if doc.sources.is_empty() {
         o.push(Block::para(spans![text::none_feminine(l)]));
@@ -53,30 +89,31 @@ pub(super) fn sources(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
             .map(|c| c.to_uppercase().chain(first).collect::<String>())
             .unwrap_or_default();
         o.push(Block::para(spans![format!("{label} ({})", group.len())]));
-        o.push(Block::List(source_list(&group, l, html)));
+        o.push(Block::List(source_list(&group, common, l, html)));
     }
-    out.push(numbered(8, l, None, o));
+    out.push(numbered("sources", l, None, o));
 }
 
-fn source_list(sources: &[&crate::report::document::SourceEntry], l: &str, html: bool) -> List {
+fn source_list(
+    sources: &[&crate::report::document::SourceEntry],
+    common: Option<&Vec<chrono::NaiveDate>>,
+    l: &str,
+    html: bool,
+) -> List {
     let mut list = List::new(ListKind::Sources);
     for s in sources {
-        let about = format!(
-            "{} — {}: {}",
-            text::last_verified(&s.last_verified, l),
-            t(l, "cited by", "cité par"),
-            s.cited_by.join(", ")
-        );
+        let about = (Some(&s.last_verified) != common)
+            .then(|| format!(" — {}", text::last_verified(&s.last_verified, l)));
         list.items.push(Item {
             number: Some(s.n),
             ..Item::new(if html {
-                spans![
-                    Span::Url(s.url.clone()),
-                    Span::Break,
-                    styled(Tone::Muted, spans![about])
-                ]
+                let mut i = spans![Span::Url(s.url.clone())];
+                if let Some(a) = about {
+                    i.push(styled(Tone::Muted, spans![a]));
+                }
+                i
             } else {
-                spans![Span::Url(s.url.clone()), format!(" — {about}")]
+                spans![Span::Url(s.url.clone()), about.unwrap_or_default()]
             })
         });
     }
@@ -89,7 +126,7 @@ pub(super) fn about(out: &mut Vec<Block>, doc: &Document, l: &str) {
         .iter()
         .map(|p| Block::para(spans![p]))
         .collect();
-    out.push(numbered(9, l, None, o));
+    out.push(numbered("about", l, None, o));
 }
 
 /// The closing line: who produced the report, and when.

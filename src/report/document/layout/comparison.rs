@@ -53,7 +53,7 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
         }
         o.push(Block::List(list));
     }
-    out.push(numbered(4, l, None, o));
+    out.push(numbered("comparison", l, None, o));
 }
 
 fn matrix(o: &mut Vec<Block>, c: &ComparisonSection, l: &str, html: bool) {

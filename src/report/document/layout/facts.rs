@@ -1,4 +1,4 @@
-//! Section 1: the facts as established, and the facts still unknown that matter.
+//! Section 2: the facts as established; annex B: the facts still unknown that matter.
 
 use super::{Block, Target, numbered, row};
 use crate::report::document::Document;
@@ -56,14 +56,13 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
         }
         o.push(Block::List(list));
     }
-    o.push(Block::heading(
-        3,
-        spans![t(
-            l,
-            "Facts still unknown that matter",
-            "Faits encore inconnus qui comptent"
-        )],
-    ));
+    out.push(numbered("facts", l, None, o));
+}
+
+/// Annex B: the facts not stated whose answer could change a result of the report.
+pub(super) fn unknown_annex(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
+    let html = to == Target::Html;
+    let mut o = Vec::new();
     if doc.facts.unknown.is_empty() {
         o.push(Block::para(spans![t(
             l,
@@ -73,7 +72,7 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
     } else {
         unknown(&mut o, doc, l, html);
     }
-    out.push(numbered(1, l, None, o));
+    out.push(numbered("unknown", l, Some(doc.facts.unknown.len()), o));
 }
 
 fn unknown(o: &mut Vec<Block>, doc: &Document, l: &str, html: bool) {

@@ -1,8 +1,8 @@
 //! Section 3: the international instruments, the obligations the facts engage, and the
 //! instrument read for each state bound by it.
 
-use super::{Block, Target, badge, mark, numbered, row, verification};
-use crate::engine::ElementStatus;
+use super::{Block, Target, numbered, row, verification};
+use crate::engine::Status;
 use crate::report::document::blocks::*;
 use crate::report::document::text::{self, t};
 use crate::report::document::{Document, InstrumentSection, QualSection, StateReadingSection};
@@ -29,7 +29,7 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
     for i in &doc.international {
         instrument(&mut o, i, l, to);
     }
-    out.push(numbered(3, l, None, o));
+    out.push(numbered("international", l, None, o));
 }
 
 fn instrument(o: &mut Vec<Block>, i: &InstrumentSection, l: &str, to: Target) {
@@ -61,69 +61,68 @@ fn instrument(o: &mut Vec<Block>, i: &InstrumentSection, l: &str, to: Target) {
                 .join(", ")
         )]));
     }
+    let applies: Vec<&QualSection> = i
+        .obligations
+        .iter()
+        .filter(|q| q.status == Status::Applies)
+        .collect();
+    let possible: Vec<&str> = i
+        .obligations
+        .iter()
+        .filter(|q| q.status == Status::Possible)
+        .map(|q| q.citation.as_str())
+        .collect();
     if i.obligations.is_empty() {
         o.push(Block::para(spans![t(
             l,
             "No obligation is engaged by these facts.",
             "Aucune obligation n'est en jeu sur ces faits."
         )]));
-    } else {
+    }
+    if !applies.is_empty() {
         o.push(Block::Table(Table {
             head: Some(vec![
-                spans![t(l, "Obligation", "Obligation")].into(),
-                spans![text::status_label(l)].into(),
+                spans![t(l, "Obligation engaged", "Obligation en jeu")].into(),
                 spans![t(
                     l,
                     "Maximum the state must provide, at least",
                     "Maximum que l'État doit prévoir, au moins"
                 )]
                 .into(),
-                spans![t(
-                    l,
-                    "Elements not yet established",
-                    "Éléments non encore établis"
-                )]
-                .into(),
                 spans![text::verification_label(l)].into(),
             ]),
-            rows: i
-                .obligations
-                .iter()
-                .map(|q| obligation_row(q, html))
-                .collect(),
+            rows: applies.iter().map(|q| obligation_row(q, html)).collect(),
             ..Table::default()
         }));
     }
+    if !possible.is_empty() {
+        o.push(Block::Paragraph(
+            Para::Aside,
+            spans![format!(
+                "{} ({}): {}.",
+                t(
+                    l,
+                    "Still possible, depending on facts not stated",
+                    "Encore possibles, selon des faits non renseignés"
+                ),
+                possible.len(),
+                possible.join(", ")
+            )],
+        ));
+    }
     for r in &i.state_readings {
-        reading(o, r, l, html);
+        reading(o, r, l);
     }
 }
 
 fn obligation_row(q: &QualSection, html: bool) -> Vec<Cell> {
-    let open = q
-        .elements
-        .iter()
-        .filter(|e| e.status != ElementStatus::Met)
-        .map(|e| e.label.as_str());
     let penalty = spans![q.penalty.as_ref().map(|p| p.text.as_str()).unwrap_or("—")];
     if !html {
         return row([
             spans![format!("{} ({})", q.citation, q.title)],
-            spans![format!("{} {}", mark(q.status), q.status_text)],
             penalty,
-            spans![open.collect::<Vec<_>>().join("; ")],
             spans![&q.verification_text],
         ]);
-    }
-    let mut elements = Vec::new();
-    for (n, e) in open.enumerate() {
-        if n > 0 {
-            elements.push(Span::Break);
-        }
-        elements.push(format!("? {e}").into());
-    }
-    if elements.is_empty() {
-        elements.push("—".into());
     }
     vec![
         Cell::head(spans![
@@ -131,9 +130,7 @@ fn obligation_row(q: &QualSection, html: bool) -> Vec<Cell> {
             Span::Break,
             styled(Tone::Faint, spans![&q.title])
         ]),
-        spans![badge(q.status, &q.status_text)].into(),
         penalty.into(),
-        Cell::toned(CellTone::Small, elements),
         Cell::toned(
             CellTone::Small,
             spans![
@@ -145,55 +142,45 @@ fn obligation_row(q: &QualSection, html: bool) -> Vec<Cell> {
     ]
 }
 
-/// The instrument read for one state: the obligations engaged and the shortfalls.
-fn reading(o: &mut Vec<Block>, r: &StateReadingSection, l: &str, html: bool) {
-    o.push(Block::heading(
-        4,
-        spans![format!("{} {}", t(l, "Read for", "Lu pour"), r.state)],
-    ));
-    if r.obligations.is_empty() {
-        o.push(Block::para(spans![t(
-            l,
-            "No obligation engaged.",
-            "Aucune obligation en jeu."
-        )]));
-    }
-    let at_least = t(l, "maximum required at least", "maximum requis d'au moins");
-    let shortfall = t(l, "Shortfall", "Manquement");
-    let mut list = List::new(ListKind::Tight);
-    for ob in &r.obligations {
-        list.push(if html {
-            let mut line = spans![
-                badge(ob.status, &ob.status_text),
-                format!(" {}", ob.citation)
-            ];
-            if let Some(f) = &ob.floor_text {
-                line.push(format!(" — {at_least} {f}").into());
-            }
-            line
-        } else {
-            let floor = ob
-                .floor_text
-                .as_ref()
-                .map(|f| format!("; {at_least} {f}"))
-                .unwrap_or_default();
-            spans![format!(
-                "{} {} — {}{floor}",
-                mark(ob.status),
-                ob.citation,
-                ob.status_text
-            )]
-        });
-    }
-    let shortfalls = r
-        .shortfalls
+/// The instrument read for one state: the obligations that apply, in one line, and the
+/// shortfalls.
+fn reading(o: &mut Vec<Block>, r: &StateReadingSection, l: &str) {
+    let applies: Vec<String> = r
+        .obligations
         .iter()
-        .map(|s| spans!["⚠ ", strong(spans![shortfall]), format!(": {s}")]);
-    if html {
-        o.push(Block::List(list));
-        o.extend(shortfalls.map(|s| Block::Paragraph(Para::Warning, s)));
-    } else {
-        list.items.extend(shortfalls.map(Item::new));
-        o.push(Block::List(list));
+        .filter(|ob| ob.status == Status::Applies)
+        .map(|ob| match &ob.floor_text {
+            Some(f) => format!("{} (≥ {f})", ob.citation),
+            None => ob.citation.clone(),
+        })
+        .collect();
+    let possible = r
+        .obligations
+        .iter()
+        .filter(|ob| ob.status == Status::Possible)
+        .count();
+    let mut line = spans![strong(spans![format!(
+        "{} {}",
+        t(l, "Read for", "Lu pour"),
+        r.state
+    )])];
+    line.push(
+        format!(
+            ": {} {}; {} {possible}.",
+            t(l, "applies:", "applicables :"),
+            if applies.is_empty() {
+                "—".to_string()
+            } else {
+                applies.join(", ")
+            },
+            t(l, "possible:", "possibles :"),
+        )
+        .into(),
+    );
+    o.push(Block::para(line));
+    let shortfall = t(l, "Shortfall", "Manquement");
+    for s in &r.shortfalls {
+        let s = spans!["⚠ ", strong(spans![shortfall]), format!(": {s}")];
+        o.push(Block::Paragraph(Para::Warning, s));
     }
 }

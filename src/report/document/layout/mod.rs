@@ -11,6 +11,7 @@
 //! [`qualification`] (2), [`international`] (3), [`comparison`] (4), [`scales`] (5),
 //! [`limitation`] (6), and [`closing`] (7 to 9 and the closing line).
 
+mod annexes;
 mod closing;
 mod comparison;
 mod facts;
@@ -18,6 +19,7 @@ mod international;
 mod limitation;
 mod qualification;
 mod scales;
+mod summary;
 mod systems;
 
 use super::Document;
@@ -44,22 +46,25 @@ pub fn page(doc: &Document, to: Target) -> Page {
     let l = doc.lang.as_str();
     let html = to == Target::Html;
     let mut main = Vec::new();
+    summary::section(&mut main, doc, l, to);
     facts::section(&mut main, doc, l, to);
     systems::section(&mut main, doc, l, to);
     international::section(&mut main, doc, l, to);
     comparison::section(&mut main, doc, l, to);
     scales::section(&mut main, doc, l, to);
     limitation::section(&mut main, doc, l, to);
+    closing::about(&mut main, doc, l);
+    annexes::elements(&mut main, doc, l, to);
+    facts::unknown_annex(&mut main, doc, l, to);
     closing::warnings(&mut main, doc, l);
     closing::sources(&mut main, doc, l, to);
-    closing::about(&mut main, doc, l);
     let mut blocks = vec![header(doc, l, to)];
     if html {
         blocks.push(Block::Contents {
             title: t(l, "Contents", "Sommaire").to_string(),
             entries: sections(l)
                 .iter()
-                .map(|(id, title)| (*id, title.to_string()))
+                .map(|(id, _, title)| (*id, title.to_string()))
                 .collect(),
         });
     }
@@ -84,12 +89,15 @@ fn page_title(doc: &Document, l: &str) -> String {
     }
 }
 
-/// The numbered sections of the report: their anchors and titles.
-fn sections(l: &str) -> [(&'static str, &'static str); 9] {
+/// The sections of the report, in order: their anchors, their numbers (a letter for an
+/// annex) and their titles.
+fn sections(l: &str) -> [(&'static str, &'static str, &'static str); 12] {
     [
-        ("facts", t(l, "The facts", "Les faits")),
+        ("summary", "1", t(l, "Summary", "Synthèse")),
+        ("facts", "2", t(l, "The facts", "Les faits")),
         (
             "qualifications",
+            "3",
             t(
                 l,
                 "Qualifications by legal system",
@@ -98,6 +106,7 @@ fn sections(l: &str) -> [(&'static str, &'static str); 9] {
         ),
         (
             "international",
+            "4",
             t(
                 l,
                 "International obligations engaged",
@@ -106,14 +115,17 @@ fn sections(l: &str) -> [(&'static str, &'static str); 9] {
         ),
         (
             "comparison",
+            "5",
             t(l, "Comparison across systems", "Comparaison entre systèmes"),
         ),
         (
             "scale",
+            "6",
             t(l, "Sentencing scale", "Barème indicatif des peines"),
         ),
         (
             "limitation",
+            "7",
             t(
                 l,
                 "Limitation and jurisdiction",
@@ -121,34 +133,65 @@ fn sections(l: &str) -> [(&'static str, &'static str); 9] {
             ),
         ),
         (
-            "warnings",
-            t(l, "Verification warnings", "Avertissements de vérification"),
-        ),
-        ("sources", text::sources_label(l)),
-        (
             "about",
+            "8",
             t(
                 l,
                 "What this report is and is not",
                 "Ce qu'est ce rapport, et ce qu'il n'est pas",
             ),
         ),
+        (
+            "elements",
+            "A",
+            t(
+                l,
+                "Elements of each provision",
+                "Éléments de chaque disposition",
+            ),
+        ),
+        (
+            "unknown",
+            "B",
+            t(
+                l,
+                "Facts still unknown that matter",
+                "Faits encore inconnus qui comptent",
+            ),
+        ),
+        (
+            "warnings",
+            "C",
+            t(l, "Verification warnings", "Avertissements de vérification"),
+        ),
+        ("sources", "D", text::sources_label(l)),
     ]
 }
 
-/// Section `n` (1 to 9): its heading, numbered, with `count` after it when given, then
-/// `body`. Sections 1 and 9 are short and do not start a page in print.
-fn numbered(n: usize, l: &str, count: Option<usize>, mut body: Vec<Block>) -> Block {
-    let (id, title) = sections(l)[n - 1];
+/// The section `id`: its heading, numbered (an annex by its letter), with `count` after it
+/// when given, then `body`. The facts (after the summary) and the first annex start a page
+/// in print.
+fn numbered(id: &str, l: &str, count: Option<usize>, mut body: Vec<Block>) -> Block {
+    let all = sections(l);
+    let (id, n, title) = all
+        .iter()
+        .find(|s| s.0 == id)
+        .copied()
+        .expect("a section of the report");
+    let n = if n.as_bytes()[0].is_ascii_digit() {
+        format!("{n}.")
+    } else {
+        format!("{} {n} —", t(l, "Annex", "Annexe"))
+    };
     let text = match count {
-        Some(c) => format!("{n}. {title} ({c})"),
-        None => format!("{n}. {title}"),
+        Some(c) => format!("{n} {title} ({c})"),
+        None => format!("{n} {title}"),
     };
     body.insert(0, Block::heading(2, spans![text]));
     Block::Part(
         Part::Section {
             id,
-            major: n != 1 && n != 9,
+            major: id == "facts" || id == "elements",
         },
         body,
     )
@@ -313,16 +356,16 @@ fn header(doc: &Document, l: &str, to: Target) -> Block {
                 " ",
                 t(
                     l,
-                    "Check every qualification against the official texts before relying on it; provisions marked ⚠ are unverified or rest on secondary sources (section 7). A fact not stated is unknown, never “no”.",
-                    "Vérifiez chaque qualification dans les textes officiels avant de l'invoquer ; les dispositions marquées ⚠ ne sont pas vérifiées ou reposent sur des sources secondaires (section 7). Un fait non renseigné est inconnu, jamais « non »."
+                    "Check every qualification against the official texts before relying on it; provisions marked ⚠ are unverified or rest on secondary sources (annex C). A fact not stated is unknown, never “no”.",
+                    "Vérifiez chaque qualification dans les textes officiels avant de l'invoquer ; les dispositions marquées ⚠ ne sont pas vérifiées ou reposent sur des sources secondaires (annexe C). Un fait non renseigné est inconnu, jamais « non »."
                 )
             ],
         )
     } else {
         Block::para(spans![emphasis(spans![t(
             l,
-            "Decision support, not legal advice: check every qualification against the official texts (see section 9).",
-            "Aide à la décision, pas un avis juridique : vérifiez chaque qualification dans les textes officiels (voir la section 9)."
+            "Decision support, not legal advice: check every qualification against the official texts (see section 8).",
+            "Aide à la décision, pas un avis juridique : vérifiez chaque qualification dans les textes officiels (voir la section 8)."
         )])])
     });
     Block::Part(Part::Header, o)

@@ -18,7 +18,15 @@ fn element_mark(status: ElementStatus) -> (&'static str, CellTone) {
     }
 }
 
-pub(super) fn qualification(o: &mut Vec<Block>, q: &QualSection, l: &str, to: Target) {
+/// `retained`: the provision is retained (section 1); only then are the notes of the legal
+/// data printed with it (the JSON report has them for every provision).
+pub(super) fn qualification(
+    o: &mut Vec<Block>,
+    q: &QualSection,
+    retained: bool,
+    l: &str,
+    to: Target,
+) {
     let html = to == Target::Html;
     let mut head = vec![Block::heading(
         5,
@@ -36,40 +44,17 @@ pub(super) fn qualification(o: &mut Vec<Block>, q: &QualSection, l: &str, to: Ta
         },
     )];
     let facts = main_facts(q, l, html);
-    let elements = Block::Table(Table {
-        kind: TableKind::Elements,
-        head: Some(vec![
-            spans![t(l, "Element", "Élément")].into(),
-            Column::width(spans![text::status_label(l)], "9em"),
-        ]),
-        rows: q
-            .elements
-            .iter()
-            .map(|e| {
-                let (m, tone) = element_mark(e.status);
-                let status = format!("{m} {}", e.status_text);
-                vec![
-                    spans![&e.label].into(),
-                    if html {
-                        Cell::toned(tone, spans![strong(spans![status])])
-                    } else {
-                        spans![status].into()
-                    },
-                ]
-            })
-            .collect(),
-        ..Table::default()
-    });
     let mut rest = still_open(q, l);
     if !html {
         o.extend(head);
         o.push(Block::Fields(facts));
-        o.push(elements);
         // The warnings and the notes, a line each, before the sources.
         let sources = (!q.sources.is_empty()).then(|| rest.pop()).flatten();
         let line = |s: String| Field::new(s, Vec::new());
         rest.extend(q.warnings.iter().map(|w| line(format!("⚠ {w}"))));
-        rest.extend(q.notes.iter().map(|n| line(format!("ℹ {n}"))));
+        if retained {
+            rest.extend(q.notes.iter().map(|n| line(format!("ℹ {n}"))));
+        }
         rest.extend(sources);
         o.push(Block::Fields(rest));
         return;
@@ -94,14 +79,41 @@ pub(super) fn qualification(o: &mut Vec<Block>, q: &QualSection, l: &str, to: Ta
     head.push(Block::Fields(facts));
     let mut article = vec![
         Block::Part(Part::QualificationHead, head),
-        elements,
         Block::Fields(rest),
     ];
-    article.extend(notes(q, l));
+    article.extend(notes(q, retained, l));
     o.push(Block::Part(
         Part::Qualification(q.status, Anchor::Qualification(q.id.clone())),
         article,
     ));
+}
+
+/// A provision's elements with their marks (annex A). Of a provision still possible, the
+/// elements met are counted and those still open listed.
+pub(super) fn elements(q: &QualSection, l: &str, html: bool) -> Inline {
+    let mut out = Vec::new();
+    let open = q.status == Status::Possible;
+    let met = q
+        .elements
+        .iter()
+        .filter(|e| e.status == ElementStatus::Met)
+        .count();
+    if open && met > 0 {
+        out.push(format!("✓ {met} {}", t(l, "met", "établi(s)")).into());
+    }
+    let shown = q
+        .elements
+        .iter()
+        .filter(|e| !open || e.status != ElementStatus::Met);
+    for (i, e) in shown.enumerate() {
+        if i > 0 || (open && met > 0) {
+            out.push(" · ".into());
+        }
+        let (m, _) = element_mark(e.status);
+        let _ = html;
+        out.push(format!("{m} {}", e.label).into());
+    }
+    out
 }
 
 fn either(l: &str) -> &'static str {
@@ -391,8 +403,8 @@ fn still_open(q: &QualSection, l: &str) -> Vec<Field> {
 }
 
 /// The provision's warnings and the notes of the legal data, in small print (HTML).
-fn notes(q: &QualSection, l: &str) -> Option<Block> {
-    if q.warnings.is_empty() && q.notes.is_empty() {
+fn notes(q: &QualSection, retained: bool, l: &str) -> Option<Block> {
+    if q.warnings.is_empty() && (q.notes.is_empty() || !retained) {
         return None;
     }
     let mut b = Vec::new();
@@ -406,7 +418,7 @@ fn notes(q: &QualSection, l: &str) -> Option<Block> {
         }
         b.push(Block::List(list));
     }
-    if !q.notes.is_empty() {
+    if retained && !q.notes.is_empty() {
         b.push(Block::para(spans![strong(spans![t(
             l,
             "Notes of the legal data",

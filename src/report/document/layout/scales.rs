@@ -57,7 +57,7 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
     if let Some(p) = &doc.proportionality {
         proportionality(&mut o, p, figure, l, html);
     }
-    out.push(numbered(5, l, None, o));
+    out.push(numbered("scale", l, None, o));
 }
 
 /// The chart of the guideline range and the sentence, with its caption (HTML).

@@ -1,0 +1,146 @@
+//! The printed HTML report in a real browser (headless Chromium): every scenario's report,
+//! in English and in French, prints on A4 within a page budget, and no table or chart is
+//! wider than the printed page.
+//!
+//! Chromium must be installed (`/usr/bin/chromium`; `.ci/run` installs it): without it the
+//! test fails, unless `QUALIF_SKIP_BROWSER=1` says to skip it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The most pages a printed report may take, annexes included. The target of issue #18 is
+/// 20; the reports measured 20 to 28 when this test was written, so the budget is that
+/// maximum with a small margin until the remaining sections are shortened.
+const MAX_PAGES: usize = 30;
+
+/// The width of the printed text on A4 with the report's margins (210 mm − 2 × 14 mm), in
+/// CSS pixels.
+const PRINT_WIDTH_PX: u32 = 688;
+
+fn chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::split_paths(&std::env::var_os("PATH")?)
+                .map(|d| d.join(name))
+                .find(|p| p.is_file())
+        })
+}
+
+fn report(case: &Path, lang: &str, out: &Path) {
+    let status = Command::new(env!("CARGO_BIN_EXE_qualif"))
+        .args([
+            "report",
+            case.to_str().unwrap(),
+            "--format",
+            "html",
+            "--lang",
+            lang,
+        ])
+        .arg("-o")
+        .arg(out)
+        .env("QUALIF_TODAY", "2026-12-07")
+        .status()
+        .unwrap();
+    assert!(status.success(), "report {case:?} {lang}");
+}
+
+/// The number of pages of a PDF: the count of its root page tree (the largest `/Count`).
+fn pages(pdf: &[u8]) -> usize {
+    let mut best = 0;
+    let key = b"/Count ";
+    let mut i = 0;
+    while let Some(p) = pdf[i..].windows(key.len()).position(|w| w == key) {
+        let start = i + p + key.len();
+        let digits: String = pdf[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .map(|&b| b as char)
+            .collect();
+        best = best.max(digits.parse().unwrap_or(0));
+        i = start;
+    }
+    best
+}
+
+/// A script run in the page at print width: every table and chart wider than its
+/// container, or than the page, is written into the page, read back with `--dump-dom`.
+const PROBE: &str = r#"<style>html{font-size:9.2pt}body{max-width:none;padding:0;margin:0}</style><script>
+var bad=[];var page=document.documentElement.clientWidth;
+document.querySelectorAll("table, svg, figure, pre").forEach(function(e){
+  var box=e.getBoundingClientRect();var parent=e.parentElement.getBoundingClientRect();
+  if(box.right>page+0.5||box.width>parent.width+0.5||e.scrollWidth>e.clientWidth+1&&e.tagName=="TABLE"){
+    bad.push(e.tagName+": "+(e.textContent||"").slice(0,60).replace(/\s+/g," "));}
+});
+var p=document.createElement("pre");p.id="overflow-probe";p.textContent="OVER"+"FLOW["+bad.join(" | ")+"]";document.body.appendChild(p);
+</script></body>"#;
+
+#[test]
+fn printed_reports_fit_the_page_and_the_budget() {
+    let Some(browser) = chromium() else {
+        if std::env::var("QUALIF_SKIP_BROWSER").as_deref() == Ok("1") {
+            // Said once, on the test's own output (QUALIF_SKIP_BROWSER=1 asked for it).
+            std::io::Write::write_all(
+                &mut std::io::stdout(),
+                b"chromium is not installed: the printed reports are not checked (QUALIF_SKIP_BROWSER=1)\n",
+            )
+            .unwrap();
+            return;
+        }
+        panic!(
+            "chromium is not installed: install it (apt-get install -y chromium) or set QUALIF_SKIP_BROWSER=1 to skip this test"
+        );
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut cases: Vec<PathBuf> = std::fs::read_dir("tests/scenarios")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    cases.sort();
+    assert_eq!(cases.len(), 10, "the ten scenarios");
+    let mut counts = Vec::new();
+    for case in &cases {
+        for lang in ["en", "fr"] {
+            let name = format!("{}.{lang}", case.file_stem().unwrap().to_string_lossy());
+            let html = dir.path().join(format!("{name}.html"));
+            report(case, lang, &html);
+            let pdf = dir.path().join(format!("{name}.pdf"));
+            let out = Command::new(&browser)
+                .args([
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-pdf-header-footer",
+                ])
+                .arg(format!("--print-to-pdf={}", pdf.display()))
+                .arg(format!("file://{}", html.display()))
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{name}: chromium printed nothing");
+            let n = pages(&std::fs::read(&pdf).unwrap());
+            assert!(n > 0, "{name}: no page in the PDF");
+            counts.push(format!("{name}: {n}"));
+            assert!(n <= MAX_PAGES, "{name}: {n} pages, more than {MAX_PAGES}");
+            // Overflow, at the width of the printed text.
+            let text = std::fs::read_to_string(&html).unwrap();
+            let probe = dir.path().join(format!("{name}.probe.html"));
+            std::fs::write(&probe, text.replacen("</body>", PROBE, 1)).unwrap();
+            let out = Command::new(&browser)
+                .args(["--headless", "--no-sandbox", "--disable-gpu"])
+                .arg(format!("--window-size={PRINT_WIDTH_PX},1000"))
+                .args(["--virtual-time-budget=2000", "--dump-dom"])
+                .arg(format!("file://{}", probe.display()))
+                .output()
+                .unwrap();
+            let dom = String::from_utf8_lossy(&out.stdout);
+            let result = dom
+                .split("OVERFLOW[")
+                .nth(1)
+                .and_then(|r| r.split(']').next())
+                .unwrap_or_else(|| panic!("{name}: the overflow probe did not run"));
+            assert!(result.is_empty(), "{name}: wider than the page: {result}");
+        }
+    }
+    assert_eq!(counts.len(), 20);
+}
