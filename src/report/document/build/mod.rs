@@ -8,6 +8,7 @@
 
 mod charts;
 mod facts;
+pub(crate) mod ladder;
 mod qualification;
 mod scales;
 mod systems;
@@ -187,6 +188,7 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
         warnings: cx.warnings,
         sources: cx.sources.entries,
         statement: statement(lang),
+        ladders: ladder::ladders(analysis, lang, today),
     }
 }
 
