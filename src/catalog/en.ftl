@@ -466,3 +466,6 @@ ladder-gap-title = How the answer changes with the age gap
 ladder-gap-intro = A close-in-age rule is in play: the same facts with the older person aged otherwise (the child is { $age }, the case states { $offender }); from whole-year ages the gap is known within a year either way.
 ladder-thresholds = Where the answer changes (found from the conditions of the law):
 explore-separator = {"; "}
+tui-ladder-title = How the answer changes with the child's age (any key closes)
+tui-ladder-no-age = The child's age is not known yet: answer it, and the ladder shows how each system's answer changes with it.
+tui-ladder-intro = The answers so far, with the child aged otherwise (stated: { $age }); ▶ marks the stated age.

@@ -463,3 +463,6 @@ ladder-gap-title = Comment la réponse change avec l'écart d'âge
 ladder-gap-intro = Une règle de proximité d'âge est en jeu : les mêmes faits, l'aîné ayant un autre âge (l'enfant a { $age } ans, le dossier indique { $offender } ans) ; à partir d'âges en années entières, l'écart n'est connu qu'à un an près.
 ladder-thresholds = Où la réponse change (tiré des conditions de la loi) :
 explore-separator = {" ; "}
+tui-ladder-title = Comment la réponse change avec l'âge de l'enfant (une touche pour fermer)
+tui-ladder-no-age = L'âge de l'enfant n'est pas encore connu : répondez-y, et l'échelle montre comment la réponse de chaque système change avec lui.
+tui-ladder-intro = Les réponses données, l'enfant ayant un autre âge (indiqué : { $age } ans) ; ▶ marque l'âge indiqué.
