@@ -800,3 +800,54 @@ fn without_a_terminal_the_interview_says_so_and_exits_2() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// `a` opens the age ladder for the answers so far (computed on the key, drawn in 80×24),
+/// and any key closes it; without the child's age it says the age is needed.
+#[test]
+fn the_age_ladder_panel() {
+    let v = &book().vocabulary;
+    let mut case = Case::new();
+    case.set(
+        "case.date_of_facts",
+        Some(Value::Date(NaiveDate::from_ymd_opt(2022, 3, 10).unwrap())),
+        v,
+        today(),
+    );
+    let mut app = new_app(case.clone());
+    press(&mut app, ch('a'));
+    let qualif::tui::Overlay::Ladder { lines } = &app.overlay else {
+        panic!("the ladder opens");
+    };
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    press(&mut app, ch('x'));
+    assert!(matches!(app.overlay, qualif::tui::Overlay::None));
+    case.set("victim.age", Some(Value::Int(14)), v, today());
+    case.set("offender.age", Some(Value::Int(30)), v, today());
+    case.set(
+        "act.sexual_contact",
+        Some(Value::Str("penetration".into())),
+        v,
+        today(),
+    );
+    case.set(
+        "act.performer",
+        Some(Value::Str("offender".into())),
+        v,
+        today(),
+    );
+    let mut app = new_app(case);
+    press(&mut app, ch('a'));
+    let qualif::tui::Overlay::Ladder { lines } = &app.overlay else {
+        panic!("the ladder opens");
+    };
+    // Ages 8 to 17, the stated one marked; the French threshold at 15 among the thresholds.
+    assert!(lines.iter().any(|l| l.starts_with("▶ 14")), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("FR — at 15") && l.contains("art. 222-23-1 no longer applies")),
+        "{lines:?}"
+    );
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("How the answer changes with the child"), "{s}");
+}

@@ -21,9 +21,13 @@ pub fn run(plan: &Plan, args: &ExploreArgs) -> Result<u8> {
             serde_json::to_string_pretty(&explore_text::json(&ladder, &book.vocabulary, lang))
                 .expect("JSON values serialise")
         }
-        ExploreFormat::Svg => {
-            crate::report::document::ladder_chart(&ladder, &book.vocabulary, lang)
-        }
+        // A file of its own names its namespace (inline in the HTML report it needs none).
+        ExploreFormat::Svg => crate::report::document::ladder_chart(
+            &ladder,
+            &book.vocabulary,
+            lang,
+        )
+        .replacen("<svg ", r#"<svg xmlns="http://www.w3.org/2000/svg" "#, 1),
     };
     super::print(&text)?;
     Ok(0)

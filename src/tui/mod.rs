@@ -8,6 +8,7 @@
 //! signal or a terminal that went away) and reads the input.
 
 pub mod answer;
+pub mod ladder;
 pub mod recovery;
 pub mod state;
 mod terminal;

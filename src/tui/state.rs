@@ -67,6 +67,10 @@ pub enum Overlay {
         cursor: usize,
     },
     ConfirmQuit,
+    /// The age ladder for the answers so far (`super::ladder`), computed when opened.
+    Ladder {
+        lines: Vec<String>,
+    },
 }
 
 /// The panel shown on the right when the screen is too small to show them all.

@@ -54,6 +54,7 @@ enum Command {
     NextPanel,
     PreviousProvision,
     NextProvision,
+    Ladder,
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -73,7 +74,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
     match app.overlay.clone() {
         Overlay::None => main_key(app, key),
-        Overlay::Help => {
+        Overlay::Help | Overlay::Ladder { .. } => {
             app.overlay = Overlay::None;
             Vec::new()
         }
@@ -169,6 +170,7 @@ fn command(app: &App, key: &KeyEvent) -> Option<Command> {
         'u' => Some(Command::DontKnow),
         '[' => Some(Command::PreviousProvision),
         ']' => Some(Command::NextProvision),
+        'a' => Some(Command::Ladder),
         _ => None,
     }
 }
@@ -185,6 +187,11 @@ fn save_overlay(app: &App) -> Overlay {
 fn run_command(app: &mut App, c: Command) -> Vec<Effect> {
     match c {
         Command::Help => app.overlay = Overlay::Help,
+        Command::Ladder => {
+            app.overlay = Overlay::Ladder {
+                lines: super::ladder::lines(app),
+            }
+        }
         Command::Facts => {
             app.overlay = Overlay::Facts {
                 query: String::new(),

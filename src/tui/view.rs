@@ -964,6 +964,7 @@ fn draw_overlay(f: &mut Frame, app: &App, area: Rect) {
     let s = styles(app);
     match &app.overlay {
         Overlay::None => {}
+        Overlay::Ladder { lines } => super::ladder::draw(f, app, area, lines),
         Overlay::Help => {
             let mut lines: Vec<Line> = help_lines(fr)
                 .into_iter()

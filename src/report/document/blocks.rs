@@ -357,6 +357,8 @@ pub enum Chart {
     Penalties(Vec<PenaltyBar>),
     /// The guideline range and the sentence against each system's maximum.
     Scale(Box<ScaleChart>, Option<Box<ProportionalitySection>>),
+    /// A ladder's chart, drawn when it was built (`build/ladder.rs`).
+    Ladder(String),
 }
 
 impl Block {

@@ -64,6 +64,8 @@ pub struct Document {
     pub warnings: Vec<Warning>,
     pub sources: Vec<SourceEntry>,
     pub statement: Vec<String>,
+    /// How the answer changes with the child's age (and the age gap): see `build/ladder.rs`.
+    pub ladders: Vec<build::ladder::LadderSection>,
 }
 
 #[derive(Debug, Clone, Serialize)]

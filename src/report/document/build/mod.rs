@@ -8,6 +8,7 @@
 
 mod charts;
 mod facts;
+pub(crate) mod ladder;
 mod qualification;
 mod scales;
 mod summary;
@@ -215,6 +216,7 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
         warnings: cx.warnings,
         sources: classified(cx.sources.entries, &book.vocabulary.sources, lang),
         statement: statement(lang),
+        ladders: ladder::ladders(analysis, lang, today),
     }
 }
 

@@ -146,6 +146,7 @@ fn block(b: &Block, lang: &str) -> Markup {
             let drawing = match chart {
                 Chart::Penalties(bars) => svg::penalties(bars, lang),
                 Chart::Scale(c, p) => svg::scale(c, p.as_deref(), lang),
+                Chart::Ladder(drawing) => drawing.clone(),
             };
             html! {
                 figure {

@@ -16,6 +16,7 @@ mod closing;
 mod comparison;
 mod facts;
 mod international;
+mod ladder;
 mod limitation;
 mod qualification;
 mod scales;
@@ -51,6 +52,7 @@ pub fn page(doc: &Document, to: Target) -> Page {
     systems::section(&mut main, doc, l, to);
     international::section(&mut main, doc, l, to);
     comparison::section(&mut main, doc, l, to);
+    ladder::section(&mut main, doc, l, to);
     scales::section(&mut main, doc, l, to);
     limitation::section(&mut main, doc, l, to);
     closing::about(&mut main, doc, l);

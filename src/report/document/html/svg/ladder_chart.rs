@@ -94,10 +94,12 @@ pub fn ladder(l: &Ladder, vocab: &Vocabulary, lang: &str) -> String {
         .map_or(l.fact.as_str(), |f| f.label.get(lang));
     let title = msg!(lang, "explore-chart-title", fact = label);
     let height = TOP + PLOT + 70.0;
+    // Ids of its own: a report may hold a ladder for the age and one for the age gap.
+    let id = format!("chart-ladder-{}", l.fact.replace('.', "-"));
     let mut o = String::new();
     let _ = write!(
         o,
-        r##"<svg class="chart" role="img" aria-labelledby="chart-ladder-t chart-ladder-d" viewBox="0 0 {W} {height:.0}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg"><title id="chart-ladder-t">{}</title>"##,
+        r##"<svg class="chart" role="img" aria-labelledby="{id}-t {id}-d" viewBox="0 0 {W} {height:.0}" width="100%" preserveAspectRatio="xMinYMin meet"><title id="{id}-t">{}</title>"##,
         escaped(&title)
     );
     let _ = write!(
@@ -234,7 +236,7 @@ pub fn ladder(l: &Ladder, vocab: &Vocabulary, lang: &str) -> String {
     );
     let _ = write!(
         o,
-        r##"<desc id="chart-ladder-d">{}</desc></svg>"##,
+        r##"<desc id="{id}-d">{}</desc></svg>"##,
         escaped(&desc.join("; "))
     );
     o
