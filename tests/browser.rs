@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The most pages a printed report may take, annexes included. The target of issue #18 is
-/// 20; the reports measured 20 to 28 when this test was written, so the budget is that
-/// maximum with a small margin until the remaining sections are shortened.
-const MAX_PAGES: usize = 30;
+/// 20, not met yet: with the age ladders the reports measure 20 to 31 pages (README,
+/// "Written reports"), so the budget is that maximum with a small margin, a guard against
+/// growth until the remaining sections are shortened.
+const MAX_PAGES: usize = 33;
 
 /// The width of the printed text on A4 with the report's margins (210 mm − 2 × 14 mm), in
 /// CSS pixels.
@@ -120,8 +121,7 @@ fn printed_reports_fit_the_page_and_the_budget() {
             assert!(out.status.success(), "{name}: chromium printed nothing");
             let n = pages(&std::fs::read(&pdf).unwrap());
             assert!(n > 0, "{name}: no page in the PDF");
-            counts.push(format!("{name}: {n}"));
-            assert!(n <= MAX_PAGES, "{name}: {n} pages, more than {MAX_PAGES}");
+            counts.push((name.clone(), n));
             // Overflow, at the width of the printed text.
             let text = std::fs::read_to_string(&html).unwrap();
             let probe = dir.path().join(format!("{name}.probe.html"));
@@ -143,4 +143,14 @@ fn printed_reports_fit_the_page_and_the_budget() {
         }
     }
     assert_eq!(counts.len(), 20);
+    // Every count is printed (`cargo test --test browser -- --nocapture`), then checked.
+    for (name, n) in &counts {
+        eprintln!("{name}: {n} pages");
+    }
+    let over: Vec<String> = counts
+        .iter()
+        .filter(|(_, n)| *n > MAX_PAGES)
+        .map(|(name, n)| format!("{name}: {n}"))
+        .collect();
+    assert!(over.is_empty(), "more than {MAX_PAGES} pages: {over:?}");
 }

@@ -23,13 +23,39 @@ pub struct LadderSection {
     pub intro: String,
     /// The national systems, the table's columns after the value.
     pub systems: Vec<String>,
-    /// By row: the value, then by system the cell's lines.
+    /// The fact's label, the first column's heading.
+    pub fact_label: String,
+    /// By row: the value, then by system the cell's lines; consecutive values with the
+    /// same answer in every system share one row ("8–15").
     pub rows: Vec<Vec<String>>,
     /// The thresholds, one sentence each.
     pub thresholds: Vec<String>,
     /// The chart, as inline SVG (drawn for the HTML report; not in the JSON).
     #[serde(skip)]
     pub svg: String,
+}
+
+/// Consecutive rows whose answers are the same in every system, as one row whose value is
+/// the first and the last joined by a dash.
+fn merge_equal_rows(rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    let mut out: Vec<(Vec<String>, String)> = Vec::new();
+    for row in rows {
+        match out.last_mut() {
+            Some((prev, last)) if prev[1..] == row[1..] => last.clone_from(&row[0]),
+            _ => {
+                let first = row[0].clone();
+                out.push((row, first));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(mut row, last)| {
+            if row[0] != last {
+                row[0] = format!("{}–{last}", row[0]);
+            }
+            row
+        })
+        .collect()
 }
 
 fn section(
@@ -43,7 +69,7 @@ fn section(
     let book = analysis.plan().book();
     let vocab = &book.vocabulary;
     let l: Ladder = explore(analysis.plan(), analysis.case(), spec, &[], today);
-    let rows = l
+    let rows: Vec<Vec<String>> = l
         .rows
         .iter()
         .map(|r| {
@@ -71,11 +97,14 @@ fn section(
         })
         .collect();
     LadderSection {
+        fact_label: vocab
+            .fact(&l.fact)
+            .map_or_else(|| l.fact.clone(), |f| f.label.get(lang).to_string()),
+        rows: merge_equal_rows(rows),
         fact: l.fact.clone(),
         title,
         intro,
         systems: l.systems.iter().map(|s| s.id.clone()).collect(),
-        rows,
         thresholds: l
             .thresholds
             .iter()

@@ -12,7 +12,7 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
             Block::heading(2, spans![&s.title]),
             Block::para(spans![&s.intro]),
         ];
-        let mut head = vec![Column::from(spans![&s.fact])];
+        let mut head = vec![Column::from(spans![&s.fact_label])];
         head.extend(s.systems.iter().map(|x| Column::from(spans![x])));
         o.push(Block::Table(Table {
             kind: TableKind::Plain,
