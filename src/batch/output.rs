@@ -701,7 +701,7 @@ mod tests {
                 category: &texts[4],
                 role: &texts[5],
                 starting_point_months: numbers[3],
-                starting_point_text: texts[6].clone(),
+                starting_point_text: texts[6].clone().into(),
             }),
             ratio_to_starting_point: numbers[4],
             applicable_system: Some(&texts[7]),
