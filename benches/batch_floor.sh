@@ -21,9 +21,10 @@ DIR=${DIR:-/tmp/qualif-bench}
 export QUALIF_TODAY=${QUALIF_TODAY:-2026-12-07}
 export CARGO_INCREMENTAL=0
 cargo build --release --quiet
-cargo bench --bench batch_floor --no-run --quiet 2>/dev/null
+# cargo names the bench's executable on standard error: "Executable ... (target/...)".
+FLOOR=$(cargo bench --bench batch_floor --no-run 2>&1 | tee /dev/stderr |
+    sed -n 's/.*(\(.*batch_floor-[^)]*\)).*/\1/p' | tail -1)
 QUALIF=target/release/qualif
-FLOOR=$(ls -t target/release/deps/batch_floor-* | grep -v '\.d$' | head -1)
 mkdir -p "$DIR"
 
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -44,11 +45,9 @@ timed() {
 if [ $# -eq 0 ]; then
     [ -s "$DIR/synthetic-200k.jsonl" ] ||
         $QUALIF batch --synthesize 200000 --seed 7 -o "$DIR/synthetic-200k.jsonl"
-    if [ ! -s "$DIR/golden-200k.jsonl" ]; then
-        n=$(wc -l <tests/batch/golden.jsonl)
-        for _ in $(seq $((200000 / n + 1))); do cat tests/batch/golden.jsonl; done |
-            head -200000 >"$DIR/golden-200k.jsonl"
-    fi
+    [ -s "$DIR/golden-200k.jsonl" ] ||
+        awk '{ l[NR] = $0 } END { for (i = 0; i < 200000; i++) print l[i % NR + 1] }' \
+            tests/batch/golden.jsonl >"$DIR/golden-200k.jsonl"
     set -- "$DIR/synthetic-200k.jsonl" "$DIR/golden-200k.jsonl"
     MEMORY=1
 fi
