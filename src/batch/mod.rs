@@ -100,6 +100,9 @@ pub struct Context<'a> {
     pub official: Option<&'a Guideline>,
     pub regions: Option<&'a Regions>,
     pub today: NaiveDate,
+    /// The starting point of each cell of the official guideline, as results write it
+    /// ([`evaluate::starting_point_texts`]).
+    pub starting_points: Vec<String>,
 }
 
 impl<'a> Context<'a> {
@@ -114,6 +117,9 @@ impl<'a> Context<'a> {
             official,
             regions,
             today,
+            starting_points: official
+                .map(evaluate::starting_point_texts)
+                .unwrap_or_default(),
         }
     }
 
@@ -285,7 +291,14 @@ fn process(
     match case {
         Err(r) => Outcome::Rejected(r),
         Ok(case) => {
-            let r = evaluate(&ctx.plan, ctx.official, &case, line, ctx.today);
+            let r = evaluate::evaluate_with(
+                &ctx.plan,
+                ctx.official,
+                &ctx.starting_points,
+                &case,
+                line,
+                ctx.today,
+            );
             out.push(&r);
             Outcome::Ok(Row::of(&r))
         }

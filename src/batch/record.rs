@@ -391,8 +391,9 @@ impl<'de> serde::Deserialize<'de> for CowKey<'de> {
 /// of order or repeated, a nested object, a list holding other than texts): the record is
 /// then read again through the table, which reports what is wrong.
 ///
-/// Keys in strictly increasing order (as serde_json writes them) are what makes one pass
-/// enough: the tree would hold its members in that same order, none dropped as a repeat.
+/// The keys of an object may come in any order (people write `case` before `victim`): the
+/// case holds its facts in key order whatever the order read, and a key given twice, which
+/// the table refuses, makes the reading give up ([`Met`]).
 fn read_directly(text: &str, vocab: &Vocabulary, today: NaiveDate) -> Option<Case> {
     let source = SourceText::new(String::new(), String::new());
     let mut reader = CaseReader::new(&source, vocab);
@@ -407,18 +408,53 @@ fn give_up<E: serde::de::Error>() -> E {
     E::custom("read through the table")
 }
 
-/// The next key of an object, if it comes after `last`.
-fn next_key_in_order<'de, A: serde::de::MapAccess<'de>>(
-    map: &mut A,
-    last: &Option<Cow<'de, str>>,
-) -> Result<Option<Cow<'de, str>>, A::Error> {
-    let Some(CowKey(key)) = map.next_key::<CowKey<'de>>()? else {
-        return Ok(None);
-    };
-    if last.as_ref().is_some_and(|l| *l >= key) {
-        return Err(give_up());
+/// The keys of one object met so far, to tell a key given twice: a key after the greatest
+/// one met (keys in increasing order, as serde_json writes them) is new at the cost of one
+/// comparison; another is compared with every key met. Up to [`Met::MOST`] keys, each
+/// borrowed from the line (the reading gives up on more, or on a key written with an
+/// escape: the table reads those).
+struct Met<'de> {
+    keys: [&'de str; Met::MOST],
+    len: usize,
+    greatest: &'de str,
+}
+
+impl<'de> Met<'de> {
+    const MOST: usize = 24;
+
+    fn new() -> Self {
+        Self {
+            keys: [""; Met::MOST],
+            len: 0,
+            greatest: "",
+        }
     }
-    Ok(Some(key))
+
+    /// The next key of the object, unless it was met before.
+    fn next_key<A: serde::de::MapAccess<'de>>(
+        &mut self,
+        map: &mut A,
+    ) -> Result<Option<&'de str>, A::Error> {
+        let Some(CowKey(key)) = map.next_key::<CowKey<'de>>()? else {
+            return Ok(None);
+        };
+        let Cow::Borrowed(key) = key else {
+            return Err(give_up());
+        };
+        if self.len == Met::MOST {
+            return Err(give_up());
+        }
+        if self.len > 0 && key <= self.greatest {
+            if self.keys[..self.len].contains(&key) {
+                return Err(give_up());
+            }
+        } else {
+            self.greatest = key;
+        }
+        self.keys[self.len] = key;
+        self.len += 1;
+        Ok(Some(key))
+    }
 }
 
 /// A whole record, read into a [`CaseReader`]: `version`, then the sections.
@@ -440,8 +476,8 @@ impl<'de> serde::de::Visitor<'de> for Record<'_, '_> {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut last = None;
-        while let Some(name) = next_key_in_order(&mut map, &last)? {
+        let mut met = Met::new();
+        while let Some(name) = met.next_key(&mut map)? {
             if name == "version" {
                 // `null` is an absent key, whatever the key (as `json_to_de` makes it).
                 let value: Json = map.next_value()?;
@@ -452,11 +488,10 @@ impl<'de> serde::de::Visitor<'de> for Record<'_, '_> {
             } else {
                 map.next_value_seed(Section {
                     reader: &mut *self.0,
-                    name: &name,
+                    name,
                     open: None,
                 })?;
             }
-            last = Some(name);
         }
         Ok(())
     }
@@ -499,22 +534,21 @@ impl<'de> serde::de::Visitor<'de> for Section<'_, '_, '_> {
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         // A section is a map only after `visit_some` has checked it.
         let section = self.open.ok_or_else(give_up)?;
-        let mut last = None;
-        while let Some(key) = next_key_in_order(&mut map, &last)? {
+        let mut met = Met::new();
+        while let Some(key) = met.next_key(&mut map)? {
             let reader = &mut *self.reader;
-            let mut fact = |de: DeValue| reader.fact(section, &key, 0, &de, 0..0).is_ok();
+            let mut fact = |de: DeValue| reader.fact(section, key, 0, &de, 0..0).is_ok();
             let read = match map.next_value::<FactJson>()? {
                 // `null` is an absent key (as `json_to_de` makes it).
                 FactJson::Null => true,
-                FactJson::Number(n) => reader.number(section, &key, n),
+                FactJson::Number(n) => reader.number(section, key, n),
                 FactJson::Bool(b) => fact(DeValue::Boolean(b)),
                 FactJson::Str(s) => fact(DeValue::String(s)),
-                FactJson::List(items) => reader.texts(section, &key, &items),
+                FactJson::List(items) => reader.texts(section, key, &items),
             };
             if !read {
                 return Err(give_up());
             }
-            last = Some(key);
         }
         Ok(())
     }
@@ -1056,7 +1090,26 @@ mod tests {
             r#"{"case": {"title": "caf\u00e9 \"quoted\"", "ict": true}}"#,
             r#"{"victim": {"age": {"years": 7}}}"#,
             r#"{"victim": [1]}"#,
+            r#"{"victim": {"age": 3}, "case": {"place": "FR"}, "victim": {"age": 3}}"#,
+            r#"{"victim": {"age": 3}, "case": {"place": "FR"}, "victim": null}"#,
+            r#"{"victim": null, "case": null, "victim": null}"#,
+            r#"{"victim": {"vulnerable": true, "age": 3, "vulnerable": true}}"#,
+            r#"{"victim": {"vulnerable": null, "age": 3, "vulnerable": false}}"#,
+            r#"{"victim": {"vulnerable": true, "age": 3}, "case": {"place": "FR"}}"#,
         ];
+        // Keys in the order people write them: read directly all the same.
+        let golden = include_str!("../../tests/batch/golden.jsonl");
+        for text in golden.lines() {
+            let Ok(Json::Object(record)) = serde_json::from_str::<Json>(text) else {
+                panic!("{text}")
+            };
+            let slow = read_through_table(text, &record, 1, v, today());
+            assert_eq!(
+                read_directly(text, v, today()).ok_or(()),
+                slow.map_err(|_| ()),
+                "{text}"
+            );
+        }
         for (i, text) in synthetic.lines().chain(unusual).enumerate() {
             // A key given twice is refused before either reading.
             let Ok(value) = serde_json::from_str::<Json>(text) else {

@@ -1,5 +1,6 @@
 //! Loading a case file: strict, located, and faithful to "absent means unknown".
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
@@ -29,7 +30,11 @@ pub struct Case {
 /// and drops one per record): one allocation instead of a tree of nodes, and a binary
 /// search to find a key, as the tree does.
 #[derive(Clone, Default)]
-struct FactMap(Vec<(String, Fact)>);
+struct FactMap(Vec<(Key, Fact)>);
+
+/// A fact's key: the vocabulary's, interned ([`super::vocabulary::intern`]), or a text of
+/// its own for a key the vocabulary does not declare.
+type Key = Cow<'static, str>;
 
 /// A fact's value, and the fact's position in the vocabulary the case was read with
 /// ([`Vocabulary::slot`]; `None` for a key it does not declare), found once when the fact
@@ -50,13 +55,13 @@ impl PartialEq for FactMap {
 
 impl FactMap {
     /// From facts in any order: as inserting them one by one (the last of equal keys kept).
-    fn from_pairs(mut pairs: Vec<(String, Fact)>) -> Self {
+    fn from_pairs(mut pairs: Vec<(Key, Fact)>) -> Self {
         sort_keeping_last(&mut pairs);
         Self(pairs)
     }
 
     fn position(&self, key: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+        self.0.binary_search_by(|(k, _)| k.as_ref().cmp(key))
     }
 
     /// The value of `key`. Looked up by equality, in order, rather than by a binary search:
@@ -66,7 +71,10 @@ impl FactMap {
     /// where every case is read by key some 30 times) to save about 4,000 instructions a
     /// case. Inserting still finds its place by a binary search, to keep the keys in order.
     fn get(&self, key: &str) -> Option<&Value> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, f)| &f.value)
+        self.0
+            .iter()
+            .find(|(k, _)| k.as_ref() == key)
+            .map(|(_, f)| &f.value)
     }
 
     fn contains_key(&self, key: &str) -> bool {
@@ -74,7 +82,7 @@ impl FactMap {
     }
 
     /// Sets `key`, at position `slot` of the vocabulary, to `value`.
-    fn insert(&mut self, key: String, slot: Option<usize>, value: Value) {
+    fn insert(&mut self, key: Key, slot: Option<usize>, value: Value) {
         let fact = Fact { value, slot };
         match self.position(&key) {
             Ok(i) => self.0[i].1 = fact,
@@ -88,8 +96,8 @@ impl FactMap {
         }
     }
 
-    fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.0.iter().map(|(k, f)| (k, &f.value))
+    fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.0.iter().map(|(k, f)| (k.as_ref(), &f.value))
     }
 }
 
@@ -126,7 +134,7 @@ impl Case {
 
     /// Every fact, stated and derived, in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.facts.iter().map(|(k, v)| (k.as_str(), v))
+        self.facts.iter()
     }
 
     /// Every fact, stated and derived, in key order, with its position in
@@ -138,7 +146,7 @@ impl Case {
         self.facts
             .0
             .iter()
-            .map(|(k, f)| (k.as_str(), f.slot, &f.value))
+            .map(|(k, f)| (k.as_ref(), f.slot, &f.value))
     }
 
     pub fn is_known(&self, key: &str) -> bool {
@@ -152,7 +160,7 @@ impl Case {
     ) -> impl Iterator<Item = (&'a str, &'a Value)> {
         self.facts.iter().filter_map(move |(k, v)| {
             let def = vocab.fact(k)?;
-            (!def.derived).then_some((k.as_str(), v))
+            (!def.derived).then_some((k, v))
         })
     }
 
@@ -167,7 +175,14 @@ impl Case {
     /// The value must already be valid for the vocabulary.
     pub fn set(&mut self, key: &str, value: Option<Value>, vocab: &Vocabulary, today: NaiveDate) {
         match value {
-            Some(v) => self.facts.insert(key.to_string(), vocab.slot(key), v),
+            Some(v) => {
+                let slot = vocab.slot(key);
+                let k = match slot {
+                    Some(i) => Cow::Borrowed(vocab.interned_key(i)),
+                    None => Cow::Owned(key.to_string()),
+                };
+                self.facts.insert(k, slot, v)
+            }
             None => self.facts.remove(key),
         }
         self.derive(vocab, today);
@@ -329,7 +344,7 @@ impl Case {
         for (age_key, birth_key) in AGES {
             if let Some(birth) = self.date(birth_key) {
                 self.facts.insert(
-                    age_key.to_string(),
+                    Cow::Borrowed(age_key),
                     vocab.slot(age_key),
                     Value::Int(age_on(birth, facts_date)),
                 );
@@ -365,7 +380,7 @@ impl Case {
         };
         if let Some(g) = gap {
             self.facts
-                .insert("derived.age_gap".into(), Some(gap_slot), g);
+                .insert(Cow::Borrowed("derived.age_gap"), Some(gap_slot), g);
         }
     }
 }
@@ -386,7 +401,7 @@ pub(crate) struct CaseReader<'s> {
     vocab: &'s Vocabulary,
     /// The facts read so far. Put in the case at the end, at once: they usually come in
     /// key order (sections and keys are read in order), kept as they are then.
-    facts: Vec<(String, Fact)>,
+    facts: Vec<(Key, Fact)>,
 }
 
 impl<'s> CaseReader<'s> {
@@ -448,16 +463,15 @@ impl<'s> CaseReader<'s> {
     /// The fact `key` of `[section]`: its dotted key `section.key`, its position in the
     /// vocabulary and its declaration; `None` when the vocabulary declares no such fact or
     /// derives it (a derived fact is never stated). Found by section and name, and the
-    /// dotted key put together (not with `format!`) only for a fact declared: this runs for
-    /// every fact of every record of a batch.
-    fn declared(&self, section: OpenSection, key: &str) -> Option<(String, usize, &'s FactDef)> {
+    /// dotted key the vocabulary's, interned, never put together: this runs for every fact
+    /// of every record of a batch.
+    fn declared(
+        &self,
+        section: OpenSection,
+        key: &str,
+    ) -> Option<(&'static str, usize, &'s FactDef)> {
         let slot = self.vocab.stated_slot(section.id, key)?;
-        let section = section.name;
-        let mut fact_key = String::with_capacity(section.len() + 1 + key.len());
-        fact_key.push_str(section);
-        fact_key.push('.');
-        fact_key.push_str(key);
-        Some((fact_key, slot, &self.vocab.facts[slot]))
+        Some((self.vocab.interned_key(slot), slot, &self.vocab.facts[slot]))
     }
 
     /// One fact: `key` (at byte `key_at`) of `[section]`, its value at `span`.
@@ -485,7 +499,7 @@ impl<'s> CaseReader<'s> {
             }
             return Err(d);
         };
-        let parsed = convert(self.source, vocab, &fact_key, def, value, span)?;
+        let parsed = convert(self.source, vocab, fact_key, def, value, span)?;
         self.push(fact_key, slot, parsed);
         Ok(())
     }
@@ -547,9 +561,9 @@ impl<'s> CaseReader<'s> {
         true
     }
 
-    fn push(&mut self, key: String, slot: usize, value: Value) {
+    fn push(&mut self, key: &'static str, slot: usize, value: Value) {
         let slot = Some(slot);
-        self.facts.push((key, Fact { value, slot }));
+        self.facts.push((Cow::Borrowed(key), Fact { value, slot }));
     }
 
     /// The case: its facts checked together, then the derived ones added. `span` locates a
