@@ -97,7 +97,12 @@ fn answer_with_keys(app: &mut App, value: Option<&Value>) {
     let def = app.current_fact().expect("a question is asked");
     let offered = choices(def);
     let Some(value) = value else {
-        press(app, ch('u'));
+        // A country or a text is typed in letters: "I don't know" is then Ctrl-U.
+        if qualif::tui::answer::captures_letters(def) {
+            press(app, ctrl('u'));
+        } else {
+            press(app, ch('u'));
+        }
         return;
     };
     match (def.ty, value) {

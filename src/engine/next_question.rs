@@ -17,12 +17,43 @@ use super::logic::Tri;
 use super::plan::{LawDate, Observer, Outcome, Plan, Prepared, Scratch};
 use super::{Assessment, Qualification, Status, assess};
 use crate::facts::{Case, FactDef, FactType, Value};
-use crate::law::{LawBook, Penalty, Provision, System, Term, Version, VersionStatus};
+use crate::law::{
+    Jurisdiction, LawBook, Penalty, Provision, System, SystemKind, Term, Version, VersionStatus,
+};
 
 /// The weight of life imprisonment, in months, when penalties are weighed.
 pub const LIFE_MONTHS: f64 = 600.0;
 /// The weight of a term the sources do not confirm.
 const UNKNOWN_TERM_MONTHS: f64 = 60.0;
+/// What a finding weighs against the maximum penalty (in months) at stake, by kind (see
+/// README.md, "The interview"): what a lawyer reads first weighs most.
+pub mod weights {
+    /// A provision at least as heavy as the qualification a system retains now can come
+    /// to apply: it can change what is retained (its maximum, in full).
+    pub const RETAINED: f64 = 1.0;
+    /// In a system where nothing applies yet, an answer that makes some provision apply
+    /// settles its first retained qualification: it weighs the heaviest maximum still
+    /// possible there (what is at stake in that system), in full.
+    pub const FIRST_RETAINED: f64 = 1.0;
+    /// Such a provision can only be excluded (or stay possible): it changes what is still
+    /// possible above the retained qualification, not the retained one.
+    pub const OPENS: f64 = 0.25;
+    /// Only its penalty would change (an aggravation): half.
+    pub const PENALTY_ONLY: f64 = 0.5;
+    /// A lighter provision changes status: it cannot change the qualification retained.
+    pub const BELOW_RETAINED: f64 = 0.05;
+    /// Whether a state can prosecute at all changes: half the heaviest provision it
+    /// concerns (taken in full when it applies, as [`OPENS`] when only possible), so that
+    /// what is retained is settled first, then whether it can be prosecuted.
+    pub const PROSECUTION: f64 = 0.5;
+    /// A ground of jurisdiction is decided while prosecution is settled by another.
+    pub const GROUND: f64 = 0.1;
+    /// Which limitation rule governs (hence the deadline) is decided.
+    pub const LIMITATION: f64 = 0.5;
+    /// Within one system, the findings after the weightiest count this share.
+    pub const OTHERS: f64 = 0.2;
+}
+
 /// At most this many trial assessments are spent looking for facts that only matter
 /// together with another one.
 const MAX_PAIR_TRIALS: usize = 3000;
@@ -62,6 +93,21 @@ pub struct QuestionScore<'a> {
     /// Set when no single answer to this fact changes anything, but answering it together
     /// with this other fact does (the two must both be known).
     pub together_with: Option<&'a FactDef>,
+    /// The grounds of jurisdiction it decides, by system, the weightiest first.
+    pub reach: Vec<DecidedReach<'a>>,
+    /// The national systems in which it decides which limitation rule governs (hence the
+    /// deadline).
+    pub limitation: Vec<&'a str>,
+}
+
+/// A ground of jurisdiction an answer would decide.
+#[derive(Debug, Clone)]
+pub struct DecidedReach<'a> {
+    pub system: &'a System,
+    pub rule: &'a Jurisdiction,
+    /// Whether the state can prosecute at all depends on it (no other ground holds).
+    pub prosecution: bool,
+    pub weight: f64,
 }
 
 /// The questions worth asking next, best first: unknown, askable facts whose answer can
@@ -95,6 +141,31 @@ pub fn next_questions_skipping<'a>(
         for q in &r.qualifications {
             for key in needed_facts(q) {
                 candidates.entry(key).or_default().insert(si);
+            }
+        }
+    }
+    // The facts the rules of jurisdiction and limitation read, for the national systems
+    // where some provision is not excluded: whether a state can prosecute, and until when.
+    for (si, r) in base.systems.iter().enumerate() {
+        let open = r
+            .qualifications
+            .iter()
+            .any(|q| q.status != Status::Excluded);
+        if r.system.kind != SystemKind::National || !open {
+            continue;
+        }
+        let mut read = BTreeSet::new();
+        for j in &r.system.jurisdictions {
+            facts_of(&j.when, &mut read);
+        }
+        for l in &r.system.limitations {
+            if let Some(w) = &l.when {
+                facts_of(w, &mut read);
+            }
+        }
+        for key in read {
+            if let Some(def) = book.vocabulary.fact(&key) {
+                candidates.entry(def.key.as_str()).or_default().insert(si);
             }
         }
     }
@@ -174,6 +245,26 @@ fn joint_questions<'a>(
     out
 }
 
+/// The facts a condition reads.
+fn facts_of(e: &Expr, out: &mut BTreeSet<String>) {
+    let mut add = |op: &Operand| {
+        if let Operand::Fact(k) = op {
+            out.insert(k.clone());
+        }
+    };
+    match e {
+        Expr::Truthy(op) | Expr::Known(op) | Expr::Compare(op, ..) => add(op),
+        Expr::In(op, _) | Expr::Contains(op, _) => add(op),
+        Expr::CompareOperands(a, _, b) => {
+            add(a);
+            add(b);
+        }
+        Expr::Not(inner) => facts_of(inner, out),
+        Expr::And(es) | Expr::Or(es) => es.iter().for_each(|x| facts_of(x, out)),
+        Expr::Const(_) | Expr::Status(..) => {}
+    }
+}
+
 /// The case-file keys an undecided provision still needs: for a possible provision the
 /// facts of its unknown elements; for any provision not excluded, those of its possible
 /// aggravations.
@@ -195,6 +286,14 @@ struct Prober<'a, 'b> {
     prepared: Prepared<'b>,
     /// The same results in the lean form the trials are compared in, by system.
     base_lean: Vec<Vec<Lean<'a>>>,
+    /// The conditions of each system's rules, for the base case.
+    base_rules: Vec<LeanRules>,
+    /// The heaviest certain maximum (months) among the provisions that apply, by system:
+    /// the qualification retained now weighs at least this.
+    retained: Vec<f64>,
+    /// The heaviest maximum among the provisions not excluded, by system: what is at
+    /// stake there.
+    stake: Vec<f64>,
     law_date: Option<NaiveDate>,
     today: NaiveDate,
     scratch: std::cell::RefCell<Scratch>,
@@ -204,11 +303,27 @@ struct Prober<'a, 'b> {
 #[derive(Default)]
 struct Effect {
     moved: BTreeMap<(usize, usize), Move>,
+    /// (system, jurisdiction rule) decided → (whether prosecution depends on it, the
+    /// scaled weight of the heaviest provision it concerns, possible ones as
+    /// [`weights::OPENS`]).
+    grounds: BTreeMap<(usize, usize), (bool, f64)>,
+    /// System whose governing limitation rule is decided → weight (scaled, as grounds).
+    limitation: BTreeMap<usize, f64>,
 }
 
 #[derive(Default)]
 struct Move {
+    /// When nothing applies in its system yet and some answer makes it apply: what is at
+    /// stake in that system ([`weights::FIRST_RETAINED`]).
+    first_retained: f64,
+    /// The share of its elements the facts already meet (met + 1) / (all + 1): a
+    /// provision the established facts mostly make out is the story going on.
+    established: f64,
     status_changes: bool,
+    /// Some answer makes it apply.
+    to_applies: bool,
+    /// Lighter than the qualification the system retains now: cannot change it.
+    below_retained: bool,
     weight: f64,
     elements: BTreeSet<String>,
     aggravations: BTreeSet<String>,
@@ -224,9 +339,18 @@ struct Lean<'a> {
     aggravations: Vec<Tri>,
 }
 
-/// The observer of a trial: every provision of one system in lean form, by index.
+/// The observer of a trial: every provision of one system in lean form, by index, and the
+/// conditions of its rules of limitation and jurisdiction.
 struct Leaner<'a> {
     provisions: Vec<Option<Lean<'a>>>,
+    rules: LeanRules,
+}
+
+/// The value of each rule's condition (limitation, jurisdiction) of one system.
+#[derive(Default, Clone, PartialEq)]
+struct LeanRules {
+    limitations: Vec<Tri>,
+    jurisdictions: Vec<Tri>,
 }
 
 impl<'a> Observer<'a> for Leaner<'a> {
@@ -247,6 +371,13 @@ impl<'a> Observer<'a> for Leaner<'a> {
             aggravations: o.aggravations.to_vec(),
         });
     }
+
+    fn rules(&mut self, rules: super::plan::Rules<'_>) {
+        self.rules = LeanRules {
+            limitations: rules.limitations.to_vec(),
+            jurisdictions: rules.jurisdictions.to_vec(),
+        };
+    }
 }
 
 fn same_version(a: Option<&Version>, b: Option<&Version>) -> bool {
@@ -266,31 +397,58 @@ impl<'a, 'b> Prober<'a, 'b> {
         today: NaiveDate,
     ) -> Self {
         let prepared = plan.prepare(case);
+        let retained = base
+            .systems
+            .iter()
+            .map(|r| {
+                r.qualifications
+                    .iter()
+                    .filter(|q| q.status == Status::Applies)
+                    .filter_map(|q| q.penalty.as_ref().map(penalty_months))
+                    .fold(0.0, f64::max)
+            })
+            .collect();
+        let stake = base
+            .systems
+            .iter()
+            .map(|r| {
+                r.qualifications
+                    .iter()
+                    .filter(|q| q.status != Status::Excluded)
+                    .map(weight)
+                    .fold(0.0, f64::max)
+            })
+            .collect();
         let mut prober = Prober {
             plan,
             base,
             prepared,
             base_lean: Vec::new(),
+            base_rules: Vec::new(),
+            retained,
+            stake,
             law_date,
             today,
             scratch: Default::default(),
         };
-        prober.base_lean = (0..plan.book().systems.len())
-            .map(|si| {
-                prober
-                    .lean(&prober.prepared, base.law_date, si)
-                    .into_iter()
-                    .flatten()
-                    .collect()
-            })
-            .collect();
+        for si in 0..plan.book().systems.len() {
+            let (lean, rules) = prober.lean(&prober.prepared, base.law_date, si);
+            prober.base_lean.push(lean.into_iter().flatten().collect());
+            prober.base_rules.push(rules);
+        }
         prober
     }
 
     /// The provisions of system `si`, evaluated for a prepared case.
-    fn lean(&self, prepared: &Prepared, law_date: NaiveDate, si: usize) -> Vec<Option<Lean<'a>>> {
+    fn lean(
+        &self,
+        prepared: &Prepared,
+        law_date: NaiveDate,
+        si: usize,
+    ) -> (Vec<Option<Lean<'a>>>, LeanRules) {
         let mut leaner = Leaner {
             provisions: Vec::new(),
+            rules: LeanRules::default(),
         };
         self.plan.evaluate(
             prepared,
@@ -299,7 +457,7 @@ impl<'a, 'b> Prober<'a, 'b> {
             &mut self.scratch.borrow_mut(),
             &mut leaner,
         );
-        leaner.provisions
+        (leaner.provisions, leaner.rules)
     }
 
     /// Tries every combination of the given values (one fact, or two together).
@@ -334,10 +492,14 @@ impl<'a, 'b> Prober<'a, 'b> {
                 );
             }
             let law_date = LawDate::of(&trial, self.law_date, self.today).date();
+            let facts_date = trial.date("case.date_of_facts").unwrap_or(law_date);
             let prepared = self.plan.prepare_changed(&self.prepared, &trial);
             for &si in systems {
-                let lean = self.lean(&prepared, law_date, si);
+                let (lean, rules) = self.lean(&prepared, law_date, si);
                 self.compare_system(si, &lean, &mut effect);
+                if rules != self.base_rules[si] {
+                    self.compare_rules(si, &rules, facts_date, &mut effect);
+                }
             }
         }
         effect
@@ -361,7 +523,14 @@ impl<'a, 'b> Prober<'a, 'b> {
             }
             let m = effect.moved.entry((si, pi)).or_default();
             m.status_changes |= status_changes;
+            m.to_applies |= t.status == Status::Applies && b.status != Status::Applies;
+            let met = b.elements.iter().filter(|e| **e == Tri::True).count();
+            m.established = (met + 1) as f64 / (b.elements.len() + 1) as f64;
             m.weight = m.weight.max(weight(base_q)).max(trial_weight);
+            m.below_retained = m.weight < self.retained[si];
+            if self.retained[si] == 0.0 && t.status == Status::Applies {
+                m.first_retained = self.stake[si];
+            }
             if !same {
                 continue;
             }
@@ -374,6 +543,83 @@ impl<'a, 'b> Prober<'a, 'b> {
                 if *ab == Tri::Unknown && *at != Tri::Unknown {
                     m.aggravations.insert(base_q.aggravations[i].id.to_string());
                 }
+            }
+        }
+    }
+}
+
+impl<'a> Prober<'a, '_> {
+    /// Compares the conditions of one system's rules for a trial with the base: a ground of
+    /// jurisdiction decided for a provision not excluded (and whether the state can then
+    /// prosecute it at all changes), a limitation rule decided. Each weighs the heaviest
+    /// provision it concerns.
+    fn compare_rules(&self, si: usize, trial: &LeanRules, facts: NaiveDate, effect: &mut Effect) {
+        let base = &self.base_rules[si];
+        let result = &self.base.systems[si];
+        let system = result.system;
+        let open: Vec<(&Qualification, f64)> = result
+            .qualifications
+            .iter()
+            .filter(|q| q.status != Status::Excluded)
+            .map(|q| {
+                let w = scaled(weight(q));
+                (
+                    q,
+                    if q.status == Status::Applies {
+                        w
+                    } else {
+                        w * weights::OPENS
+                    },
+                )
+            })
+            .collect();
+        let reach = |rules: &[Tri], id: &str| {
+            let mut any = false;
+            let mut can = Tri::False;
+            for (j, t) in system.jurisdictions.iter().zip(rules) {
+                if j.reaches(id) && j.in_force(facts) {
+                    any = true;
+                    can = can.or(*t);
+                }
+            }
+            if any { can } else { Tri::Unknown }
+        };
+        for (ji, (j, (b, t))) in system
+            .jurisdictions
+            .iter()
+            .zip(base.jurisdictions.iter().zip(&trial.jurisdictions))
+            .enumerate()
+        {
+            if *b != Tri::Unknown || *t == Tri::Unknown || !j.in_force(facts) {
+                continue;
+            }
+            for (q, w) in &open {
+                let id = q.provision.id.as_str();
+                if !j.reaches(id) {
+                    continue;
+                }
+                let prosecution = reach(&base.jurisdictions, id) != reach(&trial.jurisdictions, id);
+                let entry = effect.grounds.entry((si, ji)).or_insert((false, 0.0));
+                entry.0 |= prosecution;
+                entry.1 = entry.1.max(*w);
+            }
+        }
+        for (l, (b, t)) in system
+            .limitations
+            .iter()
+            .zip(base.limitations.iter().zip(&trial.limitations))
+        {
+            if *b != Tri::Unknown || *t == Tri::Unknown {
+                continue;
+            }
+            let heaviest = open
+                .iter()
+                .filter(|(q, _)| l.applies_to.is_empty() || l.applies_to.contains(&q.provision.id))
+                .map(|(_, w)| *w)
+                .fold(0.0, f64::max);
+            if heaviest > 0.0 {
+                let e = effect.limitation.entry(si).or_insert(0.0);
+                *e = e.max(heaviest);
             }
         }
     }
@@ -413,7 +659,7 @@ fn weight_of(l: &Lean) -> f64 {
 
 impl Effect {
     fn is_empty(&self) -> bool {
-        self.moved.is_empty()
+        self.moved.is_empty() && self.grounds.is_empty() && self.limitation.is_empty()
     }
 
     fn into_score<'a>(
@@ -422,15 +668,27 @@ impl Effect {
         together_with: Option<&'a FactDef>,
         base: &Assessment<'a>,
     ) -> QuestionScore<'a> {
-        let mut score = 0.0;
+        // What each system's findings weigh; a system's score is its weightiest finding,
+        // and a fifth of the others (several provisions moved by one answer are mostly
+        // one decision: rape and its variants).
+        let mut by_system: BTreeMap<usize, Vec<f64>> = BTreeMap::new();
         let mut decides = Vec::new();
         for ((si, pi), m) in self.moved {
             let q = &base.systems[si].qualifications[pi];
-            score += if m.status_changes {
-                m.weight
+            let factor = if m.below_retained {
+                weights::BELOW_RETAINED
+            } else if !m.status_changes && q.status == Status::Applies {
+                weights::PENALTY_ONLY
+            } else if !m.status_changes {
+                weights::PENALTY_ONLY * weights::OPENS
+            } else if m.to_applies {
+                weights::RETAINED
             } else {
-                m.weight / 2.0
+                weights::OPENS
             };
+            let w = (scaled(m.weight) * factor * m.established)
+                .max(scaled(m.first_retained) * weights::FIRST_RETAINED * m.established);
+            by_system.entry(si).or_default().push(w);
             decides.push(Decided {
                 system: &base.systems[si].system.id,
                 provision: q.provision,
@@ -463,13 +721,53 @@ impl Effect {
                 .cmp(&b.penalty_only)
                 .then(b.weight.total_cmp(&a.weight))
         });
+        let mut reach = Vec::new();
+        for ((si, ji), (prosecution, w)) in self.grounds {
+            let system = base.systems[si].system;
+            let weight = w * if prosecution {
+                weights::PROSECUTION
+            } else {
+                weights::GROUND
+            };
+            by_system.entry(si).or_default().push(weight);
+            reach.push(DecidedReach {
+                system,
+                rule: &system.jurisdictions[ji],
+                prosecution,
+                weight,
+            });
+        }
+        reach.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+        let mut limitation = Vec::new();
+        for (si, w) in self.limitation {
+            by_system
+                .entry(si)
+                .or_default()
+                .push(w * weights::LIMITATION);
+            limitation.push(base.systems[si].system.id.as_str());
+        }
+        let score = by_system
+            .values()
+            .map(|ws| {
+                let top = ws.iter().copied().fold(0.0, f64::max);
+                top + weights::OTHERS * (ws.iter().sum::<f64>() - top)
+            })
+            .sum();
         QuestionScore {
             fact,
             score,
             decides,
             together_with,
+            reach,
+            limitation,
         }
     }
+}
+
+/// A maximum weighed in a score: its logarithm, so that the heaviest offence still only
+/// possible does not drown what the established facts are about to decide.
+fn scaled(months: f64) -> f64 {
+    (1.0 + months.max(0.0)).ln()
 }
 
 /// A provision's weight: its maximum term in months, with every possible aggravation.
@@ -527,6 +825,14 @@ impl Literals {
                     for a in &v.aggravations {
                         out.walk(&a.when);
                     }
+                }
+            }
+            for j in &system.jurisdictions {
+                out.walk(&j.when);
+            }
+            for l in &system.limitations {
+                if let Some(w) = &l.when {
+                    out.walk(w);
                 }
             }
         }
@@ -884,7 +1190,8 @@ title = { fr = "b", en = "gap" }
         assert_eq!(keys(&qs), vec!["act.weapon".to_string()]);
         assert!(qs[0].decides[0].penalty_only);
         assert_eq!(qs[0].decides[0].aggravations[0].id, "weapon");
-        assert_eq!(qs[0].score, 120.0);
+        // Penalty only, of a provision that applies: half its (scaled) maximum of 20 years.
+        assert_eq!(qs[0].score, scaled(240.0) * weights::PENALTY_ONLY);
     }
 
     #[test]
@@ -920,6 +1227,82 @@ title = { fr = "b", en = "gap" }
         let qs = next_questions(&Plan::new(&b), &case, None, today());
         // coercion (decides XX.1: 20y with a possible weapon) beats weapon (penalty only).
         assert_eq!(keys(&qs), vec!["act.coercion", "act.weapon"]);
+    }
+
+    /// A fact no provision reads but a rule of jurisdiction does is asked, and says that
+    /// whether the state can prosecute depends on it; once a ground holds, another ground
+    /// only counts a little.
+    #[test]
+    fn the_facts_that_decide_prosecution_are_asked() {
+        let more_vocab = r#"
+[[fact]]
+key = "offender.nationality"
+type = "countries"
+order = 250
+label = { fr = "nationalité", en = "nationality" }
+[[fact]]
+key = "case.place"
+type = "country"
+order = 20
+label = { fr = "lieu", en = "place" }
+"#;
+        let rules = r#"
+[[jurisdiction]]
+id = "XX.territory"
+citation = "art. 10"
+label = { fr = "territoire", en = "territory" }
+basis = "territory"
+applies_to = []
+when = "case.place == 'XX'"
+double_criminality = false
+conditions = []
+in_force_from = "1990-01-01"
+verification = "verified-primary"
+sources = ["https://example.org/x"]
+
+[[jurisdiction]]
+id = "XX.nationality"
+citation = "art. 11"
+label = { fr = "nationalité", en = "nationality" }
+basis = "nationality"
+applies_to = []
+when = "offender.nationality contains 'XX'"
+double_criminality = false
+conditions = []
+in_force_from = "1990-01-01"
+verification = "verified-primary"
+sources = ["https://example.org/x"]
+"#;
+        let b = book_with(more_vocab, rules);
+        let mut case = Case::new();
+        for (k, v) in [
+            ("victim.age", Value::Int(12)),
+            ("offender.age", Value::Int(40)),
+            ("act.coercion", Value::Bool(true)),
+            ("act.weapon", Value::Bool(false)),
+        ] {
+            case.set(k, Some(v), &b.vocabulary, today());
+        }
+        let plan = Plan::new(&b);
+        let qs = next_questions(&plan, &case, None, today());
+        let k = keys(&qs);
+        assert_eq!(k, vec!["case.place", "offender.nationality"], "{k:?}");
+        for q in &qs {
+            assert!(q.decides.is_empty());
+            assert!(q.reach.iter().all(|r| r.prosecution), "{:?}", q.reach);
+        }
+        // The place is known to be the state's: the nationality decides a ground only.
+        case.set(
+            "case.place",
+            Some(Value::Str("XX".into())),
+            &b.vocabulary,
+            today(),
+        );
+        let qs = next_questions(&plan, &case, None, today());
+        assert_eq!(keys(&qs), vec!["offender.nationality"]);
+        assert!(!qs[0].reach[0].prosecution);
+        // A tenth of the heaviest provision it concerns (10 years, no weapon).
+        assert_eq!(qs[0].score, scaled(120.0) * weights::GROUND);
     }
 
     #[test]

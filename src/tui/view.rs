@@ -403,7 +403,38 @@ fn why(app: &App) -> String {
         return msg!(static fr, "tui-chosen-from-the-fact-list").into();
     };
     let mut out = format!("{} ", msg!(static fr, "tui-decides"));
-    out.push_str(&decided_list(score, lang, 3));
+    // Whether a state can prosecute, and its limitation, before the provisions when they
+    // weigh more (see `next_question::weights`).
+    let mut first: Vec<String> = Vec::new();
+    let mut last: Vec<String> = Vec::new();
+    let top = score.decides.first().map_or(0.0, |d| d.weight);
+    for r in score.reach.iter().take(2) {
+        let (system, rule) = (r.system.name.get(lang).to_string(), r.rule.citation.clone());
+        let text = if r.prosecution {
+            msg!(fr, "tui-decides-prosecution", system = system, rule = rule)
+        } else {
+            msg!(fr, "tui-decides-ground", system = system, rule = rule)
+        };
+        if r.weight >= top {
+            first.push(text);
+        } else {
+            last.push(text);
+        }
+    }
+    if !score.limitation.is_empty() {
+        last.push(msg!(
+            fr,
+            "tui-decides-limitation",
+            systems = score.limitation.join(", ")
+        ));
+    }
+    let provisions = decided_list(score, lang, 3);
+    let parts: Vec<String> = first
+        .into_iter()
+        .chain((!provisions.is_empty()).then_some(provisions))
+        .chain(last)
+        .collect();
+    out.push_str(&parts.join("; "));
     if let Some(other) = score.together_with {
         out.push_str(&msg!(
             fr,
