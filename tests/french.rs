@@ -285,6 +285,24 @@ fn french_output_has_no_english_sentence() {
                 },
             ),
         ));
+        // The threshold explorer over the child's age and over the date of the facts.
+        for vary in [
+            "victim.age=8..17",
+            "case.date_of_facts=2019-01-01..2026-12-31",
+        ] {
+            let spec =
+                qualif::explore::spec::parse(vary, &book.vocabulary, "fr").expect("a valid range");
+            let ladder = qualif::explore::explore(&plan, &case, &spec, &[], today);
+            // Its citations (short forms included) are the data's, in the system's language.
+            json(
+                &qualif::report::explore_text::json(&ladder, &book.vocabulary, "fr"),
+                &mut data,
+            );
+            outputs.push((
+                format!("{name}: explore {vary}"),
+                qualif::report::explore_text::table(&ladder, &book.vocabulary, "fr"),
+            ));
+        }
         outputs.push((
             format!("{name}: compare md"),
             compare_text::markdown(&book, &a, retained, &c, "fr"),

@@ -313,6 +313,16 @@ fn commands() -> Vec<Vec<&'static str>> {
     for format in ["markdown", "html", "json"] {
         out.push(vec!["report", "case.toml", "--format", format]);
     }
+    for format in ["table", "json", "svg"] {
+        out.push(vec![
+            "explore",
+            "case.toml",
+            "--vary",
+            "victim.age=8..17",
+            "--format",
+            format,
+        ]);
+    }
     out.push(vec!["assess", "case.toml", "--all", "--lang", "fr"]);
     out.push(vec!["scale", "case.toml", "--sentence", "2y"]);
     out
