@@ -492,3 +492,47 @@ fn possession_with_a_view_to_sharing_is_placed_on_the_distribution_row() {
         Some("production")
     );
 }
+
+/// The ids of the live-streaming extension's factors listed for a case, with their status.
+fn live_factors(book: &LawBook, scales: &Scales, recorded: &str) -> Vec<(String, bool)> {
+    let text = format!(
+        "[case]\ndate_of_facts = \"2024-06-01\"\n[offender]\nage = 30\n[live]\nroles = [\"viewer\"]\nacts = \"penetration\"\n{recorded}"
+    );
+    let c = case(book, &text);
+    let (_, ext) = evaluate_all(scales, &c);
+    let e = ext
+        .iter()
+        .find(|e| {
+            e.guideline
+                .factors
+                .iter()
+                .any(|f| f.id == "LIVE.agg.capping")
+        })
+        .expect("the live-streaming extension is evaluated");
+    e.factors
+        .iter()
+        .map(|f| (f.factor.id.clone(), f.to_consider))
+        .collect()
+}
+
+#[test]
+fn a_factor_the_facts_contradict_is_not_listed_and_an_unknown_one_is() {
+    let (book, scales) = setup();
+    let capping = |recorded: &str| {
+        live_factors(&book, &scales, recorded)
+            .into_iter()
+            .find(|(id, _)| id == "LIVE.agg.capping")
+    };
+    // No recording exists: the offender cannot have recorded the session.
+    assert_eq!(capping("recorded = false\n"), None);
+    // Unknown, or a recording exists (by whom is not said): still to consider by hand.
+    assert_eq!(capping(""), Some(("LIVE.agg.capping".to_string(), true)));
+    assert_eq!(
+        capping("recorded = true\n"),
+        Some(("LIVE.agg.capping".to_string(), true))
+    );
+    // The other factors do not move with it.
+    let without = live_factors(&book, &scales, "recorded = false\n").len();
+    let unknown = live_factors(&book, &scales, "").len();
+    assert_eq!(without + 1, unknown);
+}

@@ -217,6 +217,10 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
             Some(w) => Some(c.expr(w)?),
             None => None,
         };
+        let unless = match &fr.unless {
+            Some(w) => Some(c.expr(w)?),
+            None => None,
+        };
         let srcs = c.sources(
             &fr.sources,
             &format!("factor `{}`", quote(fr.id.get_ref())),
@@ -227,6 +231,7 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
             kind: fr.kind,
             label: fr.label.clone(),
             when,
+            unless,
             verification: fr.verification,
             sources: srcs,
             notes: fr.notes.clone(),

@@ -105,6 +105,9 @@ pub struct Factor {
     pub label: Localized,
     /// `None`: no fact of the vocabulary can support it: listed as "to consider".
     pub when: Option<Expr>,
+    /// Holds when the facts contradict the factor: then it is not listed, not even "to
+    /// consider"; while it is unknown or false the factor is listed as `when` says.
+    pub unless: Option<Expr>,
     pub verification: Verification,
     pub sources: Vec<String>,
     pub notes: Vec<String>,
@@ -313,6 +316,7 @@ pub fn evaluate<'a>(g: &'a Guideline, case: &Case) -> ScaleResult<'a> {
     let factors = g
         .factors
         .iter()
+        .filter(|f| f.unless.as_ref().is_none_or(|u| u.eval(&ctx) != Tri::True))
         .filter_map(|f| match &f.when {
             None => Some(FactorResult {
                 factor: f,

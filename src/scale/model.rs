@@ -103,6 +103,8 @@ pub struct FactorRaw {
     pub kind: FactorKind,
     pub label: Localized,
     pub when: Option<Spanned<String>>,
+    /// Holds when the facts contradict the factor: it is then not listed at all.
+    pub unless: Option<Spanned<String>>,
     pub verification: Verification,
     #[serde(default)]
     pub sources: Vec<Spanned<String>>,
