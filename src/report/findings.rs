@@ -354,13 +354,8 @@ pub fn presumption(
 ) -> String {
     let def = vocab.fact(&p.fact);
     let fact = def.map_or(p.fact.as_str(), |d| d.label.get(lang));
-    let value = match &p.value {
-        crate::facts::Value::Bool(b) => words::yes_no(*b, lang).to_string(),
-        crate::facts::Value::Str(s) => def
-            .map_or(s.as_str(), |d| d.value_label(s, lang))
-            .to_string(),
-        other => other.to_json().to_string(),
-    };
+    let ty = def.map_or(crate::facts::FactType::Text, |d| d.ty);
+    let value = super::explore_text::value_text(&p.value, ty, &p.fact, vocab, lang);
     msg!(
         lang,
         "presumption-line",

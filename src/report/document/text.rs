@@ -11,7 +11,7 @@ use crate::scale::{Placement, SentenceValue};
 
 use super::Choice;
 
-pub use crate::report::words::t;
+pub use crate::report::words::{t, yes_no};
 
 /// A date in words: "1 September 2021", "1er septembre 2021".
 pub fn date(d: NaiveDate, lang: &str) -> String {
@@ -53,15 +53,6 @@ pub fn date(d: NaiveDate, lang: &str) -> String {
         format!("{day} {} {}", FR[m], d.year())
     } else {
         format!("{} {} {}", d.day(), EN[m], d.year())
-    }
-}
-
-pub fn yes_no(b: bool, lang: &str) -> &'static str {
-    match (b, lang == "fr") {
-        (true, false) => "yes",
-        (true, true) => "oui",
-        (false, false) => "no",
-        (false, true) => "non",
     }
 }
 
