@@ -17,16 +17,13 @@ pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod compare;
-pub mod diagnostics;
 pub mod engine;
 pub mod explore;
-pub mod facts;
-mod hashing;
-pub mod io;
-pub mod law;
-pub mod preparsed;
 pub mod report;
 pub mod scale;
 pub mod tui;
 
-pub use diagnostics::{Diagnostic, Error, Result};
+// The layers below, under the names the code and the tests have always used.
+use qualif_law::hashing;
+pub use qualif_law::{Diagnostic, Error, Result};
+pub use qualif_law::{diagnostics, facts, io, law, preparsed};

@@ -212,6 +212,17 @@ mod tests {
         assert!(r.source.url.starts_with("https://unstats.un.org/"));
     }
 
+    /// The built-in regions file reads the same from its compact form as from its text.
+    #[test]
+    fn the_builtin_regions_file_reads_the_same_from_its_compact_form() {
+        let files = crate::law::embedded::guideline_files();
+        let src = files
+            .iter()
+            .find(|s| s.name.ends_with(super::super::REGIONS_FILE))
+            .expect("guidelines/regions.toml is built in");
+        crate::preparsed::same_both_ways::<RegionsFile>(src);
+    }
+
     #[test]
     fn a_code_twice_or_missing_is_refused() {
         let book = LawBook::builtin().unwrap();

@@ -1,10 +1,10 @@
 //! The rules engine: three-valued conditions, qualification per provision, penalties at a
 //! date with aggravations. It knows no country: everything comes from the data.
 
-pub mod condition;
+pub use qualif_law::condition;
 pub mod jurisdiction;
 pub mod limitation;
-pub mod logic;
+pub use qualif_law::logic;
 pub mod next_question;
 pub mod plan;
 mod qualify;

@@ -16,14 +16,7 @@ use crate::law::{
     Penalty, Presumption, Provision, System, SystemKind, Term, Verification, Version, VersionStatus,
 };
 
-/// The status of an offence (or obligation) for the facts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Applies,
-    Possible,
-    Excluded,
-}
+pub use crate::engine::logic::Status;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -365,3 +365,24 @@ fn reference(c: &mut FileCheck, r: &ReferenceRaw) -> Option<ReferenceCase> {
         notes: r.notes.clone(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::law::embedded::guideline_files;
+
+    /// The data model of every built-in guideline file (but batch's regions, checked in
+    /// batch), spans included, is the same read from its compact form as from its text.
+    #[test]
+    fn every_builtin_guideline_file_reads_the_same_from_its_compact_form() {
+        let files = guideline_files();
+        assert!(files.len() >= 3);
+        for src in &files {
+            if src.name.ends_with(REFERENCE_FILE) {
+                crate::preparsed::same_both_ways::<ReferenceFile>(src);
+            } else if !src.name.ends_with(crate::batch::REGIONS_FILE) {
+                crate::preparsed::same_both_ways::<GuidelineFile>(src);
+            }
+        }
+    }
+}

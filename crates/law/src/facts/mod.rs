@@ -4,17 +4,17 @@ mod age;
 mod case;
 pub mod sources;
 mod value;
-pub(crate) mod vocabulary;
+pub mod vocabulary;
 
 pub use age::{age_on, anniversary, years_between};
 pub use case::{
     AGE_GAP, Case, DateText, MAX_CASE_FILE_BYTES, SUPPORTED_VERSION, age_gap_sign,
     age_of_birth_date, age_source, date_in_range, format_date, parse_date,
 };
-pub(crate) use case::{CaseReader, Number, OpenSection, sort_keeping_last};
+pub use case::{CaseReader, Number, OpenSection, sort_keeping_last};
 pub use sources::{SourceClass, SourceClasses};
 pub use value::{Interval, Value};
-pub(crate) use vocabulary::Locations;
+pub use vocabulary::Locations;
 pub use vocabulary::{
     ConductClass, FactDef, FactType, Localized, ParameterDef, PresumedValue, PresumptionDef,
     SectionId, ValueLabel, Vocabulary,

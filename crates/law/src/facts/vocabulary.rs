@@ -177,7 +177,7 @@ pub struct ParameterDef {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct VocabularyFile {
+pub struct VocabularyFile {
     #[serde(default)]
     fact: Vec<FactDef>,
     #[serde(default)]
@@ -227,7 +227,7 @@ impl CountrySet {
 /// its facts, and a batch reads a case per record, each of whose keys would otherwise be a
 /// text allocated, copied and freed (callgrind: some 1,500 instructions a case). Only the
 /// keys of the vocabularies loaded are interned, a few hundred texts at most.
-pub(crate) fn intern(key: &str) -> &'static str {
+pub fn intern(key: &str) -> &'static str {
     use std::collections::BTreeSet;
     use std::sync::{Mutex, PoisonError};
     static KEYS: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
@@ -292,7 +292,7 @@ struct StatedSection {
 /// Where the vocabulary file writes each fact key and conduct class, from a second,
 /// lenient parse that keeps spans (only when a problem must be located).
 #[derive(Debug, Default, Deserialize)]
-pub(crate) struct Locations {
+pub struct Locations {
     #[serde(default)]
     fact: Vec<KeyAt>,
     #[serde(default)]
@@ -311,23 +311,23 @@ struct ConductAt {
 }
 
 impl Locations {
-    pub(crate) fn of(source: &SourceText) -> Self {
+    pub fn of(source: &SourceText) -> Self {
         toml::from_str(&source.text).unwrap_or_default()
     }
 
     /// The offset of the key of the `i`th fact (0 when unknown).
-    pub(crate) fn fact(&self, i: usize) -> usize {
+    pub fn fact(&self, i: usize) -> usize {
         self.fact.get(i).map_or(0, |f| f.key.span().start)
     }
 
     /// The offset of the id of the `i`th conduct class.
-    pub(crate) fn conduct(&self, i: usize) -> usize {
+    pub fn conduct(&self, i: usize) -> usize {
         self.conduct.get(i).map_or(0, |c| c.id.span().start)
     }
 
     /// The offset of the first character inside the quotes of the `i`th conduct class's
     /// condition.
-    pub(crate) fn conduct_when(&self, source: &SourceText, i: usize) -> usize {
+    pub fn conduct_when(&self, source: &SourceText, i: usize) -> usize {
         let Some(when) = self.conduct.get(i).and_then(|c| c.when.as_ref()) else {
             return 0;
         };
@@ -500,7 +500,7 @@ impl Vocabulary {
 
     /// The key of the fact at `slot` ([`Vocabulary::slot`]), interned: the same text as
     /// its [`FactDef::key`], held once for the whole process.
-    pub(crate) fn interned_key(&self, slot: usize) -> &'static str {
+    pub fn interned_key(&self, slot: usize) -> &'static str {
         self.keys[slot]
     }
 

@@ -104,7 +104,7 @@ impl FactMap {
 /// Sorts pairs by key, keeping the last of equal keys: what inserting them one by one into
 /// a map keeps. Pairs already in strictly increasing key order (the usual case) are left as
 /// they are.
-pub(crate) fn sort_keeping_last<K: Ord, V>(pairs: &mut Vec<(K, V)>) {
+pub fn sort_keeping_last<K: Ord, V>(pairs: &mut Vec<(K, V)>) {
     if !pairs.is_sorted_by(|a, b| a.0 < b.0) {
         // A stable sort keeps equal keys in the order given; reversed, `dedup_by` keeps the
         // first of each run, that is the last given.
@@ -388,7 +388,7 @@ impl Case {
 /// A section of a case file being read: its name, and the section as the vocabulary finds
 /// it (looked up once for all its facts).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct OpenSection<'n> {
+pub struct OpenSection<'n> {
     name: &'n str,
     id: SectionId,
 }
@@ -396,7 +396,7 @@ pub(crate) struct OpenSection<'n> {
 /// Reads a case step by step, with the checks of a case file: [`Case::from_table`] reads a
 /// TOML table through it, and batch analysis reads its usual records through it directly
 /// (see `batch::record`), so that both make exactly the same checks.
-pub(crate) struct CaseReader<'s> {
+pub struct CaseReader<'s> {
     source: &'s SourceText,
     vocab: &'s Vocabulary,
     /// The facts read so far. Put in the case at the end, at once: they usually come in
@@ -406,7 +406,7 @@ pub(crate) struct CaseReader<'s> {
 
 impl<'s> CaseReader<'s> {
     /// Problems are located in `source`.
-    pub(crate) fn new(source: &'s SourceText, vocab: &'s Vocabulary) -> Self {
+    pub fn new(source: &'s SourceText, vocab: &'s Vocabulary) -> Self {
         Self {
             source,
             vocab,
@@ -415,17 +415,13 @@ impl<'s> CaseReader<'s> {
     }
 
     /// The top-level `version`.
-    pub(crate) fn version(&self, value: &DeValue, span: Range<usize>) -> Result<(), Diagnostic> {
+    pub fn version(&self, value: &DeValue, span: Range<usize>) -> Result<(), Diagnostic> {
         check_version(self.source, value, span)
     }
 
     /// A top-level key other than `version` (at byte `at`) must be a section: the section,
     /// to read its facts with.
-    pub(crate) fn section<'n>(
-        &self,
-        name: &'n str,
-        at: usize,
-    ) -> Result<OpenSection<'n>, Diagnostic> {
+    pub fn section<'n>(&self, name: &'n str, at: usize) -> Result<OpenSection<'n>, Diagnostic> {
         if let Some(id) = self.vocab.section_id(name) {
             return Ok(OpenSection { name, id });
         }
@@ -450,7 +446,7 @@ impl<'s> CaseReader<'s> {
     }
 
     /// The problem with a section whose value (at byte `at`) is not a table.
-    pub(crate) fn not_a_table(&self, name: &str, at: usize) -> Diagnostic {
+    pub fn not_a_table(&self, name: &str, at: usize) -> Diagnostic {
         let name = short(name);
         self.source
             .error_at(
@@ -475,7 +471,7 @@ impl<'s> CaseReader<'s> {
     }
 
     /// One fact: `key` (at byte `key_at`) of `[section]`, its value at `span`.
-    pub(crate) fn fact(
+    pub fn fact(
         &mut self,
         section: OpenSection,
         key: &str,
@@ -510,7 +506,7 @@ impl<'s> CaseReader<'s> {
     /// number fact, within the same bounds). `false`, and nothing read, for anything else:
     /// `fact` then reports it. Read this way, a number costs a comparison instead of a
     /// TOML parse.
-    pub(crate) fn number(&mut self, section: OpenSection, key: &str, n: Number) -> bool {
+    pub fn number(&mut self, section: OpenSection, key: &str, n: Number) -> bool {
         let Some((fact_key, slot, def)) = self.declared(section, key) else {
             return false;
         };
@@ -537,12 +533,7 @@ impl<'s> CaseReader<'s> {
     /// read, for anything else (another type of fact, a text not accepted): `fact` then
     /// reports it. Lists are common in records (`material.conduct`, `material.kinds`),
     /// and the array cost an allocation, a push for each text and a drop.
-    pub(crate) fn texts<S: AsRef<str>>(
-        &mut self,
-        section: OpenSection,
-        key: &str,
-        items: &[S],
-    ) -> bool {
+    pub fn texts<S: AsRef<str>>(&mut self, section: OpenSection, key: &str, items: &[S]) -> bool {
         let Some((fact_key, slot, def)) = self.declared(section, key) else {
             return false;
         };
@@ -568,7 +559,7 @@ impl<'s> CaseReader<'s> {
 
     /// The case: its facts checked together, then the derived ones added. `span` locates a
     /// fact's value, for a problem.
-    pub(crate) fn finish(
+    pub fn finish(
         self,
         span: &dyn Fn(&str) -> Option<Range<usize>>,
         today: NaiveDate,
@@ -837,7 +828,7 @@ fn in_bounds(def: &FactDef, n: f64) -> bool {
 
 /// A number that a JSON record holds, as serde_json parsed it (see [`CaseReader::number`]).
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum Number {
+pub enum Number {
     Int(i64),
     /// Finite.
     Float(f64),

@@ -10,19 +10,24 @@ use std::path::Path;
 #[path = "src/preparsed/encode.rs"]
 mod encode;
 
+/// The data folders are at the top of the repository, two levels above this crate; each file
+/// keeps the name it has there (`jurisdictions/fr.toml`).
+const TOP: &str = "../..";
+
 fn list(dir: &str, out_dir: &Path) -> String {
-    println!("cargo:rerun-if-changed={dir}");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let top = Path::new(&root).join(TOP);
+    println!("cargo:rerun-if-changed={}", top.join(dir).display());
+    let mut paths: Vec<_> = std::fs::read_dir(top.join(dir))
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
     paths.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|x| x == "toml"));
     paths.sort();
-    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let mut out = String::from("&[\n");
-    for p in paths {
-        println!("cargo:rerun-if-changed={}", p.display());
-        let abs = Path::new(&root).join(&p);
-        let name = p.display().to_string();
+    for abs in paths {
+        println!("cargo:rerun-if-changed={}", abs.display());
+        let file_name = abs.file_name().expect("a listed file has a name");
+        let name = format!("{dir}/{}", file_name.to_string_lossy());
         let preparsed = std::fs::read_to_string(&abs)
             .ok()
             .and_then(|text| encode::encode(&text))

@@ -15,9 +15,9 @@ use super::{
     Aggravation, Element, Jurisdiction, LawBook, Limitation, LimitationVersion, Party, Presumption,
     Provision, Reading, System, VOCABULARY_FILE, Version,
 };
+use crate::condition::Expr;
 use crate::diagnostics::quote;
 use crate::diagnostics::{Diagnostic, SourceText, toml_error};
-use crate::engine::condition::Expr;
 use crate::facts::{FactType, PresumedValue, Value, Vocabulary};
 
 pub fn compile(files: Vec<SourceText>) -> Result<LawBook, Vec<Diagnostic>> {

@@ -56,3 +56,12 @@ mod tests {
         assert_eq!(False.or(False), False);
     }
 }
+
+/// The status of an offence (or obligation) for the facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Applies,
+    Possible,
+    Excluded,
+}

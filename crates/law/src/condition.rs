@@ -5,8 +5,8 @@ use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 
-use super::logic::Tri;
 use crate::facts::{FactType, Value, Vocabulary};
+use crate::logic::Tri;
 
 /// What a condition names: a fact of the case or a parameter of the state concerned.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,7 +65,7 @@ pub enum Expr {
 pub trait Context {
     fn value(&self, operand: &Operand) -> Option<&Value>;
     /// The status of another provision of the same system, already evaluated.
-    fn status(&self, provision: &str) -> Option<crate::engine::Status>;
+    fn status(&self, provision: &str) -> Option<crate::logic::Status>;
 }
 
 /// How deep parentheses and `not` may nest in one condition. The data's deepest is 5; the
@@ -168,7 +168,7 @@ impl Expr {
 // the same results by construction.
 
 /// A boolean fact on its own: its value, unknown when it is not stated (or not a boolean).
-pub(super) fn truthy(value: Option<&Value>) -> Tri {
+pub fn truthy(value: Option<&Value>) -> Tri {
     match value {
         Some(Value::Bool(b)) => Tri::from_bool(*b),
         _ => Tri::Unknown,
@@ -176,7 +176,7 @@ pub(super) fn truthy(value: Option<&Value>) -> Tri {
 }
 
 /// A comparison: unknown when either side is.
-pub(super) fn compare_known(value: Option<&Value>, op: CmpOp, other: Option<&Value>) -> Tri {
+pub fn compare_known(value: Option<&Value>, op: CmpOp, other: Option<&Value>) -> Tri {
     match (value, other) {
         (Some(v), Some(o)) => compare(v, op, o),
         _ => Tri::Unknown,
@@ -184,7 +184,7 @@ pub(super) fn compare_known(value: Option<&Value>, op: CmpOp, other: Option<&Val
 }
 
 /// `in [..]`: equal to one of the values.
-pub(super) fn in_list(value: Option<&Value>, list: &[Value]) -> Tri {
+pub fn in_list(value: Option<&Value>, list: &[Value]) -> Tri {
     match value {
         Some(v) => list
             .iter()
@@ -194,7 +194,7 @@ pub(super) fn in_list(value: Option<&Value>, list: &[Value]) -> Tri {
 }
 
 /// `contains` / `contains_any`: a stated list is complete, so a value it lacks is false.
-pub(super) fn contains_any(value: Option<&Value>, wanted: &[String]) -> Tri {
+pub fn contains_any(value: Option<&Value>, wanted: &[String]) -> Tri {
     match value {
         Some(Value::List(items)) => Tri::from_bool(wanted.iter().any(|w| items.contains(w))),
         _ => Tri::Unknown,
@@ -202,8 +202,8 @@ pub(super) fn contains_any(value: Option<&Value>, wanted: &[String]) -> Tri {
 }
 
 /// `applies()`, `possible()`, `excluded()` of a provision whose status is known or not.
-pub(super) fn status_test(test: StatusTest, status: Option<crate::engine::Status>) -> Tri {
-    use crate::engine::Status;
+pub fn status_test(test: StatusTest, status: Option<crate::logic::Status>) -> Tri {
+    use crate::logic::Status;
     match (test, status) {
         (_, None) => Tri::Unknown,
         (StatusTest::Applies, Some(Status::Applies)) => Tri::True,
@@ -215,7 +215,7 @@ pub(super) fn status_test(test: StatusTest, status: Option<crate::engine::Status
 }
 
 /// A Kleene conjunction, stopping at the first false.
-pub(super) fn all(items: impl Iterator<Item = Tri>) -> Tri {
+pub fn all(items: impl Iterator<Item = Tri>) -> Tri {
     let mut acc = Tri::True;
     for t in items {
         acc = acc.and(t);
@@ -227,7 +227,7 @@ pub(super) fn all(items: impl Iterator<Item = Tri>) -> Tri {
 }
 
 /// A Kleene disjunction, stopping at the first true.
-pub(super) fn any(items: impl Iterator<Item = Tri>) -> Tri {
+pub fn any(items: impl Iterator<Item = Tri>) -> Tri {
     let mut acc = Tri::False;
     for t in items {
         acc = acc.or(t);
@@ -853,8 +853,8 @@ pub fn parse_date_literal(s: &str) -> Option<NaiveDate> {
 mod tests {
     use super::*;
     use crate::diagnostics::SourceText;
-    use crate::engine::Status;
     use crate::facts::{Interval, Vocabulary};
+    use crate::logic::Status;
     use std::collections::HashMap;
 
     fn vocab() -> Vocabulary {

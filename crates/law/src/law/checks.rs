@@ -7,9 +7,9 @@ use toml::Spanned;
 
 use chrono::NaiveDate;
 
+use crate::condition::Expr;
 use crate::diagnostics::quote;
 use crate::diagnostics::{Diagnostic, SourceText};
-use crate::engine::condition::Expr;
 use crate::facts::Vocabulary;
 
 /// Collects the problems of one data file.

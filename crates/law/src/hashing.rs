@@ -8,4 +8,4 @@ use std::collections::HashMap;
 /// makes no such promise: use this map only where no collision can be forced into a
 /// table: a table built from data files (a key read from a case is only looked up), or
 /// one whose keys are few by construction (two-letter codes).
-pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;

@@ -4,7 +4,7 @@
 pub mod checks;
 mod compile;
 pub mod embedded;
-pub(crate) mod model;
+pub mod model;
 mod penalty;
 
 use std::collections::BTreeMap;
@@ -17,8 +17,8 @@ pub use model::{
 };
 pub use penalty::{Fine, MinimumStatus, Penalty, Term, parse_duration_months};
 
+use crate::condition::Expr;
 use crate::diagnostics::{Diagnostic, SourceText};
-use crate::engine::condition::Expr;
 use crate::facts::{Localized, Value, Vocabulary};
 
 /// Larger data files are refused (no more than this is read, see [`crate::io::read_bounded`]):
