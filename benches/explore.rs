@@ -29,14 +29,13 @@ fn bench(c: &mut Criterion) {
         today(),
     )
     .unwrap();
-    let ages = spec::parse("victim.age=8..17", &book.vocabulary, "en").unwrap();
+    let ages = spec::parse("victim.age=8..17", &book.vocabulary).unwrap();
     c.bench_function("ladder_10_ages_every_system", |b| {
         b.iter(|| black_box(explore(&plan, black_box(&case), &ages, &[], today())))
     });
     let dates = spec::parse(
         "case.date_of_facts=2019-01-01..2026-12-31",
         &book.vocabulary,
-        "en",
     )
     .unwrap();
     c.bench_function("ladder_dates_2019_2026_every_system", |b| {

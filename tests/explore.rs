@@ -12,6 +12,7 @@ use qualif::engine::plan::Plan;
 use qualif::explore::{Ladder, explore, spec};
 use qualif::facts::Value;
 use qualif::law::{LawBook, Term};
+use qualif::report::explore_text;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()
@@ -31,7 +32,7 @@ fn ladder(file: &str, vary: &str, systems: &[&str]) -> Ladder<'static> {
         today(),
     )
     .expect("the case loads");
-    let spec = spec::parse(vary, &book.vocabulary, "en").expect("the range reads");
+    let spec = spec::parse(vary, &book.vocabulary).expect("the range reads");
     let systems: Vec<String> = systems.iter().map(|s| s.to_string()).collect();
     explore(plan(), &case, &spec, &systems, today())
 }
@@ -236,12 +237,13 @@ fn birth_date_and_bad_ranges() {
         "case.date_of_facts=2020-01-01",
         "act.sexual_contact=kissing",
     ] {
-        let e = spec::parse(bad, &book.vocabulary, "en").unwrap_err();
+        let finding = spec::parse(bad, &book.vocabulary).unwrap_err();
+        let e = explore_text::spec_error(&finding, "en");
         assert!(!e.is_empty());
-        let fr = spec::parse(bad, &book.vocabulary, "fr").unwrap_err();
+        let fr = explore_text::spec_error(&finding, "fr");
         assert_ne!(e, fr, "{bad}: the message is in French too");
     }
-    let every = spec::parse("act.consent", &book.vocabulary, "en").unwrap();
+    let every = spec::parse("act.consent", &book.vocabulary).unwrap();
     assert_eq!(every.samples(), vec![Value::Bool(false), Value::Bool(true)]);
 }
 

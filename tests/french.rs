@@ -290,8 +290,7 @@ fn french_output_has_no_english_sentence() {
             "victim.age=8..17",
             "case.date_of_facts=2019-01-01..2026-12-31",
         ] {
-            let spec =
-                qualif::explore::spec::parse(vary, &book.vocabulary, "fr").expect("a valid range");
+            let spec = qualif::explore::spec::parse(vary, &book.vocabulary).expect("a valid range");
             let ladder = qualif::explore::explore(&plan, &case, &spec, &[], today);
             // Its citations (short forms included) are the data's, in the system's language.
             json(

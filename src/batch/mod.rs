@@ -51,8 +51,7 @@ pub use output::RunCounts;
 pub use record::{CsvHeader, Rejection, case_from_csv, case_from_json};
 pub use regions::Regions;
 
-/// The file of `guidelines/` that groups countries into regions (UN M49).
-pub const REGIONS_FILE: &str = "regions.toml";
+pub use crate::law::embedded::REGIONS_FILE;
 
 /// Records handed from one stage to the next at a time.
 pub const CHUNK: usize = 1024;

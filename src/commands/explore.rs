@@ -11,7 +11,8 @@ pub fn run(plan: &Plan, args: &ExploreArgs) -> Result<u8> {
     let book = plan.book();
     let lang = args.lang.code();
     super::assess::check_systems(book, &args.systems, lang)?;
-    let spec = spec::parse(&args.vary, &book.vocabulary, lang).map_err(Error::Usage)?;
+    let spec = spec::parse(&args.vary, &book.vocabulary)
+        .map_err(|e| Error::Usage(explore_text::spec_error(&e, lang)))?;
     let today = today();
     let case = load_case(&args.case, &book.vocabulary, today)?;
     let ladder = explore(plan, &case, &spec, &args.systems, today);

@@ -20,7 +20,7 @@ use crate::engine::Status;
 use crate::engine::plan::Plan;
 use crate::facts::{Case, FactType, Value, age_source};
 use crate::law::{Penalty, Provision, System, SystemKind};
-pub use spec::{Range, Spec};
+pub use spec::{Range, Spec, SpecError};
 
 /// The qualification a system retains for one value.
 #[derive(Debug, Clone)]

@@ -18,6 +18,21 @@ pub enum Range {
     Each(Vec<Value>),
 }
 
+/// Why a `--vary` text was refused: a finding, which the message catalog words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpecError {
+    /// The fact is not in the vocabulary (`fact` is quoted for the user).
+    UnknownFact { fact: String },
+    /// The fact is computed from others and cannot be varied by itself.
+    DerivedFact { fact: String },
+    /// The range does not suit the fact (`spec` is the whole text, quoted).
+    BadRange { spec: String, fact: String },
+    /// More values than a ladder may have.
+    TooMany { max: usize },
+    /// A fact of a type no range can vary (a text, a list).
+    UnsupportedType { fact: String },
+}
+
 /// What to vary.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spec {
@@ -51,30 +66,24 @@ impl Spec {
 
 /// Reads `FACT=RANGE`: `victim.age=8..17` (optionally `/STEP`), `case.date_of_facts=
 /// 2019-01-01..2026-12-31`, `act.consent` or `act.sexual_contact` (every value), or
-/// `act.sexual_contact=touching,penetration`. The error is a message in `lang`.
-pub fn parse(text: &str, vocab: &Vocabulary, lang: &str) -> Result<Spec, String> {
+/// `act.sexual_contact=touching,penetration`.
+pub fn parse(text: &str, vocab: &Vocabulary) -> Result<Spec, SpecError> {
     let quoted = crate::diagnostics::quote(text);
     let (key, range) = match text.split_once('=') {
         Some((k, r)) => (k.trim(), Some(r.trim())),
         None => (text.trim(), None),
     };
     let Some(def) = vocab.fact(key) else {
-        return Err(msg!(
-            lang,
-            "explore-unknown-fact",
-            fact = crate::diagnostics::quote(key)
-        ));
+        return Err(SpecError::UnknownFact {
+            fact: crate::diagnostics::quote(key),
+        });
     };
     if def.derived {
-        return Err(msg!(lang, "explore-derived-fact", fact = key));
+        return Err(SpecError::DerivedFact { fact: key.into() });
     }
-    let bad = || {
-        msg!(
-            lang,
-            "explore-bad-range",
-            spec = quoted.as_str(),
-            fact = key
-        )
+    let bad = || SpecError::BadRange {
+        spec: quoted.clone(),
+        fact: key.into(),
     };
     let range = match (def.ty, range) {
         (FactType::Integer, Some(r)) => {
@@ -94,7 +103,7 @@ pub fn parse(text: &str, vocab: &Vocabulary, lang: &str) -> Result<Spec, String>
                 return Err(bad());
             }
             if (to - from) / step >= MAX_VALUES as i64 {
-                return Err(msg!(lang, "explore-too-many", max = MAX_VALUES as i64));
+                return Err(SpecError::TooMany { max: MAX_VALUES });
             }
             Range::Number { from, to, step }
         }
@@ -135,7 +144,7 @@ pub fn parse(text: &str, vocab: &Vocabulary, lang: &str) -> Result<Spec, String>
                 .collect::<Result<_, _>>()?,
         ),
         (FactType::Integer | FactType::Date, None) => return Err(bad()),
-        _ => return Err(msg!(lang, "explore-unsupported-type", fact = key)),
+        _ => return Err(SpecError::UnsupportedType { fact: key.into() }),
     };
     if let Range::Each(v) = &range
         && v.is_empty()

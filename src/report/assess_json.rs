@@ -57,7 +57,7 @@ pub fn title_json(t: &crate::law::Title) -> Json {
 
 /// An element's result; `"presumed": true` when it rests on a presumed fact.
 fn element(e: &crate::engine::ElementResult) -> Json {
-    let mut out = json!({ "id": e.id, "label": e.label.json(), "status": e.status, "condition": e.condition });
+    let mut out = json!({ "id": e.id, "label": crate::report::findings::element_label_json(&e.label), "status": e.status, "condition": e.condition });
     if e.presumed {
         out["presumed"] = json!(true);
     }

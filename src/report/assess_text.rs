@@ -42,9 +42,15 @@ fn elements_text(q: &Qualification, lang: &str) -> String {
             };
             let presumed = findings::presumed_mark(e, lang);
             if presumed.is_empty() {
-                format!("{mark} {}", e.label.get(lang))
+                format!(
+                    "{mark} {}",
+                    crate::report::findings::element_label(&e.label, lang)
+                )
             } else {
-                format!("{mark} {} {presumed}", e.label.get(lang))
+                format!(
+                    "{mark} {} {presumed}",
+                    crate::report::findings::element_label(&e.label, lang)
+                )
             }
         })
         .collect::<Vec<_>>()
@@ -327,7 +333,7 @@ pub fn markdown(
             for e in &q.elements {
                 out.push_str(&format!(
                     "  - {} — {}\n",
-                    e.label.get(lang),
+                    crate::report::findings::element_label(&e.label, lang),
                     findings::element_result(e, lang)
                 ));
             }

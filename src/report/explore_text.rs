@@ -7,9 +7,24 @@ use serde_json::{Value as Json, json};
 use super::assess_json::{CONTRACT, penalty};
 use super::words;
 use crate::compare::floor::FloorStatus;
-use crate::explore::{Answer, Change, Ladder, Threshold};
+use crate::explore::{Answer, Change, Ladder, SpecError, Threshold};
 use crate::facts::{FactType, Value, Vocabulary, format_date};
 use crate::law::{Penalty, Provision, Term};
+
+/// Why a `--vary` text was refused, in `lang`.
+pub fn spec_error(e: &SpecError, lang: &str) -> String {
+    match e {
+        SpecError::UnknownFact { fact } => msg!(lang, "explore-unknown-fact", fact = fact),
+        SpecError::DerivedFact { fact } => msg!(lang, "explore-derived-fact", fact = fact),
+        SpecError::BadRange { spec, fact } => {
+            msg!(lang, "explore-bad-range", spec = spec, fact = fact)
+        }
+        SpecError::TooMany { max } => msg!(lang, "explore-too-many", max = *max as i64),
+        SpecError::UnsupportedType { fact } => {
+            msg!(lang, "explore-unsupported-type", fact = fact)
+        }
+    }
+}
 
 /// A provision as a narrow column names it: its citation without the code's name and
 /// without what follows in parentheses ("Code pénal, art. 222-23-1 (peine : …)" gives

@@ -102,27 +102,23 @@ pub fn law_date_notices_en(notices: &[LawDateNotice]) -> Vec<String> {
     notices.iter().map(|n| law_date_notice(n, "en")).collect()
 }
 
-impl ElementLabel<'_> {
-    /// The label in `lang`: the data's, or the catalog's words for a finding.
-    pub fn get(&self, lang: &str) -> Cow<'_, str> {
-        match self {
-            ElementLabel::Data(l) => Cow::Borrowed(l.get(lang)),
-            ElementLabel::InForceOn(date) => {
-                Cow::Owned(msg!(lang, "element-in-force-on", date = date))
-            }
-            ElementLabel::NoDataOn { date, first } => {
-                Cow::Owned(msg!(lang, "element-no-data-on", date = date, first = first))
-            }
+/// An element's label in `lang`: the data's, or the catalog's words for a finding.
+pub fn element_label<'a>(label: &ElementLabel<'a>, lang: &str) -> Cow<'a, str> {
+    match label {
+        ElementLabel::Data(l) => Cow::Borrowed(l.get(lang)),
+        ElementLabel::InForceOn(date) => Cow::Owned(msg!(lang, "element-in-force-on", date = date)),
+        ElementLabel::NoDataOn { date, first } => {
+            Cow::Owned(msg!(lang, "element-no-data-on", date = date, first = first))
         }
     }
+}
 
-    /// The label in both languages, as JSON has it (`{"fr": …, "en": …}`).
-    pub fn json(&self) -> Json {
-        match self {
-            ElementLabel::Data(l) => json!(l),
-            ElementLabel::InForceOn(_) | ElementLabel::NoDataOn { .. } => {
-                json!({ "fr": self.get("fr"), "en": self.get("en") })
-            }
+/// An element's label in both languages, as JSON has it (`{"fr": …, "en": …}`).
+pub fn element_label_json(label: &ElementLabel) -> Json {
+    match label {
+        ElementLabel::Data(l) => json!(l),
+        ElementLabel::InForceOn(_) | ElementLabel::NoDataOn { .. } => {
+            json!({ "fr": element_label(label, "fr"), "en": element_label(label, "en") })
         }
     }
 }
@@ -162,7 +158,7 @@ pub fn disparity(d: &Disparity, lang: &str) -> String {
                             let unmet = match &e.unmet {
                                 Some(Unmet::Label(l)) => l.get(lang).to_string(),
                                 Some(Unmet::InForceOn(d)) => {
-                                    ElementLabel::InForceOn(*d).get(lang).into_owned()
+                                    element_label(&ElementLabel::InForceOn(*d), lang).into_owned()
                                 }
                                 None => words::element_status(ElementStatus::Unmet, lang).into(),
                             };

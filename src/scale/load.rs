@@ -23,7 +23,7 @@ pub fn load(files: &[SourceText], vocab: &Vocabulary) -> Result<Scales, Vec<Diag
         // The grouping of countries into regions for batch analysis is not a scale.
         if std::path::Path::new(&src.name)
             .file_name()
-            .is_some_and(|n| n == crate::batch::REGIONS_FILE)
+            .is_some_and(|n| n == crate::law::embedded::REGIONS_FILE)
         {
             continue;
         }
@@ -380,7 +380,7 @@ mod tests {
         for src in &files {
             if src.name.ends_with(REFERENCE_FILE) {
                 crate::preparsed::same_both_ways::<ReferenceFile>(src);
-            } else if !src.name.ends_with(crate::batch::REGIONS_FILE) {
+            } else if !src.name.ends_with(crate::law::embedded::REGIONS_FILE) {
                 crate::preparsed::same_both_ways::<GuidelineFile>(src);
             }
         }

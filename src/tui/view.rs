@@ -460,7 +460,7 @@ fn decided_list(score: &QuestionScore, lang: &str, at_most: usize) -> String {
                 .elements
                 .iter()
                 .chain(&d.aggravations)
-                .map(|p| p.label.get(lang))
+                .map(|p| crate::report::findings::element_label(&p.label, lang))
                 .find(|l| !l.is_empty())
                 .filter(|_| i == 0);
             let what = if d.penalty_only {
@@ -721,7 +721,7 @@ fn draw_provision(f: &mut Frame, app: &App, area: Rect) {
         };
         lines.push(Line::from(vec![
             Span::styled(format!("  {mark} "), s.fg(color)),
-            Span::raw(e.label.get(lang).to_string()),
+            Span::raw(crate::report::findings::element_label(&e.label, lang).to_string()),
             Span::styled(
                 format!(" ({})", crate::report::findings::element_result(e, lang)),
                 s.dim(),

@@ -6,6 +6,9 @@ use crate::diagnostics::SourceText;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_data.rs"));
 
+/// The file of `guidelines/` that groups countries into regions (UN M49).
+pub const REGIONS_FILE: &str = "regions.toml";
+
 /// The built-in jurisdiction files, named as in the source tree.
 pub fn jurisdiction_files() -> Vec<SourceText> {
     JURISDICTIONS

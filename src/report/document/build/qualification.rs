@@ -336,7 +336,7 @@ pub(super) fn qual(cx: &mut Ctx, q: &Qualification, system: &str) -> QualSection
             .iter()
             .map(|e| ElementLine {
                 id: e.id.to_string(),
-                label: e.label.get(lang).to_string(),
+                label: crate::report::findings::element_label(&e.label, lang).to_string(),
                 status: e.status,
                 presumed: e.presumed,
                 status_text: crate::report::findings::element_result(e, lang).to_string(),

@@ -55,7 +55,7 @@ pub(super) fn system(cx: &mut Ctx, r: &SystemResult) -> SystemSection {
                 .elements
                 .iter()
                 .filter(|e| e.status == ElementStatus::Unmet)
-                .map(|e| e.label.get(lang).to_string())
+                .map(|e| crate::report::findings::element_label(&e.label, lang).to_string())
                 .collect(),
             gives_way: q.gives_way_to_applying(&status_of),
             verification: q.verification().map(|v| v.as_str().to_string()),

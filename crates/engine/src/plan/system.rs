@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 
 use super::cond::{Cond, Env, Scope};
 use super::graph::GraphBuilder;
-use crate::engine::Status;
-use crate::engine::condition::Expr;
-use crate::engine::logic::Tri;
-use crate::law::{System, Version, VersionStatus};
+use crate::Status;
+use crate::condition::Expr;
+use crate::logic::Tri;
+use qualif_law::law::{System, Version, VersionStatus};
 
 /// Where the plan finds one condition.
 #[derive(Debug, Clone, Copy)]

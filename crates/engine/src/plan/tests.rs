@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use super::cond::Env;
 use super::system::{InForce, Periods};
 use super::*;
-use crate::engine::reference::CaseContext;
-use crate::facts::{Case, Value};
-use crate::law::{LawBook, System};
+use crate::reference::CaseContext;
+use qualif_law::facts::{Case, Value};
+use qualif_law::law::{LawBook, System};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
@@ -19,13 +19,13 @@ fn today() -> NaiveDate {
 /// The synthetic cases of the benchmarks, as batch reads them.
 fn cases(book: &LawBook, n: u64) -> Vec<Case> {
     let mut out = Vec::new();
-    crate::batch::synth::write(n, 7, &mut out).unwrap();
+    qualif::batch::synth::write(n, 7, &mut out).unwrap();
     String::from_utf8(out)
         .unwrap()
         .lines()
         .enumerate()
         .map(|(i, l)| {
-            crate::batch::case_from_json(l, i as u64 + 1, &book.vocabulary, today()).unwrap()
+            qualif::batch::case_from_json(l, i as u64 + 1, &book.vocabulary, today()).unwrap()
         })
         .collect()
 }
@@ -72,7 +72,7 @@ fn a_compiled_condition_evaluates_as_the_condition() {
     cases.push(Case::new());
     for (n, case) in cases.iter().enumerate() {
         let prepared = s.prepare(case);
-        let presumed = crate::engine::reference::presume(&book, case, today());
+        let presumed = crate::reference::presume(&book, case, today());
         let nodes = &prepared.nodes;
         for plan in s.systems.iter().chain(&s.readings) {
             let system = plan.system;
@@ -207,7 +207,7 @@ fn the_graph_evaluates_again_every_node_a_stated_fact_can_change() {
 fn a_case_read_with_another_vocabulary_is_laid_out_by_name() {
     let book = LawBook::builtin().unwrap();
     let s = Plan::new(&book);
-    let small = crate::facts::Vocabulary::parse(&crate::diagnostics::SourceText::new(
+    let small = qualif_law::facts::Vocabulary::parse(&qualif_law::diagnostics::SourceText::new(
         "v.toml",
         "[[fact]]\nkey = \"material.conduct\"\ntype = \"enum_list\"\n\
          values = [\"possessed\", \"distributed\"]\nlabel = { fr = \"m\", en = \"m\" }\n\
@@ -294,7 +294,7 @@ fn the_version_in_force_is_the_one_version_at_finds() {
 
 /// Every provision of every system as the plan explains it.
 struct Explained<'a> {
-    systems: Vec<Vec<Option<crate::engine::reference::Reference<'a>>>>,
+    systems: Vec<Vec<Option<crate::reference::Reference<'a>>>>,
 }
 
 impl<'a> Observer<'a> for Explained<'a> {
@@ -305,7 +305,7 @@ impl<'a> Observer<'a> for Explained<'a> {
     }
 
     fn provision(&mut self, o: &Outcome<'a, '_>) {
-        let r = crate::engine::reference::Reference {
+        let r = crate::reference::Reference {
             version: o.version,
             elements: o.elements.to_vec(),
             aggravations: o.aggravations.to_vec(),
@@ -333,7 +333,7 @@ fn the_plan_evaluates_as_the_reference_interpreter() {
     ];
     for case in &cases {
         // The reference evaluates the case as presumed.
-        let presumed = crate::engine::reference::presume(&book, case, today());
+        let presumed = crate::reference::presume(&book, case, today());
         for law_date in dates {
             let law_date = LawDate::of(case, law_date, today()).date();
             let prepared = s.prepare(case);
@@ -354,12 +354,8 @@ fn the_plan_evaluates_as_the_reference_interpreter() {
             }
             let plans = s.systems.iter().chain(&s.readings);
             for (plan, got) in plans.zip(&explained.systems) {
-                let expected = crate::engine::reference::evaluate_system(
-                    plan.system,
-                    plan.state,
-                    &presumed,
-                    law_date,
-                );
+                let expected =
+                    crate::reference::evaluate_system(plan.system, plan.state, &presumed, law_date);
                 for ((p, e), g) in plan.system.provisions.iter().zip(&expected).zip(got) {
                     assert_eq!(g.as_ref(), Some(e), "{} {law_date}", p.id);
                 }
@@ -367,12 +363,8 @@ fn the_plan_evaluates_as_the_reference_interpreter() {
             // Summarised: statuses, and penalties where a provision applies.
             let summary = s.summarize(case, Some(law_date), today());
             for (sys, plan) in summary.systems.iter().zip(&s.systems) {
-                let expected = crate::engine::reference::evaluate_system(
-                    plan.system,
-                    None,
-                    &presumed,
-                    law_date,
-                );
+                let expected =
+                    crate::reference::evaluate_system(plan.system, None, &presumed, law_date);
                 for (i, (p, e)) in sys.provisions.iter().zip(&expected).enumerate() {
                     assert_eq!(p.status, e.status, "{}", p.provision.id);
                     let wanted = e.status == Status::Applies

@@ -16,8 +16,8 @@ use super::condition::{Expr, Operand};
 use super::logic::Tri;
 use super::plan::{LawDate, Observer, Outcome, Plan, Prepared, Scratch};
 use super::{Assessment, Qualification, Status, assess};
-use crate::facts::{Case, FactDef, FactType, Value};
-use crate::law::{
+use qualif_law::facts::{Case, FactDef, FactType, Value};
+use qualif_law::law::{
     Jurisdiction, LawBook, Penalty, Provision, System, SystemKind, Term, Version, VersionStatus,
 };
 
@@ -1032,7 +1032,7 @@ fn trial_values(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::SourceText;
+    use qualif_law::diagnostics::SourceText;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()

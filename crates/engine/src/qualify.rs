@@ -11,12 +11,12 @@ use serde::Serialize;
 use super::condition::{Expr, Operand};
 use super::logic::Tri;
 use super::plan::{LawDate, Observer, Outcome, Plan, Prepared, Rules, Scratch};
-use crate::facts::{Case, Localized};
-use crate::law::{
+use qualif_law::facts::{Case, Localized};
+use qualif_law::law::{
     Penalty, Presumption, Provision, System, SystemKind, Term, Verification, Version, VersionStatus,
 };
 
-pub use crate::engine::logic::Status;
+pub use crate::logic::Status;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -5,8 +5,8 @@ use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use super::logic::Tri;
-use crate::facts::{Case, Value, age_on};
-use crate::law::{Limitation, LimitationStart, LimitationVersion, System, Transition};
+use qualif_law::facts::{Case, Value, age_on};
+use qualif_law::law::{Limitation, LimitationStart, LimitationVersion, System, Transition};
 
 /// A date known to lie within bounds (inclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -188,7 +188,7 @@ pub fn evaluate<'a>(
     };
     // A date after 9999-12-31 (facts or a birth in year 9999) is not computed: it would be
     // written `+10017-12-30`, which no input accepts.
-    if !crate::facts::date_in_range(start.latest) {
+    if !qualif_law::facts::date_in_range(start.latest) {
         result.notes.push(LimitationNote::BeyondLastDate);
         return result;
     }
@@ -197,7 +197,7 @@ pub fn evaluate<'a>(
         None => Some(Deadline::Never),
         Some(m) => start
             .plus_months(m)
-            .filter(|r| crate::facts::date_in_range(r.latest))
+            .filter(|r| qualif_law::facts::date_in_range(r.latest))
             .map(Deadline::On),
     };
     let mut regime = first;

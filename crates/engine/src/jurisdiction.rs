@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::logic::Tri;
-use crate::law::{Jurisdiction, System};
+use qualif_law::law::{Jurisdiction, System};
 
 /// One ground of jurisdiction and whether the facts establish it.
 #[derive(Debug, Clone)]

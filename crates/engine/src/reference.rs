@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::Status;
 use super::condition::{Context, Operand};
-use crate::facts::{Case, Value};
-use crate::law::{System, SystemKind};
+use qualif_law::facts::{Case, Value};
+use qualif_law::law::{System, SystemKind};
 
 /// A case, the parameters of a system (a national system's own, or those of the state an
 /// instrument is read for), and the statuses of the system's provisions, by identifier.
@@ -52,11 +52,11 @@ impl Context for CaseContext<'_> {
 /// aggravations that apply.
 #[derive(Debug, Clone)]
 pub struct Reference<'a> {
-    pub version: Option<&'a crate::law::Version>,
+    pub version: Option<&'a qualif_law::law::Version>,
     pub elements: Vec<super::logic::Tri>,
     pub aggravations: Vec<super::logic::Tri>,
     pub status: Status,
-    pub penalty: Option<&'a crate::law::Penalty>,
+    pub penalty: Option<&'a qualif_law::law::Penalty>,
 }
 
 /// The same version (by identity), values, status and penalty.
@@ -143,7 +143,7 @@ pub fn evaluate_system<'a>(
 /// The case with the law book's presumptions applied, in order, by walking their
 /// conditions: each fact the case does not state takes its presumed value when the
 /// condition holds. What the plan evaluates a case as.
-pub fn presume(book: &crate::law::LawBook, case: &Case, today: chrono::NaiveDate) -> Case {
+pub fn presume(book: &qualif_law::law::LawBook, case: &Case, today: chrono::NaiveDate) -> Case {
     let mut out = case.clone();
     for p in &book.presumptions {
         if out.is_known(&p.fact) {

@@ -18,9 +18,9 @@
 use std::collections::HashMap;
 
 use super::cond::{Cond, Enumeration, Env, Facts, Scope, StatusLiteral};
-use crate::engine::condition::{self as cond, Expr, Operand};
-use crate::engine::logic::Tri;
-use crate::facts::{Case, Vocabulary};
+use crate::condition::{self as cond, Expr, Operand};
+use crate::logic::Tri;
+use qualif_law::facts::{Case, Vocabulary};
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct Graph<'a> {

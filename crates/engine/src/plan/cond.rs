@@ -4,11 +4,11 @@
 use std::cell::Cell;
 use std::collections::HashMap;
 
-use crate::engine::Status;
-use crate::engine::condition::{self as cond, CmpOp, Expr, Operand, StatusTest};
-use crate::engine::logic::Tri;
-use crate::facts::{Case, Value, Vocabulary};
-use crate::law::{System, SystemKind};
+use crate::Status;
+use crate::condition::{self as cond, CmpOp, Expr, Operand, StatusTest};
+use crate::logic::Tri;
+use qualif_law::facts::{Case, Value, Vocabulary};
+use qualif_law::law::{System, SystemKind};
 
 /// Where a compiled condition reads a value.
 #[derive(Debug, Clone, Copy)]

@@ -43,8 +43,8 @@ use system::{Periods, SystemPlan};
 use super::Status;
 use super::condition as conds;
 use super::logic::Tri;
-use crate::facts::{Case, FactType, Value};
-use crate::law::{LawBook, Penalty, Provision, System, SystemKind, Version};
+use qualif_law::facts::{Case, FactType, Value};
+use qualif_law::law::{LawBook, Penalty, Provision, System, SystemKind, Version};
 
 /// The date whose law is applied, and why that one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
