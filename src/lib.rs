@@ -12,17 +12,15 @@
 // The catalog first: its `msg!` macro is visible only to the modules declared after it.
 #[macro_use]
 pub mod catalog;
-pub mod analysis;
 pub mod batch;
 pub mod cli;
 pub mod commands;
-pub mod compare;
-pub mod explore;
 pub mod report;
-pub mod scale;
 pub mod tui;
 
 // The layers below, under the names the code and the tests have always used.
+pub use qualif_analysis as analysis;
+pub use qualif_analysis::{compare, explore, scale};
 pub use qualif_engine as engine;
 use qualif_law::hashing;
 pub use qualif_law::{Diagnostic, Error, Result};

@@ -7,11 +7,11 @@ use super::{
     Cell, Choice as CompiledChoice, Factor, Guideline, Maximum, ReferenceCase, Scales, Scope,
     SentenceValue,
 };
-use crate::diagnostics::quote;
-use crate::diagnostics::{Diagnostic, SourceText, toml_error};
-use crate::facts::Vocabulary;
-use crate::law::Term;
-use crate::law::checks::FileCheck;
+use qualif_law::diagnostics::quote;
+use qualif_law::diagnostics::{Diagnostic, SourceText, toml_error};
+use qualif_law::facts::Vocabulary;
+use qualif_law::law::Term;
+use qualif_law::law::checks::FileCheck;
 
 /// The name of the file of reference cases in a guidelines folder.
 pub const REFERENCE_FILE: &str = "reference-cases.toml";
@@ -23,13 +23,13 @@ pub fn load(files: &[SourceText], vocab: &Vocabulary) -> Result<Scales, Vec<Diag
         // The grouping of countries into regions for batch analysis is not a scale.
         if std::path::Path::new(&src.name)
             .file_name()
-            .is_some_and(|n| n == crate::law::embedded::REGIONS_FILE)
+            .is_some_and(|n| n == qualif_law::law::embedded::REGIONS_FILE)
         {
             continue;
         }
         let mut c = FileCheck::new(src, vocab);
         if src.name.ends_with(REFERENCE_FILE) {
-            match crate::preparsed::from_source::<ReferenceFile>(src) {
+            match qualif_law::preparsed::from_source::<ReferenceFile>(src) {
                 Ok(f) => scales
                     .reference_cases
                     .extend(f.case.iter().filter_map(|r| reference(&mut c, r))),
@@ -39,7 +39,7 @@ pub fn load(files: &[SourceText], vocab: &Vocabulary) -> Result<Scales, Vec<Diag
                 ),
             }
         } else {
-            match crate::preparsed::from_source::<GuidelineFile>(src) {
+            match qualif_law::preparsed::from_source::<GuidelineFile>(src) {
                 Ok(f) => {
                     if let Some(g) = guideline(&mut c, &f) {
                         if scales.guidelines.iter().any(|x| x.id == g.id) {
@@ -369,7 +369,7 @@ fn reference(c: &mut FileCheck, r: &ReferenceRaw) -> Option<ReferenceCase> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::law::embedded::guideline_files;
+    use qualif_law::law::embedded::guideline_files;
 
     /// The data model of every built-in guideline file (but batch's regions, checked in
     /// batch), spans included, is the same read from its compact form as from its text.
@@ -379,9 +379,9 @@ mod tests {
         assert!(files.len() >= 3);
         for src in &files {
             if src.name.ends_with(REFERENCE_FILE) {
-                crate::preparsed::same_both_ways::<ReferenceFile>(src);
-            } else if !src.name.ends_with(crate::law::embedded::REGIONS_FILE) {
-                crate::preparsed::same_both_ways::<GuidelineFile>(src);
+                qualif_law::preparsed::same_both_ways::<ReferenceFile>(src);
+            } else if !src.name.ends_with(qualif_law::law::embedded::REGIONS_FILE) {
+                qualif_law::preparsed::same_both_ways::<GuidelineFile>(src);
             }
         }
     }

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::{ReferenceCase, ScaleResult, Scales};
-use crate::engine::{Assessment, Status};
-use crate::law::{SystemKind, Term};
+use qualif_engine::{Assessment, Status};
+use qualif_law::law::{SystemKind, Term};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -85,8 +85,8 @@ pub fn place<'a>(
     {
         // The qualification retained (concurrence): its group's certain maximum, that of
         // the lower of two alternatives when one of them gives way to the other.
-        let candidates = crate::analysis::concurrence::candidates(r);
-        let retained = crate::analysis::concurrence::resolve(&candidates, |_| true).leading;
+        let candidates = crate::concurrence::candidates(r);
+        let retained = crate::concurrence::resolve(&candidates, |_| true).leading;
         let Some(g) = retained else {
             continue;
         };

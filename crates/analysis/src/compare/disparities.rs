@@ -5,10 +5,10 @@ use serde::Serialize;
 use serde_json::{Value as Json, json};
 
 use super::{Row, StateReading, max_months, prosecutable_in_time, reachable};
-use crate::engine::logic::Tri;
-use crate::engine::{Assessment, ElementLabel, ElementStatus, Qualification, Status, SystemResult};
-use crate::facts::{Case, Localized, Value};
-use crate::law::{LawBook, SystemKind, Term, Verification};
+use qualif_engine::logic::Tri;
+use qualif_engine::{Assessment, ElementLabel, ElementStatus, Qualification, Status, SystemResult};
+use qualif_law::facts::{Case, Localized, Value};
+use qualif_law::law::{LawBook, SystemKind, Term, Verification};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
@@ -547,7 +547,7 @@ fn time_and_reach(a: &Assessment, out: &mut Vec<Disparity>) {
                     .flat_map(|r| &r.grounds)
                     .any(|g| {
                         g.holds == Tri::True
-                            && g.rule.basis == crate::law::JurisdictionBasis::Territory
+                            && g.rule.basis == qualif_law::law::JurisdictionBasis::Territory
                     });
                 out.push(Disparity {
                     kind: DisparityKind::JurisdictionReach,

@@ -13,12 +13,12 @@ pub use load::{REFERENCE_FILE, load};
 pub use model::{FactorKind, Outcome};
 pub use proportionality::{Placement, Proportionality, SystemPlacement, place};
 
-use crate::diagnostics::{Diagnostic, SourceText};
-use crate::engine::Status;
-use crate::engine::condition::{Context, Expr, Operand};
-use crate::engine::logic::Tri;
-use crate::facts::{Case, Localized, Value, Vocabulary};
-use crate::law::{Term, Verification};
+use qualif_engine::Status;
+use qualif_engine::condition::{Context, Expr, Operand};
+use qualif_engine::logic::Tri;
+use qualif_law::diagnostics::{Diagnostic, SourceText};
+use qualif_law::facts::{Case, Localized, Value, Vocabulary};
+use qualif_law::law::{Term, Verification};
 
 /// Every scale and the reference cases.
 #[derive(Debug, Clone, Default)]
@@ -29,7 +29,7 @@ pub struct Scales {
 
 impl Scales {
     pub fn builtin(vocab: &Vocabulary) -> Result<Scales, Vec<Diagnostic>> {
-        load(&crate::law::embedded::guideline_files(), vocab)
+        load(&qualif_law::law::embedded::guideline_files(), vocab)
     }
 
     /// The guideline files of a data folder (`DIR/guidelines/`); none when it has no such
@@ -39,7 +39,7 @@ impl Scales {
         if !folder.is_dir() {
             return Ok(Scales::default());
         }
-        let files = crate::law::read_toml_files(&folder)?;
+        let files = qualif_law::law::read_toml_files(&folder)?;
         load(&files, vocab)
     }
 
@@ -384,12 +384,12 @@ pub fn parse_sentence(s: &str) -> Result<f64, String> {
     match Term::parse(s).map(|t| (t, t.months())) {
         Ok((_, Some(m))) if m > MAX_SENTENCE_MONTHS => Err(format!(
             "`{}` is more than 100 years: a sentence of at most 100 years (1200m) is accepted, written e.g. 3y, 18m, 2y6m or 26w",
-            crate::diagnostics::quote(s)
+            qualif_law::diagnostics::quote(s)
         )),
         Ok((_, Some(m))) if m > 0.0 => Ok(m),
         _ => Err(format!(
             "`{}` is not a sentence: write e.g. 3y, 18m, 2y6m or 26w",
-            crate::diagnostics::quote(s)
+            qualif_law::diagnostics::quote(s)
         )),
     }
 }

@@ -20,8 +20,8 @@
 
 use std::cmp::Ordering;
 
-use crate::engine::Status;
-use crate::law::{Penalty, Provision, Term};
+use qualif_engine::Status;
+use qualif_law::law::{Penalty, Provision, Term};
 
 /// What concurrence reads of one provision of a system.
 #[derive(Debug, Clone)]
@@ -170,7 +170,7 @@ pub fn resolve(candidates: &[Candidate], engaged: impl Fn(&str) -> bool) -> Conc
 /// alternative of others (every other element met, written as an element `not applies(X)`)
 /// counts as applying, with those others as its alternatives, as one giving way through
 /// `subsidiary_to` does.
-pub fn candidates<'a>(r: &'a crate::engine::SystemResult<'a>) -> Vec<Candidate<'a>> {
+pub fn candidates<'a>(r: &'a qualif_engine::SystemResult<'a>) -> Vec<Candidate<'a>> {
     let index = |id: &String| r.qualifications.iter().position(|q| &q.provision.id == id);
     r.qualifications
         .iter()
@@ -200,9 +200,9 @@ pub fn candidates<'a>(r: &'a crate::engine::SystemResult<'a>) -> Vec<Candidate<'
 /// rest, for batch): the applying provision whose group has the most severe certain
 /// penalty, and that penalty.
 pub fn leading_of_summary<'a>(
-    s: &crate::engine::plan::SystemSummary<'a>,
+    s: &qualif_engine::plan::SystemSummary<'a>,
 ) -> Option<(&'a Provision, &'a Penalty)> {
-    let floor = |p: &crate::engine::plan::ProvisionSummary<'a>| p.version.map(|v| &v.penalty);
+    let floor = |p: &qualif_engine::plan::ProvisionSummary<'a>| p.version.map(|v| &v.penalty);
     // (the applying provision, the certain member's provision, penalty and rank)
     let mut best: Option<(&'a Provision, &'a Provision, &'a Penalty, &'a Penalty)> = None;
     for p in &s.provisions {
@@ -236,7 +236,7 @@ pub fn leading_of_summary<'a>(
 /// The candidates of one system's summary (what batch evaluates): an applying or possible
 /// provision gives way to those of its version's `subsidiary_to` that are possible (with a
 /// version: not those the data has nothing for at the date, which no fact would establish).
-pub fn summary_candidates<'a>(s: &crate::engine::plan::SystemSummary<'a>) -> Vec<Candidate<'a>> {
+pub fn summary_candidates<'a>(s: &qualif_engine::plan::SystemSummary<'a>) -> Vec<Candidate<'a>> {
     let possible = |x: &usize| {
         let p = &s.provisions[*x];
         (p.status == Status::Possible && p.version.is_some()).then_some(*x)
@@ -261,13 +261,13 @@ pub fn summary_candidates<'a>(s: &crate::engine::plan::SystemSummary<'a>) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::law::Term;
+    use qualif_law::law::Term;
 
     fn provision(id: &str, covers: &[&str]) -> Provision {
         Provision {
             id: id.into(),
             citation: id.into(),
-            title: crate::law::Title {
+            title: qualif_law::law::Title {
                 original: None,
                 fr: id.into(),
                 en: id.into(),

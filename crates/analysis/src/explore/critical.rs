@@ -5,9 +5,9 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::engine::condition::{Expr, Operand};
-use crate::facts::{AGE_GAP, Case, Value, age_gap_sign, age_of_birth_date, anniversary};
-use crate::law::{LawBook, VersionStatus};
+use qualif_engine::condition::{Expr, Operand};
+use qualif_law::facts::{AGE_GAP, Case, Value, age_gap_sign, age_of_birth_date, anniversary};
+use qualif_law::law::{LawBook, VersionStatus};
 
 /// Every condition of the law book: provisions' elements and aggravations, limitation,
 /// jurisdiction, conduct classes, presumptions.

@@ -8,21 +8,32 @@
 //! sentence are views over those results ([`Analysis::comparison`],
 //! [`Analysis::placement`]): they borrow them, so they are read from the analysis rather
 //! than stored in it.
+//!
+//! This crate holds the analyses over the engine's results: the qualification retained in
+//! each system ([`concurrence`]), the comparison across systems and against the
+//! international floors ([`compare`]), the sentencing scales ([`scale`]) and the threshold
+//! explorer ([`explore`]). They return findings, never sentences: the words are the
+//! message catalog's, in the renderers.
 
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod compare;
 pub mod concurrence;
+pub mod explore;
+pub mod scale;
 
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
 use crate::compare::Comparison;
-use crate::engine::logic::Tri;
-use crate::engine::next_question::QuestionScore;
-use crate::engine::plan::Plan;
-use crate::engine::{Assessment, assess};
-use crate::facts::{Case, Value};
 use crate::scale::{Proportionality, ScaleResult, Scales};
 use concurrence::Concurrence;
+use qualif_engine::logic::Tri;
+use qualif_engine::next_question::QuestionScore;
+use qualif_engine::plan::Plan;
+use qualif_engine::{Assessment, assess};
+use qualif_law::facts::{Case, Value};
 
 /// What to analyse, besides the case.
 #[derive(Debug, Clone, Default)]
@@ -91,7 +102,7 @@ pub fn analyse<'a, 'c>(
         None => (None, Vec::new()),
     };
     let questions = match request.questions {
-        Some(skipped) => crate::engine::next_question::next_questions_skipping(
+        Some(skipped) => qualif_engine::next_question::next_questions_skipping(
             plan,
             case,
             request.law_date,

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::facts::{FactType, Value, Vocabulary, parse_date};
+use qualif_law::facts::{FactType, Value, Vocabulary, parse_date};
 
 /// The most values a ladder may have (rows, or points evaluated to find thresholds).
 pub const MAX_VALUES: usize = 400;
@@ -68,14 +68,14 @@ impl Spec {
 /// 2019-01-01..2026-12-31`, `act.consent` or `act.sexual_contact` (every value), or
 /// `act.sexual_contact=touching,penetration`.
 pub fn parse(text: &str, vocab: &Vocabulary) -> Result<Spec, SpecError> {
-    let quoted = crate::diagnostics::quote(text);
+    let quoted = qualif_law::diagnostics::quote(text);
     let (key, range) = match text.split_once('=') {
         Some((k, r)) => (k.trim(), Some(r.trim())),
         None => (text.trim(), None),
     };
     let Some(def) = vocab.fact(key) else {
         return Err(SpecError::UnknownFact {
-            fact: crate::diagnostics::quote(key),
+            fact: qualif_law::diagnostics::quote(key),
         });
     };
     if def.derived {

@@ -6,11 +6,11 @@ pub mod floor;
 
 use chrono::NaiveDate;
 
-use crate::engine::logic::Tri;
-use crate::engine::plan::Plan;
-use crate::engine::{Assessment, Qualification, Status, SystemResult, assess_reading};
-use crate::facts::Case;
-use crate::law::SystemKind;
+use qualif_engine::logic::Tri;
+use qualif_engine::plan::Plan;
+use qualif_engine::{Assessment, Qualification, Status, SystemResult, assess_reading};
+use qualif_law::facts::Case;
+use qualif_law::law::SystemKind;
 
 pub use disparities::{
     Cited, Disparity, DisparityKind, ExcludedBy, Finding, NotAnOffence, Severity, Side, Unmet,

@@ -3,8 +3,8 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::facts::Localized;
-use crate::law::Verification;
+use qualif_law::facts::Localized;
+use qualif_law::law::Verification;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

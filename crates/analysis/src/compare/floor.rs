@@ -3,7 +3,7 @@
 //! `below_minimum_standard` and the threshold explorer's floor status read it alike.
 
 use super::{StateReading, max_months};
-use crate::engine::{Assessment, Qualification, Status, SystemResult};
+use qualif_engine::{Assessment, Qualification, Status, SystemResult};
 
 /// What a state provides for one obligation of an instrument.
 #[derive(Debug, Clone)]

@@ -2,7 +2,7 @@
 //! fact varies (`qualif explore CASE --vary FACT=RANGE`).
 //!
 //! Each value is analysed with the one compiled plan, the case differing by that fact
-//! only ([`crate::analysis::analyse`]); for each national system the ladder keeps the
+//! only ([`crate::analyse`]); for each national system the ladder keeps the
 //! qualification retained (concurrence's leading group), its maximum and minimum, and the
 //! status of the main international floor (see [`crate::compare::floor`]). The thresholds
 //! — the values where a system's answer changes — are found from the law
@@ -14,12 +14,12 @@ pub mod spec;
 
 use chrono::NaiveDate;
 
-use crate::analysis::{Request, analyse};
 use crate::compare::floor::{FloorStatus, main_floor};
-use crate::engine::Status;
-use crate::engine::plan::Plan;
-use crate::facts::{Case, FactType, Value, age_source};
-use crate::law::{Penalty, Provision, System, SystemKind};
+use crate::{Request, analyse};
+use qualif_engine::Status;
+use qualif_engine::plan::Plan;
+use qualif_law::facts::{Case, FactType, Value, age_source};
+use qualif_law::law::{Penalty, Provision, System, SystemKind};
 pub use spec::{Range, Spec, SpecError};
 
 /// The qualification a system retains for one value.
@@ -144,11 +144,11 @@ pub struct Ladder<'a> {
 
 /// One system's answer in an analysis.
 fn answer<'a>(
-    analysis: &crate::analysis::Analysis<'a, '_>,
+    analysis: &crate::Analysis<'a, '_>,
     comparison: &crate::compare::Comparison<'_>,
     i: usize,
 ) -> Answer<'a> {
-    let book: &'a crate::law::LawBook = analysis.plan().book();
+    let book: &'a qualif_law::law::LawBook = analysis.plan().book();
     let r = &analysis.assessment.systems[i];
     let c = &analysis.concurrence[i];
     let q = &r.qualifications;
