@@ -106,6 +106,13 @@ impl Lang {
     }
 }
 
+/// The catalog's `msg!` takes the language as the command line gives it.
+impl crate::catalog::ToLang for Lang {
+    fn to_lang(&self) -> crate::catalog::Lang {
+        crate::catalog::Lang::of(self.code())
+    }
+}
+
 /// The case file and the law to read it against (`assess`, `compare`).
 #[derive(Debug, Args)]
 pub struct CaseAndLaw {

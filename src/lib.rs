@@ -9,13 +9,13 @@
 // failed write or survive it; `print!` and `eprintln!` would panic or lose it.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
-// The catalog first: its `msg!` macro is visible only to the modules declared after it.
+// The renderers and the message catalog, whose `msg!` macro every module of this crate uses.
 #[macro_use]
-pub mod catalog;
+pub extern crate qualif_report as report;
+
 pub mod batch;
 pub mod cli;
 pub mod commands;
-pub mod report;
 pub mod tui;
 
 // The layers below, under the names the code and the tests have always used.
@@ -25,3 +25,4 @@ pub use qualif_engine as engine;
 use qualif_law::hashing;
 pub use qualif_law::{Diagnostic, Error, Result};
 pub use qualif_law::{diagnostics, facts, io, law, preparsed};
+pub use report::catalog;

@@ -1,0 +1,365 @@
+//! One provision (or obligation) for the facts: its version, penalty, aggravations and
+//! elements, its limitation and the grounds of jurisdiction.
+
+// The engine's findings in English, as the report had them (TODO: in the report's language).
+use crate::findings;
+use chrono::NaiveDate;
+
+use super::Ctx;
+use crate::document::text::{self, t};
+use crate::document::*;
+use crate::words;
+use qualif_engine::Qualification;
+use qualif_engine::jurisdiction::Reach;
+use qualif_engine::limitation::{DateRange, Deadline, LimitationResult};
+use qualif_engine::logic::Tri;
+use qualif_law::law::{LimitationStart, Penalty, Term, Verification};
+
+pub(super) fn penalty_info(p: &Penalty, lang: &str) -> PenaltyInfo {
+    PenaltyInfo {
+        text: words::penalty(p, lang),
+        max_prison_months: p.prison_max.months(),
+        min_prison_months: p.prison_min.and_then(Term::months),
+        life: p.prison_max == Term::Life,
+        max_known: p.prison_max != Term::Unknown,
+        minimum_status: p.minimum_status,
+    }
+}
+
+pub(super) fn version_text(from: NaiveDate, to: Option<NaiveDate>, lang: &str) -> String {
+    match to {
+        Some(to) => format!(
+            "{} {} {} {}",
+            t(lang, "in force from", "en vigueur du"),
+            text::date(from, lang),
+            t(lang, "to", "au"),
+            text::date(to, lang)
+        ),
+        None => format!("{} {}", text::in_force_from(lang), text::date(from, lang)),
+    }
+}
+
+pub(super) fn range_text(r: &DateRange, lang: &str) -> String {
+    if r.earliest == r.latest {
+        text::date(r.earliest, lang)
+    } else {
+        format!(
+            "{} {} {} {}",
+            t(lang, "between", "entre le"),
+            text::date(r.earliest, lang),
+            t(lang, "and", "et le"),
+            text::date(r.latest, lang)
+        )
+    }
+}
+
+pub(super) fn limitation(cx: &mut Ctx, l: &LimitationResult) -> LimitationInfo {
+    let lang = cx.lang;
+    let starts = l.rule.map(|r| r.starts);
+    let withheld = cx.redact
+        && starts == Some(LimitationStart::Majority)
+        && cx.case.is_known("victim.birth_date");
+    let withheld_text = t(
+        lang,
+        "date withheld in this redacted report: it derives from the child's date of birth",
+        "date masquée dans ce rapport anonymisé : elle découle de la date de naissance de l'enfant",
+    );
+    let deadline_text = |r: &DateRange| {
+        if withheld {
+            withheld_text.to_string()
+        } else {
+            range_text(r, lang)
+        }
+    };
+    let cannot = t(
+        lang,
+        "cannot be computed from the data and the facts given",
+        "ne peut être calculée à partir des données et des faits fournis",
+    );
+    let summary = match (&l.deadline, l.barred) {
+        _ if l.rule.is_none() => cannot.to_string(),
+        (Deadline::Never, _) => t(
+            lang,
+            "not time-barred: imprescriptible",
+            "non prescrit : imprescriptible",
+        )
+        .to_string(),
+        (Deadline::On(r), Tri::True) => format!(
+            "{} ({} {})",
+            t(lang, "TIME-BARRED", "PRESCRIT"),
+            t(lang, "the period ended on", "le délai a expiré le"),
+            deadline_text(r)
+        ),
+        (Deadline::On(r), Tri::False) => format!(
+            "{} {} ({} {})",
+            t(lang, "not time-barred on", "non prescrit au"),
+            text::date(l.assessed_on, lang),
+            t(lang, "time-barred after", "prescrit après le"),
+            deadline_text(r)
+        ),
+        (Deadline::On(r), Tri::Unknown) => format!(
+            "{} ({} {})",
+            t(
+                lang,
+                "time-barred or not depending on the exact date of birth",
+                "prescrit ou non selon la date de naissance exacte"
+            ),
+            t(lang, "the period ends", "le délai expire"),
+            deadline_text(r)
+        ),
+        (Deadline::Unknown, _) => cannot.to_string(),
+    };
+    let mut sources = Vec::new();
+    if let (Some(rule), Some(v)) = (l.rule, l.regime) {
+        sources = cx.sources.cite(&v.sources, v.last_verified, &rule.id);
+        if v.verification != Verification::VerifiedPrimary {
+            cx.warn(
+                &rule.id,
+                format!(
+                    "{} ({} {}): {}",
+                    rule.citation,
+                    t(lang, "limitation regime of", "régime de prescription du"),
+                    text::date(v.from, lang),
+                    text::verification(Some(v.verification), lang)
+                ),
+            );
+        }
+    }
+    LimitationInfo {
+        time_barred: text::tri_bool(l.barred),
+        summary,
+        rule_citation: l.rule.map(|r| r.citation.clone()),
+        rule_label: l.rule.map(|r| r.label.get(lang).to_string()),
+        period_text: l.regime.map(|v| v.period_text.clone()),
+        regime_from: l.regime.map(|v| v.from),
+        verification: l.regime.map(|v| v.verification.as_str().to_string()),
+        starts,
+        period_starts: if withheld { None } else { l.start },
+        deadline: match &l.deadline {
+            Deadline::On(r) if !withheld => Some(*r),
+            _ => None,
+        },
+        never: matches!(l.deadline, Deadline::Never),
+        dates_withheld: withheld,
+        assessed_on: l.assessed_on,
+        notes: l
+            .notes
+            .iter()
+            .map(|n| findings::limitation_note(n, cx.lang))
+            .collect(),
+        sources,
+    }
+}
+
+pub(super) fn jurisdiction(cx: &mut Ctx, r: &Reach) -> JurisdictionInfo {
+    let lang = cx.lang;
+    let holding: Vec<String> = r
+        .grounds
+        .iter()
+        .filter(|g| g.holds == Tri::True)
+        .map(|g| format!("{} ({})", g.rule.label.get(lang), g.rule.citation))
+        .collect();
+    let summary = match r.can_prosecute {
+        Tri::True => format!(
+            "{} {}",
+            t(lang, "yes, on:", "oui, au titre de :"),
+            holding.join("; ")
+        ),
+        Tri::False => t(
+            lang,
+            "no ground of jurisdiction holds on these facts",
+            "aucun chef de compétence n'est établi sur ces faits",
+        )
+        .to_string(),
+        Tri::Unknown if r.grounds.is_empty() => t(
+            lang,
+            "unknown: no jurisdiction rule in the data for this provision",
+            "inconnu : aucune règle de compétence dans les données pour cette disposition",
+        )
+        .to_string(),
+        Tri::Unknown => t(
+            lang,
+            "unknown: depends on facts not stated",
+            "inconnu : dépend de faits non renseignés",
+        )
+        .to_string(),
+    };
+    let mut grounds = Vec::new();
+    for g in &r.grounds {
+        let sources = cx
+            .sources
+            .cite(&g.rule.sources, g.rule.last_verified, &g.rule.id);
+        if g.holds != Tri::False && g.rule.verification != Verification::VerifiedPrimary {
+            cx.warn(
+                &g.rule.id,
+                format!(
+                    "{} ({}): {}",
+                    g.rule.citation,
+                    text::jurisdiction_word(lang),
+                    text::verification(Some(g.rule.verification), lang)
+                ),
+            );
+        }
+        grounds.push(Ground {
+            id: g.rule.id.clone(),
+            citation: g.rule.citation.clone(),
+            label: g.rule.label.get(lang).to_string(),
+            basis: g.rule.basis,
+            holds: text::tri_bool(g.holds),
+            holds_text: text::tri(g.holds, lang).to_string(),
+            double_criminality: g.rule.double_criminality,
+            conditions: g.rule.conditions.clone(),
+            verification: g.rule.verification.as_str().to_string(),
+            sources,
+        });
+    }
+    JurisdictionInfo {
+        can_prosecute: text::tri_bool(r.can_prosecute),
+        summary,
+        grounds,
+    }
+}
+
+pub(super) fn title_of(q: &Qualification, lang: &str) -> String {
+    if lang == "fr" {
+        q.provision.title.fr.clone()
+    } else {
+        q.provision.title.en.clone()
+    }
+}
+
+pub(super) fn qual(cx: &mut Ctx, q: &Qualification, system: &str) -> QualSection {
+    let lang = cx.lang;
+    let id = &q.provision.id;
+    let v = q.version;
+    let mut sources = Vec::new();
+    let mut notes = Vec::new();
+    if let Some(v) = v {
+        sources = cx.sources.cite(&v.sources, v.last_verified, id);
+        notes.extend(v.notes.iter().cloned());
+    }
+    notes.extend(q.provision.notes.iter().cloned());
+    let aggravations: Vec<AggravationLine> = q
+        .aggravations
+        .iter()
+        .filter(|a| a.status != Status::Excluded)
+        .map(|a| {
+            if let Some(def) = v.and_then(|v| v.aggravations.iter().find(|x| x.id == a.id)) {
+                let refs = cx
+                    .sources
+                    .cite(&def.sources, v.and_then(|v| v.last_verified), id);
+                for n in refs {
+                    if !sources.contains(&n) {
+                        sources.push(n);
+                    }
+                }
+            }
+            AggravationLine {
+                id: a.id.to_string(),
+                label: a.label.get(lang).to_string(),
+                status: a.status,
+                status_text: words::status(a.status, lang).to_string(),
+                penalty_text: words::penalty(a.penalty, lang),
+                sets_penalty: a.status == Status::Applies && q.penalty.as_ref() == Some(a.penalty),
+                verification: a.verification.as_str().to_string(),
+                notes: a.notes.to_vec(),
+            }
+        })
+        .collect();
+    let readings = v
+        .map(|v| {
+            v.readings
+                .iter()
+                .map(|r| Reading {
+                    penalty_text: words::penalty(&r.penalty, lang),
+                    note: r.note.clone(),
+                    sources: cx.sources.cite(&r.sources, v.last_verified, id),
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    if !readings.is_empty() {
+        cx.warn(
+            id,
+            format!(
+                "{id}: {}",
+                t(
+                    lang,
+                    "the sources conflict on this penalty; the preferred reading is applied and the others are shown",
+                    "les sources divergent sur cette peine ; la lecture retenue est appliquée, les autres sont indiquées"
+                )
+            ),
+        );
+    }
+    for w in &q.warnings {
+        cx.warn(id, findings::warning(w, cx.lang));
+    }
+    let pending_reforms = q
+        .pending
+        .iter()
+        .map(|p| OtherVersion {
+            in_force_from: p.from,
+            penalty_text: words::penalty(&p.penalty, lang),
+            verification: p.verification.as_str().to_string(),
+            notes: p.notes.clone(),
+        })
+        .collect();
+    let limitation = q.limitation.as_ref().map(|l| limitation(cx, l));
+    let jurisdiction = q.reach.as_ref().map(|r| jurisdiction(cx, r));
+    let status_text = words::status(q.status, lang).to_string();
+    QualSection {
+        id: id.clone(),
+        system: system.to_string(),
+        citation: q.provision.citation.clone(),
+        title: title_of(q, lang),
+        title_original: q.provision.title.original.clone(),
+        status: q.status,
+        status_text,
+        alternative_to: q.alternative_to.clone(),
+        version: v.map(|v| VersionInfo {
+            in_force_from: v.from,
+            in_force_to: v.to,
+            last_verified: v.last_verified,
+            text: version_text(v.from, v.to, lang),
+        }),
+        verification: q.verification().map(|v| v.as_str().to_string()),
+        verification_text: text::verification(q.verification(), lang),
+        penalty: q.penalty.as_ref().map(|p| penalty_info(p, lang)),
+        base_penalty_text: v.map(|v| words::penalty(&v.penalty, lang)),
+        penalty_if_possible_aggravations_text: q
+            .penalty_if_possible_aggravations
+            .as_ref()
+            .map(|p| words::penalty(p, lang)),
+        aggravations,
+        elements: q
+            .elements
+            .iter()
+            .map(|e| ElementLine {
+                id: e.id.to_string(),
+                label: crate::findings::element_label(&e.label, lang).to_string(),
+                status: e.status,
+                presumed: e.presumed,
+                status_text: crate::findings::element_result(e, lang).to_string(),
+            })
+            .collect(),
+        missing_facts: q.missing_facts.clone(),
+        missing_facts_for_aggravations: q.missing_for_aggravations.clone(),
+        milder_later_version: q.milder_later.as_ref().map(|m| OtherVersion {
+            in_force_from: m.in_force_from,
+            penalty_text: words::penalty(&m.penalty, lang),
+            verification: String::new(),
+            notes: Vec::new(),
+        }),
+        pending_reforms,
+        readings,
+        limitation,
+        jurisdiction,
+        notes,
+        warnings: q
+            .warnings
+            .iter()
+            .map(|w| findings::warning(w, cx.lang))
+            .collect(),
+        sources,
+    }
+}

@@ -1,0 +1,202 @@
+//! The scale chart: the guideline range and its starting point, and the sentence against
+//! each system's maximum.
+
+use std::fmt::Write;
+
+use super::{LEFT, WIDTH, axis, drawable, escaped, ticks, x};
+use crate::document::text::{self, t};
+use crate::document::{ProportionalitySection, ScaleChart};
+
+/// The guideline range and its starting point, when a scale gives one, and the sentence
+/// against each system's maximum when one is placed.
+///
+/// The axis is set by the range and the maxima: a sentence beyond its end (above every
+/// statutory maximum, however far: the case file may say a billion months) is drawn at the
+/// end with an arrow pointing on, and its label gives its real value. Only when there is
+/// neither a range nor a known maximum does the sentence set the axis.
+pub fn scale(c: &ScaleChart, p: Option<&ProportionalitySection>, lang: &str) -> String {
+    let systems = p.map(|p| p.systems.as_slice()).unwrap_or_default();
+    let mut far = 0.0_f64;
+    if let Some(r) = &c.range {
+        far = far.max(drawable(r.to_months));
+    }
+    for s in systems {
+        if let Some(m) = s.max_prison_months {
+            far = far.max(drawable(m));
+        }
+    }
+    if far == 0.0 {
+        far = drawable(c.sentence_months.unwrap_or(0.0));
+    }
+    let (end, step) = axis(far.max(12.0) * 1.05);
+    let row = 40.0;
+    let top = 28.0;
+    let first = usize::from(c.range.is_some());
+    let rows = (first + systems.len()).max(1);
+    let height = top + row * rows as f64 + 30.0;
+    let title = t(
+        lang,
+        "Guideline range, starting point and sentence",
+        "Fourchette du barème, point de départ et peine",
+    );
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        r##"<svg class="chart" role="img" aria-labelledby="chart-scale-t chart-scale-d" viewBox="0 0 {WIDTH} {height:.0}" width="100%" preserveAspectRatio="xMinYMin meet"><title id="chart-scale-t">{}</title>"##,
+        escaped(title)
+    );
+    let bottom = top + row * rows as f64;
+    ticks(&mut o, end, step, top, bottom, lang);
+    let mut desc = Vec::new();
+    if let Some(r) = &c.range {
+        let y = top + 8.0;
+        let name = if r.official {
+            r.guideline.clone()
+        } else {
+            format!(
+                "{} ({})",
+                r.guideline,
+                t(lang, "not official", "non officiel")
+            )
+        };
+        let _ = write!(
+            o,
+            r##"<text x="4" y="{:.1}" font-size="11" font-weight="bold" fill="#111">{}</text><text x="4" y="{:.1}" font-size="9" fill="#444">{}</text>"##,
+            y + 10.0,
+            escaped(t(lang, "Guideline range", "Fourchette")),
+            y + 23.0,
+            escaped(&name)
+        );
+        let (fx, tx) = (x(r.from_months, end), x(r.to_months, end));
+        let dash = if r.official {
+            ""
+        } else {
+            r#" stroke-dasharray="5 3""#
+        };
+        let _ = write!(
+            o,
+            r##"<rect x="{fx:.1}" y="{:.1}" width="{:.1}" height="14" fill="#c8e6c9" stroke="#1b5e20" stroke-width="1.2"{dash}/>"##,
+            y + 2.0,
+            (tx - fx).max(2.0)
+        );
+        desc.push(format!(
+            "{}: {} – {}",
+            t(lang, "range", "fourchette"),
+            r.from_text,
+            r.to_text
+        ));
+        if let Some(sp) = r.starting_point_months {
+            let sx = x(sp, end);
+            let _ = write!(
+                o,
+                r##"<path d="M{sx:.1} {:.1} l6 8 l-6 8 l-6 -8 z" fill="#1b5e20"/>"##,
+                y + 1.0
+            );
+            if let Some(text) = &r.starting_point_text {
+                desc.push(format!("{}: {text}", text::starting_point(lang)));
+            }
+        }
+        let _ = write!(
+            o,
+            r##"<text x="{:.1}" y="{:.1}" font-size="10" fill="#111">{} – {}{}</text>"##,
+            LEFT + 2.0,
+            y + 30.0,
+            escaped(&r.from_text),
+            escaped(&r.to_text),
+            r.starting_point_text
+                .as_ref()
+                .map(|s| format!(
+                    " · ◆ {} {}",
+                    escaped(text::starting_point(lang)),
+                    escaped(s)
+                ))
+                .unwrap_or_default()
+        );
+    }
+    for (i, s) in systems.iter().enumerate() {
+        let y = top + row * (i + first) as f64 + 8.0;
+        let _ = write!(
+            o,
+            r##"<text x="4" y="{:.1}" font-size="11" font-weight="bold" fill="#111">{}</text><text x="4" y="{:.1}" font-size="9" fill="#444">{}</text>"##,
+            y + 10.0,
+            escaped(&format!("{} — max", s.system)),
+            y + 23.0,
+            escaped(&s.provision)
+        );
+        let known = s.life || s.max_prison_months.is_some();
+        if known {
+            let ex = if s.life {
+                x(end, end)
+            } else {
+                x(s.max_prison_months.unwrap_or(0.0), end)
+            };
+            let _ = write!(
+                o,
+                r##"<rect x="{LEFT:.1}" y="{:.1}" width="{:.1}" height="10" fill="#e0e0e0" stroke="#555" stroke-width="1"/>"##,
+                y + 4.0,
+                (ex - LEFT).max(1.5)
+            );
+        }
+        let _ = write!(
+            o,
+            r##"<text x="{:.1}" y="{:.1}" font-size="10" fill="{}">{} · {}</text>"##,
+            LEFT + 2.0,
+            if known { y + 27.0 } else { y + 12.0 },
+            if known { "#111" } else { "#8a1c1c" },
+            escaped(&s.max_text),
+            escaped(&s.placement_text)
+        );
+        desc.push(format!(
+            "{} max {}: {}",
+            s.system, s.max_text, s.placement_text
+        ));
+    }
+    if let (Some(m), Some(text)) = (c.sentence_months, &c.sentence_text) {
+        let sentence = t(lang, "sentence", "peine");
+        let label = t(lang, "sentence:", "peine :");
+        let sx = x(m, end);
+        let beyond = m > end;
+        let _ = write!(
+            o,
+            r##"<line x1="{sx:.1}" y1="{top:.1}" x2="{sx:.1}" y2="{bottom:.1}" stroke="#8a1c1c" stroke-width="2"/><path d="M{:.1} {:.1} l12 0 l-6 -9 z" fill="#8a1c1c"/>"##,
+            sx - 6.0,
+            bottom + 9.0,
+        );
+        if beyond {
+            // Off the axis: an arrow pointing on at its end, the label ending there.
+            let _ = write!(
+                o,
+                r##"<path class="beyond" d="M{:.1} {:.1} l-9 -7 l0 14 z" fill="#8a1c1c"/><text x="{sx:.1}" y="{:.1}" font-size="10.5" font-weight="bold" text-anchor="end" fill="#8a1c1c">▲ {} {} ({}) ▸</text>"##,
+                sx + 11.0,
+                top + 7.0,
+                bottom + 22.0,
+                escaped(label),
+                escaped(text),
+                escaped(t(lang, "beyond the scale", "hors échelle"))
+            );
+            desc.push(format!(
+                "{sentence} {text} ({})",
+                t(
+                    lang,
+                    "beyond the scale of the chart, drawn at its end",
+                    "au-delà de l'échelle du graphique, dessinée à son extrémité"
+                )
+            ));
+        } else {
+            let _ = write!(
+                o,
+                r##"<text x="{sx:.1}" y="{:.1}" font-size="10.5" font-weight="bold" text-anchor="middle" fill="#8a1c1c">▲ {} {}</text>"##,
+                bottom + 22.0,
+                escaped(label),
+                escaped(text)
+            );
+            desc.push(format!("{sentence} {text}"));
+        }
+    }
+    let _ = write!(
+        o,
+        r##"<desc id="chart-scale-d">{}</desc></svg>"##,
+        escaped(&desc.join("; "))
+    );
+    o
+}

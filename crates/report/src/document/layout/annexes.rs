@@ -1,0 +1,143 @@
+//! Annex A: for each national system, the provisions that apply or remain possible, a row
+//! each with its penalty and its elements, then the provisions excluded with the element
+//! not met.
+
+use super::{Block, Target, badge, numbered, qualification};
+use crate::document::blocks::*;
+use crate::document::text::{self, t};
+use crate::document::{Document, QualSection, SystemSection};
+use qualif_engine::{ElementStatus, Status};
+
+pub(super) fn elements(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
+    let html = to == Target::Html;
+    let mut o = vec![Block::Paragraph(
+        Para::Aside,
+        spans![t(
+            l,
+            "✓ met, ✗ not met, ? unknown (depends on a fact not stated). Possible: no element is unmet, but at least one depends on a fact not stated; a possible qualification is not a charge.",
+            "✓ établi, ✗ non établi, ? inconnu (dépend d'un fait non renseigné). Possible : aucun élément n'est exclu, mais au moins un dépend d'un fait non renseigné ; une qualification possible n'est pas un chef de poursuite."
+        )],
+    )];
+    for s in &doc.systems {
+        o.push(Block::heading(3, spans![format!("{} ({})", s.name, s.id)]));
+        if !s.qualifications.is_empty() {
+            table(&mut o, s, l, html);
+        }
+        if !s.excluded.is_empty() {
+            excluded_table(&mut o, s, l, html);
+        }
+    }
+    out.push(numbered("elements", l, None, o));
+}
+
+fn table(o: &mut Vec<Block>, s: &SystemSection, l: &str, html: bool) {
+    // A possible provision none of whose elements the facts establish is named only.
+    let (shown, idle): (Vec<&QualSection>, Vec<&QualSection>) =
+        s.qualifications.iter().partition(|q| {
+            q.status == Status::Applies
+                || q.elements
+                    .iter()
+                    .any(|e| e.status == ElementStatus::Met && !e.presumed)
+        });
+    o.push(Block::Table(Table {
+        kind: TableKind::Elements,
+        head: Some(vec![
+            Column::width(spans![text::provision_label(l)], "30%"),
+            Column::width(spans![t(l, "Penalty", "Peine")], "20%"),
+            spans![t(l, "Elements", "Éléments")].into(),
+        ]),
+        rows: shown
+            .iter()
+            .map(|q| {
+                let mut head = if html {
+                    spans![badge(q.status, &q.status_text), " "]
+                } else {
+                    spans![format!("{} — ", q.status_text)]
+                };
+                head.extend(spans![
+                    strong(spans![&q.citation]),
+                    format!(" — {}", q.title)
+                ]);
+                if q.verification.as_deref() != Some("verified-primary") {
+                    head.extend(spans![
+                        " ",
+                        styled(
+                            Tone::SmallWarn,
+                            spans![format!("⚠ {}", q.verification_text)]
+                        )
+                    ]);
+                }
+                if html {
+                    head.extend(spans![Span::Break, code(&q.id)]);
+                }
+                if q.status == Status::Possible && !q.alternative_to.is_empty() {
+                    head.extend(spans![
+                        if html { Span::Break } else { " ".into() },
+                        format!(
+                            "({} {})",
+                            t(l, "alternative to", "alternative à"),
+                            q.alternative_to.join(", ")
+                        )
+                    ]);
+                }
+                vec![
+                    Cell::head(head),
+                    spans![q.penalty.as_ref().map(|p| p.text.as_str()).unwrap_or("—")].into(),
+                    qualification::elements(q, l, html).into(),
+                ]
+            })
+            .collect(),
+        ..Table::default()
+    }));
+    if !idle.is_empty() {
+        o.push(Block::Paragraph(
+            Para::Aside,
+            spans![format!(
+                "{} ({}): {}.",
+                t(
+                    l,
+                    "Also possible, but none of their elements is established by the facts",
+                    "Également possibles, mais aucun de leurs éléments n'est établi par les faits"
+                ),
+                idle.len(),
+                idle.iter()
+                    .map(|q| q.citation.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )],
+        ));
+    }
+}
+
+/// The provisions excluded, in one paragraph: each with the element not met.
+fn excluded_table(o: &mut Vec<Block>, s: &SystemSection, l: &str, _html: bool) {
+    let gives_way = t(
+        l,
+        "gives way to a principal offence that applies",
+        "s'efface devant une infraction principale applicable",
+    );
+    let mut p = spans![strong(spans![format!(
+        "{} ({}). ",
+        t(l, "Excluded on these facts", "Exclues sur ces faits"),
+        s.excluded.len()
+    )])];
+    for (i, e) in s.excluded.iter().enumerate() {
+        if i > 0 {
+            p.push(" · ".into());
+        }
+        let mut why = e.unmet.join("; ");
+        if e.gives_way {
+            why = format!("{why} — {gives_way}");
+        }
+        let unverified = if e.verification.as_deref() == Some("verified-primary") {
+            String::new()
+        } else {
+            " ⚠".to_string()
+        };
+        p.extend(spans![
+            strong(spans![format!("{}{unverified}", e.citation)]),
+            format!(" (✗ {why})")
+        ]);
+    }
+    o.push(Block::Paragraph(Para::Aside, p));
+}

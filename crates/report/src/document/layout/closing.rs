@@ -1,0 +1,147 @@
+//! Sections 7 to 9 and the closing line: the verification warnings, the sources, what the
+//! report is and is not.
+
+use super::{Block, Target, numbered};
+use crate::document::Document;
+use crate::document::blocks::*;
+use crate::document::text::{self, t};
+
+pub(super) fn warnings(out: &mut Vec<Block>, doc: &Document, l: &str) {
+    let mut o = Vec::new();
+    if doc.warnings.is_empty() {
+        o.push(Block::para(spans![t(l, "None.", "Aucun.")]));
+    }
+    let mut list = List::new(ListKind::Tight);
+    for w in &doc.warnings {
+        list.push(spans![format!("⚠ {}", w.text)]);
+    }
+    o.push(Block::List(list));
+    out.push(numbered("warnings", l, Some(doc.warnings.len()), o));
+}
+
+pub(super) fn sources(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
+    let html = to == Target::Html;
+    let mut o = Vec::new();
+    // The date most sources were last verified on is said once; another is given after
+    // its source.
+    let mut dates: Vec<(&Vec<chrono::NaiveDate>, usize)> = Vec::new();
+    for s in &doc.sources {
+        match dates.iter_mut().find(|(d, _)| *d == &s.last_verified) {
+            Some((_, n)) => *n += 1,
+            None => dates.push((&s.last_verified, 1)),
+        }
+    }
+    let common = dates
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(d, _)| *d)
+        .filter(|d| !d.is_empty());
+    let mut aside = Vec::new();
+    if html {
+        aside.push(t(
+            l,
+            "The addresses are given as text, to be opened by the reader; this file loads nothing.",
+            "Les adresses sont données sous forme de texte, à ouvrir par le lecteur ; ce fichier ne charge rien.",
+        )
+        .to_string());
+    }
+    if let Some(d) = common {
+        aside.push(format!(
+            "{} {}{}",
+            t(
+                l,
+                "Sources last verified on",
+                "Sources vérifiées en dernier le"
+            ),
+            d.iter()
+                .map(|d| text::date(*d, l))
+                .collect::<Vec<_>>()
+                .join(", "),
+            t(
+                l,
+                ", unless another date follows the address. The provisions cite their sources by number; the JSON report lists who cites each.",
+                ", sauf autre date après l'adresse. Les dispositions citent leurs sources par numéro ; le rapport JSON indique qui cite chacune."
+            )
+        ));
+    }
+    if !aside.is_empty() {
+        let aside = aside.join(" ");
+        o.push(Block::Paragraph(Para::Aside, spans![aside]));
+    }
+    if doc.sources.is_empty() {
+        o.push(Block::para(spans![text::none_feminine(l)]));
+    }
+    // Grouped by class, in the vocabulary's order (official texts first, press last), each
+    // source keeping its number.
+    let mut ranks: Vec<usize> = doc.sources.iter().map(|s| s.class_rank).collect();
+    ranks.sort_unstable();
+    ranks.dedup();
+    for rank in ranks {
+        let group: Vec<_> = doc
+            .sources
+            .iter()
+            .filter(|s| s.class_rank == rank)
+            .collect();
+        let label = &group[0].class_label;
+        let mut first = label.chars();
+        let label = first
+            .next()
+            .map(|c| c.to_uppercase().chain(first).collect::<String>())
+            .unwrap_or_default();
+        o.push(Block::para(spans![format!("{label} ({})", group.len())]));
+        o.push(Block::List(source_list(&group, common, l, html)));
+    }
+    out.push(numbered("sources", l, None, o));
+}
+
+fn source_list(
+    sources: &[&crate::document::SourceEntry],
+    common: Option<&Vec<chrono::NaiveDate>>,
+    l: &str,
+    html: bool,
+) -> List {
+    let mut list = List::new(ListKind::Sources);
+    for s in sources {
+        let about = (Some(&s.last_verified) != common)
+            .then(|| format!(" — {}", text::last_verified(&s.last_verified, l)));
+        list.items.push(Item {
+            number: Some(s.n),
+            ..Item::new(if html {
+                let mut i = spans![Span::Url(s.url.clone())];
+                if let Some(a) = about {
+                    i.push(styled(Tone::Muted, spans![a]));
+                }
+                i
+            } else {
+                spans![Span::Url(s.url.clone()), about.unwrap_or_default()]
+            })
+        });
+    }
+    list
+}
+
+pub(super) fn about(out: &mut Vec<Block>, doc: &Document, l: &str) {
+    let o = doc
+        .statement
+        .iter()
+        .map(|p| Block::para(spans![p]))
+        .collect();
+    out.push(numbered("about", l, None, o));
+}
+
+/// The closing line: who produced the report, and when.
+pub(super) fn colophon(doc: &Document, l: &str, to: Target) -> Block {
+    let mut line = format!(
+        "{} {} — {}",
+        t(l, "Produced by", "Produit par"),
+        doc.generator,
+        text::date(doc.header.produced_on, l)
+    );
+    if to == Target::Html && doc.redacted {
+        line.push_str(&format!(
+            " — {}",
+            t(l, "redacted report", "rapport anonymisé")
+        ));
+    }
+    Block::Colophon(spans![line])
+}

@@ -1,0 +1,374 @@
+//! The layout: the document model as [blocks](super::blocks), in the report's language.
+//! Every heading, sentence, label and table cell of the written report is decided here,
+//! once; the renderers only map the blocks to markup.
+//!
+//! The Markdown and the HTML report say the same things, but not always in the same words
+//! or order: the HTML has a table of contents, charts and explanations in small print, and
+//! sets some facts in tables where the Markdown lists them. Where they differ, the layout
+//! branches on the [`Target`], in one place.
+//!
+//! By section of the report: the header (here), [`facts`] (1), [`systems`] and
+//! [`qualification`] (2), [`international`] (3), [`comparison`] (4), [`scales`] (5),
+//! [`limitation`] (6), and [`closing`] (7 to 9 and the closing line).
+
+mod annexes;
+mod closing;
+mod comparison;
+mod facts;
+mod international;
+mod ladder;
+mod limitation;
+mod qualification;
+mod scales;
+mod summary;
+mod systems;
+
+use super::Document;
+use super::blocks::*;
+use super::text::{self, t};
+use qualif_engine::Status;
+
+/// The markup the blocks are laid out for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Markdown,
+    Html,
+}
+
+/// The report as blocks, with what the page around them needs.
+pub struct Page {
+    /// The page's title (the HTML `<title>`).
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+/// The report as blocks for `to`, in order.
+pub fn page(doc: &Document, to: Target) -> Page {
+    let l = doc.lang.as_str();
+    let html = to == Target::Html;
+    let mut main = Vec::new();
+    summary::section(&mut main, doc, l, to);
+    facts::section(&mut main, doc, l, to);
+    systems::section(&mut main, doc, l, to);
+    international::section(&mut main, doc, l, to);
+    comparison::section(&mut main, doc, l, to);
+    ladder::section(&mut main, doc, l, to);
+    scales::section(&mut main, doc, l, to);
+    limitation::section(&mut main, doc, l, to);
+    closing::about(&mut main, doc, l);
+    annexes::elements(&mut main, doc, l, to);
+    facts::unknown_annex(&mut main, doc, l, to);
+    closing::warnings(&mut main, doc, l);
+    closing::sources(&mut main, doc, l, to);
+    let mut blocks = vec![header(doc, l, to)];
+    if html {
+        blocks.push(Block::Contents {
+            title: t(l, "Contents", "Sommaire").to_string(),
+            entries: sections(l)
+                .iter()
+                .map(|(id, _, title)| (*id, title.to_string()))
+                .collect(),
+        });
+    }
+    blocks.push(Block::Part(Part::Main, main));
+    blocks.push(closing::colophon(doc, l, to));
+    Page {
+        title: page_title(doc, l),
+        blocks,
+    }
+}
+
+fn page_title(doc: &Document, l: &str) -> String {
+    match (&doc.header.title, doc.redacted) {
+        (Some(title), _) => format!("{title} — qualif"),
+        (None, true) => t(l, "Redacted report — qualif", "Rapport anonymisé — qualif").into(),
+        (None, false) => t(
+            l,
+            "Qualification report — qualif",
+            "Rapport de qualification — qualif",
+        )
+        .into(),
+    }
+}
+
+/// The sections of the report, in order: their anchors, their numbers (a letter for an
+/// annex) and their titles.
+fn sections(l: &str) -> [(&'static str, &'static str, &'static str); 12] {
+    [
+        ("summary", "1", t(l, "Summary", "Synthèse")),
+        ("facts", "2", t(l, "The facts", "Les faits")),
+        (
+            "qualifications",
+            "3",
+            t(
+                l,
+                "Qualifications by legal system",
+                "Qualifications par système juridique",
+            ),
+        ),
+        (
+            "international",
+            "4",
+            t(
+                l,
+                "International obligations engaged",
+                "Obligations internationales en jeu",
+            ),
+        ),
+        (
+            "comparison",
+            "5",
+            t(l, "Comparison across systems", "Comparaison entre systèmes"),
+        ),
+        (
+            "scale",
+            "6",
+            t(l, "Sentencing scale", "Barème indicatif des peines"),
+        ),
+        (
+            "limitation",
+            "7",
+            t(
+                l,
+                "Limitation and jurisdiction",
+                "Prescription et compétence",
+            ),
+        ),
+        (
+            "about",
+            "8",
+            t(
+                l,
+                "What this report is and is not",
+                "Ce qu'est ce rapport, et ce qu'il n'est pas",
+            ),
+        ),
+        (
+            "elements",
+            "A",
+            t(
+                l,
+                "Elements of each provision",
+                "Éléments de chaque disposition",
+            ),
+        ),
+        (
+            "unknown",
+            "B",
+            t(
+                l,
+                "Facts still unknown that matter",
+                "Faits encore inconnus qui comptent",
+            ),
+        ),
+        (
+            "warnings",
+            "C",
+            t(l, "Verification warnings", "Avertissements de vérification"),
+        ),
+        ("sources", "D", text::sources_label(l)),
+    ]
+}
+
+/// The section `id`: its heading, numbered (an annex by its letter), with `count` after it
+/// when given, then `body`. The facts (after the summary) and the first annex start a page
+/// in print.
+fn numbered(id: &str, l: &str, count: Option<usize>, mut body: Vec<Block>) -> Block {
+    let all = sections(l);
+    let (id, n, title) = all
+        .iter()
+        .find(|s| s.0 == id)
+        .copied()
+        .expect("a section of the report");
+    let n = if n.as_bytes()[0].is_ascii_digit() {
+        format!("{n}.")
+    } else {
+        format!("{} {n} —", t(l, "Annex", "Annexe"))
+    };
+    let text = match count {
+        Some(c) => format!("{n} {title} ({c})"),
+        None => format!("{n} {title}"),
+    };
+    body.insert(0, Block::heading(2, spans![text]));
+    Block::Part(
+        Part::Section {
+            id,
+            major: id == "facts" || id == "elements",
+        },
+        body,
+    )
+}
+
+/// The symbol of a status, before its name.
+fn mark(status: Status) -> &'static str {
+    match status {
+        Status::Applies => "✓",
+        Status::Possible => "?",
+        Status::Excluded => "✗",
+    }
+}
+
+/// A status in a badge: its symbol and `text` in capitals.
+fn badge(status: Status, text: &str) -> Span {
+    Span::Badge(
+        status.into(),
+        format!("{} {}", mark(status), text.to_uppercase()),
+    )
+}
+
+/// A verification in words, marked by its level: ✓ in the official text, ◐ secondary
+/// sources only, ⚠ unverified (for the HTML).
+fn verification(code: Option<&str>, text: &str) -> Span {
+    match code {
+        Some("verified-primary") => Span::Text(format!("✓ {text}")),
+        Some("verified-secondary") => styled(Tone::Warn, spans![format!("◐ {text}")]),
+        _ => styled(Tone::Warn, spans![strong(spans![format!("⚠ {text}")])]),
+    }
+}
+
+/// A field whose label is a warning: "⚠ label" (in the warning colour in the HTML).
+fn warning(label: &str, value: Inline) -> Field {
+    Field {
+        warn: true,
+        ..Field::new(format!("⚠ {label}"), value)
+    }
+}
+
+/// A row of cells, the first its header cell.
+fn row(cells: impl IntoIterator<Item = Inline>) -> Vec<Cell> {
+    cells
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| if i == 0 { Cell::head(c) } else { c.into() })
+        .collect()
+}
+
+fn header(doc: &Document, l: &str, to: Target) -> Block {
+    let html = to == Target::Html;
+    let h = &doc.header;
+    let mut o = Vec::new();
+    if html {
+        o.push(Block::Paragraph(
+            Para::Kicker,
+            spans![format!(
+                "qualif — {}",
+                t(l, "written report", "rapport écrit")
+            )],
+        ));
+    }
+    o.push(Block::heading(
+        1,
+        spans![t(
+            l,
+            "Report on the qualification of the facts",
+            "Rapport de qualification des faits"
+        )],
+    ));
+    if doc.redacted {
+        let banner = t(
+            l,
+            "REDACTED REPORT: the case title, the notes, free-text fields and identifying fields (dates of birth) have been removed. Ages and countries are kept.",
+            "RAPPORT ANONYMISÉ : l'intitulé du dossier, les notes, les champs de texte libre et les champs identifiants (dates de naissance) ont été retirés. Les âges et les pays sont conservés.",
+        );
+        let removed = (!h.redacted_fields.is_empty()).then(|| {
+            format!(
+                "{}: {}",
+                t(l, "Removed", "Retirés"),
+                h.redacted_fields.join(", ")
+            )
+        });
+        if html {
+            let mut p = spans![format!("⚠ {banner}")];
+            if let Some(r) = removed {
+                p.extend(spans![Span::Break, styled(Tone::Small, spans![r])]);
+            }
+            o.push(Block::Paragraph(Para::Banner, p));
+        } else {
+            o.push(Block::Paragraph(
+                Para::Banner,
+                spans![strong(spans![banner])],
+            ));
+            if let Some(r) = removed {
+                o.push(Block::Paragraph(Para::Banner, spans![r]));
+            }
+        }
+    }
+    if let Some(title) = &h.title {
+        o.push(if html {
+            Block::Paragraph(Para::CaseTitle, spans![strong(spans![title])])
+        } else {
+            Block::para(spans![strong(spans![t(l, "Case", "Dossier")]), ": ", title])
+        });
+    }
+    let date = |d| text::date(d, l);
+    o.push(Block::Table(Table {
+        kind: TableKind::Meta,
+        rows: vec![
+            row([
+                spans![t(l, "Date of the facts", "Date des faits")],
+                spans![
+                    h.date_of_facts
+                        .map(date)
+                        .unwrap_or_else(|| text::not_stated(l).into())
+                ],
+            ]),
+            row([
+                spans![crate::words::law_applied(l)],
+                spans![date(h.law_date)],
+            ]),
+            row([
+                spans![t(l, "Limitation assessed on", "Prescription appréciée au")],
+                spans![date(h.date_of_assessment)],
+            ]),
+            row([
+                spans![t(l, "Report produced on", "Rapport produit le")],
+                spans![date(h.produced_on)],
+            ]),
+        ],
+        ..Table::default()
+    }));
+    for w in &h.warnings {
+        o.push(Block::Paragraph(Para::Banner, spans![format!("⚠ {w}")]));
+    }
+    if let Some(notes) = &h.notes {
+        let label = t(l, "Notes", "Notes");
+        if html {
+            o.push(Block::Paragraph(
+                Para::CaseNotes,
+                spans![
+                    strong(spans![label]),
+                    Span::Break,
+                    Span::Lines(notes.clone())
+                ],
+            ));
+        } else {
+            o.push(Block::para(spans![strong(spans![label]), ":"]));
+            o.push(Block::Quote(notes.lines().map(|n| spans![n]).collect()));
+        }
+    }
+    o.push(if html {
+        Block::Paragraph(
+            Para::Disclaimer,
+            spans![
+                strong(spans![t(
+                    l,
+                    "Decision support, not legal advice.",
+                    "Aide à la décision, pas un avis juridique."
+                )]),
+                " ",
+                t(
+                    l,
+                    "Check every qualification against the official texts before relying on it; provisions marked ⚠ are unverified or rest on secondary sources (annex C). A fact not stated is unknown, never “no”.",
+                    "Vérifiez chaque qualification dans les textes officiels avant de l'invoquer ; les dispositions marquées ⚠ ne sont pas vérifiées ou reposent sur des sources secondaires (annexe C). Un fait non renseigné est inconnu, jamais « non »."
+                )
+            ],
+        )
+    } else {
+        Block::para(spans![emphasis(spans![t(
+            l,
+            "Decision support, not legal advice: check every qualification against the official texts (see section 8).",
+            "Aide à la décision, pas un avis juridique : vérifiez chaque qualification dans les textes officiels (voir la section 8)."
+        )])])
+    });
+    Block::Part(Part::Header, o)
+}

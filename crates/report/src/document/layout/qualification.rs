@@ -1,0 +1,434 @@
+//! One qualification of section 2: a provision with its version, verification, penalty,
+//! aggravations, elements, and what remains to establish.
+//!
+//! The HTML sets the facts of the provision as labels and values, the elements in a table,
+//! and its warnings and the data's notes in small print; the Markdown lists them.
+
+use super::{Block, Target, badge, mark, verification, warning};
+use crate::document::blocks::*;
+use crate::document::text::{self, t};
+use crate::document::{AggravationLine, QualSection};
+use qualif_engine::{ElementStatus, Status};
+
+fn element_mark(status: ElementStatus) -> (&'static str, CellTone) {
+    match status {
+        ElementStatus::Met => ("✓", CellTone::Met),
+        ElementStatus::Unmet => ("✗", CellTone::Unmet),
+        ElementStatus::Unknown => ("?", CellTone::Unknown),
+    }
+}
+
+/// `retained`: the provision is retained (section 1); only then are the notes of the legal
+/// data printed with it (the JSON report has them for every provision).
+pub(super) fn qualification(
+    o: &mut Vec<Block>,
+    q: &QualSection,
+    retained: bool,
+    l: &str,
+    to: Target,
+) {
+    let html = to == Target::Html;
+    let mut head = vec![Block::heading(
+        5,
+        if html {
+            spans![
+                badge(q.status, &q.status_text),
+                format!(" {} ", q.citation),
+                styled(Tone::Muted, spans![format!("— {}", q.title)])
+            ]
+        } else {
+            spans![
+                badge(q.status, &q.status_text),
+                format!(" — {} ({})", q.citation, q.title)
+            ]
+        },
+    )];
+    let facts = main_facts(q, l, html);
+    let mut rest = still_open(q, l);
+    if !html {
+        o.extend(head);
+        o.push(Block::Fields(facts));
+        // The warnings and the notes, a line each, before the sources.
+        let sources = (!q.sources.is_empty()).then(|| rest.pop()).flatten();
+        let line = |s: String| Field::new(s, Vec::new());
+        rest.extend(q.warnings.iter().map(|w| line(format!("⚠ {w}"))));
+        if retained {
+            rest.extend(q.notes.iter().map(|n| line(format!("ℹ {n}"))));
+        }
+        rest.extend(sources);
+        o.push(Block::Fields(rest));
+        return;
+    }
+    if !q.alternative_to.is_empty() {
+        head.push(Block::Paragraph(
+            Para::Warning,
+            spans![
+                format!("⚠ {} ", either(l)),
+                code(q.alternative_to.join(", ")),
+                format!(
+                    " {}",
+                    t(
+                        l,
+                        "applies: every other element is met; the facts still missing decide which.",
+                        "s'applique : tous les autres éléments sont établis ; les faits manquants décident laquelle."
+                    )
+                )
+            ],
+        ));
+    }
+    head.push(Block::Fields(facts));
+    let mut article = vec![
+        Block::Part(Part::QualificationHead, head),
+        Block::Fields(rest),
+    ];
+    article.extend(notes(q, retained, l));
+    o.push(Block::Part(
+        Part::Qualification(q.status, Anchor::Qualification(q.id.clone())),
+        article,
+    ));
+}
+
+/// A provision's elements with their marks (annex A). Of a provision still possible, the
+/// elements met are counted and those still open listed.
+pub(super) fn elements(q: &QualSection, l: &str, html: bool) -> Inline {
+    let mut out = Vec::new();
+    let open = q.status == Status::Possible;
+    let met = q
+        .elements
+        .iter()
+        .filter(|e| e.status == ElementStatus::Met)
+        .count();
+    if open && met > 0 {
+        out.push(format!("✓ {met} {}", t(l, "met", "établi(s)")).into());
+    }
+    let shown = q
+        .elements
+        .iter()
+        .filter(|e| !open || e.status != ElementStatus::Met);
+    for (i, e) in shown.enumerate() {
+        if i > 0 || (open && met > 0) {
+            out.push(" · ".into());
+        }
+        let (m, _) = element_mark(e.status);
+        let _ = html;
+        out.push(format!("{m} {}", e.label).into());
+    }
+    out
+}
+
+fn either(l: &str) -> &'static str {
+    t(
+        l,
+        "Either this provision or",
+        "Soit cette disposition, soit",
+    )
+}
+
+/// The provision's id, version, verification, penalty and aggravations, and the other
+/// readings of its penalty.
+fn main_facts(q: &QualSection, l: &str, html: bool) -> Vec<Field> {
+    let mut f = Vec::new();
+    let mut id = spans![code(&q.id)];
+    if let Some(original) = q.title_original.as_ref().filter(|x| **x != q.title) {
+        if html {
+            id.extend(spans![" — ", Span::Original(spans![original])]);
+        }
+    }
+    f.push(Field::new(t(l, "Id", "Identifiant"), id));
+    if !html && !q.alternative_to.is_empty() {
+        f.push(warning(either(l), spans![q.alternative_to.join(", ")]));
+    }
+    if let Some(v) = &q.version {
+        let mut value = spans![&v.text];
+        if let Some(d) = v.last_verified {
+            let when = format!("({} {})", text::last_verified_label(l), text::date(d, l));
+            value.extend(spans![
+                " ",
+                if html {
+                    styled(Tone::Muted, spans![when])
+                } else {
+                    when.into()
+                }
+            ]);
+        }
+        f.push(Field::new(
+            t(l, "Version applied", "Version appliquée"),
+            value,
+        ));
+    }
+    f.push(Field::new(
+        text::verification_label(l),
+        if html {
+            spans![verification(
+                q.verification.as_deref(),
+                &q.verification_text
+            )]
+        } else if q.verification.as_deref() == Some("verified-primary") {
+            spans![&q.verification_text]
+        } else {
+            spans![format!("⚠ {}", q.verification_text)]
+        },
+    ));
+    if let Some(p) = &q.penalty {
+        let penalty = t(l, "Penalty", "Peine");
+        let base = q
+            .base_penalty_text
+            .as_ref()
+            .filter(|b| **b != p.text)
+            .map(|b| {
+                format!(
+                    "{}: {b}",
+                    t(
+                        l,
+                        "base penalty, before aggravations",
+                        "peine de base, avant aggravation"
+                    )
+                )
+            });
+        if html {
+            let mut value = spans![strong(spans![&p.text])];
+            if let Some(b) = base {
+                value.extend(spans![Span::Break, styled(Tone::Faint, spans![b])]);
+            }
+            f.push(Field::new(penalty, value));
+        } else {
+            f.push(Field {
+                label: spans![strong(spans![penalty])],
+                list: base.into_iter().map(|b| spans![b]).collect(),
+                ..Field::new("", spans![&p.text])
+            });
+        }
+    }
+    aggravations(&mut f, q, l, html);
+    if let Some(p) = &q.penalty_if_possible_aggravations_text {
+        f.push(if html {
+            Field::new(
+                t(l, "If established", "Si établies"),
+                spans![format!(
+                    "{} {p}",
+                    t(
+                        l,
+                        "the possible aggravations raise it up to",
+                        "les aggravations possibles la portent jusqu'à"
+                    )
+                )],
+            )
+        } else {
+            Field::new(
+                t(
+                    l,
+                    "If the possible aggravations are established, up to",
+                    "Si les aggravations possibles sont établies, jusqu'à",
+                ),
+                spans![p],
+            )
+        });
+    }
+    if let Some(m) = &q.milder_later_version {
+        let date = text::date(m.in_force_from, l);
+        f.push(if html {
+            warning(
+                t(l, "Milder later law", "Loi plus douce"),
+                spans![format!(
+                    "{} {date}: {}",
+                    text::in_force_from(l),
+                    m.penalty_text
+                )],
+            )
+        } else {
+            warning(
+                &format!(
+                    "{} {date}",
+                    t(
+                        l,
+                        "Milder later law, in force from",
+                        "Loi postérieure plus douce, en vigueur depuis le"
+                    )
+                ),
+                spans![&m.penalty_text],
+            )
+        });
+    }
+    for p in &q.pending_reforms {
+        let date = text::date(p.in_force_from, l);
+        let verification = text::verification_code(&p.verification, l);
+        f.push(if html {
+            Field::new(
+                t(l, "Pending reform", "Réforme en attente"),
+                spans![format!(
+                    "{} {date} ({verification}): {}",
+                    t(l, "not applied; from", "non appliquée ; à compter du"),
+                    p.penalty_text
+                )],
+            )
+        } else {
+            Field::new(
+                format!(
+                    "{} ({} {date}, {verification})",
+                    t(
+                        l,
+                        "Pending reform, not applied",
+                        "Réforme en attente, non appliquée"
+                    ),
+                    t(l, "from", "à compter du"),
+                ),
+                spans![&p.penalty_text],
+            )
+        });
+    }
+    for r in &q.readings {
+        let refs = Span::Refs(r.sources.clone());
+        f.push(if html {
+            warning(
+                t(l, "Other reading", "Autre lecture"),
+                spans![
+                    format!("{} — ", r.penalty_text),
+                    styled(Tone::Small, spans![&r.note]),
+                    " ",
+                    refs
+                ],
+            )
+        } else {
+            warning(
+                t(
+                    l,
+                    "Other reading of the penalty (sources conflict)",
+                    "Autre lecture de la peine (sources divergentes)",
+                ),
+                spans![format!("{} — {} ", r.penalty_text, r.note), refs],
+            )
+        });
+    }
+    f
+}
+
+/// The aggravations that apply or remain possible: in the HTML one field listing them, in
+/// the Markdown one line each.
+fn aggravations(f: &mut Vec<Field>, q: &QualSection, l: &str, html: bool) {
+    if q.aggravations.is_empty() {
+        return;
+    }
+    let role = |a: &AggravationLine| {
+        if a.sets_penalty {
+            let sets = format!(
+                "({})",
+                t(l, "sets the penalty applied", "fixe la peine appliquée")
+            );
+            spans![" ", strong(spans![sets])]
+        } else if a.status == Status::Applies {
+            let superseded = format!(
+                "({})",
+                t(
+                    l,
+                    "superseded by a more severe aggravation",
+                    "absorbée par une aggravation plus sévère"
+                )
+            );
+            if html {
+                spans![" ", styled(Tone::Faint, spans![superseded])]
+            } else {
+                spans![format!(" {superseded}")]
+            }
+        } else {
+            Vec::new()
+        }
+    };
+    if !html {
+        for a in &q.aggravations {
+            let mut value = spans![format!("{} — {}", a.label, a.status_text)];
+            value.extend(role(a));
+            value.push(format!(" ({})", a.penalty_text).into());
+            f.push(Field::new(
+                format!(
+                    "{} {}",
+                    mark(a.status),
+                    t(l, "Aggravation", "Circonstance aggravante")
+                ),
+                value,
+            ));
+        }
+        return;
+    }
+    let mut field = Field::new(t(l, "Aggravations", "Aggravations"), Vec::new());
+    for a in &q.aggravations {
+        let mut line = spans![badge(a.status, &a.status_text), format!(" {}", a.label)];
+        line.extend(role(a));
+        line.extend(spans![" — ", styled(Tone::Small, spans![&a.penalty_text])]);
+        if a.verification != "verified-primary" {
+            line.extend(spans![
+                " ",
+                styled(
+                    Tone::SmallWarn,
+                    spans![format!("⚠ {}", text::verification_code(&a.verification, l))]
+                )
+            ]);
+        }
+        field.list.push(line);
+    }
+    f.push(field);
+}
+
+/// What remains to establish, the limitation, the jurisdiction and the sources.
+fn still_open(q: &QualSection, l: &str) -> Vec<Field> {
+    let mut f = Vec::new();
+    if !q.missing_facts.is_empty() {
+        let mut value = Vec::new();
+        for (i, m) in q.missing_facts.iter().enumerate() {
+            if i > 0 {
+                value.push(", ".into());
+            }
+            value.push(code(m));
+        }
+        f.push(Field::new(
+            t(l, "Still to establish", "Reste à établir"),
+            value,
+        ));
+    }
+    if let Some(lim) = &q.limitation {
+        f.push(Field::new(text::limitation_label(l), spans![&lim.summary]));
+    }
+    if let Some(j) = &q.jurisdiction {
+        f.push(Field::new(
+            t(l, "Jurisdiction", "Compétence"),
+            spans![&j.summary],
+        ));
+    }
+    if !q.sources.is_empty() {
+        f.push(Field::new(
+            text::sources_label(l),
+            spans![Span::Refs(q.sources.clone())],
+        ));
+    }
+    f
+}
+
+/// The provision's warnings and the notes of the legal data, in small print (HTML).
+fn notes(q: &QualSection, retained: bool, l: &str) -> Option<Block> {
+    if q.warnings.is_empty() && (q.notes.is_empty() || !retained) {
+        return None;
+    }
+    let mut b = Vec::new();
+    if !q.warnings.is_empty() {
+        let mut list = List::default();
+        for w in &q.warnings {
+            list.items.push(Item {
+                warn: true,
+                ..Item::new(spans![format!("⚠ {w}")])
+            });
+        }
+        b.push(Block::List(list));
+    }
+    if retained && !q.notes.is_empty() {
+        b.push(Block::para(spans![strong(spans![t(
+            l,
+            "Notes of the legal data",
+            "Notes des données juridiques"
+        )])]));
+        let mut list = List::default();
+        for n in &q.notes {
+            list.push(spans![n]);
+        }
+        b.push(Block::List(list));
+    }
+    Some(Block::Part(Part::Notes, b))
+}

@@ -1,0 +1,447 @@
+//! Section 5: the sentencing scales for these facts, the range used, and the
+//! proportionality of a sentence imposed.
+
+use super::{Block, Target, numbered, verification, warning};
+use crate::document::blocks::*;
+use crate::document::text::{self, t};
+use crate::document::{Document, ProportionalitySection, ScaleSection};
+use qualif_analysis::scale::Outcome;
+
+pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
+    let html = to == Target::Html;
+    let mut o = Vec::new();
+    if html {
+        o.push(Block::Paragraph(
+            Para::Aside,
+            spans![t(
+                l,
+                "A scale gives a starting point and a range for comparison; it binds no court outside its own jurisdiction.",
+                "Un barème donne un point de départ et une fourchette à titre de comparaison ; il ne lie aucune juridiction hors de son propre ressort."
+            )],
+        ));
+    }
+    if doc.scales.is_empty() {
+        o.push(Block::para(spans![t(
+            l,
+            "No sentencing scale in the data.",
+            "Aucun barème dans les données."
+        )]));
+    }
+    for s in &doc.scales {
+        scale(&mut o, s, l, html);
+    }
+    let figure = html.then(|| figure(doc, l)).flatten();
+    if html && doc.proportionality.is_none() {
+        o.extend(figure.clone());
+    }
+    if let Some(r) = doc.charts.scale.as_ref().and_then(|c| c.range.as_ref()) {
+        if !html {
+            o.push(Block::para(spans![format!(
+                "{} ({}{}): {} – {}{}",
+                t(l, "Range used", "Fourchette retenue"),
+                r.guideline,
+                if r.official {
+                    ""
+                } else {
+                    t(l, ", not official", ", non officiel")
+                },
+                r.from_text,
+                r.to_text,
+                r.starting_point_text
+                    .as_ref()
+                    .map(|s| format!("; {} {s}", text::starting_point(l)))
+                    .unwrap_or_default(),
+            )]));
+        }
+    }
+    if let Some(p) = &doc.proportionality {
+        proportionality(&mut o, p, figure, l, html);
+    }
+    out.push(numbered("scale", l, None, o));
+}
+
+/// The chart of the guideline range and the sentence, with its caption (HTML).
+fn figure(doc: &Document, l: &str) -> Option<Block> {
+    let c = doc.charts.scale.as_ref()?;
+    let range_of = t(l, "Range of", "Fourchette de");
+    let caption = match &c.range {
+        Some(r) if r.official => format!("{range_of} {}", r.guideline),
+        Some(r) => format!(
+            "{range_of} {} — {}",
+            r.guideline,
+            t(
+                l,
+                "a proposal, not an official guideline",
+                "une proposition, pas un guide officiel"
+            )
+        ),
+        None => t(
+            l,
+            "No guideline range for these facts: the sentence against each system's maximum",
+            "Pas de fourchette de barème pour ces faits : la peine face au maximum de chaque système",
+        )
+        .to_string(),
+    };
+    Some(Block::Figure {
+        chart: Chart::Scale(
+            Box::new(c.clone()),
+            doc.proportionality.clone().map(Box::new),
+        ),
+        caption,
+    })
+}
+
+fn scale(o: &mut Vec<Block>, s: &ScaleSection, l: &str, html: bool) {
+    o.push(Block::heading(3, spans![&s.name]));
+    if s.official {
+        o.push(Block::para(spans![format!(
+            "{}: {}",
+            text::status_label(l),
+            s.status
+        )]));
+    } else {
+        let not_official = t(
+            l,
+            "NOT AN OFFICIAL GUIDELINE",
+            "CE N'EST PAS UN GUIDE OFFICIEL",
+        );
+        o.push(Block::Paragraph(
+            Para::Banner,
+            if html {
+                spans![format!("⚠ {not_official} — {}", s.status)]
+            } else {
+                spans![
+                    "⚠ ",
+                    strong(spans![not_official]),
+                    format!(" — {}", s.status)
+                ]
+            },
+        ));
+    }
+    let mut f = vec![
+        Field::new(
+            t(l, "Category", "Catégorie"),
+            spans![text::choice(&s.category, l)],
+        ),
+        Field::new(t(l, "Role", "Rôle"), spans![text::choice(&s.role, l)]),
+    ];
+    for c in s
+        .category_possibly_higher
+        .iter()
+        .chain(&s.role_possibly_higher)
+    {
+        f.push(if html {
+            warning(
+                t(l, "Still possible", "Encore possible"),
+                spans![format!(
+                    "{} ({})",
+                    c.label,
+                    t(
+                        l,
+                        "a fact that decides it is unknown",
+                        "un fait qui en décide est inconnu"
+                    )
+                )],
+            )
+        } else {
+            Field::new(
+                format!(
+                    "⚠ {} {} ({})",
+                    c.label,
+                    t(
+                        l,
+                        "is still possible: a fact that decides it is unknown",
+                        "reste possible : un fait qui en décide est inconnu"
+                    ),
+                    c.id
+                ),
+                Vec::new(),
+            )
+        });
+    }
+    let starting_point = t(l, "Starting point", "Point de départ");
+    match (&s.starting_point, &s.range_from, &s.range_to) {
+        (Some(sp), Some(from), Some(to)) => {
+            f.push(Field::new(
+                starting_point,
+                if html {
+                    spans![strong(spans![&sp.text])]
+                } else {
+                    spans![&sp.text]
+                },
+            ));
+            f.push(Field::new(
+                t(l, "Range", "Fourchette"),
+                spans![format!("{} – {}", from.text, to.text)],
+            ));
+            if let Some(c) = s.range_capped_to_months {
+                let months = crate::words::months(c, l);
+                f.push(if html {
+                    warning(
+                        t(l, "Capped", "Plafonnée"),
+                        spans![format!(
+                            "{} {months}",
+                            t(l, "by the statutory maximum at", "par le maximum légal à")
+                        )],
+                    )
+                } else {
+                    Field::new(
+                        format!(
+                            "⚠ {} {months}",
+                            t(
+                                l,
+                                "Range capped by the statutory maximum at",
+                                "Fourchette plafonnée par le maximum légal à"
+                            )
+                        ),
+                        Vec::new(),
+                    )
+                });
+            }
+            if let Some(v) = &s.cell_verification {
+                let code = text::verification_code(v, l);
+                f.push(if html {
+                    Field::new(
+                        text::verification_label(l),
+                        spans![verification(Some(v), code)],
+                    )
+                } else {
+                    Field::new(
+                        t(l, "Verification of this cell", "Vérification de cette case"),
+                        spans![code],
+                    )
+                });
+            }
+        }
+        _ if html => f.push(Field::new(
+            starting_point,
+            spans![t(
+                l,
+                "none: the category or the role is not determined by the facts given",
+                "aucun : la catégorie ou le rôle n'est pas déterminé par les faits fournis"
+            )],
+        )),
+        _ => f.push(Field::new(
+            t(
+                l,
+                "No starting point: the category or the role is not determined by the facts given.",
+                "Pas de point de départ : la catégorie ou le rôle n'est pas déterminé par les faits fournis.",
+            ),
+            Vec::new(),
+        )),
+    }
+    if let Some(m) = &s.statutory_maximum {
+        f.push(Field::new(
+            t(l, "Statutory maximum", "Maximum légal"),
+            spans![m],
+        ));
+    }
+    let sources = Field::new(
+        text::sources_label(l),
+        spans![Span::Refs(s.sources.clone())],
+    );
+    if html {
+        if !s.sources.is_empty() {
+            f.push(sources.clone());
+        }
+        o.push(Block::Fields(f));
+        if !s.cell_notes.is_empty() {
+            let mut notes = List::default();
+            for n in &s.cell_notes {
+                notes.push(spans![n]);
+            }
+            o.push(Block::Part(Part::Notes, vec![Block::List(notes)]));
+        }
+    } else {
+        for n in &s.cell_notes {
+            f.push(Field::new(format!("ℹ {n}"), Vec::new()));
+        }
+        o.push(Block::Fields(f));
+    }
+    for (name, fs) in text::factor_lists(s, l) {
+        if fs.is_empty() {
+            continue;
+        }
+        o.push(Block::Table(Table {
+            head: Some(vec![
+                spans![name].into(),
+                Column::width(spans![text::status_label(l)], "12em"),
+                Column::width(spans![text::verification_label(l)], "9em"),
+            ]),
+            rows: fs
+                .iter()
+                .map(|f| {
+                    let status = if html {
+                        let m = match f.status.as_str() {
+                            "applies" => "✓",
+                            "possible" => "?",
+                            _ => "○",
+                        };
+                        format!("{m} {}", f.status_text)
+                    } else {
+                        f.status_text.clone()
+                    };
+                    let verification = spans![text::verification_code(&f.verification, l)];
+                    vec![
+                        spans![&f.label].into(),
+                        spans![status].into(),
+                        if html {
+                            Cell::toned(CellTone::Small, verification)
+                        } else {
+                            verification.into()
+                        },
+                    ]
+                })
+                .collect(),
+            ..Table::default()
+        }));
+    }
+    if !html && !s.sources.is_empty() {
+        let mut p = sources.label;
+        p.push(": ".into());
+        p.extend(sources.value);
+        o.push(Block::para(p));
+    }
+}
+
+fn proportionality(
+    o: &mut Vec<Block>,
+    p: &ProportionalitySection,
+    figure: Option<Block>,
+    l: &str,
+    html: bool,
+) {
+    o.push(Block::heading(
+        3,
+        spans![t(
+            l,
+            "Proportionality of the sentence imposed",
+            "Proportionnalité de la peine prononcée"
+        )],
+    ));
+    o.push(Block::para(spans![
+        format!(
+            "{}: ",
+            t(
+                l,
+                "Custodial term imposed",
+                "Peine privative de liberté prononcée"
+            )
+        ),
+        strong(spans![&p.sentence_text])
+    ]));
+    o.extend(figure);
+    // In words or in bold (HTML).
+    let bold = |s: &str| if html { strong(spans![s]) } else { s.into() };
+    let mut list = List::new(ListKind::Tight);
+    if let (Some(g), Some(text)) = (&p.placed_against, &p.guideline_placement_text) {
+        let proposal = if p.placed_against_official == Some(false) {
+            t(
+                l,
+                " (proposal, not official)",
+                " (proposition, non officielle)",
+            )
+        } else {
+            ""
+        };
+        let ratio = p
+            .ratio_to_starting_point
+            .map(|r| {
+                format!(
+                    " ({r}× {})",
+                    t(l, "the starting point", "le point de départ")
+                )
+            })
+            .unwrap_or_default();
+        list.push(spans![format!("{g}{proposal}: "), bold(text), ratio]);
+    }
+    for s in &p.systems {
+        let share = s
+            .share_of_maximum
+            .map(|r| {
+                format!(
+                    " ({}% {})",
+                    (r * 100.0).round(),
+                    t(l, "of the maximum", "du maximum")
+                )
+            })
+            .unwrap_or_default();
+        let max = if html {
+            format!("{}: {} — max {} — ", s.system, s.citation, s.max_text)
+        } else {
+            format!("{}: {} {} — ", s.system, s.citation, s.max_text)
+        };
+        list.push(spans![max, bold(&s.placement_text), share]);
+    }
+    o.push(Block::List(list));
+    if p.reference_cases.is_empty() {
+        return;
+    }
+    let title = t(
+        l,
+        "Real outcomes for comparable facts (examples, not rules)",
+        "Décisions réelles pour des faits comparables (exemples, pas des règles)",
+    );
+    if !html {
+        o.push(Block::para(spans![format!("{title}:")]));
+        let mut list = List::default();
+        for c in &p.reference_cases {
+            list.push(spans![
+                format!(
+                    "{} ({}, {}): {} — {}; {} ",
+                    c.court,
+                    c.country,
+                    text::date(c.date, l),
+                    c.sentence_text,
+                    c.outcome_text,
+                    text::verification_code(&c.verification, l),
+                ),
+                Span::Refs(c.sources.clone())
+            ]);
+        }
+        o.push(Block::List(list));
+        return;
+    }
+    o.push(Block::heading(4, spans![title]));
+    o.push(Block::Table(Table {
+        head: Some(vec![
+            spans![t(l, "Court and date", "Juridiction et date")].into(),
+            spans![t(l, "Sentence", "Peine")].into(),
+            spans![t(l, "Nature", "Nature")].into(),
+            spans![t(l, "Summary", "Résumé")].into(),
+        ]),
+        rows: p
+            .reference_cases
+            .iter()
+            .map(|c| {
+                let outcome = if c.outcome == Outcome::ProsecutionRequest {
+                    Span::Alarm(spans![format!("⚠ {}", c.outcome_text)])
+                } else {
+                    Span::from(&c.outcome_text)
+                };
+                vec![
+                    Cell::head(spans![
+                        format!("{} ({})", c.court, c.country),
+                        Span::Break,
+                        styled(Tone::Faint, spans![text::date(c.date, l)])
+                    ]),
+                    spans![&c.sentence_text].into(),
+                    spans![
+                        outcome,
+                        Span::Break,
+                        styled(
+                            Tone::Small,
+                            spans![text::verification_code(&c.verification, l)]
+                        )
+                    ]
+                    .into(),
+                    Cell::toned(
+                        CellTone::Small,
+                        spans![format!("{} ", c.summary), Span::Refs(c.sources.clone())],
+                    ),
+                ]
+            })
+            .collect(),
+        ..Table::default()
+    }));
+}

@@ -1,0 +1,222 @@
+//! Section 1, the summary: the facts in a few lines; per national system the qualification
+//! retained with its article, its penalty at the date of the facts, the limitation and the
+//! ground of jurisdiction; the disparities that matter most; the warnings about what is
+//! retained. It fits on two printed pages; the details follow, the annexes at the end.
+
+use super::{Block, Target, badge, numbered};
+use crate::document::blocks::*;
+use crate::document::text::{self, t};
+use crate::document::{Document, RetainedLine};
+use crate::words;
+
+pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
+    let html = to == Target::Html;
+    let mut o = Vec::new();
+    facts(&mut o, doc, l);
+    retained(&mut o, doc, l, html);
+    disparities(&mut o, doc, l);
+    let w = &doc.summary.warnings;
+    if !w.is_empty() {
+        o.push(Block::heading(
+            3,
+            spans![t(
+                l,
+                "Warnings about what is retained",
+                "Avertissements sur ce qui est retenu"
+            )],
+        ));
+        let mut list = List::new(ListKind::Tight);
+        for w in w {
+            list.items.push(Item {
+                warn: true,
+                ..Item::new(spans![format!("⚠ {}", w.text)])
+            });
+        }
+        o.push(Block::List(list));
+    }
+    out.push(numbered("summary", l, None, o));
+}
+
+/// The facts as established, in one paragraph.
+fn facts(o: &mut Vec<Block>, doc: &Document, l: &str) {
+    let f = &doc.facts.established;
+    let text = if f.is_empty() {
+        t(l, "No fact is stated.", "Aucun fait n'est renseigné.").to_string()
+    } else {
+        let (colon, sep) = if l == "fr" {
+            (" : ", " ; ")
+        } else {
+            (": ", "; ")
+        };
+        f.iter()
+            .map(|f| format!("{}{colon}{}", f.label, f.value_text.replace('\n', " ")))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    o.push(Block::para(spans![
+        strong(spans![t(l, "Facts.", "Faits.")]),
+        format!(" {text}.")
+    ]));
+}
+
+fn retained(o: &mut Vec<Block>, doc: &Document, l: &str, html: bool) {
+    if html && !doc.charts.penalties.is_empty() {
+        o.push(Block::Figure {
+            chart: Chart::Penalties(doc.charts.penalties.clone()),
+            caption: t(
+                l,
+                "Certain maximum of the qualification retained in each system; when nothing applies, the most severe possible one (dashed).",
+                "Maximum certain de la qualification retenue dans chaque système ; à défaut, la plus sévère des possibles (en pointillé).",
+            )
+            .to_string(),
+        });
+    }
+    o.push(Block::Paragraph(
+        Para::Aside,
+        spans![t(
+            l,
+            "Qualification retained: what a prosecutor would charge once subsidiarity, alternatives and participation are resolved; when nothing applies, the most severe possible one.",
+            "Qualification retenue : ce qu'un procureur retiendrait une fois la subsidiarité, les alternatives et la participation résolues ; à défaut, la plus sévère des possibles."
+        )],
+    ));
+    let mut rows = Vec::new();
+    for s in &doc.summary.systems {
+        if s.retained.is_empty() {
+            rows.push(vec![
+                Cell::head(spans![&s.name]),
+                spans![t(
+                    l,
+                    "no offence applies or remains possible",
+                    "aucune infraction applicable ni possible"
+                )]
+                .into(),
+                spans!["—"].into(),
+                spans!["—"].into(),
+                spans!["—"].into(),
+            ]);
+        }
+        for (i, r) in s.retained.iter().enumerate() {
+            let name = if i == 0 {
+                s.name.clone()
+            } else {
+                String::new()
+            };
+            rows.push(vec![
+                Cell::head(spans![name]),
+                qualification(r, l, html).into(),
+                spans![r.penalty_text.as_deref().unwrap_or("—")].into(),
+                Cell::toned(
+                    CellTone::Small,
+                    spans![r.limitation_text.as_deref().unwrap_or("—")],
+                ),
+                Cell::toned(CellTone::Small, jurisdiction(r)),
+            ]);
+        }
+    }
+    o.push(Block::Table(Table {
+        head: Some(vec![
+            Column::width(spans![t(l, "System", "Système")], "11%"),
+            Column::width(
+                spans![t(l, "Qualification retained", "Qualification retenue")],
+                "30%",
+            ),
+            Column::width(
+                spans![t(
+                    l,
+                    "Penalty at the date of the facts",
+                    "Peine à la date des faits"
+                )],
+                "21%",
+            ),
+            Column::width(spans![text::limitation_label(l)], "19%"),
+            Column::width(spans![t(l, "Jurisdiction", "Compétence")], "19%"),
+        ]),
+        rows,
+        ..Table::default()
+    }));
+}
+
+fn qualification(r: &RetainedLine, l: &str, html: bool) -> Inline {
+    let mut s = Vec::new();
+    if html {
+        s.push(badge(r.status, words::status(r.status, l)));
+        s.push(" ".into());
+    } else if r.status != qualif_engine::Status::Applies {
+        s.push(format!("({}) ", words::status(r.status, l)).into());
+    }
+    s.push(strong(spans![&r.citation]));
+    s.push(format!(" — {}", r.title).into());
+    if r.verification.as_deref() != Some("verified-primary") {
+        if let Some(v) = r.verification.as_deref() {
+            s.push(" ".into());
+            s.push(styled(
+                Tone::SmallWarn,
+                spans![format!("⚠ {}", text::verification_code(v, l))],
+            ));
+        }
+    }
+    if !r.unless.is_empty() {
+        s.push(if html { Span::Break } else { " ".into() });
+        s.push(styled(
+            Tone::Small,
+            spans![msg!(l, "retained-unless", provisions = r.unless.join(", "))],
+        ));
+    }
+    s
+}
+
+fn jurisdiction(r: &RetainedLine) -> Inline {
+    if r.grounds.is_empty() {
+        return spans![r.jurisdiction_text.as_deref().unwrap_or("—")];
+    }
+    let mut citations: Vec<&str> = Vec::new();
+    for g in &r.grounds {
+        if !citations.contains(&g.as_str()) {
+            citations.push(g);
+        }
+    }
+    spans![citations.join("; ")]
+}
+
+/// The most severe disparities, one sentence each.
+fn disparities(o: &mut Vec<Block>, doc: &Document, l: &str) {
+    let d = &doc.summary.disparities;
+    let total = doc.summary.disparities_total;
+    let title = if d.len() < total {
+        format!(
+            "{} ({} / {total})",
+            t(
+                l,
+                "The disparities that matter most",
+                "Les disparités les plus importantes"
+            ),
+            d.len()
+        )
+    } else {
+        format!("{} ({total})", t(l, "Disparities", "Disparités"))
+    };
+    o.push(Block::heading(3, spans![title]));
+    if d.is_empty() {
+        o.push(Block::para(spans![t(
+            l,
+            "None: these facts are treated alike in the systems compared.",
+            "Aucune : ces faits sont traités de la même façon dans les systèmes comparés."
+        )]));
+        return;
+    }
+    let mut list = List::new(ListKind::Tight);
+    for d in d {
+        // One sentence: what differs, between which systems, for which conduct; the
+        // comparison (section 5) gives the provisions on each side.
+        let conduct = d
+            .conduct_label
+            .as_ref()
+            .map(|c| format!(" — {c}"))
+            .unwrap_or_default();
+        list.push(spans![
+            strong(spans![&d.severity_text]),
+            format!(" — {} ({}){conduct}.", d.kind_text, d.systems.join(" / "))
+        ]);
+    }
+    o.push(Block::List(list));
+}

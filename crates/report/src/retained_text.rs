@@ -1,0 +1,155 @@
+//! The conclusion of an assessment, for each system: the qualification a prosecutor would
+//! retain (after concurrence), its penalty at the date of the facts, whether the state can
+//! prosecute and until when — what a lawyer reads first. The rest of the results is the
+//! annex.
+
+use super::words;
+use qualif_analysis::concurrence::{Concurrence, Retained};
+use qualif_engine::limitation::Deadline;
+use qualif_engine::logic::Tri;
+use qualif_engine::{Qualification, SystemResult};
+
+/// A provision as a line names it: its citation.
+fn cite<'q>(q: &'q Qualification) -> &'q str {
+    &q.provision.citation
+}
+
+fn penalty(q: &Qualification, r: &SystemResult) -> String {
+    q.penalty
+        .as_ref()
+        .map(|p| words::penalty(p, &r.system.language))
+        .unwrap_or_default()
+}
+
+/// The line of one retained qualification (or group of alternatives).
+fn group(g: &Retained, r: &SystemResult, lang: &str) -> String {
+    let q = &r.qualifications;
+    let first = &q[g.members[0]];
+    let title = if lang == "fr" {
+        &first.provision.title.fr
+    } else {
+        &first.provision.title.en
+    };
+    let mut line = format!("{} ({title}) — {}", cite(first), penalty(&q[g.certain], r));
+    if g.members.len() > 1 {
+        let others: Vec<&str> = g.members[1..].iter().map(|&m| cite(&q[m])).collect();
+        line.push_str(&format!(
+            "; {}",
+            msg!(lang, "retained-unless", provisions = others.join(", "))
+        ));
+    }
+    if let Some(h) = g.if_established {
+        line.push_str(&format!(
+            "; {}",
+            msg!(
+                lang,
+                "retained-up-to",
+                penalty = penalty(&q[h], r),
+                provision = cite(&q[h])
+            )
+        ));
+    }
+    line
+}
+
+/// Whether the state can prosecute the retained qualification, and until when.
+fn prosecution(q: &Qualification, lang: &str) -> String {
+    let reach = match q.reach.as_ref().map(|r| r.can_prosecute) {
+        Some(Tri::True) => {
+            let grounds: Vec<&str> = q
+                .reach
+                .iter()
+                .flat_map(|r| &r.grounds)
+                .filter(|g| g.holds == Tri::True)
+                .map(|g| g.rule.citation.as_str())
+                .collect();
+            msg!(lang, "retained-can-prosecute", grounds = grounds.join(", "))
+        }
+        Some(Tri::False) => msg!(lang, "retained-cannot-prosecute"),
+        _ => msg!(lang, "retained-prosecution-unknown"),
+    };
+    let limitation = match q.limitation.as_ref().map(|l| (&l.deadline, l.barred)) {
+        Some((Deadline::Never, _)) => msg!(lang, "retained-never-barred"),
+        Some((Deadline::On(d), Tri::True)) if d.earliest == d.latest => {
+            msg!(lang, "retained-barred-since", date = d.latest)
+        }
+        Some((Deadline::On(d), _)) if d.earliest == d.latest => {
+            msg!(lang, "retained-barred-after", date = d.latest)
+        }
+        Some((Deadline::On(d), _)) => msg!(
+            lang,
+            "retained-barred-between",
+            from = d.earliest,
+            to = d.latest
+        ),
+        _ => msg!(lang, "retained-limitation-unknown"),
+    };
+    format!("{reach}; {limitation}")
+}
+
+/// The conclusion for one system, as lines (without a heading).
+pub fn lines(c: &Concurrence, r: &SystemResult, lang: &str) -> Vec<String> {
+    let q = &r.qualifications;
+    let mut out = Vec::new();
+    match &c.leading {
+        Some(g) => {
+            out.push(format!(
+                "{}: {}",
+                msg!(static lang, "retained-heading"),
+                group(g, r, lang)
+            ));
+            out.push(format!(
+                "  {}: {}",
+                msg!(static lang, "retained-prosecution"),
+                prosecution(&q[g.members[0]], lang)
+            ));
+        }
+        None => {
+            let mut line = format!(
+                "{}: {}",
+                msg!(static lang, "retained-heading"),
+                msg!(static lang, "retained-nothing-certain")
+            );
+            if let Some(p) = c.possible {
+                line.push_str(&format!(
+                    "; {}",
+                    msg!(
+                        lang,
+                        "retained-possible",
+                        provision = cite(&q[p]),
+                        penalty = penalty(&q[p], r)
+                    )
+                ));
+            }
+            out.push(line);
+        }
+    }
+    for g in &c.cumulative {
+        out.push(format!(
+            "  + {}: {}",
+            msg!(static lang, "retained-cumulative"),
+            group(g, r, lang)
+        ));
+    }
+    for &(i, by) in &c.same_conduct {
+        out.push(format!(
+            "  = {}: {}",
+            cite(&q[i]),
+            msg!(lang, "retained-same-conduct", provision = cite(&q[by]))
+        ));
+    }
+    for a in q.iter().filter(|a| a.absorbed_by.is_some()) {
+        let by = a.absorbed_by.as_deref().unwrap_or_default();
+        let by = q
+            .iter()
+            .find(|x| x.provision.id == by)
+            .map(cite)
+            .unwrap_or(by);
+        out.push(format!(
+            "  − {}: {}",
+            cite(a),
+            msg!(lang, "retained-absorbed", provision = by)
+        ));
+    }
+    out
+}
