@@ -13,7 +13,6 @@
 #[macro_use]
 pub extern crate qualif_report as report;
 
-pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod tui;
@@ -21,8 +20,8 @@ pub mod tui;
 // The layers below, under the names the code and the tests have always used.
 pub use qualif_analysis as analysis;
 pub use qualif_analysis::{compare, explore, scale};
+pub use qualif_batch as batch;
 pub use qualif_engine as engine;
-use qualif_law::hashing;
 pub use qualif_law::{Diagnostic, Error, Result};
 pub use qualif_law::{diagnostics, facts, io, law, preparsed};
 pub use report::catalog;

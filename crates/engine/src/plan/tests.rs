@@ -19,13 +19,13 @@ fn today() -> NaiveDate {
 /// The synthetic cases of the benchmarks, as batch reads them.
 fn cases(book: &LawBook, n: u64) -> Vec<Case> {
     let mut out = Vec::new();
-    qualif::batch::synth::write(n, 7, &mut out).unwrap();
+    qualif_batch::synth::write(n, 7, &mut out).unwrap();
     String::from_utf8(out)
         .unwrap()
         .lines()
         .enumerate()
         .map(|(i, l)| {
-            qualif::batch::case_from_json(l, i as u64 + 1, &book.vocabulary, today()).unwrap()
+            qualif_batch::case_from_json(l, i as u64 + 1, &book.vocabulary, today()).unwrap()
         })
         .collect()
 }

@@ -1,5 +1,6 @@
 //! Batch output: one result per case (JSON Lines or CSV), then the aggregate figures (a
 //! final JSON line, a CSV file, and a table for people).
+use qualif_report::msg;
 use std::io::Write;
 
 use serde::Serialize;
@@ -35,7 +36,11 @@ pub fn json_line(out: &mut Vec<u8>, r: &CaseResult) {
     out.extend_from_slice(itoa::Buffer::new().format(r.line).as_bytes());
     out.extend_from_slice(b",\"law_date\":\"");
     // A date as chrono writes it: digits and dashes, nothing to escape.
-    out.extend_from_slice(crate::facts::format_date(r.law_date).as_str().as_bytes());
+    out.extend_from_slice(
+        qualif_law::facts::format_date(r.law_date)
+            .as_str()
+            .as_bytes(),
+    );
     out.extend_from_slice(b"\",\"place\":");
     opt_text(out, r.place);
     out.extend_from_slice(b",\"court_country\":");
@@ -297,7 +302,11 @@ impl<W: Write> CsvRows<W> {
         };
         row.clear();
         row.push_field(itoa::Buffer::new().format(r.line).as_bytes());
-        row.push_field(crate::facts::format_date(r.law_date).as_str().as_bytes());
+        row.push_field(
+            qualif_law::facts::format_date(r.law_date)
+                .as_str()
+                .as_bytes(),
+        );
         text(row, r.place);
         text(row, r.court_country);
         number(row, r.imposed_months);
@@ -553,9 +562,9 @@ mod tests {
     mod serde_line {
         use serde::Serialize;
 
-        use crate::batch::evaluate::{CaseResult, SystemFigure};
-        use crate::batch::output::r4;
-        use crate::facts::{DateText, format_date};
+        use crate::evaluate::{CaseResult, SystemFigure};
+        use crate::output::r4;
+        use qualif_law::facts::{DateText, format_date};
 
         #[derive(Serialize)]
         pub struct CaseLine<'r, 'a> {
@@ -642,8 +651,9 @@ mod tests {
     /// The results of synthetic cases, as the batch evaluates them.
     fn with_results(n: u64, check: impl Fn(&CaseResult)) {
         let book = book();
-        let scales = crate::scale::Scales::builtin(&book.vocabulary).expect("the scales load");
-        let plan = crate::engine::plan::Plan::new(book);
+        let scales =
+            qualif_analysis::scale::Scales::builtin(&book.vocabulary).expect("the scales load");
+        let plan = qualif_engine::plan::Plan::new(book);
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let mut rng = super::super::synth::Rng::new(7);
         for line in 1..=n {
@@ -671,7 +681,7 @@ mod tests {
     /// A result whose every text and number is given: the values chosen by the strategy.
     fn result_with<'a>(
         texts: &'a [String; 8],
-        provision: &'a crate::law::Provision,
+        provision: &'a qualif_law::law::Provision,
         numbers: [Option<f64>; 5],
         law_date: chrono::NaiveDate,
     ) -> CaseResult<'a> {
@@ -723,9 +733,9 @@ mod tests {
         ]
     }
 
-    fn book() -> &'static crate::law::LawBook {
-        static BOOK: std::sync::OnceLock<crate::law::LawBook> = std::sync::OnceLock::new();
-        BOOK.get_or_init(|| crate::law::LawBook::builtin().expect("the built-in data loads"))
+    fn book() -> &'static qualif_law::law::LawBook {
+        static BOOK: std::sync::OnceLock<qualif_law::law::LawBook> = std::sync::OnceLock::new();
+        BOOK.get_or_init(|| qualif_law::law::LawBook::builtin().expect("the built-in data loads"))
     }
 
     proptest! {

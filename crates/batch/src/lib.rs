@@ -23,6 +23,8 @@
 //! decimals they are printed with, so their memory is bounded by the distinct ratios, not by
 //! the cases (see [`aggregate`](mod@aggregate)).
 
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod aggregate;
 mod csv_input;
 pub mod evaluate;
@@ -38,12 +40,12 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::diagnostics::{Error, Result};
-use crate::engine::plan::Plan;
-use crate::facts::{MAX_CASE_FILE_BYTES, Vocabulary};
-use crate::law::LawBook;
-use crate::scale::Guideline;
 use csv_input::CsvRecords;
+use qualif_analysis::scale::Guideline;
+use qualif_engine::plan::Plan;
+use qualif_law::diagnostics::{Error, Result};
+use qualif_law::facts::{MAX_CASE_FILE_BYTES, Vocabulary};
+use qualif_law::law::LawBook;
 
 pub use aggregate::{Aggregator, GroupFigures, Quartiles, Row};
 pub use evaluate::{CaseResult, evaluate};
@@ -51,7 +53,7 @@ pub use output::RunCounts;
 pub use record::{CsvHeader, Rejection, case_from_csv, case_from_json};
 pub use regions::Regions;
 
-pub use crate::law::embedded::REGIONS_FILE;
+pub use qualif_law::law::embedded::REGIONS_FILE;
 
 /// Records handed from one stage to the next at a time.
 pub const CHUNK: usize = 1024;
@@ -132,7 +134,7 @@ impl<'a> Context<'a> {
             .book()
             .systems
             .iter()
-            .filter(|s| s.kind == crate::law::SystemKind::National)
+            .filter(|s| s.kind == qualif_law::law::SystemKind::National)
             .map(|s| s.id.as_str())
             .collect()
     }
@@ -558,7 +560,7 @@ fn read_csv_header<R: BufRead>(
         .header()
         .map_err(|e| Error::Usage(format!("cannot read the input: {e}")))?;
     let problem = |line: u64, column: u64, message: String, help: &str| {
-        let d = crate::Diagnostic {
+        let d = qualif_law::Diagnostic {
             file: String::new(),
             line: line as usize,
             column: column as usize,
@@ -617,7 +619,7 @@ fn read_csv_header<R: BufRead>(
         .map(|f| std::str::from_utf8(f).unwrap_or_default())
         .collect();
     CsvHeader::parse(&names, vocab).map_err(|r| {
-        let d = crate::Diagnostic {
+        let d = qualif_law::Diagnostic {
             file: String::new(),
             line: line as usize,
             column: r.column.unwrap_or(1) as usize,
@@ -779,7 +781,7 @@ pub fn input_name(path: &Path) -> String {
 /// Opens an input for [`run`]: its format (from `format` or the extension) and size (0 for
 /// standard input, whose size is not known).
 ///
-/// A file must be a regular file ([`crate::io::open_regular`]): a device such as
+/// A file must be a regular file ([`qualif_law::io::open_regular`]): a device such as
 /// `/dev/zero` never ends, and a named pipe would block the open until a writer comes.
 /// Standard input (`-`, the format then given with `format`) may be a pipe: the records are
 /// read as they come, each bounded ([`MAX_CASE_FILE_BYTES`]) as a file's are.
@@ -798,7 +800,7 @@ pub fn open_input(path: &Path, format: Option<InputFormat>) -> Result<(Input, In
             "{shown}: cannot tell the format from the file name; name it .jsonl or .csv, or give --input-format jsonl|csv"
         ))
     })?;
-    let (file, meta) = crate::io::open_regular(path)?;
+    let (file, meta) = qualif_law::io::open_regular(path)?;
     Ok((Input::File(file), format, meta.len()))
 }
 

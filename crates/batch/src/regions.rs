@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostics::quote;
-use crate::diagnostics::{Diagnostic, SourceText, toml_error};
-use crate::facts::Vocabulary;
+use qualif_law::diagnostics::quote;
+use qualif_law::diagnostics::{Diagnostic, SourceText, toml_error};
+use qualif_law::facts::Vocabulary;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,7 +26,7 @@ pub(crate) struct RegionsFile {
 pub struct SourceInfo {
     pub name: String,
     pub url: String,
-    pub verification: crate::law::Verification,
+    pub verification: qualif_law::law::Verification,
     pub transcribed_from: Option<String>,
     pub note: Option<String>,
 }
@@ -87,7 +87,7 @@ impl Regions {
     /// appear once, and every country of the vocabulary must be grouped or left out with
     /// a reason.
     pub fn parse(src: &SourceText, vocab: &Vocabulary) -> Result<Regions, Vec<Diagnostic>> {
-        let file: RegionsFile = crate::preparsed::from_source(src).map_err(|e| {
+        let file: RegionsFile = qualif_law::preparsed::from_source(src).map_err(|e| {
             vec![toml_error(src, &e).with_help(
                 "[source] with name, url, verification; [[left_out]] with code, reason; [[group]] with region, region_code, sub_region, sub_region_code, countries",
             )]
@@ -158,7 +158,7 @@ impl Regions {
 
     /// The built-in grouping (`guidelines/regions.toml`), if the program was built with one.
     pub fn builtin(vocab: &Vocabulary) -> Option<Result<Regions, Vec<Diagnostic>>> {
-        crate::law::embedded::guideline_files()
+        qualif_law::law::embedded::guideline_files()
             .into_iter()
             .find(|s| is_regions_file(&s.name))
             .map(|s| Regions::parse(&s, vocab))
@@ -176,7 +176,7 @@ impl Regions {
             return Regions::builtin(vocab);
         }
         Some(
-            crate::io::read_text(&path, crate::facts::MAX_CASE_FILE_BYTES)
+            qualif_law::io::read_text(&path, qualif_law::facts::MAX_CASE_FILE_BYTES)
                 .map_err(|d| vec![d])
                 .and_then(|s| Regions::parse(&s, vocab)),
         )
@@ -192,7 +192,7 @@ fn is_regions_file(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::law::LawBook;
+    use qualif_law::law::LawBook;
 
     #[test]
     fn the_builtin_grouping_covers_every_country_of_the_vocabulary() {
@@ -215,12 +215,12 @@ mod tests {
     /// The built-in regions file reads the same from its compact form as from its text.
     #[test]
     fn the_builtin_regions_file_reads_the_same_from_its_compact_form() {
-        let files = crate::law::embedded::guideline_files();
+        let files = qualif_law::law::embedded::guideline_files();
         let src = files
             .iter()
             .find(|s| s.name.ends_with(super::super::REGIONS_FILE))
             .expect("guidelines/regions.toml is built in");
-        crate::preparsed::same_both_ways::<RegionsFile>(src);
+        qualif_law::preparsed::same_both_ways::<RegionsFile>(src);
     }
 
     #[test]

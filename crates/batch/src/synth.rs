@@ -219,7 +219,7 @@ fn date(rng: &mut Rng, from: NaiveDate, days: i64) -> NaiveDate {
 }
 
 fn ymd(d: NaiveDate) -> String {
-    crate::facts::format_date(d).to_string()
+    qualif_law::facts::format_date(d).to_string()
 }
 
 /// Adds a fact unless it is dropped (unknown), with probability `drop`.

@@ -35,7 +35,7 @@ use serde::Serialize;
 
 use super::evaluate::CaseResult;
 use super::regions::Regions;
-use crate::hashing::FastMap;
+use qualif_law::hashing::FastMap;
 
 /// No country stated.
 const UNKNOWN: u16 = u16::MAX;

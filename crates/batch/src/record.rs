@@ -20,8 +20,8 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
-use crate::diagnostics::{Diagnostic, SourceText};
-use crate::facts::{
+use qualif_law::diagnostics::{Diagnostic, SourceText};
+use qualif_law::facts::{
     Case, CaseReader, FactType, Number, OpenSection, Vocabulary, sort_keeping_last,
 };
 
@@ -52,10 +52,10 @@ impl Rejection {
     }
 
     /// The rejection as one message, located in `file`. The field's name (from the record's
-    /// keys) is quoted through [`excerpt`](crate::diagnostics::excerpt), and the message
+    /// keys) is quoted through [`excerpt`](qualif_law::diagnostics::excerpt), and the message
     /// made printable, as every message about an input is.
     pub fn located(&self, file: &str) -> String {
-        use crate::diagnostics::{escape, printable, quote};
+        use qualif_law::diagnostics::{escape, printable, quote};
         let mut s = format!("{}:{}", escape(file), self.line);
         if let Some(c) = self.column {
             s.push_str(&format!(":{c}"));
@@ -337,7 +337,7 @@ impl<'de> serde::de::Visitor<'de> for JsonVisitor {
             if repeated {
                 return Err(serde::de::Error::custom(format_args!(
                     "{DUPLICATE_KEY}`{}`",
-                    crate::diagnostics::quote(&key)
+                    qualif_law::diagnostics::quote(&key)
                 )));
             }
             if seen.is_none() && members.len() == 16 {
@@ -819,7 +819,7 @@ impl CsvHeader {
             let at = format!(
                 "column {} (`{}`)",
                 i + 1,
-                crate::diagnostics::excerpt(key, 60)
+                qualif_law::diagnostics::excerpt(key, 60)
             );
             let problem = |message: String, help: Option<String>| Rejection {
                 line: 1,
@@ -971,7 +971,7 @@ fn csv_cell(cell: &str, ty: FactType, span: Range<usize>) -> DeValue<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::law::LawBook;
+    use qualif_law::law::LawBook;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
@@ -1051,7 +1051,7 @@ mod tests {
         let book = LawBook::builtin().unwrap();
         let v = &book.vocabulary;
         let mut out = Vec::new();
-        crate::batch::synth::write(500, 3, &mut out).unwrap();
+        crate::synth::write(500, 3, &mut out).unwrap();
         let synthetic = String::from_utf8(out).unwrap();
         let unusual = [
             r#"{"victim": {"age": 3, "age": null}, "offender": {"age": 40}}"#,
@@ -1098,7 +1098,7 @@ mod tests {
             r#"{"victim": {"vulnerable": true, "age": 3}, "case": {"place": "FR"}}"#,
         ];
         // Keys in the order people write them: read directly all the same.
-        let golden = include_str!("../../tests/batch/golden.jsonl");
+        let golden = include_str!("../../../tests/batch/golden.jsonl");
         for text in golden.lines() {
             let Ok(Json::Object(record)) = serde_json::from_str::<Json>(text) else {
                 panic!("{text}")

@@ -6,10 +6,10 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use crate::engine::plan::{Plan, Summary};
-use crate::facts::{Case, Value};
-use crate::law::{Provision, SystemKind, Term};
-use crate::scale::{Guideline, SentenceValue};
+use qualif_analysis::scale::{Guideline, SentenceValue};
+use qualif_engine::plan::{Plan, Summary};
+use qualif_law::facts::{Case, Value};
+use qualif_law::law::{Provision, SystemKind, Term};
 
 /// The leading qualification of one system: among the provisions that apply, the one with
 /// the highest maximum (as `qualif scale --sentence` picks it).
@@ -66,11 +66,11 @@ pub struct CaseResult<'a> {
 }
 
 /// The leading qualification a prosecutor would retain (see
-/// [`crate::analysis::concurrence`]): the applying provision, or group of alternatives,
+/// [`qualif_analysis::concurrence`]): the applying provision, or group of alternatives,
 /// with the most severe certain penalty. For alternatives, the provision that applies by
 /// its own elements, with the group's certain maximum (the lowest of its members').
-pub fn leading<'a>(summary: &crate::engine::plan::SystemSummary<'a>) -> Option<Leading<'a>> {
-    let (provision, p) = crate::analysis::concurrence::leading_of_summary(summary)?;
+pub fn leading<'a>(summary: &qualif_engine::plan::SystemSummary<'a>) -> Option<Leading<'a>> {
+    let (provision, p) = qualif_analysis::concurrence::leading_of_summary(summary)?;
     Some(Leading {
         provision,
         max_prison_months: p.prison_max.months(),
@@ -99,7 +99,7 @@ fn text<'c>(case: &'c Case, key: &str) -> Option<&'c str> {
 pub fn starting_point_texts(g: &Guideline) -> Vec<String> {
     g.cells
         .iter()
-        .map(|c| crate::report::words::sentence_value(&c.starting_point, "en"))
+        .map(|c| qualif_report::words::sentence_value(&c.starting_point, "en"))
         .collect()
 }
 
@@ -115,7 +115,7 @@ fn scale_figure_with<'a>(
     texts: &'a [String],
     case: &Case,
 ) -> Option<ScaleFigure<'a>> {
-    let (cat, role, cell) = crate::scale::category_role_cell(g, case);
+    let (cat, role, cell) = qualif_analysis::scale::category_role_cell(g, case);
     let (cat, role, cell) = (cat?, role?, cell?);
     let text = g
         .cells
@@ -124,7 +124,7 @@ fn scale_figure_with<'a>(
         .and_then(|i| texts.get(i))
         .map_or_else(
             || {
-                Cow::Owned(crate::report::words::sentence_value(
+                Cow::Owned(qualif_report::words::sentence_value(
                     &cell.starting_point,
                     "en",
                 ))
