@@ -2,7 +2,7 @@
 //! costs, with nothing checked, evaluated or written. `qualif batch` is measured against
 //! it (README.md, "Performance"; `benches/batch_floor.sh` prints both and their ratio).
 //!
-//! The same structure as `qualif batch` (src/batch/mod.rs), minus everything but the
+//! The same structure as `qualif batch` (crates/batch/src/lib.rs), minus everything but the
 //! parse: one reader thread reads lines (64 KiB buffer, lines found with memchr, each line
 //! its own `String`) and hands them over in chunks of 1,024 through a bounded channel; the
 //! calling thread parses each chunk on every core with rayon, each line into a

@@ -16,7 +16,7 @@
 //!
 //! # The quartile convention
 //!
-//! `src/batch/aggregate.rs` uses linear interpolation between order statistics (Hyndman
+//! `crates/batch/src/aggregate.rs` uses linear interpolation between order statistics (Hyndman
 //! and Fan type 7, numpy's default, Excel's `QUARTILE.INC`): for `n` sorted values
 //! `x[0] ≤ … ≤ x[n-1]` and a proportion `p` (0.25, 0.5, 0.75), `h = (n − 1) p` and the
 //! quantile is `x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋ + 1] − x[⌊h⌋])`. With n = 1 every quartile is the

@@ -739,7 +739,7 @@ mod tests {
     }
 
     proptest! {
-        // Failures are kept beside this file (src/batch/output.proptest-regressions),
+        // Failures are kept beside this file (crates/batch/src/output.proptest-regressions),
         // not in a folder at the top of the project.
         #![proptest_config(ProptestConfig {
             failure_persistence: Some(Box::new(
@@ -841,7 +841,7 @@ mod tests {
     }
 
     proptest! {
-        // Failures are kept beside this file (src/batch/output.proptest-regressions),
+        // Failures are kept beside this file (crates/batch/src/output.proptest-regressions),
         // not in a folder at the top of the project.
         #![proptest_config(ProptestConfig {
             failure_persistence: Some(Box::new(

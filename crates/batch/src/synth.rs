@@ -159,7 +159,8 @@ struct Step {
 fn spec() -> &'static Spec {
     static SPEC: OnceLock<Spec> = OnceLock::new();
     SPEC.get_or_init(|| {
-        toml::from_str(SPEC_TEXT).expect("src/batch/synthetic.toml is checked by a unit test")
+        toml::from_str(SPEC_TEXT)
+            .expect("crates/batch/src/synthetic.toml is checked by a unit test")
     })
 }
 

@@ -218,7 +218,7 @@ fn every_value_of_the_data_has_its_words() {
 
 /// The files of the engine, the comparison and the scales whose English is a diagnostic
 /// (an error in a data file or on the command line, in English like every diagnostic of
-/// `src/diagnostics.rs`), not words of a result.
+/// `crates/law/src/diagnostics.rs`), not words of a result.
 const DIAGNOSTICS: &[&str] = &[
     // Errors in the guideline files.
     "crates/analysis/src/scale/load.rs",
