@@ -197,11 +197,7 @@ pub(super) fn jurisdiction(cx: &mut Ctx, r: &Reach) -> JurisdictionInfo {
 }
 
 pub(super) fn title_of(q: &Qualification, lang: &str) -> String {
-    if lang == "fr" {
-        q.provision.title.fr.clone()
-    } else {
-        q.provision.title.en.clone()
-    }
+    q.provision.title.get(lang).to_string()
 }
 
 pub(super) fn qual(cx: &mut Ctx, q: &Qualification, system: &str) -> QualSection {
