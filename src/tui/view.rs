@@ -649,11 +649,7 @@ fn qualification_line(app: &App, q: &Qualification) -> Line<'static> {
         Some(Verification::VerifiedSecondary) => Color::Yellow,
         _ => Color::Red,
     };
-    let title = if fr {
-        &q.provision.title.fr
-    } else {
-        &q.provision.title.en
-    };
+    let title = q.provision.title.get(app.lang_code());
     Line::from(vec![
         Span::styled(format!(" {}", status_mark(q.status)), s.fg(status_color)),
         Span::styled(format!(" {}", verification_mark(v)), s.fg(v_color)),
@@ -686,11 +682,7 @@ fn draw_provision(f: &mut Frame, app: &App, area: Rect) {
         .title(format!(" {} · [ ] ", q.provision.id));
     let mut lines: Vec<Line> = vec![
         Line::styled(q.provision.citation.clone(), s.bold()),
-        Line::raw(if fr {
-            q.provision.title.fr.clone()
-        } else {
-            q.provision.title.en.clone()
-        }),
+        Line::raw(q.provision.title.get(lang).to_string()),
     ];
     let v = words::verification(q.verification().unwrap_or(Verification::Unverified), lang);
     lines.push(Line::raw(format!(

@@ -24,11 +24,7 @@ fn verification_mark(q: &Qualification, lang: &str) -> String {
 }
 
 fn title<'a>(q: &'a Qualification, lang: &str) -> &'a str {
-    if lang == "fr" {
-        &q.provision.title.fr
-    } else {
-        &q.provision.title.en
-    }
+    q.provision.title.get(lang)
 }
 
 fn elements_text(q: &Qualification, lang: &str) -> String {

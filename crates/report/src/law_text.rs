@@ -8,11 +8,7 @@ use super::words;
 use qualif_law::law::{LawBook, Provision, System};
 
 fn title<'a>(p: &'a Provision, lang: &str) -> &'a str {
-    if lang == "fr" {
-        &p.title.fr
-    } else {
-        &p.title.en
-    }
+    p.title.get(lang)
 }
 
 pub fn list_table(book: &LawBook, only: Option<&str>, lang: &str) -> String {

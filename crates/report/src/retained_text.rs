@@ -25,11 +25,7 @@ fn penalty(q: &Qualification, r: &SystemResult) -> String {
 fn group(g: &Retained, r: &SystemResult, lang: &str) -> String {
     let q = &r.qualifications;
     let first = &q[g.members[0]];
-    let title = if lang == "fr" {
-        &first.provision.title.fr
-    } else {
-        &first.provision.title.en
-    };
+    let title = first.provision.title.get(lang);
     let mut line = format!("{} ({title}) — {}", cite(first), penalty(&q[g.certain], r));
     if g.members.len() > 1 {
         let others: Vec<&str> = g.members[1..].iter().map(|&m| cite(&q[m])).collect();

@@ -4,12 +4,6 @@ use qualif_analysis::scale::{Guideline, ScopeStatus, SentenceValue};
 use qualif_engine::{ElementStatus, Status};
 use qualif_law::law::{Fine, MinimumStatus, Penalty, Term};
 
-/// The French or the English of a phrase: for `report/document/`, whose words move to the
-/// catalog once its restructuring has landed. Everything else asks the catalog ([`msg!`]).
-pub fn t<'a>(lang: &str, en: &'a str, fr: &'a str) -> &'a str {
-    if lang == "fr" { fr } else { en }
-}
-
 /// "Law applied as in force on", before the date whose law an output applies.
 pub fn law_applied(lang: &str) -> &'static str {
     msg!(static lang, "law-applied")

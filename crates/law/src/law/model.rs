@@ -201,6 +201,13 @@ pub struct Title {
     pub other: BTreeMap<String, String>,
 }
 
+impl Title {
+    /// The title in the language of an output: French for `fr`, English otherwise.
+    pub fn get(&self, lang: &str) -> &str {
+        if lang == "fr" { &self.fr } else { &self.en }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProvisionRaw {

@@ -1,7 +1,7 @@
 //! Words of the report in French and English: dates, statuses, verification labels.
 //! Presentation only: no law is decided here.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use qualif_analysis::compare::{DisparityKind, Severity};
 use qualif_analysis::scale::{Placement, SentenceValue};
@@ -11,56 +11,18 @@ use qualif_law::law::{JurisdictionBasis, Verification};
 
 use super::Choice;
 
-pub use crate::words::{t, yes_no};
+pub use crate::words::yes_no;
 
 /// A date in words: "1 September 2021", "1er septembre 2021".
 pub fn date(d: NaiveDate, lang: &str) -> String {
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    let m = d.month0() as usize;
-    if lang == "fr" {
-        let day = if d.day() == 1 {
-            "1er".to_string()
-        } else {
-            d.day().to_string()
-        };
-        format!("{day} {} {}", FR[m], d.year())
-    } else {
-        format!("{} {} {}", d.day(), EN[m], d.year())
-    }
+    crate::catalog::date(lang, d)
 }
 
 pub fn tri(v: Tri, lang: &str) -> &'static str {
     match v {
         Tri::True => yes_no(true, lang),
         Tri::False => yes_no(false, lang),
-        Tri::Unknown => t(lang, "unknown", "inconnu"),
+        Tri::Unknown => msg!(static lang, "doc-unknown"),
     }
 }
 
@@ -74,137 +36,99 @@ pub fn tri_bool(v: Tri) -> Option<bool> {
 
 pub fn verification(v: Option<Verification>, lang: &str) -> String {
     match v {
-        Some(Verification::VerifiedPrimary) => t(
-            lang,
-            "verified in the official text",
-            "vérifié dans le texte officiel",
-        )
-        .into(),
+        Some(Verification::VerifiedPrimary) => {
+            msg!(static lang, "doc-verified-in-the-official-text").into()
+        }
         Some(Verification::VerifiedSecondary) => {
             verification_code("verified-secondary", lang).into()
         }
-        Some(Verification::Unverified) => t(
-            lang,
-            "UNVERIFIED — check the official text",
-            "NON VÉRIFIÉ — vérifier le texte officiel",
-        )
-        .into(),
-        None => t(
-            lang,
-            "not in force at that date",
-            "non en vigueur à cette date",
-        )
-        .into(),
+        Some(Verification::Unverified) => {
+            msg!(static lang, "doc-unverified-check-the-official-text").into()
+        }
+        None => msg!(static lang, "doc-not-in-force-at-that").into(),
     }
 }
 
 pub fn section(id: &str, lang: &str) -> String {
-    let (en, fr) = match id {
-        "case" => ("Case", "Dossier"),
-        "victim" => ("Child", "Enfant"),
-        "offender" => ("Offender", "Personne mise en cause"),
-        "act" => ("Acts", "Actes"),
-        "grooming" => ("Grooming", "Sollicitation"),
-        "exploitation" => ("Exploitation", "Exploitation"),
-        "live" => ("Live-streamed abuse", "Abus diffusés en direct"),
-        "material" => ("Child sexual abuse material", "Contenus pédocriminels"),
-        "sentence" => ("Sentence imposed", "Peine prononcée"),
-        other => (other, other),
-    };
-    t(lang, en, fr).to_string()
+    match id {
+        "case" => msg!(lang, "doc-section-case"),
+        "victim" => msg!(lang, "doc-section-victim"),
+        "offender" => msg!(lang, "doc-section-offender"),
+        "act" => msg!(lang, "doc-section-act"),
+        "grooming" => msg!(lang, "doc-section-grooming"),
+        "exploitation" => msg!(lang, "doc-section-exploitation"),
+        "live" => msg!(lang, "doc-section-live"),
+        "material" => msg!(lang, "doc-section-material"),
+        "sentence" => msg!(lang, "doc-section-sentence"),
+        other => other.to_string(),
+    }
 }
 
 pub fn basis(b: JurisdictionBasis, lang: &str) -> &'static str {
     match b {
-        JurisdictionBasis::Territory => t(lang, "territory", "territorialité"),
-        JurisdictionBasis::Nationality => t(
-            lang,
-            "nationality of the offender",
-            "nationalité de l'auteur",
-        ),
+        JurisdictionBasis::Territory => msg!(static lang, "doc-territory"),
+        JurisdictionBasis::Nationality => msg!(static lang, "doc-nationality-of-the-offender"),
         JurisdictionBasis::Residence => {
-            t(lang, "residence of the offender", "résidence de l'auteur")
+            msg!(static lang, "doc-residence-of-the-offender")
         }
-        JurisdictionBasis::PassiveNationality => t(
-            lang,
-            "nationality of the child",
-            "nationalité de la victime",
-        ),
+        JurisdictionBasis::PassiveNationality => msg!(static lang, "doc-nationality-of-the-child"),
         JurisdictionBasis::PassiveResidence => {
-            t(lang, "residence of the child", "résidence de la victime")
+            msg!(static lang, "doc-residence-of-the-child")
         }
-        JurisdictionBasis::Complicity => t(
-            lang,
-            "complicity from the territory",
-            "complicité depuis le territoire",
-        ),
-        JurisdictionBasis::Presence => t(lang, "presence of the offender", "présence de l'auteur"),
+        JurisdictionBasis::Complicity => msg!(static lang, "doc-complicity-from-the-territory"),
+        JurisdictionBasis::Presence => msg!(static lang, "doc-presence-of-the-offender"),
     }
 }
 
 pub fn placement(p: Placement, lang: &str) -> &'static str {
     match p {
-        Placement::BelowRange => t(lang, "below the range", "en dessous de la fourchette"),
-        Placement::WithinRange => t(lang, "within the range", "dans la fourchette"),
-        Placement::AboveRange => t(lang, "above the range", "au-dessus de la fourchette"),
-        Placement::AboveMaximum => t(
-            lang,
-            "ABOVE the statutory maximum",
-            "AU-DESSUS du maximum légal",
-        ),
-        Placement::WithinMaximum => t(
-            lang,
-            "within the statutory maximum",
-            "dans le maximum légal",
-        ),
+        Placement::BelowRange => msg!(static lang, "doc-below-the-range"),
+        Placement::WithinRange => msg!(static lang, "doc-within-the-range"),
+        Placement::AboveRange => msg!(static lang, "doc-above-the-range"),
+        Placement::AboveMaximum => msg!(static lang, "doc-above-the-statutory-maximum"),
+        Placement::WithinMaximum => msg!(static lang, "doc-within-the-statutory-maximum"),
     }
 }
 
 pub fn disparity_kind(k: DisparityKind, lang: &str) -> &'static str {
     match k {
-        DisparityKind::NotCriminalised => t(lang, "not criminalised", "non incriminé"),
-        DisparityKind::PenaltyGap => t(lang, "penalty gap", "écart de peine"),
-        DisparityKind::BelowMinimumStandard => t(
-            lang,
-            "below the minimum standard",
-            "en deçà du standard minimal",
-        ),
-        DisparityKind::AgeThreshold => t(lang, "age threshold", "seuil d'âge"),
-        DisparityKind::Limitation => t(lang, "limitation", "prescription"),
+        DisparityKind::NotCriminalised => msg!(static lang, "doc-not-criminalised"),
+        DisparityKind::PenaltyGap => msg!(static lang, "doc-penalty-gap"),
+        DisparityKind::BelowMinimumStandard => msg!(static lang, "doc-below-the-minimum-standard"),
+        DisparityKind::AgeThreshold => msg!(static lang, "doc-age-threshold"),
+        DisparityKind::Limitation => msg!(static lang, "doc-limitation"),
         DisparityKind::JurisdictionReach => jurisdiction_word(lang),
-        DisparityKind::UnverifiedLaw => t(lang, "unverified law", "droit non vérifié"),
+        DisparityKind::UnverifiedLaw => msg!(static lang, "doc-unverified-law"),
     }
 }
 
 pub fn severity(s: Severity, lang: &str) -> &'static str {
     match s {
-        Severity::Major => t(lang, "MAJOR", "MAJEURE"),
-        Severity::Warning => t(lang, "warning", "attention"),
+        Severity::Major => msg!(static lang, "doc-major"),
+        Severity::Warning => msg!(static lang, "doc-warning"),
         Severity::Info => "info",
     }
 }
 
-/// A guideline's sentence value in words.
+/// A guideline's sentence value in words: in English the guideline's own words (as every
+/// output writes them, [`crate::words::sentence_value`]), in French the report's
+/// translation (`doc-scale-sentence-*`).
 pub fn sentence_value(v: &SentenceValue, lang: &str) -> String {
     if lang != "fr" {
         return crate::words::sentence_value(v, "en");
     }
     match v {
         SentenceValue::Community(level) => {
-            let l = match level.as_str() {
-                "low" => "faible",
-                "medium" => "moyen",
-                "high" => "élevé",
-                other => other,
-            };
-            format!("peine communautaire (community order) de niveau {l}")
+            msg!(lang, "doc-scale-sentence-community", level = level)
         }
-        SentenceValue::Custody { months, written } => {
-            if let Some(w) = written.strip_suffix('w') {
-                return format!("{w} semaines d'emprisonnement");
-            }
-            format!("{} d'emprisonnement", crate::words::months(*months, "fr"))
-        }
+        SentenceValue::Custody { months, written } => match written.strip_suffix('w') {
+            Some(w) => msg!(lang, "doc-scale-sentence-weeks", weeks = w),
+            None => msg!(
+                lang,
+                "doc-scale-sentence-custody",
+                term = crate::words::months(*months, lang)
+            ),
+        },
     }
 }
 
@@ -228,7 +152,7 @@ pub fn groups(gs: &[super::ProvisionGroup], lang: &str) -> String {
                     "{}: {} {}",
                     g.system,
                     g.provisions.len(),
-                    t(lang, "obligations", "obligations")
+                    msg!(static lang, "doc-obligations")
                 )
             } else if g.international {
                 format!("{}: {}", g.system, g.provisions.join(", "))
@@ -237,7 +161,7 @@ pub fn groups(gs: &[super::ProvisionGroup], lang: &str) -> String {
                     "{}, … ({} {})",
                     g.provisions[..4].join(", "),
                     g.provisions.len(),
-                    t(lang, "provisions", "dispositions")
+                    msg!(static lang, "doc-provisions")
                 )
             } else {
                 g.provisions.join(", ")
@@ -250,13 +174,9 @@ pub fn groups(gs: &[super::ProvisionGroup], lang: &str) -> String {
 /// A verification label, short, from its code.
 pub fn verification_code(code: &str, lang: &str) -> &'static str {
     match code {
-        "verified-primary" => t(lang, "verified (official text)", "vérifié (texte officiel)"),
-        "verified-secondary" => t(
-            lang,
-            "secondary sources only",
-            "sources secondaires seulement",
-        ),
-        _ => t(lang, "unverified", "non vérifié"),
+        "verified-primary" => msg!(static lang, "doc-verified-official-text"),
+        "verified-secondary" => msg!(static lang, "doc-secondary-sources-only"),
+        _ => msg!(static lang, "doc-unverified"),
     }
 }
 
@@ -265,19 +185,11 @@ pub fn qualification_lists(lang: &str) -> [(Status, &'static str); 2] {
     [
         (
             Status::Applies,
-            t(
-                lang,
-                "Qualifications that apply",
-                "Qualifications applicables",
-            ),
+            msg!(static lang, "doc-qualifications-that-apply"),
         ),
         (
             Status::Possible,
-            t(
-                lang,
-                "Qualifications still possible",
-                "Qualifications encore possibles",
-            ),
+            msg!(static lang, "doc-qualifications-still-possible"),
         ),
     ]
 }
@@ -286,25 +198,13 @@ pub fn qualification_lists(lang: &str) -> [(Status, &'static str); 2] {
 pub fn choice(c: &Option<Choice>, lang: &str) -> String {
     c.as_ref()
         .map(|c| format!("{} ({})", c.id, c.label))
-        .unwrap_or_else(|| {
-            t(
-                lang,
-                "not determined by the facts given",
-                "non déterminé par les faits fournis",
-            )
-            .into()
-        })
+        .unwrap_or_else(|| msg!(static lang, "doc-not-determined-by-the-facts").into())
 }
 
 /// When a source was last verified: "last verified 1 May 2026, 3 June 2026".
 pub fn last_verified(dates: &[NaiveDate], lang: &str) -> String {
     if dates.is_empty() {
-        t(
-            lang,
-            "date of verification not recorded",
-            "date de vérification non renseignée",
-        )
-        .to_string()
+        msg!(static lang, "doc-date-of-verification-not-recorded").to_string()
     } else {
         format!(
             "{} {}",
@@ -324,73 +224,67 @@ pub fn factor_lists<'s>(
     lang: &str,
 ) -> [(&'static str, &'s [super::FactorLine]); 2] {
     [
-        (
-            t(lang, "Aggravating factors", "Facteurs aggravants"),
-            &s.aggravating,
-        ),
-        (
-            t(lang, "Mitigating factors", "Facteurs atténuants"),
-            &s.mitigating,
-        ),
+        (msg!(static lang, "doc-aggravating-factors"), &s.aggravating),
+        (msg!(static lang, "doc-mitigating-factors"), &s.mitigating),
     ]
 }
 
 // Labels the report uses in several places.
 
 pub fn status_label(lang: &str) -> &'static str {
-    t(lang, "Status", "Statut")
+    msg!(static lang, "doc-status")
 }
 
 pub fn verification_label(lang: &str) -> &'static str {
-    t(lang, "Verification", "Vérification")
+    msg!(static lang, "doc-verification")
 }
 
 pub fn provision_label(lang: &str) -> &'static str {
-    t(lang, "Provision", "Disposition")
+    msg!(static lang, "doc-provision")
 }
 
 pub fn limitation_label(lang: &str) -> &'static str {
-    t(lang, "Limitation", "Prescription")
+    msg!(static lang, "doc-limitation-label")
 }
 
 pub fn sources_label(lang: &str) -> &'static str {
-    t(lang, "Sources", "Sources")
+    msg!(static lang, "doc-sources")
 }
 
 pub fn fact_label(lang: &str) -> &'static str {
-    t(lang, "Fact", "Fait")
+    msg!(static lang, "doc-fact")
 }
 
 /// "None." of a feminine noun in French (qualifications, sources).
 pub fn none_feminine(lang: &str) -> &'static str {
-    t(lang, "None.", "Aucune.")
+    msg!(static lang, "doc-none")
 }
 
 /// A date, or a sentence's qualification, that the case does not state.
 pub fn not_stated(lang: &str) -> &'static str {
-    t(lang, "not stated", "non précisée")
+    msg!(static lang, "doc-not-stated")
 }
 
 pub fn starting_point(lang: &str) -> &'static str {
-    t(lang, "starting point", "point de départ")
+    msg!(static lang, "doc-starting-point")
 }
 
 /// "jurisdiction", as a kind of rule or of disparity.
 pub fn jurisdiction_word(lang: &str) -> &'static str {
-    t(lang, "jurisdiction", "compétence")
+    msg!(static lang, "doc-jurisdiction")
 }
 
 /// Before the date from which a version is in force, with no end.
 pub fn in_force_from(lang: &str) -> &'static str {
-    t(lang, "in force from", "en vigueur depuis le")
+    msg!(static lang, "doc-in-force-from")
 }
 
 /// A life sentence.
 pub fn life(lang: &str) -> &'static str {
-    t(lang, "life", "perpétuité")
+    msg!(static lang, "doc-life")
 }
 
 /// Before the date a provision or source was last verified.
 pub fn last_verified_label(lang: &str) -> &'static str {
-    t(lang, "last verified", "dernière vérification le")
+    msg!(static lang, "doc-last-verified")
 }

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use super::scales::months_text;
-use crate::document::text::{self, t};
+use crate::document::text;
 use crate::document::*;
 use crate::words;
 use qualif_analysis::concurrence::Concurrence;
@@ -56,12 +56,7 @@ pub(super) fn penalty_bars(
                 life: p.is_some_and(|p| p.prison_max == Term::Life),
                 max_text: match p {
                     Some(p) => words::term(p.prison_max, lang),
-                    None => t(
-                        lang,
-                        "no offence applies or remains possible",
-                        "aucune infraction applicable ni possible",
-                    )
-                    .into(),
+                    None => msg!(static lang, "doc-charts-no-offence-applies-or-remains").into(),
                 },
                 min_text: p
                     .and_then(|p| p.prison_min)

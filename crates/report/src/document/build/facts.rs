@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::Ctx;
-use crate::document::text::{self, t};
+use crate::document::text;
 use crate::document::*;
 use qualif_engine::{Assessment, ElementStatus, SystemResult};
 use qualif_law::facts::{FactDef, FactType, Value};
@@ -59,9 +59,9 @@ pub(super) fn value_text(def: &FactDef, v: &Value, lang: &str) -> String {
         Value::Number(n) => text::number(*n),
         Value::Between(i) => format!(
             "{} {} {} {}",
-            t(lang, "between", "entre"),
+            msg!(static lang, "doc-facts-between"),
             text::number(i.above),
-            t(lang, "and", "et"),
+            msg!(static lang, "doc-facts-and"),
             text::number(i.below)
         ),
         Value::Date(d) => text::date(*d, lang),

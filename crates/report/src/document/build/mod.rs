@@ -19,7 +19,6 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::text::t;
 use super::*;
 use qualif_analysis::Analysis;
 use qualif_law::facts::{Case, Vocabulary};
@@ -51,7 +50,7 @@ fn classified(
                 e.primary = c.primary;
                 e.class_rank = classes.position(&c.id).unwrap_or(usize::MAX);
             }
-            None => e.class_label = t(lang, "unclassified", "non classées").to_string(),
+            None => e.class_label = msg!(static lang, "doc-unclassified").to_string(),
         }
     }
     entries
@@ -190,11 +189,7 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
     {
         cx.warn(
             "limitation",
-            t(
-                lang,
-                "Limitation: interruptions and suspensions (acts of investigation or prosecution) are not taken into account.",
-                "Prescription : les actes interruptifs et les causes de suspension (actes d'enquête ou de poursuite) ne sont pas pris en compte.",
-            ),
+            msg!(static lang, "doc-limitation-interruptions-and-suspensions-acts"),
         );
     }
     let retained = summary::retained_ids(assessment, &analysis.concurrence);
@@ -221,18 +216,10 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
 }
 
 fn statement(lang: &str) -> Vec<String> {
-    let en = [
-        "qualif is a decision-support tool. It applies legal data encoded from the texts to the facts stated in the case file and shows its reasoning element by element. It is not legal advice, and this report is not an opinion on guilt or on the sentence: it does not replace reading the official texts, the case law and the file.",
-        "A fact that the case file does not state is treated as unknown, never as absent: a qualification marked possible depends on facts still to establish, listed at the start of this report.",
-        "Every provision carries a verification label. A provision marked unverified, or resting on secondary sources only, must be checked against the official text before it is relied on. Penalties are the maxima and minima the law provides, not predictions of a sentence.",
-        "Limitation periods do not take interruptions or suspensions into account. Comparisons across systems are made by conduct classes and may miss nuances of each law. A sentencing scale marked as a proposal is not an official guideline.",
-    ];
-    let fr = [
-        "qualif est un outil d'aide à la décision. Il applique aux faits décrits dans le dossier des données juridiques encodées à partir des textes et montre son raisonnement élément par élément. Ce n'est pas un avis juridique, et ce rapport ne se prononce ni sur la culpabilité ni sur la peine : il ne remplace pas la lecture des textes officiels, de la jurisprudence et du dossier.",
-        "Un fait que le dossier ne mentionne pas est traité comme inconnu, jamais comme absent : une qualification « possible » dépend de faits restant à établir, listés au début de ce rapport.",
-        "Chaque disposition porte une mention de vérification. Une disposition « non vérifiée », ou fondée sur des sources secondaires seulement, doit être contrôlée dans le texte officiel avant d'être invoquée. Les peines indiquées sont les maxima et minima prévus par la loi, non des prévisions de peine.",
-        "Les délais de prescription ne tiennent pas compte des actes interruptifs ni des causes de suspension. Les comparaisons entre systèmes se font par catégories de comportements et peuvent omettre des nuances propres à chaque droit. Un barème présenté comme une proposition n'est pas un guide officiel. Les notes des données juridiques sont rédigées en anglais.",
-    ];
-    let texts: &[&str] = if lang == "fr" { &fr } else { &en };
-    texts.iter().map(|s| s.to_string()).collect()
+    vec![
+        msg!(lang, "doc-statement-1"),
+        msg!(lang, "doc-statement-2"),
+        msg!(lang, "doc-statement-3"),
+        msg!(lang, "doc-statement-4"),
+    ]
 }

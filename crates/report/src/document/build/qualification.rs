@@ -6,7 +6,7 @@ use crate::findings;
 use chrono::NaiveDate;
 
 use super::Ctx;
-use crate::document::text::{self, t};
+use crate::document::text;
 use crate::document::*;
 use crate::words;
 use qualif_engine::Qualification;
@@ -30,9 +30,9 @@ pub(super) fn version_text(from: NaiveDate, to: Option<NaiveDate>, lang: &str) -
     match to {
         Some(to) => format!(
             "{} {} {} {}",
-            t(lang, "in force from", "en vigueur du"),
+            msg!(static lang, "doc-qualification-in-force-from"),
             text::date(from, lang),
-            t(lang, "to", "au"),
+            msg!(static lang, "doc-qualification-to"),
             text::date(to, lang)
         ),
         None => format!("{} {}", text::in_force_from(lang), text::date(from, lang)),
@@ -45,9 +45,9 @@ pub(super) fn range_text(r: &DateRange, lang: &str) -> String {
     } else {
         format!(
             "{} {} {} {}",
-            t(lang, "between", "entre le"),
+            msg!(static lang, "doc-qualification-between"),
             text::date(r.earliest, lang),
-            t(lang, "and", "et le"),
+            msg!(static lang, "doc-qualification-and"),
             text::date(r.latest, lang)
         )
     }
@@ -59,11 +59,7 @@ pub(super) fn limitation(cx: &mut Ctx, l: &LimitationResult) -> LimitationInfo {
     let withheld = cx.redact
         && starts == Some(LimitationStart::Majority)
         && cx.case.is_known("victim.birth_date");
-    let withheld_text = t(
-        lang,
-        "date withheld in this redacted report: it derives from the child's date of birth",
-        "date masquée dans ce rapport anonymisé : elle découle de la date de naissance de l'enfant",
-    );
+    let withheld_text = msg!(static lang, "doc-qualification-date-withheld-in-this-redacted");
     let deadline_text = |r: &DateRange| {
         if withheld {
             withheld_text.to_string()
@@ -71,40 +67,29 @@ pub(super) fn limitation(cx: &mut Ctx, l: &LimitationResult) -> LimitationInfo {
             range_text(r, lang)
         }
     };
-    let cannot = t(
-        lang,
-        "cannot be computed from the data and the facts given",
-        "ne peut être calculée à partir des données et des faits fournis",
-    );
+    let cannot = msg!(static lang, "doc-qualification-cannot-be-computed-from-the");
     let summary = match (&l.deadline, l.barred) {
         _ if l.rule.is_none() => cannot.to_string(),
-        (Deadline::Never, _) => t(
-            lang,
-            "not time-barred: imprescriptible",
-            "non prescrit : imprescriptible",
-        )
-        .to_string(),
+        (Deadline::Never, _) => {
+            msg!(static lang, "doc-qualification-not-time-barred-imprescriptible").to_string()
+        }
         (Deadline::On(r), Tri::True) => format!(
             "{} ({} {})",
-            t(lang, "TIME-BARRED", "PRESCRIT"),
-            t(lang, "the period ended on", "le délai a expiré le"),
+            msg!(static lang, "doc-qualification-time-barred"),
+            msg!(static lang, "doc-qualification-the-period-ended-on"),
             deadline_text(r)
         ),
         (Deadline::On(r), Tri::False) => format!(
             "{} {} ({} {})",
-            t(lang, "not time-barred on", "non prescrit au"),
+            msg!(static lang, "doc-qualification-not-time-barred-on"),
             text::date(l.assessed_on, lang),
-            t(lang, "time-barred after", "prescrit après le"),
+            msg!(static lang, "doc-qualification-time-barred-after"),
             deadline_text(r)
         ),
         (Deadline::On(r), Tri::Unknown) => format!(
             "{} ({} {})",
-            t(
-                lang,
-                "time-barred or not depending on the exact date of birth",
-                "prescrit ou non selon la date de naissance exacte"
-            ),
-            t(lang, "the period ends", "le délai expire"),
+            msg!(static lang, "doc-qualification-time-barred-or-not-depending"),
+            msg!(static lang, "doc-qualification-the-period-ends"),
             deadline_text(r)
         ),
         (Deadline::Unknown, _) => cannot.to_string(),
@@ -118,7 +103,7 @@ pub(super) fn limitation(cx: &mut Ctx, l: &LimitationResult) -> LimitationInfo {
                 format!(
                     "{} ({} {}): {}",
                     rule.citation,
-                    t(lang, "limitation regime of", "régime de prescription du"),
+                    msg!(static lang, "doc-qualification-limitation-regime-of"),
                     text::date(v.from, lang),
                     text::verification(Some(v.verification), lang)
                 ),
@@ -162,27 +147,18 @@ pub(super) fn jurisdiction(cx: &mut Ctx, r: &Reach) -> JurisdictionInfo {
     let summary = match r.can_prosecute {
         Tri::True => format!(
             "{} {}",
-            t(lang, "yes, on:", "oui, au titre de :"),
+            msg!(static lang, "doc-qualification-yes-on"),
             holding.join("; ")
         ),
-        Tri::False => t(
-            lang,
-            "no ground of jurisdiction holds on these facts",
-            "aucun chef de compétence n'est établi sur ces faits",
-        )
-        .to_string(),
-        Tri::Unknown if r.grounds.is_empty() => t(
-            lang,
-            "unknown: no jurisdiction rule in the data for this provision",
-            "inconnu : aucune règle de compétence dans les données pour cette disposition",
-        )
-        .to_string(),
-        Tri::Unknown => t(
-            lang,
-            "unknown: depends on facts not stated",
-            "inconnu : dépend de faits non renseignés",
-        )
-        .to_string(),
+        Tri::False => {
+            msg!(static lang, "doc-qualification-no-ground-of-jurisdiction-holds").to_string()
+        }
+        Tri::Unknown if r.grounds.is_empty() => {
+            msg!(static lang, "doc-qualification-unknown-no-jurisdiction-rule-in").to_string()
+        }
+        Tri::Unknown => {
+            msg!(static lang, "doc-qualification-unknown-depends-on-facts-not").to_string()
+        }
     };
     let mut grounds = Vec::new();
     for g in &r.grounds {
@@ -221,11 +197,7 @@ pub(super) fn jurisdiction(cx: &mut Ctx, r: &Reach) -> JurisdictionInfo {
 }
 
 pub(super) fn title_of(q: &Qualification, lang: &str) -> String {
-    if lang == "fr" {
-        q.provision.title.fr.clone()
-    } else {
-        q.provision.title.en.clone()
-    }
+    q.provision.title.get(lang).to_string()
 }
 
 pub(super) fn qual(cx: &mut Ctx, q: &Qualification, system: &str) -> QualSection {
@@ -283,11 +255,7 @@ pub(super) fn qual(cx: &mut Ctx, q: &Qualification, system: &str) -> QualSection
             id,
             format!(
                 "{id}: {}",
-                t(
-                    lang,
-                    "the sources conflict on this penalty; the preferred reading is applied and the others are shown",
-                    "les sources divergent sur cette peine ; la lecture retenue est appliquée, les autres sont indiquées"
-                )
+                msg!(static lang, "doc-qualification-the-sources-conflict-on-this")
             ),
         );
     }

@@ -1,7 +1,7 @@
 //! The sentencing scales and the proportionality of a sentence imposed.
 
 use super::Ctx;
-use crate::document::text::{self, t};
+use crate::document::text;
 use crate::document::*;
 use crate::words;
 use qualif_analysis::scale::{FactorKind, Proportionality, ScaleResult};
@@ -39,11 +39,7 @@ pub(super) fn scale(cx: &mut Ctx, r: &ScaleResult) -> ScaleSection {
             format!(
                 "{}: {}",
                 g.name.get(lang),
-                t(
-                    lang,
-                    "NOT AN OFFICIAL GUIDELINE — a proposal, shown for discussion only",
-                    "CE N'EST PAS UN GUIDE OFFICIEL — une proposition, présentée pour la discussion seulement"
-                )
+                msg!(static lang, "doc-scale-not-an-official-guideline-a")
             ),
         );
     }
@@ -54,9 +50,9 @@ pub(super) fn scale(cx: &mut Ctx, r: &ScaleResult) -> ScaleSection {
                 format!(
                     "{} ({} {}, {} {}): {}",
                     g.name.get(lang),
-                    t(lang, "category", "catégorie"),
+                    msg!(static lang, "doc-scale-category"),
                     c.category,
-                    t(lang, "role", "rôle"),
+                    msg!(static lang, "doc-scale-role"),
                     c.role,
                     text::verification(Some(c.verification), lang)
                 ),
@@ -69,14 +65,14 @@ pub(super) fn scale(cx: &mut Ctx, r: &ScaleResult) -> ScaleSection {
             .filter(|f| f.factor.kind == kind)
             .map(|f| {
                 let (status, status_text) = if f.to_consider {
-                    ("to_consider", t(lang, "to consider", "à examiner"))
+                    ("to_consider", msg!(static lang, "doc-scale-to-consider"))
                 } else if f.status == Status::Applies {
                     (
                         "applies",
-                        t(lang, "supported by the facts", "établi par les faits"),
+                        msg!(static lang, "doc-scale-supported-by-the-facts"),
                     )
                 } else {
-                    ("possible", t(lang, "possible", "possible"))
+                    ("possible", msg!(static lang, "doc-scale-possible"))
                 };
                 FactorLine {
                     id: f.factor.id.clone(),
@@ -144,13 +140,12 @@ pub(super) fn proportionality(cx: &mut Ctx, p: &Proportionality) -> Proportional
                 .unwrap_or_else(|| text::not_stated(lang).into()),
             outcome: c.outcome,
             outcome_text: match c.outcome {
-                qualif_analysis::scale::Outcome::Verdict => t(lang, "verdict", "décision").into(),
-                qualif_analysis::scale::Outcome::ProsecutionRequest => t(
-                    lang,
-                    "PROSECUTION REQUEST, not a verdict",
-                    "RÉQUISITIONS, pas une décision",
-                )
-                .into(),
+                qualif_analysis::scale::Outcome::Verdict => {
+                    msg!(static lang, "doc-scale-verdict").into()
+                }
+                qualif_analysis::scale::Outcome::ProsecutionRequest => {
+                    msg!(static lang, "doc-scale-prosecution-request-not-a-verdict").into()
+                }
             },
             verification: c.verification.as_str().into(),
             sources: cx.sources.cite(&c.sources, None, &c.id),
@@ -176,7 +171,7 @@ pub(super) fn proportionality(cx: &mut Ctx, p: &Proportionality) -> Proportional
                 } else {
                     s.max_prison_months
                         .map(|m| words::months(m, lang))
-                        .unwrap_or_else(|| t(lang, "not confirmed", "non confirmé").into())
+                        .unwrap_or_else(|| msg!(static lang, "doc-scale-not-confirmed").into())
                 },
                 max_prison_months: s.max_prison_months,
                 life: s.life,
@@ -185,12 +180,7 @@ pub(super) fn proportionality(cx: &mut Ctx, p: &Proportionality) -> Proportional
                 placement_text: if s.life || s.max_prison_months.is_some() {
                     text::placement(s.placement, lang).into()
                 } else {
-                    t(
-                        lang,
-                        "cannot be placed: the maximum is not confirmed",
-                        "ne peut être située : le maximum n'est pas confirmé",
-                    )
-                    .into()
+                    msg!(static lang, "doc-scale-cannot-be-placed-the-maximum").into()
                 },
             })
             .collect(),

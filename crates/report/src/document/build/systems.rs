@@ -3,7 +3,7 @@
 // The engine's findings in English, as the report had them (TODO: in the report's language).
 use super::Ctx;
 use super::qualification::{qual, title_of};
-use crate::document::text::{self, t};
+use crate::document::text;
 use crate::document::*;
 use crate::findings;
 use crate::words;
@@ -169,16 +169,16 @@ pub(super) fn comparison_section(
                             .map(|s| {
                                 let w = match s {
                                     qualif_law::law::MinimumStatus::InForce => {
-                                        t(lang, "mandatory, in force", "obligatoire, en vigueur")
+                                        msg!(static lang, "doc-system-mandatory-in-force")
                                     }
                                     qualif_law::law::MinimumStatus::StruckDown => {
-                                        t(lang, "struck down", "invalidée")
+                                        msg!(static lang, "doc-system-struck-down")
                                     }
                                     qualif_law::law::MinimumStatus::Repealed => {
-                                        t(lang, "repealed", "abrogée")
+                                        msg!(static lang, "doc-system-repealed")
                                     }
                                     qualif_law::law::MinimumStatus::Contested => {
-                                        t(lang, "contested", "contestée")
+                                        msg!(static lang, "doc-system-contested")
                                     }
                                 };
                                 format!(" ({w})")
@@ -196,7 +196,7 @@ pub(super) fn comparison_section(
                                 .unwrap_or_default(),
                         },
                         status_text: match cell.status {
-                            None => t(lang, "not covered", "non couvert").into(),
+                            None => msg!(static lang, "doc-system-not-covered").into(),
                             Some(s) => words::status(s, lang).into(),
                         },
                         provision: q.map(|q| q.provision.id.clone()),

@@ -4,7 +4,7 @@
 
 use super::{Block, Target, badge, numbered, qualification};
 use crate::document::blocks::*;
-use crate::document::text::{self, t};
+use crate::document::text;
 use crate::document::{Document, QualSection, SystemSection};
 use qualif_engine::{ElementStatus, Status};
 
@@ -12,11 +12,7 @@ pub(super) fn elements(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target
     let html = to == Target::Html;
     let mut o = vec![Block::Paragraph(
         Para::Aside,
-        spans![t(
-            l,
-            "✓ met, ✗ not met, ? unknown (depends on a fact not stated). Possible: no element is unmet, but at least one depends on a fact not stated; a possible qualification is not a charge.",
-            "✓ établi, ✗ non établi, ? inconnu (dépend d'un fait non renseigné). Possible : aucun élément n'est exclu, mais au moins un dépend d'un fait non renseigné ; une qualification possible n'est pas un chef de poursuite."
-        )],
+        spans![msg!(static l, "doc-annex-met-not-met-unknown-depends")],
     )];
     for s in &doc.systems {
         o.push(Block::heading(3, spans![format!("{} ({})", s.name, s.id)]));
@@ -43,8 +39,8 @@ fn table(o: &mut Vec<Block>, s: &SystemSection, l: &str, html: bool) {
         kind: TableKind::Elements,
         head: Some(vec![
             Column::width(spans![text::provision_label(l)], "30%"),
-            Column::width(spans![t(l, "Penalty", "Peine")], "20%"),
-            spans![t(l, "Elements", "Éléments")].into(),
+            Column::width(spans![msg!(static l, "doc-annex-penalty")], "20%"),
+            spans![msg!(static l, "doc-annex-elements")].into(),
         ]),
         rows: shown
             .iter()
@@ -75,7 +71,7 @@ fn table(o: &mut Vec<Block>, s: &SystemSection, l: &str, html: bool) {
                         if html { Span::Break } else { " ".into() },
                         format!(
                             "({} {})",
-                            t(l, "alternative to", "alternative à"),
+                            msg!(static l, "doc-annex-alternative-to"),
                             q.alternative_to.join(", ")
                         )
                     ]);
@@ -94,11 +90,7 @@ fn table(o: &mut Vec<Block>, s: &SystemSection, l: &str, html: bool) {
             Para::Aside,
             spans![format!(
                 "{} ({}): {}.",
-                t(
-                    l,
-                    "Also possible, but none of their elements is established by the facts",
-                    "Également possibles, mais aucun de leurs éléments n'est établi par les faits"
-                ),
+                msg!(static l, "doc-annex-also-possible-but-none-of"),
                 idle.len(),
                 idle.iter()
                     .map(|q| q.citation.as_str())
@@ -111,14 +103,10 @@ fn table(o: &mut Vec<Block>, s: &SystemSection, l: &str, html: bool) {
 
 /// The provisions excluded, in one paragraph: each with the element not met.
 fn excluded_table(o: &mut Vec<Block>, s: &SystemSection, l: &str, _html: bool) {
-    let gives_way = t(
-        l,
-        "gives way to a principal offence that applies",
-        "s'efface devant une infraction principale applicable",
-    );
+    let gives_way = msg!(static l, "doc-annex-gives-way-to-a-principal");
     let mut p = spans![strong(spans![format!(
         "{} ({}). ",
-        t(l, "Excluded on these facts", "Exclues sur ces faits"),
+        msg!(static l, "doc-annex-excluded-on-these-facts"),
         s.excluded.len()
     )])];
     for (i, e) in s.excluded.iter().enumerate() {

@@ -4,12 +4,12 @@
 use super::{Block, Target, numbered};
 use crate::document::Document;
 use crate::document::blocks::*;
-use crate::document::text::{self, t};
+use crate::document::text;
 
 pub(super) fn warnings(out: &mut Vec<Block>, doc: &Document, l: &str) {
     let mut o = Vec::new();
     if doc.warnings.is_empty() {
-        o.push(Block::para(spans![t(l, "None.", "Aucun.")]));
+        o.push(Block::para(spans![msg!(static l, "doc-closing-none")]));
     }
     let mut list = List::new(ListKind::Tight);
     for w in &doc.warnings {
@@ -38,30 +38,17 @@ pub(super) fn sources(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
         .filter(|d| !d.is_empty());
     let mut aside = Vec::new();
     if html {
-        aside.push(t(
-            l,
-            "The addresses are given as text, to be opened by the reader; this file loads nothing.",
-            "Les adresses sont données sous forme de texte, à ouvrir par le lecteur ; ce fichier ne charge rien.",
-        )
-        .to_string());
+        aside.push(msg!(static l, "doc-closing-the-addresses-are-given-as").to_string());
     }
     if let Some(d) = common {
         aside.push(format!(
             "{} {}{}",
-            t(
-                l,
-                "Sources last verified on",
-                "Sources vérifiées en dernier le"
-            ),
+            msg!(static l, "doc-closing-sources-last-verified-on"),
             d.iter()
                 .map(|d| text::date(*d, l))
                 .collect::<Vec<_>>()
                 .join(", "),
-            t(
-                l,
-                ", unless another date follows the address. The provisions cite their sources by number; the JSON report lists who cites each.",
-                ", sauf autre date après l'adresse. Les dispositions citent leurs sources par numéro ; le rapport JSON indique qui cite chacune."
-            )
+            msg!(static l, "doc-closing-unless-another-date-follows-the")
         ));
     }
     if !aside.is_empty() {
@@ -133,14 +120,14 @@ pub(super) fn about(out: &mut Vec<Block>, doc: &Document, l: &str) {
 pub(super) fn colophon(doc: &Document, l: &str, to: Target) -> Block {
     let mut line = format!(
         "{} {} — {}",
-        t(l, "Produced by", "Produit par"),
+        msg!(static l, "doc-closing-produced-by"),
         doc.generator,
         text::date(doc.header.produced_on, l)
     );
     if to == Target::Html && doc.redacted {
         line.push_str(&format!(
             " — {}",
-            t(l, "redacted report", "rapport anonymisé")
+            msg!(static l, "doc-closing-redacted-report")
         ));
     }
     Block::Colophon(spans![line])

@@ -2,7 +2,7 @@
 
 use super::{Block, Target, numbered};
 use crate::document::blocks::*;
-use crate::document::text::{self, t};
+use crate::document::text;
 use crate::document::{ComparisonSection, Document, MatrixCell};
 use qualif_analysis::compare::Severity;
 
@@ -11,11 +11,9 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
     let c = &doc.comparison;
     let mut o = Vec::new();
     if c.rows.is_empty() {
-        o.push(Block::para(spans![t(
-            l,
-            "No offence applies or remains possible in any system on these facts.",
-            "Aucune infraction n'est applicable ni possible sur ces faits, dans aucun système."
-        )]));
+        o.push(Block::para(spans![
+            msg!(static l, "doc-comparison-no-offence-applies-or-remains")
+        ]));
     } else {
         matrix(&mut o, c, l, html);
     }
@@ -23,16 +21,14 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
         3,
         spans![format!(
             "{} ({})",
-            t(l, "Disparities", "Disparités"),
+            msg!(static l, "doc-comparison-disparities"),
             c.disparities.len()
         )],
     ));
     if c.disparities.is_empty() {
-        o.push(Block::para(spans![t(
-            l,
-            "None: these facts are treated alike in the systems compared.",
-            "Aucune : ces faits sont traités de la même façon dans les systèmes comparés."
-        )]));
+        o.push(Block::para(spans![
+            msg!(static l, "doc-comparison-none-these-facts-are-treated")
+        ]));
     }
     if html {
         if !c.disparities.is_empty() {
@@ -60,20 +56,16 @@ fn matrix(o: &mut Vec<Block>, c: &ComparisonSection, l: &str, html: bool) {
     o.push(if html {
         Block::Paragraph(
             Para::Aside,
-            spans![t(
-                l,
-                "Each cell: the status, the maximum (for an instrument: the minimum maximum it requires, “at least”), the minimum, and the provision that leads.",
-                "Chaque case : le statut, le maximum (pour un instrument : le maximum minimal exigé, « au moins »), le minimum et la disposition retenue."
-            )],
+            spans![msg!(static l, "doc-comparison-each-cell-the-status-the")],
         )
     } else {
-        Block::para(spans![t(
-            l,
-            "Each cell: the status, then the maximum (for an instrument: the minimum maximum it requires), the minimum, and the provision.",
-            "Chaque case : le statut, puis le maximum (pour un instrument : le maximum minimal exigé), le minimum et la disposition."
-        )])
+        Block::para(spans![
+            msg!(static l, "doc-comparison-each-cell-the-status-then")
+        ])
     });
-    let mut head = vec![Column::from(spans![t(l, "Conduct", "Comportement")])];
+    let mut head = vec![Column::from(spans![
+        msg!(static l, "doc-comparison-conduct")
+    ])];
     head.extend(c.systems.iter().map(|s| Column::from(spans![s])));
     o.push(Block::Table(Table {
         kind: TableKind::Matrix,
@@ -110,7 +102,7 @@ fn matrix_cell(cell: &MatrixCell, l: &str, html: bool) -> Inline {
     };
     if let Some(m) = &cell.max_text {
         let max = if cell.floor {
-            t(l, "at least", "au moins")
+            msg!(static l, "doc-comparison-at-least")
         } else {
             "max"
         };
@@ -139,9 +131,9 @@ fn matrix_cell(cell: &MatrixCell, l: &str, html: bool) -> Inline {
 fn disparities_table(o: &mut Vec<Block>, c: &ComparisonSection, l: &str) {
     o.push(Block::Table(Table {
         head: Some(vec![
-            Column::width(spans![t(l, "Severity", "Gravité")], "7em"),
-            Column::width(spans![t(l, "Kind", "Nature")], "9em"),
-            spans![t(l, "What differs", "Ce qui diffère")].into(),
+            Column::width(spans![msg!(static l, "doc-comparison-severity")], "7em"),
+            Column::width(spans![msg!(static l, "doc-comparison-kind")], "9em"),
+            spans![msg!(static l, "doc-comparison-what-differs")].into(),
         ]),
         rows: c
             .disparities

@@ -3,21 +3,19 @@
 use super::{Block, Target, numbered, row};
 use crate::document::Document;
 use crate::document::blocks::*;
-use crate::document::text::{self, t};
+use crate::document::text;
 
 pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
     let html = to == Target::Html;
     let mut o = Vec::new();
     o.push(Block::heading(
         3,
-        spans![t(l, "Facts as established", "Faits établis")],
+        spans![msg!(static l, "doc-facts-facts-as-established")],
     ));
     if doc.facts.established.is_empty() {
-        o.push(Block::para(spans![t(
-            l,
-            "No fact is stated.",
-            "Aucun fait n'est renseigné."
-        )]));
+        o.push(Block::para(spans![
+            msg!(static l, "doc-facts-no-fact-is-stated")
+        ]));
     } else {
         let mut last = "";
         let mut rows = Vec::new();
@@ -37,9 +35,9 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
         }
         o.push(Block::Table(Table {
             head: Some(vec![
-                spans![t(l, "Topic", "Rubrique")].into(),
+                spans![msg!(static l, "doc-facts-topic")].into(),
                 spans![text::fact_label(l)].into(),
-                spans![t(l, "Value", "Valeur")].into(),
+                spans![msg!(static l, "doc-facts-value")].into(),
             ]),
             rows,
             ..Table::default()
@@ -64,11 +62,9 @@ pub(super) fn unknown_annex(out: &mut Vec<Block>, doc: &Document, l: &str, to: T
     let html = to == Target::Html;
     let mut o = Vec::new();
     if doc.facts.unknown.is_empty() {
-        o.push(Block::para(spans![t(
-            l,
-            "None: every qualification is decided by the facts given.",
-            "Aucun : chaque qualification est tranchée par les faits fournis."
-        )]));
+        o.push(Block::para(spans![
+            msg!(static l, "doc-facts-none-every-qualification-is-decided")
+        ]));
     } else {
         unknown(&mut o, doc, l, html);
     }
@@ -76,33 +72,21 @@ pub(super) fn unknown_annex(out: &mut Vec<Block>, doc: &Document, l: &str, to: T
 }
 
 fn unknown(o: &mut Vec<Block>, doc: &Document, l: &str, html: bool) {
-    let sentence = t(
-        l,
-        "A fact not stated is unknown, never “no”. Establishing these facts would decide the qualifications and aggravations listed.",
-        "Un fait non renseigné est inconnu, jamais « non ». Établir ces faits trancherait les qualifications et circonstances aggravantes indiquées.",
-    );
+    let sentence = msg!(static l, "doc-facts-a-fact-not-stated-is");
     // The Markdown quotes with straight quotes.
     o.push(Block::para(spans![if html {
         sentence.to_string()
     } else {
         sentence.replace(['“', '”'], "\"")
     }]));
-    let decides = spans![t(
-        l,
-        "Would decide the qualification",
-        "Trancherait la qualification"
-    )];
-    let decides_aggravation = spans![t(
-        l,
-        "Would decide an aggravation of",
-        "Trancherait une aggravation de"
-    )];
+    let decides = spans![msg!(static l, "doc-facts-would-decide-the-qualification")];
+    let decides_aggravation = spans![msg!(static l, "doc-facts-would-decide-an-aggravation-of")];
     let groups = |g| text::groups(g, l);
     let table = if html {
         Table {
             head: Some(vec![
                 Column::width(
-                    spans![t(l, "Fact (case-file key)", "Fait (clé du dossier)")],
+                    spans![msg!(static l, "doc-facts-fact-case-file-key")],
                     "32%",
                 ),
                 decides.into(),
@@ -126,7 +110,7 @@ fn unknown(o: &mut Vec<Block>, doc: &Document, l: &str, html: bool) {
         Table {
             head: Some(vec![
                 spans![text::fact_label(l)].into(),
-                spans![t(l, "Case-file key", "Clé du dossier")].into(),
+                spans![msg!(static l, "doc-facts-case-file-key")].into(),
                 decides.into(),
                 decides_aggravation.into(),
             ]),

@@ -3,7 +3,7 @@
 
 use super::{Block, Target, numbered, row, verification};
 use crate::document::blocks::*;
-use crate::document::text::{self, t};
+use crate::document::text;
 use crate::document::{Document, InstrumentSection, QualSection, StateReadingSection};
 use qualif_engine::Status;
 
@@ -12,19 +12,13 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
     if to == Target::Html {
         o.push(Block::Paragraph(
             Para::Aside,
-            spans![t(
-                l,
-                "An instrument does not punish: it obliges the states bound by it to make conduct an offence, with at least the maximum penalty shown.",
-                "Un instrument ne punit pas : il oblige les États liés à incriminer un comportement, avec au moins le maximum indiqué."
-            )],
+            spans![msg!(static l, "doc-international-an-instrument-does-not-punish")],
         ));
     }
     if doc.international.is_empty() {
-        o.push(Block::para(spans![t(
-            l,
-            "No international instrument in the data.",
-            "Aucun instrument international dans les données."
-        )]));
+        o.push(Block::para(spans![
+            msg!(static l, "doc-international-no-international-instrument-in-the")
+        ]));
     }
     for i in &doc.international {
         instrument(&mut o, i, l, to);
@@ -40,21 +34,19 @@ fn instrument(o: &mut Vec<Block>, i: &InstrumentSection, l: &str, to: Target) {
         text: spans![format!("{} ({})", i.name, i.id)],
     });
     if i.parties.is_empty() {
-        o.push(Block::para(spans![t(
-            l,
-            "None of the national systems of this report is bound by it at the date of the law applied.",
-            "Aucun des systèmes nationaux de ce rapport n'y est lié à la date du droit appliqué."
-        )]));
+        o.push(Block::para(spans![
+            msg!(static l, "doc-international-none-of-the-national-systems")
+        ]));
     } else {
         o.push(Block::para(spans![format!(
             "{}: {}",
-            t(l, "Binding on", "Lie"),
+            msg!(static l, "doc-international-binding-on"),
             i.parties
                 .iter()
                 .map(|p| format!(
                     "{} ({} {})",
                     p.state,
-                    t(l, "since", "depuis le"),
+                    msg!(static l, "doc-international-since"),
                     text::date(p.since, l)
                 ))
                 .collect::<Vec<_>>()
@@ -73,22 +65,15 @@ fn instrument(o: &mut Vec<Block>, i: &InstrumentSection, l: &str, to: Target) {
         .map(|q| q.citation.as_str())
         .collect();
     if i.obligations.is_empty() {
-        o.push(Block::para(spans![t(
-            l,
-            "No obligation is engaged by these facts.",
-            "Aucune obligation n'est en jeu sur ces faits."
-        )]));
+        o.push(Block::para(spans![
+            msg!(static l, "doc-international-no-obligation-is-engaged-by")
+        ]));
     }
     if !applies.is_empty() {
         o.push(Block::Table(Table {
             head: Some(vec![
-                spans![t(l, "Obligation engaged", "Obligation en jeu")].into(),
-                spans![t(
-                    l,
-                    "Maximum the state must provide, at least",
-                    "Maximum que l'État doit prévoir, au moins"
-                )]
-                .into(),
+                spans![msg!(static l, "doc-international-obligation-engaged")].into(),
+                spans![msg!(static l, "doc-international-maximum-the-state-must-provide")].into(),
                 spans![text::verification_label(l)].into(),
             ]),
             rows: applies.iter().map(|q| obligation_row(q, html)).collect(),
@@ -100,11 +85,7 @@ fn instrument(o: &mut Vec<Block>, i: &InstrumentSection, l: &str, to: Target) {
             Para::Aside,
             spans![format!(
                 "{} ({}): {}.",
-                t(
-                    l,
-                    "Still possible, depending on facts not stated",
-                    "Encore possibles, selon des faits non renseignés"
-                ),
+                msg!(static l, "doc-international-still-possible-depending-on-facts"),
                 possible.len(),
                 possible.join(", ")
             )],
@@ -161,24 +142,24 @@ fn reading(o: &mut Vec<Block>, r: &StateReadingSection, l: &str) {
         .count();
     let mut line = spans![strong(spans![format!(
         "{} {}",
-        t(l, "Read for", "Lu pour"),
+        msg!(static l, "doc-international-read-for"),
         r.state
     )])];
     line.push(
         format!(
             ": {} {}; {} {possible}.",
-            t(l, "applies:", "applicables :"),
+            msg!(static l, "doc-international-applies"),
             if applies.is_empty() {
                 "—".to_string()
             } else {
                 applies.join(", ")
             },
-            t(l, "possible:", "possibles :"),
+            msg!(static l, "doc-international-possible"),
         )
         .into(),
     );
     o.push(Block::para(line));
-    let shortfall = t(l, "Shortfall", "Manquement");
+    let shortfall = msg!(static l, "doc-international-shortfall");
     for s in &r.shortfalls {
         let s = spans!["⚠ ", strong(spans![shortfall]), format!(": {s}")];
         o.push(Block::Paragraph(Para::Warning, s));

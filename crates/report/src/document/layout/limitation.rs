@@ -3,7 +3,7 @@
 
 use super::{Block, Target, numbered};
 use crate::document::blocks::*;
-use crate::document::text::{self, t};
+use crate::document::text;
 use crate::document::{Document, Ground, SystemSection};
 
 pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
@@ -12,11 +12,7 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
     {
         o.push(Block::Paragraph(
             Para::Aside,
-            spans![t(
-                l,
-                "The limitation and the jurisdiction of each qualification that applies are given with it in section 3 (the JSON report gives them for the qualifications still possible too). Interruptions and suspensions of limitation are not taken into account. The grounds of jurisdiction of each system:",
-                "La prescription et la compétence de chaque qualification applicable sont données avec elle à la section 3 (le rapport JSON les donne aussi pour les qualifications encore possibles). Les actes interruptifs et causes de suspension de la prescription ne sont pas pris en compte. Les chefs de compétence de chaque système :"
-            )],
+            spans![msg!(static l, "doc-limitation-the-limitation-and-the-jurisdiction")],
         ));
     }
     for s in doc.systems.iter().filter(|s| !s.qualifications.is_empty()) {
@@ -31,27 +27,15 @@ fn system(o: &mut Vec<Block>, s: &SystemSection, l: &str) {
     if grounds.is_empty() {
         return;
     }
-    let title = t(
-        l,
-        "Grounds of jurisdiction that hold or may hold",
-        "Chefs de compétence établis ou possibles",
-    );
+    let title = msg!(static l, "doc-limitation-grounds-of-jurisdiction-that-hold");
     let holds = |g: &Ground| {
         if g.holds == Some(true) {
-            t(l, "holds", "établi")
+            msg!(static l, "doc-limitation-holds")
         } else {
-            t(
-                l,
-                "depends on facts not stated",
-                "dépend de faits non renseignés",
-            )
+            msg!(static l, "doc-limitation-depends-on-facts-not-stated")
         }
     };
-    let double_criminality = t(
-        l,
-        "double criminality required",
-        "double incrimination exigée",
-    );
+    let double_criminality = msg!(static l, "doc-limitation-double-criminality-required");
     {
         o.push(Block::para(spans![strong(spans![format!("{title}:")])]));
         let mut list = List::new(ListKind::Tight);

@@ -25,7 +25,7 @@ mod systems;
 
 use super::Document;
 use super::blocks::*;
-use super::text::{self, t};
+use super::text;
 use qualif_engine::Status;
 
 /// The markup the blocks are laid out for.
@@ -63,7 +63,7 @@ pub fn page(doc: &Document, to: Target) -> Page {
     let mut blocks = vec![header(doc, l, to)];
     if html {
         blocks.push(Block::Contents {
-            title: t(l, "Contents", "Sommaire").to_string(),
+            title: msg!(static l, "doc-contents").to_string(),
             entries: sections(l)
                 .iter()
                 .map(|(id, _, title)| (*id, title.to_string()))
@@ -81,13 +81,8 @@ pub fn page(doc: &Document, to: Target) -> Page {
 fn page_title(doc: &Document, l: &str) -> String {
     match (&doc.header.title, doc.redacted) {
         (Some(title), _) => format!("{title} — qualif"),
-        (None, true) => t(l, "Redacted report — qualif", "Rapport anonymisé — qualif").into(),
-        (None, false) => t(
-            l,
-            "Qualification report — qualif",
-            "Rapport de qualification — qualif",
-        )
-        .into(),
+        (None, true) => msg!(static l, "doc-redacted-report-qualif").into(),
+        (None, false) => msg!(static l, "doc-qualification-report-qualif").into(),
     }
 }
 
@@ -95,77 +90,41 @@ fn page_title(doc: &Document, l: &str) -> String {
 /// annex) and their titles.
 fn sections(l: &str) -> [(&'static str, &'static str, &'static str); 12] {
     [
-        ("summary", "1", t(l, "Summary", "Synthèse")),
-        ("facts", "2", t(l, "The facts", "Les faits")),
+        ("summary", "1", msg!(static l, "doc-summary")),
+        ("facts", "2", msg!(static l, "doc-the-facts")),
         (
             "qualifications",
             "3",
-            t(
-                l,
-                "Qualifications by legal system",
-                "Qualifications par système juridique",
-            ),
+            msg!(static l, "doc-qualifications-by-legal-system"),
         ),
         (
             "international",
             "4",
-            t(
-                l,
-                "International obligations engaged",
-                "Obligations internationales en jeu",
-            ),
+            msg!(static l, "doc-international-obligations-engaged"),
         ),
         (
             "comparison",
             "5",
-            t(l, "Comparison across systems", "Comparaison entre systèmes"),
+            msg!(static l, "doc-comparison-across-systems"),
         ),
-        (
-            "scale",
-            "6",
-            t(l, "Sentencing scale", "Barème indicatif des peines"),
-        ),
+        ("scale", "6", msg!(static l, "doc-sentencing-scale")),
         (
             "limitation",
             "7",
-            t(
-                l,
-                "Limitation and jurisdiction",
-                "Prescription et compétence",
-            ),
+            msg!(static l, "doc-limitation-and-jurisdiction"),
         ),
-        (
-            "about",
-            "8",
-            t(
-                l,
-                "What this report is and is not",
-                "Ce qu'est ce rapport, et ce qu'il n'est pas",
-            ),
-        ),
+        ("about", "8", msg!(static l, "doc-what-this-report-is-and")),
         (
             "elements",
             "A",
-            t(
-                l,
-                "Elements of each provision",
-                "Éléments de chaque disposition",
-            ),
+            msg!(static l, "doc-elements-of-each-provision"),
         ),
         (
             "unknown",
             "B",
-            t(
-                l,
-                "Facts still unknown that matter",
-                "Faits encore inconnus qui comptent",
-            ),
+            msg!(static l, "doc-facts-still-unknown-that-matter"),
         ),
-        (
-            "warnings",
-            "C",
-            t(l, "Verification warnings", "Avertissements de vérification"),
-        ),
+        ("warnings", "C", msg!(static l, "doc-verification-warnings")),
         ("sources", "D", text::sources_label(l)),
     ]
 }
@@ -183,7 +142,7 @@ fn numbered(id: &str, l: &str, count: Option<usize>, mut body: Vec<Block>) -> Bl
     let n = if n.as_bytes()[0].is_ascii_digit() {
         format!("{n}.")
     } else {
-        format!("{} {n} —", t(l, "Annex", "Annexe"))
+        format!("{} {n} —", msg!(static l, "doc-annex"))
     };
     let text = match count {
         Some(c) => format!("{n} {title} ({c})"),
@@ -250,30 +209,19 @@ fn header(doc: &Document, l: &str, to: Target) -> Block {
     if html {
         o.push(Block::Paragraph(
             Para::Kicker,
-            spans![format!(
-                "qualif — {}",
-                t(l, "written report", "rapport écrit")
-            )],
+            spans![format!("qualif — {}", msg!(static l, "doc-written-report"))],
         ));
     }
     o.push(Block::heading(
         1,
-        spans![t(
-            l,
-            "Report on the qualification of the facts",
-            "Rapport de qualification des faits"
-        )],
+        spans![msg!(static l, "doc-report-on-the-qualification-of")],
     ));
     if doc.redacted {
-        let banner = t(
-            l,
-            "REDACTED REPORT: the case title, the notes, free-text fields and identifying fields (dates of birth) have been removed. Ages and countries are kept.",
-            "RAPPORT ANONYMISÉ : l'intitulé du dossier, les notes, les champs de texte libre et les champs identifiants (dates de naissance) ont été retirés. Les âges et les pays sont conservés.",
-        );
+        let banner = msg!(static l, "doc-redacted-report-the-case-title");
         let removed = (!h.redacted_fields.is_empty()).then(|| {
             format!(
                 "{}: {}",
-                t(l, "Removed", "Retirés"),
+                msg!(static l, "doc-removed"),
                 h.redacted_fields.join(", ")
             )
         });
@@ -297,7 +245,11 @@ fn header(doc: &Document, l: &str, to: Target) -> Block {
         o.push(if html {
             Block::Paragraph(Para::CaseTitle, spans![strong(spans![title])])
         } else {
-            Block::para(spans![strong(spans![t(l, "Case", "Dossier")]), ": ", title])
+            Block::para(spans![
+                strong(spans![msg!(static l, "doc-case")]),
+                ": ",
+                title
+            ])
         });
     }
     let date = |d| text::date(d, l);
@@ -305,7 +257,7 @@ fn header(doc: &Document, l: &str, to: Target) -> Block {
         kind: TableKind::Meta,
         rows: vec![
             row([
-                spans![t(l, "Date of the facts", "Date des faits")],
+                spans![msg!(static l, "doc-date-of-the-facts")],
                 spans![
                     h.date_of_facts
                         .map(date)
@@ -317,11 +269,11 @@ fn header(doc: &Document, l: &str, to: Target) -> Block {
                 spans![date(h.law_date)],
             ]),
             row([
-                spans![t(l, "Limitation assessed on", "Prescription appréciée au")],
+                spans![msg!(static l, "doc-limitation-assessed-on")],
                 spans![date(h.date_of_assessment)],
             ]),
             row([
-                spans![t(l, "Report produced on", "Rapport produit le")],
+                spans![msg!(static l, "doc-report-produced-on")],
                 spans![date(h.produced_on)],
             ]),
         ],
@@ -331,7 +283,7 @@ fn header(doc: &Document, l: &str, to: Target) -> Block {
         o.push(Block::Paragraph(Para::Banner, spans![format!("⚠ {w}")]));
     }
     if let Some(notes) = &h.notes {
-        let label = t(l, "Notes", "Notes");
+        let label = msg!(static l, "doc-notes");
         if html {
             o.push(Block::Paragraph(
                 Para::CaseNotes,
@@ -350,25 +302,17 @@ fn header(doc: &Document, l: &str, to: Target) -> Block {
         Block::Paragraph(
             Para::Disclaimer,
             spans![
-                strong(spans![t(
-                    l,
-                    "Decision support, not legal advice.",
-                    "Aide à la décision, pas un avis juridique."
-                )]),
+                strong(spans![
+                    msg!(static l, "doc-decision-support-not-legal-advice")
+                ]),
                 " ",
-                t(
-                    l,
-                    "Check every qualification against the official texts before relying on it; provisions marked ⚠ are unverified or rest on secondary sources (annex C). A fact not stated is unknown, never “no”.",
-                    "Vérifiez chaque qualification dans les textes officiels avant de l'invoquer ; les dispositions marquées ⚠ ne sont pas vérifiées ou reposent sur des sources secondaires (annexe C). Un fait non renseigné est inconnu, jamais « non »."
-                )
+                msg!(static l, "doc-check-every-qualification-against-the")
             ],
         )
     } else {
-        Block::para(spans![emphasis(spans![t(
-            l,
-            "Decision support, not legal advice: check every qualification against the official texts (see section 8).",
-            "Aide à la décision, pas un avis juridique : vérifiez chaque qualification dans les textes officiels (voir la section 8)."
-        )])])
+        Block::para(spans![emphasis(spans![
+            msg!(static l, "doc-decision-support-see-section")
+        ])])
     });
     Block::Part(Part::Header, o)
 }

@@ -6,7 +6,7 @@
 
 use super::{Block, Target, badge, mark, verification, warning};
 use crate::document::blocks::*;
-use crate::document::text::{self, t};
+use crate::document::text;
 use crate::document::{AggravationLine, QualSection};
 use qualif_engine::{ElementStatus, Status};
 
@@ -67,11 +67,7 @@ pub(super) fn qualification(
                 code(q.alternative_to.join(", ")),
                 format!(
                     " {}",
-                    t(
-                        l,
-                        "applies: every other element is met; the facts still missing decide which.",
-                        "s'applique : tous les autres éléments sont établis ; les faits manquants décident laquelle."
-                    )
+                    msg!(static l, "doc-qualification-applies-every-other-element-is")
                 )
             ],
         ));
@@ -99,7 +95,7 @@ pub(super) fn elements(q: &QualSection, l: &str, html: bool) -> Inline {
         .filter(|e| e.status == ElementStatus::Met)
         .count();
     if open && met > 0 {
-        out.push(format!("✓ {met} {}", t(l, "met", "établi(s)")).into());
+        out.push(format!("✓ {met} {}", msg!(static l, "doc-qualification-met")).into());
     }
     let shown = q
         .elements
@@ -117,11 +113,7 @@ pub(super) fn elements(q: &QualSection, l: &str, html: bool) -> Inline {
 }
 
 fn either(l: &str) -> &'static str {
-    t(
-        l,
-        "Either this provision or",
-        "Soit cette disposition, soit",
-    )
+    msg!(static l, "doc-qualification-either-this-provision-or")
 }
 
 /// The provision's id, version, verification, penalty and aggravations, and the other
@@ -134,7 +126,7 @@ fn main_facts(q: &QualSection, l: &str, html: bool) -> Vec<Field> {
             id.extend(spans![" — ", Span::Original(spans![original])]);
         }
     }
-    f.push(Field::new(t(l, "Id", "Identifiant"), id));
+    f.push(Field::new(msg!(static l, "doc-qualification-id"), id));
     if !html && !q.alternative_to.is_empty() {
         f.push(warning(either(l), spans![q.alternative_to.join(", ")]));
     }
@@ -152,7 +144,7 @@ fn main_facts(q: &QualSection, l: &str, html: bool) -> Vec<Field> {
             ]);
         }
         f.push(Field::new(
-            t(l, "Version applied", "Version appliquée"),
+            msg!(static l, "doc-qualification-version-applied"),
             value,
         ));
     }
@@ -170,7 +162,7 @@ fn main_facts(q: &QualSection, l: &str, html: bool) -> Vec<Field> {
         },
     ));
     if let Some(p) = &q.penalty {
-        let penalty = t(l, "Penalty", "Peine");
+        let penalty = msg!(static l, "doc-annex-penalty");
         let base = q
             .base_penalty_text
             .as_ref()
@@ -178,11 +170,7 @@ fn main_facts(q: &QualSection, l: &str, html: bool) -> Vec<Field> {
             .map(|b| {
                 format!(
                     "{}: {b}",
-                    t(
-                        l,
-                        "base penalty, before aggravations",
-                        "peine de base, avant aggravation"
-                    )
+                    msg!(static l, "doc-qualification-base-penalty-before-aggravations")
                 )
             });
         if html {
@@ -203,23 +191,15 @@ fn main_facts(q: &QualSection, l: &str, html: bool) -> Vec<Field> {
     if let Some(p) = &q.penalty_if_possible_aggravations_text {
         f.push(if html {
             Field::new(
-                t(l, "If established", "Si établies"),
+                msg!(static l, "doc-qualification-if-established"),
                 spans![format!(
                     "{} {p}",
-                    t(
-                        l,
-                        "the possible aggravations raise it up to",
-                        "les aggravations possibles la portent jusqu'à"
-                    )
+                    msg!(static l, "doc-qualification-the-possible-aggravations-raise-it")
                 )],
             )
         } else {
             Field::new(
-                t(
-                    l,
-                    "If the possible aggravations are established, up to",
-                    "Si les aggravations possibles sont établies, jusqu'à",
-                ),
+                msg!(static l, "doc-qualification-if-the-possible-aggravations-are"),
                 spans![p],
             )
         });
@@ -228,7 +208,7 @@ fn main_facts(q: &QualSection, l: &str, html: bool) -> Vec<Field> {
         let date = text::date(m.in_force_from, l);
         f.push(if html {
             warning(
-                t(l, "Milder later law", "Loi plus douce"),
+                msg!(static l, "doc-qualification-milder-later-law"),
                 spans![format!(
                     "{} {date}: {}",
                     text::in_force_from(l),
@@ -239,11 +219,7 @@ fn main_facts(q: &QualSection, l: &str, html: bool) -> Vec<Field> {
             warning(
                 &format!(
                     "{} {date}",
-                    t(
-                        l,
-                        "Milder later law, in force from",
-                        "Loi postérieure plus douce, en vigueur depuis le"
-                    )
+                    msg!(static l, "doc-qualification-milder-later-law-in-force")
                 ),
                 spans![&m.penalty_text],
             )
@@ -254,10 +230,10 @@ fn main_facts(q: &QualSection, l: &str, html: bool) -> Vec<Field> {
         let verification = text::verification_code(&p.verification, l);
         f.push(if html {
             Field::new(
-                t(l, "Pending reform", "Réforme en attente"),
+                msg!(static l, "doc-qualification-pending-reform"),
                 spans![format!(
                     "{} {date} ({verification}): {}",
-                    t(l, "not applied; from", "non appliquée ; à compter du"),
+                    msg!(static l, "doc-qualification-not-applied-from"),
                     p.penalty_text
                 )],
             )
@@ -265,12 +241,8 @@ fn main_facts(q: &QualSection, l: &str, html: bool) -> Vec<Field> {
             Field::new(
                 format!(
                     "{} ({} {date}, {verification})",
-                    t(
-                        l,
-                        "Pending reform, not applied",
-                        "Réforme en attente, non appliquée"
-                    ),
-                    t(l, "from", "à compter du"),
+                    msg!(static l, "doc-qualification-pending-reform-not-applied"),
+                    msg!(static l, "doc-qualification-from"),
                 ),
                 spans![&p.penalty_text],
             )
@@ -280,7 +252,7 @@ fn main_facts(q: &QualSection, l: &str, html: bool) -> Vec<Field> {
         let refs = Span::Refs(r.sources.clone());
         f.push(if html {
             warning(
-                t(l, "Other reading", "Autre lecture"),
+                msg!(static l, "doc-qualification-other-reading"),
                 spans![
                     format!("{} — ", r.penalty_text),
                     styled(Tone::Small, spans![&r.note]),
@@ -290,11 +262,7 @@ fn main_facts(q: &QualSection, l: &str, html: bool) -> Vec<Field> {
             )
         } else {
             warning(
-                t(
-                    l,
-                    "Other reading of the penalty (sources conflict)",
-                    "Autre lecture de la peine (sources divergentes)",
-                ),
+                msg!(static l, "doc-qualification-other-reading-of-the-penalty"),
                 spans![format!("{} — {} ", r.penalty_text, r.note), refs],
             )
         });
@@ -312,17 +280,13 @@ fn aggravations(f: &mut Vec<Field>, q: &QualSection, l: &str, html: bool) {
         if a.sets_penalty {
             let sets = format!(
                 "({})",
-                t(l, "sets the penalty applied", "fixe la peine appliquée")
+                msg!(static l, "doc-qualification-sets-the-penalty-applied")
             );
             spans![" ", strong(spans![sets])]
         } else if a.status == Status::Applies {
             let superseded = format!(
                 "({})",
-                t(
-                    l,
-                    "superseded by a more severe aggravation",
-                    "absorbée par une aggravation plus sévère"
-                )
+                msg!(static l, "doc-qualification-superseded-by-a-more-severe")
             );
             if html {
                 spans![" ", styled(Tone::Faint, spans![superseded])]
@@ -342,14 +306,14 @@ fn aggravations(f: &mut Vec<Field>, q: &QualSection, l: &str, html: bool) {
                 format!(
                     "{} {}",
                     mark(a.status),
-                    t(l, "Aggravation", "Circonstance aggravante")
+                    msg!(static l, "doc-qualification-aggravation")
                 ),
                 value,
             ));
         }
         return;
     }
-    let mut field = Field::new(t(l, "Aggravations", "Aggravations"), Vec::new());
+    let mut field = Field::new(msg!(static l, "doc-qualification-aggravations"), Vec::new());
     for a in &q.aggravations {
         let mut line = spans![badge(a.status, &a.status_text), format!(" {}", a.label)];
         line.extend(role(a));
@@ -380,7 +344,7 @@ fn still_open(q: &QualSection, l: &str) -> Vec<Field> {
             value.push(code(m));
         }
         f.push(Field::new(
-            t(l, "Still to establish", "Reste à établir"),
+            msg!(static l, "doc-qualification-still-to-establish"),
             value,
         ));
     }
@@ -389,7 +353,7 @@ fn still_open(q: &QualSection, l: &str) -> Vec<Field> {
     }
     if let Some(j) = &q.jurisdiction {
         f.push(Field::new(
-            t(l, "Jurisdiction", "Compétence"),
+            msg!(static l, "doc-qualification-jurisdiction"),
             spans![&j.summary],
         ));
     }
@@ -419,11 +383,9 @@ fn notes(q: &QualSection, retained: bool, l: &str) -> Option<Block> {
         b.push(Block::List(list));
     }
     if retained && !q.notes.is_empty() {
-        b.push(Block::para(spans![strong(spans![t(
-            l,
-            "Notes of the legal data",
-            "Notes des données juridiques"
-        )])]));
+        b.push(Block::para(spans![strong(spans![
+            msg!(static l, "doc-qualification-notes-of-the-legal-data")
+        ])]));
         let mut list = List::default();
         for n in &q.notes {
             list.push(spans![n]);

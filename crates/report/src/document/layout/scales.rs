@@ -3,7 +3,7 @@
 
 use super::{Block, Target, numbered, verification, warning};
 use crate::document::blocks::*;
-use crate::document::text::{self, t};
+use crate::document::text;
 use crate::document::{Document, ProportionalitySection, ScaleSection};
 use qualif_analysis::scale::Outcome;
 
@@ -13,19 +13,13 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
     if html {
         o.push(Block::Paragraph(
             Para::Aside,
-            spans![t(
-                l,
-                "A scale gives a starting point and a range for comparison; it binds no court outside its own jurisdiction.",
-                "Un barème donne un point de départ et une fourchette à titre de comparaison ; il ne lie aucune juridiction hors de son propre ressort."
-            )],
+            spans![msg!(static l, "doc-scale-a-scale-gives-a-starting")],
         ));
     }
     if doc.scales.is_empty() {
-        o.push(Block::para(spans![t(
-            l,
-            "No sentencing scale in the data.",
-            "Aucun barème dans les données."
-        )]));
+        o.push(Block::para(spans![
+            msg!(static l, "doc-scale-no-sentencing-scale-in-the")
+        ]));
     }
     for s in &doc.scales {
         scale(&mut o, s, l, html);
@@ -38,12 +32,12 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
         if !html {
             o.push(Block::para(spans![format!(
                 "{} ({}{}): {} – {}{}",
-                t(l, "Range used", "Fourchette retenue"),
+                msg!(static l, "doc-scale-range-used"),
                 r.guideline,
                 if r.official {
                     ""
                 } else {
-                    t(l, ", not official", ", non officiel")
+                    msg!(static l, "doc-scale-not-official")
                 },
                 r.from_text,
                 r.to_text,
@@ -63,24 +57,15 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
 /// The chart of the guideline range and the sentence, with its caption (HTML).
 fn figure(doc: &Document, l: &str) -> Option<Block> {
     let c = doc.charts.scale.as_ref()?;
-    let range_of = t(l, "Range of", "Fourchette de");
+    let range_of = msg!(static l, "doc-scale-range-of");
     let caption = match &c.range {
         Some(r) if r.official => format!("{range_of} {}", r.guideline),
         Some(r) => format!(
             "{range_of} {} — {}",
             r.guideline,
-            t(
-                l,
-                "a proposal, not an official guideline",
-                "une proposition, pas un guide officiel"
-            )
+            msg!(static l, "doc-scale-a-proposal-not-an-official")
         ),
-        None => t(
-            l,
-            "No guideline range for these facts: the sentence against each system's maximum",
-            "Pas de fourchette de barème pour ces faits : la peine face au maximum de chaque système",
-        )
-        .to_string(),
+        None => msg!(static l, "doc-scale-no-guideline-range-for-these").to_string(),
     };
     Some(Block::Figure {
         chart: Chart::Scale(
@@ -100,11 +85,7 @@ fn scale(o: &mut Vec<Block>, s: &ScaleSection, l: &str, html: bool) {
             s.status
         )]));
     } else {
-        let not_official = t(
-            l,
-            "NOT AN OFFICIAL GUIDELINE",
-            "CE N'EST PAS UN GUIDE OFFICIEL",
-        );
+        let not_official = msg!(static l, "doc-scale-not-an-official-guideline");
         o.push(Block::Paragraph(
             Para::Banner,
             if html {
@@ -120,10 +101,13 @@ fn scale(o: &mut Vec<Block>, s: &ScaleSection, l: &str, html: bool) {
     }
     let mut f = vec![
         Field::new(
-            t(l, "Category", "Catégorie"),
+            msg!(static l, "doc-scale-category-label"),
             spans![text::choice(&s.category, l)],
         ),
-        Field::new(t(l, "Role", "Rôle"), spans![text::choice(&s.role, l)]),
+        Field::new(
+            msg!(static l, "doc-scale-role-label"),
+            spans![text::choice(&s.role, l)],
+        ),
     ];
     for c in s
         .category_possibly_higher
@@ -132,15 +116,11 @@ fn scale(o: &mut Vec<Block>, s: &ScaleSection, l: &str, html: bool) {
     {
         f.push(if html {
             warning(
-                t(l, "Still possible", "Encore possible"),
+                msg!(static l, "doc-scale-still-possible"),
                 spans![format!(
                     "{} ({})",
                     c.label,
-                    t(
-                        l,
-                        "a fact that decides it is unknown",
-                        "un fait qui en décide est inconnu"
-                    )
+                    msg!(static l, "doc-scale-a-fact-that-decides-it")
                 )],
             )
         } else {
@@ -148,18 +128,14 @@ fn scale(o: &mut Vec<Block>, s: &ScaleSection, l: &str, html: bool) {
                 format!(
                     "⚠ {} {} ({})",
                     c.label,
-                    t(
-                        l,
-                        "is still possible: a fact that decides it is unknown",
-                        "reste possible : un fait qui en décide est inconnu"
-                    ),
+                    msg!(static l, "doc-scale-is-still-possible-a-fact"),
                     c.id
                 ),
                 Vec::new(),
             )
         });
     }
-    let starting_point = t(l, "Starting point", "Point de départ");
+    let starting_point = msg!(static l, "doc-scale-starting-point");
     match (&s.starting_point, &s.range_from, &s.range_to) {
         (Some(sp), Some(from), Some(to)) => {
             f.push(Field::new(
@@ -171,28 +147,24 @@ fn scale(o: &mut Vec<Block>, s: &ScaleSection, l: &str, html: bool) {
                 },
             ));
             f.push(Field::new(
-                t(l, "Range", "Fourchette"),
+                msg!(static l, "doc-scale-range"),
                 spans![format!("{} – {}", from.text, to.text)],
             ));
             if let Some(c) = s.range_capped_to_months {
                 let months = crate::words::months(c, l);
                 f.push(if html {
                     warning(
-                        t(l, "Capped", "Plafonnée"),
+                        msg!(static l, "doc-scale-capped"),
                         spans![format!(
                             "{} {months}",
-                            t(l, "by the statutory maximum at", "par le maximum légal à")
+                            msg!(static l, "doc-scale-by-the-statutory-maximum-at")
                         )],
                     )
                 } else {
                     Field::new(
                         format!(
                             "⚠ {} {months}",
-                            t(
-                                l,
-                                "Range capped by the statutory maximum at",
-                                "Fourchette plafonnée par le maximum légal à"
-                            )
+                            msg!(static l, "doc-scale-range-capped-by-the-statutory")
                         ),
                         Vec::new(),
                     )
@@ -207,7 +179,7 @@ fn scale(o: &mut Vec<Block>, s: &ScaleSection, l: &str, html: bool) {
                     )
                 } else {
                     Field::new(
-                        t(l, "Verification of this cell", "Vérification de cette case"),
+                        msg!(static l, "doc-scale-verification-of-this-cell"),
                         spans![code],
                     )
                 });
@@ -215,24 +187,16 @@ fn scale(o: &mut Vec<Block>, s: &ScaleSection, l: &str, html: bool) {
         }
         _ if html => f.push(Field::new(
             starting_point,
-            spans![t(
-                l,
-                "none: the category or the role is not determined by the facts given",
-                "aucun : la catégorie ou le rôle n'est pas déterminé par les faits fournis"
-            )],
+            spans![msg!(static l, "doc-scale-none-the-category-or-the")],
         )),
         _ => f.push(Field::new(
-            t(
-                l,
-                "No starting point: the category or the role is not determined by the facts given.",
-                "Pas de point de départ : la catégorie ou le rôle n'est pas déterminé par les faits fournis.",
-            ),
+            msg!(static l, "doc-scale-no-starting-point-the-category"),
             Vec::new(),
         )),
     }
     if let Some(m) = &s.statutory_maximum {
         f.push(Field::new(
-            t(l, "Statutory maximum", "Maximum légal"),
+            msg!(static l, "doc-scale-statutory-maximum"),
             spans![m],
         ));
     }
@@ -313,21 +277,10 @@ fn proportionality(
 ) {
     o.push(Block::heading(
         3,
-        spans![t(
-            l,
-            "Proportionality of the sentence imposed",
-            "Proportionnalité de la peine prononcée"
-        )],
+        spans![msg!(static l, "doc-scale-proportionality-of-the-sentence-imposed")],
     ));
     o.push(Block::para(spans![
-        format!(
-            "{}: ",
-            t(
-                l,
-                "Custodial term imposed",
-                "Peine privative de liberté prononcée"
-            )
-        ),
+        format!("{}: ", msg!(static l, "doc-scale-custodial-term-imposed")),
         strong(spans![&p.sentence_text])
     ]));
     o.extend(figure);
@@ -336,22 +289,13 @@ fn proportionality(
     let mut list = List::new(ListKind::Tight);
     if let (Some(g), Some(text)) = (&p.placed_against, &p.guideline_placement_text) {
         let proposal = if p.placed_against_official == Some(false) {
-            t(
-                l,
-                " (proposal, not official)",
-                " (proposition, non officielle)",
-            )
+            msg!(static l, "doc-scale-proposal-not-official")
         } else {
             ""
         };
         let ratio = p
             .ratio_to_starting_point
-            .map(|r| {
-                format!(
-                    " ({r}× {})",
-                    t(l, "the starting point", "le point de départ")
-                )
-            })
+            .map(|r| format!(" ({r}× {})", msg!(static l, "doc-scale-the-starting-point")))
             .unwrap_or_default();
         list.push(spans![format!("{g}{proposal}: "), bold(text), ratio]);
     }
@@ -362,7 +306,7 @@ fn proportionality(
                 format!(
                     " ({}% {})",
                     (r * 100.0).round(),
-                    t(l, "of the maximum", "du maximum")
+                    msg!(static l, "doc-scale-of-the-maximum")
                 )
             })
             .unwrap_or_default();
@@ -377,11 +321,7 @@ fn proportionality(
     if p.reference_cases.is_empty() {
         return;
     }
-    let title = t(
-        l,
-        "Real outcomes for comparable facts (examples, not rules)",
-        "Décisions réelles pour des faits comparables (exemples, pas des règles)",
-    );
+    let title = msg!(static l, "doc-scale-real-outcomes-for-comparable-facts");
     if !html {
         o.push(Block::para(spans![format!("{title}:")]));
         let mut list = List::default();
@@ -405,10 +345,10 @@ fn proportionality(
     o.push(Block::heading(4, spans![title]));
     o.push(Block::Table(Table {
         head: Some(vec![
-            spans![t(l, "Court and date", "Juridiction et date")].into(),
-            spans![t(l, "Sentence", "Peine")].into(),
-            spans![t(l, "Nature", "Nature")].into(),
-            spans![t(l, "Summary", "Résumé")].into(),
+            spans![msg!(static l, "doc-scale-court-and-date")].into(),
+            spans![msg!(static l, "doc-scale-sentence")].into(),
+            spans![msg!(static l, "doc-scale-nature")].into(),
+            spans![msg!(static l, "doc-scale-summary")].into(),
         ]),
         rows: p
             .reference_cases

@@ -5,7 +5,7 @@
 
 use super::{Block, Target, badge, numbered};
 use crate::document::blocks::*;
-use crate::document::text::{self, t};
+use crate::document::text;
 use crate::document::{Document, RetainedLine};
 use crate::words;
 
@@ -19,11 +19,7 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
     if !w.is_empty() {
         o.push(Block::heading(
             3,
-            spans![t(
-                l,
-                "Warnings about what is retained",
-                "Avertissements sur ce qui est retenu"
-            )],
+            spans![msg!(static l, "doc-summary-warnings-about-what-is-retained")],
         ));
         let mut list = List::new(ListKind::Tight);
         for w in w {
@@ -41,20 +37,22 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
 fn facts(o: &mut Vec<Block>, doc: &Document, l: &str) {
     let f = &doc.facts.established;
     let text = if f.is_empty() {
-        t(l, "No fact is stated.", "Aucun fait n'est renseigné.").to_string()
+        msg!(static l, "doc-facts-no-fact-is-stated").to_string()
     } else {
-        let (colon, sep) = if l == "fr" {
-            (" : ", " ; ")
-        } else {
-            (": ", "; ")
-        };
         f.iter()
-            .map(|f| format!("{}{colon}{}", f.label, f.value_text.replace('\n', " ")))
+            .map(|f| {
+                msg!(
+                    l,
+                    "doc-summary-fact",
+                    label = &f.label,
+                    value = f.value_text.replace('\n', " ")
+                )
+            })
             .collect::<Vec<_>>()
-            .join(sep)
+            .join(msg!(static l, "doc-summary-fact-separator"))
     };
     o.push(Block::para(spans![
-        strong(spans![t(l, "Facts.", "Faits.")]),
+        strong(spans![msg!(static l, "doc-summary-facts")]),
         format!(" {text}.")
     ]));
 }
@@ -63,33 +61,19 @@ fn retained(o: &mut Vec<Block>, doc: &Document, l: &str, html: bool) {
     if html && !doc.charts.penalties.is_empty() {
         o.push(Block::Figure {
             chart: Chart::Penalties(doc.charts.penalties.clone()),
-            caption: t(
-                l,
-                "Certain maximum of the qualification retained in each system; when nothing applies, the most severe possible one (dashed).",
-                "Maximum certain de la qualification retenue dans chaque système ; à défaut, la plus sévère des possibles (en pointillé).",
-            )
-            .to_string(),
+            caption: msg!(static l, "doc-summary-certain-maximum-of-the-qualification").to_string(),
         });
     }
     o.push(Block::Paragraph(
         Para::Aside,
-        spans![t(
-            l,
-            "Qualification retained: what a prosecutor would charge once subsidiarity, alternatives and participation are resolved; when nothing applies, the most severe possible one.",
-            "Qualification retenue : ce qu'un procureur retiendrait une fois la subsidiarité, les alternatives et la participation résolues ; à défaut, la plus sévère des possibles."
-        )],
+        spans![msg!(static l, "doc-summary-qualification-retained-what-a-prosecutor")],
     ));
     let mut rows = Vec::new();
     for s in &doc.summary.systems {
         if s.retained.is_empty() {
             rows.push(vec![
                 Cell::head(spans![&s.name]),
-                spans![t(
-                    l,
-                    "no offence applies or remains possible",
-                    "aucune infraction applicable ni possible"
-                )]
-                .into(),
+                spans![msg!(static l, "doc-charts-no-offence-applies-or-remains")].into(),
                 spans!["—"].into(),
                 spans!["—"].into(),
                 spans!["—"].into(),
@@ -115,21 +99,20 @@ fn retained(o: &mut Vec<Block>, doc: &Document, l: &str, html: bool) {
     }
     o.push(Block::Table(Table {
         head: Some(vec![
-            Column::width(spans![t(l, "System", "Système")], "11%"),
+            Column::width(spans![msg!(static l, "doc-summary-system")], "11%"),
             Column::width(
-                spans![t(l, "Qualification retained", "Qualification retenue")],
+                spans![msg!(static l, "doc-summary-qualification-retained")],
                 "30%",
             ),
             Column::width(
-                spans![t(
-                    l,
-                    "Penalty at the date of the facts",
-                    "Peine à la date des faits"
-                )],
+                spans![msg!(static l, "doc-summary-penalty-at-the-date-of")],
                 "21%",
             ),
             Column::width(spans![text::limitation_label(l)], "19%"),
-            Column::width(spans![t(l, "Jurisdiction", "Compétence")], "19%"),
+            Column::width(
+                spans![msg!(static l, "doc-qualification-jurisdiction")],
+                "19%",
+            ),
         ]),
         rows,
         ..Table::default()
@@ -185,23 +168,17 @@ fn disparities(o: &mut Vec<Block>, doc: &Document, l: &str) {
     let title = if d.len() < total {
         format!(
             "{} ({} / {total})",
-            t(
-                l,
-                "The disparities that matter most",
-                "Les disparités les plus importantes"
-            ),
+            msg!(static l, "doc-summary-the-disparities-that-matter-most"),
             d.len()
         )
     } else {
-        format!("{} ({total})", t(l, "Disparities", "Disparités"))
+        format!("{} ({total})", msg!(static l, "doc-comparison-disparities"))
     };
     o.push(Block::heading(3, spans![title]));
     if d.is_empty() {
-        o.push(Block::para(spans![t(
-            l,
-            "None: these facts are treated alike in the systems compared.",
-            "Aucune : ces faits sont traités de la même façon dans les systèmes comparés."
-        )]));
+        o.push(Block::para(spans![
+            msg!(static l, "doc-comparison-none-these-facts-are-treated")
+        ]));
         return;
     }
     let mut list = List::new(ListKind::Tight);

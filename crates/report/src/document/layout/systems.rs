@@ -3,7 +3,7 @@
 
 use super::{Block, Target, badge, numbered, qualification};
 use crate::document::blocks::*;
-use crate::document::text::{self, t};
+use crate::document::text;
 use crate::document::{Document, QualSection, SystemSection};
 use qualif_engine::Status;
 
@@ -27,11 +27,7 @@ fn penalty_overview(o: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
                 format!(
                     "⚠ {}: {} ",
                     b.system,
-                    t(
-                        l,
-                        "other provisions with the same status have a maximum that is not confirmed and may be higher:",
-                        "d'autres dispositions de même statut ont un maximum non confirmé, peut-être plus élevé :"
-                    )
+                    msg!(static l, "doc-system-other-provisions-with-the-same")
                 ),
                 if html { code(ids) } else { ids.into() }
             ],
@@ -42,14 +38,14 @@ fn penalty_overview(o: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
 fn system(o: &mut Vec<Block>, doc: &Document, s: &SystemSection, l: &str, to: Target) {
     let html = to == Target::Html;
     let mut b = vec![Block::heading(3, spans![format!("{} ({})", s.name, s.id)])];
-    let possible = t(l, "possible", "possible(s)");
-    let excluded = t(l, "excluded", "exclue(s)");
+    let possible = msg!(static l, "doc-system-possible");
+    let excluded = msg!(static l, "doc-system-excluded");
     let c = &s.counts;
     b.push(if html {
         let mut p = spans![
             badge(
                 Status::Applies,
-                &format!("{} {}", c.applies, t(l, "apply", "applicable(s)"))
+                &format!("{} {}", c.applies, msg!(static l, "doc-system-apply"))
             ),
             " · ",
             badge(Status::Possible, &format!("{} {possible}", c.possible)),
@@ -63,7 +59,7 @@ fn system(o: &mut Vec<Block>, doc: &Document, s: &SystemSection, l: &str, to: Ta
                     Tone::Faint,
                     spans![format!(
                         "— {} {}",
-                        t(l, "data last verified", "données vérifiées le"),
+                        msg!(static l, "doc-system-data-last-verified"),
                         text::date(d, l)
                     )]
                 )
@@ -74,7 +70,7 @@ fn system(o: &mut Vec<Block>, doc: &Document, s: &SystemSection, l: &str, to: Ta
         Block::para(spans![format!(
             "{} {}, {} {possible}, {} {excluded}.",
             c.applies,
-            t(l, "applicable", "applicable(s)"),
+            msg!(static l, "doc-system-applicable"),
             c.possible,
             c.excluded,
         )])
@@ -106,11 +102,7 @@ fn system(o: &mut Vec<Block>, doc: &Document, s: &SystemSection, l: &str, to: Ta
                 "{} {possible}, {} {excluded}: {}",
                 c.possible,
                 c.excluded,
-                t(
-                    l,
-                    "each with its elements, its penalty and the facts still to establish, in annex A.",
-                    "chacune avec ses éléments, sa peine et les faits restant à établir, en annexe A."
-                )
+                msg!(static l, "doc-system-each-with-its-elements-its")
             )],
         ));
     }

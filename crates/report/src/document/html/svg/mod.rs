@@ -18,7 +18,6 @@ pub use penalty_chart::penalties;
 pub use scale_chart::scale;
 
 use super::escaped;
-use crate::document::text::t;
 
 const WIDTH: f64 = 680.0;
 const LEFT: f64 = 190.0;
@@ -83,7 +82,7 @@ fn year_label(months: f64, lang: &str) -> String {
     } else {
         format!("{y:.1}").replace('.', if lang == "fr" { "," } else { "." })
     };
-    format!("{n} {}", t(lang, "y", "a"))
+    format!("{n} {}", msg!(static lang, "doc-chart-y"))
 }
 
 fn ticks(o: &mut String, end: f64, step: f64, top: f64, bottom: f64, lang: &str) {

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::{LEFT, WIDTH, axis, escaped, ticks, x};
 use crate::document::PenaltyBar;
-use crate::document::text::{self, t};
+use crate::document::text;
 use qualif_engine::Status;
 
 /// Maximum and minimum of the leading qualification of each national system.
@@ -21,11 +21,7 @@ pub fn penalties(bars: &[PenaltyBar], lang: &str) -> String {
     let row = 50.0;
     let top = 28.0;
     let height = top + row * bars.len() as f64 + 24.0;
-    let title = t(
-        lang,
-        "Maximum and minimum penalties of the leading qualification in each system",
-        "Peines maximales et minimales de la qualification principale dans chaque système",
-    );
+    let title = msg!(static lang, "doc-chart-maximum-and-minimum-penalties-of");
     let mut desc = Vec::new();
     let mut o = String::new();
     let _ = write!(
@@ -44,8 +40,8 @@ pub fn penalties(bars: &[PenaltyBar], lang: &str) -> String {
             escaped(&b.system)
         );
         let status_word = match b.status {
-            Some(Status::Applies) => t(lang, "applies", "applicable"),
-            Some(Status::Possible) => t(lang, "possible only", "seulement possible"),
+            Some(Status::Applies) => msg!(static lang, "doc-chart-applies"),
+            Some(Status::Possible) => msg!(static lang, "doc-chart-possible-only"),
             _ => "",
         };
         let _ = write!(
@@ -114,11 +110,7 @@ pub fn penalties(bars: &[PenaltyBar], lang: &str) -> String {
                 if !b.unconfirmed.is_empty() {
                     label.push_str(&format!(
                         " · ⚠ {}",
-                        t(
-                            lang,
-                            "another provision's maximum is not confirmed",
-                            "le maximum d'une autre disposition n'est pas confirmé"
-                        )
+                        msg!(static lang, "doc-chart-another-provision-s-maximum-is")
                     ));
                 }
                 let _ = write!(
@@ -155,11 +147,7 @@ pub fn penalties(bars: &[PenaltyBar], lang: &str) -> String {
     let _ = write!(
         o,
         r##"<text x="4" y="{legend_y:.1}" font-size="9.5" fill="#444">{}</text>"##,
-        escaped(t(
-            lang,
-            "Bar: 0 to the maximum · thick line: the minimum · dashed bar: the offence is only possible · arrow: life",
-            "Barre : de 0 au maximum · trait épais : le minimum · barre en pointillé : infraction seulement possible · flèche : perpétuité",
-        ))
+        escaped(msg!(static lang, "doc-chart-bar-0-to-the-maximum"))
     );
     let _ = write!(
         o,

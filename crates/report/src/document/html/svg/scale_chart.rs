@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::{LEFT, WIDTH, axis, drawable, escaped, ticks, x};
-use crate::document::text::{self, t};
+use crate::document::text;
 use crate::document::{ProportionalitySection, ScaleChart};
 
 /// The guideline range and its starting point, when a scale gives one, and the sentence
@@ -34,11 +34,7 @@ pub fn scale(c: &ScaleChart, p: Option<&ProportionalitySection>, lang: &str) -> 
     let first = usize::from(c.range.is_some());
     let rows = (first + systems.len()).max(1);
     let height = top + row * rows as f64 + 30.0;
-    let title = t(
-        lang,
-        "Guideline range, starting point and sentence",
-        "Fourchette du barème, point de départ et peine",
-    );
+    let title = msg!(static lang, "doc-chart-guideline-range-starting-point-and");
     let mut o = String::new();
     let _ = write!(
         o,
@@ -56,14 +52,14 @@ pub fn scale(c: &ScaleChart, p: Option<&ProportionalitySection>, lang: &str) -> 
             format!(
                 "{} ({})",
                 r.guideline,
-                t(lang, "not official", "non officiel")
+                msg!(static lang, "doc-chart-not-official")
             )
         };
         let _ = write!(
             o,
             r##"<text x="4" y="{:.1}" font-size="11" font-weight="bold" fill="#111">{}</text><text x="4" y="{:.1}" font-size="9" fill="#444">{}</text>"##,
             y + 10.0,
-            escaped(t(lang, "Guideline range", "Fourchette")),
+            escaped(msg!(static lang, "doc-chart-guideline-range")),
             y + 23.0,
             escaped(&name)
         );
@@ -81,7 +77,7 @@ pub fn scale(c: &ScaleChart, p: Option<&ProportionalitySection>, lang: &str) -> 
         );
         desc.push(format!(
             "{}: {} – {}",
-            t(lang, "range", "fourchette"),
+            msg!(static lang, "doc-chart-range"),
             r.from_text,
             r.to_text
         ));
@@ -152,8 +148,8 @@ pub fn scale(c: &ScaleChart, p: Option<&ProportionalitySection>, lang: &str) -> 
         ));
     }
     if let (Some(m), Some(text)) = (c.sentence_months, &c.sentence_text) {
-        let sentence = t(lang, "sentence", "peine");
-        let label = t(lang, "sentence:", "peine :");
+        let sentence = msg!(static lang, "doc-chart-sentence");
+        let label = msg!(static lang, "doc-chart-sentence-label");
         let sx = x(m, end);
         let beyond = m > end;
         let _ = write!(
@@ -172,15 +168,11 @@ pub fn scale(c: &ScaleChart, p: Option<&ProportionalitySection>, lang: &str) -> 
                 bottom + 22.0,
                 escaped(label),
                 escaped(text),
-                escaped(t(lang, "beyond the scale", "hors échelle"))
+                escaped(msg!(static lang, "doc-chart-beyond-the-scale"))
             );
             desc.push(format!(
                 "{sentence} {text} ({})",
-                t(
-                    lang,
-                    "beyond the scale of the chart, drawn at its end",
-                    "au-delà de l'échelle du graphique, dessinée à son extrémité"
-                )
+                msg!(static lang, "doc-chart-beyond-the-scale-of-the")
             ));
         } else {
             let _ = write!(
