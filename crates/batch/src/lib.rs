@@ -62,9 +62,9 @@ pub use regions::Regions;
 pub use input::{Input, input_name, is_stdin, open_input};
 pub use pipeline::{Observer, run};
 
-use line_reading::*;
-use pipeline::*;
-use record_readers::*;
+use line_reading::{CountingReader, LfLines, read_line_bounded};
+use pipeline::{Chunk, Raw};
+use record_readers::{read_csv, read_csv_header, read_jsonl};
 
 pub use qualif_law::law::embedded::REGIONS_FILE;
 

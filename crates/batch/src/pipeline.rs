@@ -17,14 +17,14 @@ pub(super) struct Chunk {
 }
 
 /// The results of one part of a chunk, in input order.
-pub(super) struct Done {
+struct Done {
     /// The results of the records evaluated, one line each (newline included).
     text: Vec<u8>,
     /// Each record's outcome.
     outcomes: Vec<Outcome>,
 }
 
-pub(super) enum Outcome {
+enum Outcome {
     /// Evaluated: its line is in [`Done::text`], its figures go to the aggregates.
     Ok(Row),
     Rejected(Rejection),
@@ -124,7 +124,7 @@ pub fn run<W: Write + Send>(
     })
 }
 
-pub(super) fn write_error(e: std::io::Error) -> Error {
+fn write_error(e: std::io::Error) -> Error {
     Error::Write {
         path: "the output".into(),
         source: e,
@@ -132,7 +132,7 @@ pub(super) fn write_error(e: std::io::Error) -> Error {
 }
 
 /// Checks and evaluates one record, and writes its result (and a newline) to `out`.
-pub(super) fn process(
+fn process(
     ctx: &Context<'_>,
     header: Option<&CsvHeader>,
     line: u64,
@@ -169,7 +169,7 @@ pub(super) fn process(
 }
 
 /// Stage 3: writes results in order, reports rejections, aggregates.
-pub(super) fn write_all<W: Write>(
+fn write_all<W: Write>(
     out: W,
     results: OutputFormat,
     national: &[&str],

@@ -2,7 +2,7 @@
 
 use super::*;
 
-pub(super) fn quartiles_json(q: &Option<Quartiles>) -> serde_json::Value {
+fn quartiles_json(q: &Option<Quartiles>) -> serde_json::Value {
     match q {
         None => json!(null),
         Some(q) => json!({
@@ -60,7 +60,7 @@ pub fn aggregates_csv(groups: &[GroupFigures]) -> String {
         .expect("the figures are UTF-8")
 }
 
-pub(super) fn write_aggregates_csv(
+fn write_aggregates_csv(
     out: &mut csv::Writer<Vec<u8>>,
     groups: &[GroupFigures],
 ) -> csv::Result<()> {

@@ -22,7 +22,7 @@ impl Numbers {
     }
 }
 
-pub(super) fn flag(b: Option<bool>) -> &'static str {
+fn flag(b: Option<bool>) -> &'static str {
     match b {
         Some(true) => "true",
         Some(false) => "false",

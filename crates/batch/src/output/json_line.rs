@@ -112,7 +112,7 @@ pub(super) fn text(out: &mut Vec<u8>, s: &str) {
     }
 }
 
-pub(super) fn opt_text(out: &mut Vec<u8>, s: Option<&str>) {
+fn opt_text(out: &mut Vec<u8>, s: Option<&str>) {
     match s {
         Some(s) => text(out, s),
         None => out.extend_from_slice(b"null"),

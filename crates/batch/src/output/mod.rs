@@ -11,7 +11,7 @@ pub use aggregates::{aggregates_csv, aggregates_json, aggregates_table, counts_l
 pub use csv_rows::{CsvRows, csv_header};
 pub use json_line::json_line;
 
-use csv_rows::*;
+use csv_rows::{Numbers, csv_writer};
 use qualif_report::msg;
 use std::io::Write;
 

@@ -12,7 +12,7 @@ pub struct CsvHeader {
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct Column {
+struct Column {
     /// `None`: the top-level `version`.
     section: Option<String>,
     name: String,
@@ -144,7 +144,7 @@ pub fn case_from_csv(
     check(&table, &fields, line, vocab, today)
 }
 
-pub(super) fn fields_count(n: usize) -> String {
+fn fields_count(n: usize) -> String {
     if n == 1 {
         "1 field".into()
     } else {
@@ -154,7 +154,7 @@ pub(super) fn fields_count(n: usize) -> String {
 
 /// A CSV cell as the TOML value a case file would hold for a fact of this type; a cell that
 /// cannot be one is passed as a text, which the check then refuses with the accepted values.
-pub(super) fn csv_cell(cell: &str, ty: FactType, span: Range<usize>) -> DeValue<'_> {
+fn csv_cell(cell: &str, ty: FactType, span: Range<usize>) -> DeValue<'_> {
     let t = cell.trim();
     match ty {
         FactType::Bool if t.eq_ignore_ascii_case("true") => DeValue::Boolean(true),

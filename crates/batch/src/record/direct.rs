@@ -22,7 +22,7 @@ pub(super) fn read_directly(text: &str, vocab: &Vocabulary, today: NaiveDate) ->
 }
 
 /// Why the one-pass reading gave up (never shown: the record is read again).
-pub(super) fn give_up<E: serde::de::Error>() -> E {
+fn give_up<E: serde::de::Error>() -> E {
     E::custom("read through the table")
 }
 
@@ -31,7 +31,7 @@ pub(super) fn give_up<E: serde::de::Error>() -> E {
 /// comparison; another is compared with every key met. Up to [`Met::MOST`] keys, each
 /// borrowed from the line (the reading gives up on more, or on a key written with an
 /// escape: the table reads those).
-pub(super) struct Met<'de> {
+struct Met<'de> {
     keys: [&'de str; Met::MOST],
     len: usize,
     greatest: &'de str,
@@ -76,7 +76,7 @@ impl<'de> Met<'de> {
 }
 
 /// A whole record, read into a [`CaseReader`]: `version`, then the sections.
-pub(super) struct Record<'r, 's>(&'r mut CaseReader<'s>);
+struct Record<'r, 's>(&'r mut CaseReader<'s>);
 
 impl<'de> serde::de::DeserializeSeed<'de> for Record<'_, '_> {
     type Value = ();
@@ -117,7 +117,7 @@ impl<'de> serde::de::Visitor<'de> for Record<'_, '_> {
 
 /// One section of a record (or `null`, an absent one), its facts read into a
 /// [`CaseReader`].
-pub(super) struct Section<'r, 's, 'n> {
+struct Section<'r, 's, 'n> {
     reader: &'r mut CaseReader<'s>,
     name: &'n str,
     /// The section once the reader has checked it (`None` before).
@@ -174,7 +174,7 @@ impl<'de> serde::de::Visitor<'de> for Section<'_, '_, '_> {
 
 /// A fact's value as the one-pass reading takes it: what [`fact_value`] accepts, with
 /// numbers as serde_json parsed them rather than as text (see [`CaseReader::number`]).
-pub(super) enum FactJson<'de> {
+enum FactJson<'de> {
     Null,
     Bool(bool),
     Number(Number),
@@ -189,7 +189,7 @@ impl<'de> serde::Deserialize<'de> for FactJson<'de> {
     }
 }
 
-pub(super) struct FactVisitor;
+struct FactVisitor;
 
 impl<'de> serde::de::Visitor<'de> for FactVisitor {
     type Value = FactJson<'de>;

@@ -27,7 +27,7 @@ pub(super) fn fact_value<'v>(v: &'v Json<'v>) -> Option<DeValue<'v>> {
 }
 
 /// A JSON number as TOML reads its text (JSON writes numbers as TOML does).
-pub(super) fn number(text: &str) -> DeValue<'_> {
+fn number(text: &str) -> DeValue<'_> {
     match DeValue::parse(text) {
         Ok(d) => d.into_inner(),
         Err(_) => DeValue::String(Cow::Borrowed(text)),

@@ -25,7 +25,7 @@ impl<'de> serde::Deserialize<'de> for Json<'de> {
     }
 }
 
-pub(super) struct JsonVisitor;
+struct JsonVisitor;
 
 impl<'de> serde::de::Visitor<'de> for JsonVisitor {
     type Value = Json<'de>;

@@ -235,7 +235,7 @@ pub(super) fn alternatives(q: &Qualification, statuses: &HashMap<&str, Status>) 
 }
 
 /// Whether an expression is `not applies(X)`, or a conjunction of such; collects the Xs.
-pub(super) fn negated_applies<'e>(expr: &'e Expr, out: &mut Vec<&'e str>) -> bool {
+fn negated_applies<'e>(expr: &'e Expr, out: &mut Vec<&'e str>) -> bool {
     match expr {
         Expr::Not(inner) => match inner.as_ref() {
             Expr::Status(crate::condition::StatusTest::Applies, id) => {

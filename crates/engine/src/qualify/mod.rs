@@ -16,10 +16,10 @@ pub use results::{
     MilderLaw, Qualification, SystemResult, VersionRef, Warning,
 };
 
-use explain::*;
-use explainer::*;
-use missing::*;
-use penalties::*;
+use explain::{Presumed, alternatives, explain, give_way};
+use explainer::Explainer;
+use missing::collect_missing;
+use penalties::milder_later_version;
 
 use std::collections::HashMap;
 

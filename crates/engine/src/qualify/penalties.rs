@@ -20,7 +20,7 @@ pub(crate) fn penalty_if_possible<'p>(
     (more_severe(most, penalty) && status != Status::Excluded).then_some(most)
 }
 
-pub(super) fn more_severe(a: &Penalty, b: &Penalty) -> bool {
+fn more_severe(a: &Penalty, b: &Penalty) -> bool {
     match a.severity_cmp(b) {
         Some(o) => o == std::cmp::Ordering::Greater,
         None => a.prison_max == Term::Unknown && b.prison_max != Term::Unknown,

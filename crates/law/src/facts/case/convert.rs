@@ -207,7 +207,7 @@ pub(super) fn short(s: &str) -> String {
     crate::diagnostics::excerpt(s, 60)
 }
 
-pub(super) fn describe(value: &DeValue) -> &'static str {
+fn describe(value: &DeValue) -> &'static str {
     match value {
         DeValue::String(_) => "a text",
         DeValue::Integer(_) => "a whole number",

@@ -191,7 +191,7 @@ impl<'s> CaseReader<'s> {
     }
 }
 
-pub(super) fn check_version(
+fn check_version(
     source: &SourceText,
     value: &DeValue,
     span: Range<usize>,

@@ -131,7 +131,7 @@ impl Vocabulary {
         .with_sections())
     }
 
-    pub(super) fn with_sections(mut self) -> Self {
+    fn with_sections(mut self) -> Self {
         let mut out: Vec<StatedSection> = Vec::new();
         for (slot, f) in self.facts.iter().enumerate().filter(|(_, f)| !f.derived) {
             let i = match out.iter().position(|s| s.name == f.section()) {

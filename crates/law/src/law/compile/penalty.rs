@@ -8,7 +8,7 @@ impl Compiler<'_> {
         self.penalty_inner(raw.get_ref(), &span, None)
     }
 
-    pub(super) fn penalty_inner(
+    fn penalty_inner(
         &mut self,
         raw: &PenaltyRaw,
         span: &Range<usize>,
