@@ -1,0 +1,255 @@
+//! Reading the usual JSON record straight into a case, in one pass, giving up at anything unusual.
+
+use super::*;
+
+/// Reads the usual record straight into a case, in one pass over its text: the steps of a
+/// case file ([`CaseReader`], which [`Case::from_table`] takes too) on the values
+/// [`json_to_de`] would make, without the [`Json`] tree, the table and the fields that only
+/// serve to locate a problem. `None` at the first problem, or at anything unusual (keys out
+/// of order or repeated, a nested object, a list holding other than texts): the record is
+/// then read again through the table, which reports what is wrong.
+///
+/// The keys of an object may come in any order (people write `case` before `victim`): the
+/// case holds its facts in key order whatever the order read, and a key given twice, which
+/// the table refuses, makes the reading give up ([`Met`]).
+pub(super) fn read_directly(text: &str, vocab: &Vocabulary, today: NaiveDate) -> Option<Case> {
+    let source = SourceText::new(String::new(), String::new());
+    let mut reader = CaseReader::new(&source, vocab);
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde::de::DeserializeSeed::deserialize(Record(&mut reader), &mut de).ok()?;
+    de.end().ok()?;
+    reader.finish(&|_| None, today).ok()
+}
+
+/// Why the one-pass reading gave up (never shown: the record is read again).
+fn give_up<E: serde::de::Error>() -> E {
+    E::custom("read through the table")
+}
+
+/// The keys of one object met so far, to tell a key given twice: a key after the greatest
+/// one met (keys in increasing order, as serde_json writes them) is new at the cost of one
+/// comparison; another is compared with every key met. Up to [`Met::MOST`] keys, each
+/// borrowed from the line (the reading gives up on more, or on a key written with an
+/// escape: the table reads those).
+struct Met<'de> {
+    keys: [&'de str; Met::MOST],
+    len: usize,
+    greatest: &'de str,
+}
+
+impl<'de> Met<'de> {
+    const MOST: usize = 24;
+
+    fn new() -> Self {
+        Self {
+            keys: [""; Met::MOST],
+            len: 0,
+            greatest: "",
+        }
+    }
+
+    /// The next key of the object, unless it was met before.
+    fn next_key<A: serde::de::MapAccess<'de>>(
+        &mut self,
+        map: &mut A,
+    ) -> Result<Option<&'de str>, A::Error> {
+        let Some(CowKey(key)) = map.next_key::<CowKey<'de>>()? else {
+            return Ok(None);
+        };
+        let Cow::Borrowed(key) = key else {
+            return Err(give_up());
+        };
+        if self.len == Met::MOST {
+            return Err(give_up());
+        }
+        if self.len > 0 && key <= self.greatest {
+            if self.keys[..self.len].contains(&key) {
+                return Err(give_up());
+            }
+        } else {
+            self.greatest = key;
+        }
+        self.keys[self.len] = key;
+        self.len += 1;
+        Ok(Some(key))
+    }
+}
+
+/// A whole record, read into a [`CaseReader`]: `version`, then the sections.
+struct Record<'r, 's>(&'r mut CaseReader<'s>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Record<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Record<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a record")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut met = Met::new();
+        while let Some(name) = met.next_key(&mut map)? {
+            if name == "version" {
+                // `null` is an absent key, whatever the key (as `json_to_de` makes it).
+                let value: Json = map.next_value()?;
+                if !matches!(value, Json::Null) {
+                    let de = fact_value(&value).ok_or_else(give_up)?;
+                    self.0.version(&de, 0..0).map_err(|_| give_up())?;
+                }
+            } else {
+                map.next_value_seed(Section {
+                    reader: &mut *self.0,
+                    name,
+                    open: None,
+                })?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One section of a record (or `null`, an absent one), its facts read into a
+/// [`CaseReader`].
+struct Section<'r, 's, 'n> {
+    reader: &'r mut CaseReader<'s>,
+    name: &'n str,
+    /// The section once the reader has checked it (`None` before).
+    open: Option<OpenSection<'n>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Section<'_, '_, '_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Section<'_, '_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a section")
+    }
+
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(mut self, d: D) -> Result<(), D::Error> {
+        let open = self.reader.section(self.name, 0).map_err(|_| give_up())?;
+        self.open = Some(open);
+        d.deserialize_map(self)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        // A section is a map only after `visit_some` has checked it.
+        let section = self.open.ok_or_else(give_up)?;
+        let mut met = Met::new();
+        while let Some(key) = met.next_key(&mut map)? {
+            let reader = &mut *self.reader;
+            let mut fact = |de: DeValue| reader.fact(section, key, 0, &de, 0..0).is_ok();
+            let read = match map.next_value::<FactJson>()? {
+                // `null` is an absent key (as `json_to_de` makes it).
+                FactJson::Null => true,
+                FactJson::Number(n) => reader.number(section, key, n),
+                FactJson::Bool(b) => fact(DeValue::Boolean(b)),
+                FactJson::Str(s) => fact(DeValue::String(s)),
+                FactJson::List(items) => reader.texts(section, key, &items),
+            };
+            if !read {
+                return Err(give_up());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A fact's value as the one-pass reading takes it: what [`fact_value`] accepts, with
+/// numbers as serde_json parsed them rather than as text (see [`CaseReader::number`]).
+enum FactJson<'de> {
+    Null,
+    Bool(bool),
+    Number(Number),
+    Str(Cow<'de, str>),
+    /// A list of texts (anything else in a list is unusual).
+    List(Vec<Cow<'de, str>>),
+}
+
+impl<'de> serde::Deserialize<'de> for FactJson<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(FactVisitor)
+    }
+}
+
+struct FactVisitor;
+
+impl<'de> serde::de::Visitor<'de> for FactVisitor {
+    type Value = FactJson<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("the value of a fact")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Number(Number::Int(n)))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<FactJson<'de>, E> {
+        // Beyond i64, the number is refused or rounded: [`Json`] decides.
+        let n = i64::try_from(n).map_err(|_| give_up())?;
+        Ok(FactJson::Number(Number::Int(n)))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<FactJson<'de>, E> {
+        // As [`Json`]: a float that is not finite is null.
+        Ok(if n.is_finite() {
+            FactJson::Number(Number::Float(n))
+        } else {
+            FactJson::Null
+        })
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Str(Cow::Borrowed(s)))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Str(Cow::Owned(s.to_string())))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Str(Cow::Owned(s)))
+    }
+
+    fn visit_unit<E>(self) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<FactJson<'de>, E> {
+        Ok(FactJson::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> Result<FactJson<'de>, A::Error> {
+        let mut items = Vec::with_capacity(4);
+        // A text is read as a key is; anything else fails (and is read through the table).
+        while let Some(CowKey(s)) = seq.next_element()? {
+            items.push(s);
+        }
+        Ok(FactJson::List(items))
+    }
+}

@@ -1,0 +1,197 @@
+//! Tests of batch records: JSON and CSV, both ways of reading, located rejections.
+
+use super::*;
+use qualif_law::law::LawBook;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+}
+
+#[test]
+fn a_json_record_reads_as_the_same_case_file() {
+    let book = LawBook::builtin().unwrap();
+    let v = &book.vocabulary;
+    let json = r#"{"version": 1, "case": {"date_of_facts": "2023-05-10", "place": "PH", "ict": true}, "victim": {"age": 9, "nationality": ["PH"]}, "offender": {"age": null}, "sentence": {"imposed_months": 48.5}}"#;
+    let toml = "version = 1\n[case]\ndate_of_facts = \"2023-05-10\"\nplace = \"PH\"\nict = true\n[victim]\nage = 9\nnationality = [\"PH\"]\n[sentence]\nimposed_months = 48.5\n";
+    let a = case_from_json(json, 1, v, today()).unwrap();
+    let b = Case::parse(&SourceText::new("c.toml", toml), v, today()).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_bad_json_value_names_its_line_field_and_column() {
+    let book = LawBook::builtin().unwrap();
+    let json = r#"{"case": {"ict": true}, "victim": {"age": "nine"}}"#;
+    let r = case_from_json(json, 7, &book.vocabulary, today()).unwrap_err();
+    assert_eq!(r.line, 7);
+    assert_eq!(r.field.as_deref(), Some("victim.age"));
+    assert_eq!(r.column, Some(36));
+    assert!(
+        r.message.contains("must be a whole number"),
+        "{}",
+        r.message
+    );
+    let r = case_from_json(r#"{"victim": {"agee": 3}}"#, 2, &book.vocabulary, today()).unwrap_err();
+    assert_eq!(r.field.as_deref(), Some("victim.agee"));
+    assert!(r.message.contains("did you mean `age`"), "{}", r.message);
+    let r = case_from_json(r#"{"victim": {"age": 3"#, 3, &book.vocabulary, today()).unwrap_err();
+    assert!(r.message.starts_with("not valid JSON"), "{}", r.message);
+    assert!(r.column.is_some());
+    // Columns count characters, not bytes: the `}` after the trailing comma is the
+    // 28th character (and the 33rd byte).
+    let json = r#"{"case": {"title": "ééééé",}}"#;
+    let r = case_from_json(json, 4, &book.vocabulary, today()).unwrap_err();
+    assert_eq!(r.column, Some(28), "{r:?}");
+    assert_eq!(char_column("abc", 0), None);
+    assert_eq!(char_column("é}", 3), Some(2));
+}
+
+/// A key given twice in a record is refused as in a case file, at the repeated key
+/// (before, the last one was kept without a word). In a large object too, in linear time.
+#[test]
+fn a_json_key_given_twice_is_refused_at_the_repeated_key() {
+    let book = LawBook::builtin().unwrap();
+    let v = &book.vocabulary;
+    for (json, column, key) in [
+        (r#"{"victim": {"age": 3, "age": 4}}"#, 23, "age"),
+        (r#"{"victim": {"age": 3}, "victim": null}"#, 24, "victim"),
+        (
+            r#"{"case": {"title": "a\"b", "t\u0069tle": "c"}}"#,
+            28,
+            "title",
+        ),
+        (r#"{"version": 1, "version": 1}"#, 16, "version"),
+    ] {
+        let r = case_from_json(json, 9, v, today()).unwrap_err();
+        assert_eq!(r.message, format!("duplicate key `{key}`"), "{json}");
+        assert_eq!((r.line, r.column), (9, Some(column)), "{json}");
+        assert!(r.help.unwrap().contains("at most once"));
+    }
+    let many: Vec<String> = (0..50_000).map(|i| format!("\"k{i}\": 1")).collect();
+    let json = format!("{{\"victim\": {{{}, \"k7\": 2}}}}", many.join(", "));
+    let r = case_from_json(&json, 1, v, today()).unwrap_err();
+    assert_eq!(r.message, "duplicate key `k7`");
+    assert_eq!(r.column, Some(json.len() as u64 - 8));
+}
+
+#[test]
+fn a_record_read_directly_is_the_record_read_through_the_table() {
+    let book = LawBook::builtin().unwrap();
+    let v = &book.vocabulary;
+    let mut out = Vec::new();
+    crate::synth::write(500, 3, &mut out).unwrap();
+    let synthetic = String::from_utf8(out).unwrap();
+    let unusual = [
+        r#"{"victim": {"age": 3, "age": null}, "offender": {"age": 40}}"#,
+        r#"{"victim": {"age": null, "age": 3}, "offender": {"age": 40}}"#,
+        r#"{"victim": {"age": 3}, "victim": null}"#,
+        r#"{"victim": null, "victim": {"age": 3}}"#,
+        r#"{"victim": {"age": 3, "vulnerable": true, "age": 5}}"#,
+        r#"{"offender": {"age": 40}, "case": {"place": "FR", "place": "BE"}}"#,
+        r#"{"vict\u0069m": {"\u0061ge": 7}, "offender": {"age": 30}}"#,
+        r#"{"victim": {"age": 7}, "vict\u0069m": {"age": 8}}"#,
+        r#"{"version": null, "victim": {"age": 7}, "nowhere": null}"#,
+        r#"{"version": 1, "version": 2}"#,
+        r#"{"version": 2, "version": 1}"#,
+        r#"{"victim": {"nonsense": null, "age": 7}}"#,
+        r#"{"material": {"conduct": ["possessed", "possessed", "distributed"]}}"#,
+        r#"{"material": {"conduct": []}, "offender": {"nationality": ["FR", "BE", "FR"]}}"#,
+        r#"{"material": {"conduct": ["possessed", null]}}"#,
+        r#"{"material": {"conduct": ["possessed", "nope"]}}"#,
+        r#"{"material": {"conduct": ["acc\u0065ssed", "accessed"]}}"#,
+        r#"{"victim": {"nationality": ["FR", "fr"]}}"#,
+        r#"{"victim": {"nationality": ["XK", "PH", "XK"]}}"#,
+        r#"{"case": {"place": ["FR"]}, "victim": {"age": [7]}}"#,
+        r#"{"case": {"title": []}}"#,
+        r#"{"sentence": {"imposed_months": 1e1, "suspended_months": 12.50}}"#,
+        r#"{"sentence": {"imposed_months": -0}, "victim": {"count": 1.0}}"#,
+        r#"{"sentence": {"imposed_months": 1.5e-7, "suspended_months": 1e1}}"#,
+        r#"{"sentence": {"imposed_months": 9007199254740993}, "victim": {"age": -1}}"#,
+        r#"{"sentence": {"imposed_months": -0.0}, "victim": {"age": 1e2}}"#,
+        r#"{"victim": {"age": 7.5}, "offender": {"age": 9223372036854775808}}"#,
+        r#"{"victim": {"age": true}, "offender": {"age": "40"}}"#,
+        r#"{"case": {"place": 7}}"#,
+        r#"{"material": {"conduct": ["possessed", 3]}}"#,
+        r#"{"victim": {"age": 18446744073709551615}}"#,
+        r#"{"case": {"date_of_facts": "2020-01-01"}, "victim": {"birth_date": "2010-06-01"}}"#,
+        r#"{"case": {"date_of_facts": "2020-01-01"}, "victim": {"birth_date": "2010-06-01", "age": 10}}"#,
+        r#"{"case": {"title": "caf\u00e9 \"quoted\"", "ict": true}}"#,
+        r#"{"victim": {"age": {"years": 7}}}"#,
+        r#"{"victim": [1]}"#,
+        r#"{"victim": {"age": 3}, "case": {"place": "FR"}, "victim": {"age": 3}}"#,
+        r#"{"victim": {"age": 3}, "case": {"place": "FR"}, "victim": null}"#,
+        r#"{"victim": null, "case": null, "victim": null}"#,
+        r#"{"victim": {"vulnerable": true, "age": 3, "vulnerable": true}}"#,
+        r#"{"victim": {"vulnerable": null, "age": 3, "vulnerable": false}}"#,
+        r#"{"victim": {"vulnerable": true, "age": 3}, "case": {"place": "FR"}}"#,
+    ];
+    // Keys in the order people write them: read directly all the same.
+    let golden = include_str!("../../../../tests/batch/golden.jsonl");
+    for text in golden.lines() {
+        let Ok(Json::Object(record)) = serde_json::from_str::<Json>(text) else {
+            panic!("{text}")
+        };
+        let slow = read_through_table(text, &record, 1, v, today());
+        assert_eq!(
+            read_directly(text, v, today()).ok_or(()),
+            slow.map_err(|_| ()),
+            "{text}"
+        );
+    }
+    for (i, text) in synthetic.lines().chain(unusual).enumerate() {
+        // A key given twice is refused before either reading.
+        let Ok(value) = serde_json::from_str::<Json>(text) else {
+            assert!(read_directly(text, v, today()).is_none(), "{text}");
+            let r = case_from_json(text, 1, v, today()).unwrap_err();
+            assert!(r.message.starts_with("duplicate key `"), "{text}: {r:?}");
+            continue;
+        };
+        let Json::Object(record) = &value else {
+            panic!("{text}")
+        };
+        let slow = read_through_table(text, record, 1, v, today());
+        match read_directly(text, v, today()) {
+            Some(case) => assert_eq!(Ok(case), slow, "{text}"),
+            // Only the usual records are read directly; the others are all synthetic.
+            None => assert!(i >= 500 || slow.is_err(), "{text}"),
+        }
+    }
+}
+
+#[test]
+fn a_csv_row_reads_as_the_same_case_file() {
+    let book = LawBook::builtin().unwrap();
+    let v = &book.vocabulary;
+    let header = CsvHeader::parse(
+        &[
+            "case.date_of_facts",
+            "case.ict",
+            "victim.age",
+            "victim.nationality",
+            "offender.age",
+            "version",
+        ],
+        v,
+    )
+    .unwrap();
+    let a = case_from_csv(
+        &["2023-05-10", "TRUE", "9", "PH; FR", "", "1"],
+        &header,
+        2,
+        v,
+        today(),
+    )
+    .unwrap();
+    let toml = "[case]\ndate_of_facts = \"2023-05-10\"\nict = true\n[victim]\nage = 9\nnationality = [\"PH\", \"FR\"]\n";
+    let b = Case::parse(&SourceText::new("c.toml", toml), v, today()).unwrap();
+    assert_eq!(a, b);
+    let r = case_from_csv(&["2023-02-30", "", "", "", "", ""], &header, 5, v, today()).unwrap_err();
+    assert_eq!(
+        (r.line, r.column, r.field.as_deref()),
+        (5, Some(1), Some("case.date_of_facts"))
+    );
+    let r = CsvHeader::parse(&["case.ict", "victim.agee"], v).unwrap_err();
+    assert!(r.message.contains("column 2"), "{r:?}");
+    assert_eq!(r.column, Some(2));
+    assert!(CsvHeader::parse(&["victim.age", "victim.age"], v).is_err());
+}

@@ -1,0 +1,121 @@
+//! The checks across facts of a case (ages, dates) and the facts derived from the stated ones.
+
+use super::*;
+
+impl Case {
+    /// `span` locates a fact's value in the file (only when a problem is found).
+    pub(super) fn check_consistency(
+        &self,
+        source: &SourceText,
+        vocab: &Vocabulary,
+        span: &dyn Fn(&str) -> Option<Range<usize>>,
+        today: NaiveDate,
+    ) -> Result<(), Diagnostic> {
+        let at = |key: &str| span(key).map(|s| s.start).unwrap_or(0);
+        let facts_date = self.date_of_facts_or(today);
+        if let (Some(f), Some(a)) = (
+            self.date("case.date_of_facts"),
+            self.date("case.date_of_assessment"),
+        ) {
+            if a < f {
+                return Err(source
+                    .error_at(
+                        at("case.date_of_assessment"),
+                        format!("date_of_assessment {a} is before date_of_facts {f}"),
+                    )
+                    .with_help("a date on or after the date of the facts"));
+            }
+        }
+        for (age_key, birth_key) in AGES {
+            let Some(birth) = self.date(birth_key) else {
+                continue;
+            };
+            if birth > facts_date {
+                return Err(source
+                    .error_at(
+                        at(birth_key),
+                        format!("{birth_key} {birth} is after the date of the facts {facts_date}"),
+                    )
+                    .with_help("a birth date before the date of the facts"));
+            }
+            let computed = age_on(birth, facts_date);
+            // The age a birth date gives must be one the age fact accepts: otherwise the
+            // case would hold an age that no case file can state (and that a saved copy
+            // of this case could not load).
+            if let Some(def) = vocab.fact(age_key) {
+                let n = computed as f64;
+                if def.min.is_some_and(|m| n < m) || def.max.is_some_and(|m| n > m) {
+                    let mut accepted = String::from("a birth date giving an age");
+                    if let Some(min) = def.min {
+                        accepted.push_str(&format!(" from {min}"));
+                    }
+                    if let Some(max) = def.max {
+                        accepted.push_str(&format!(" up to {max}"));
+                    }
+                    return Err(source
+                        .error_at(
+                            at(birth_key),
+                            format!(
+                                "{birth_key} {birth} gives an age of {computed} at the date of the facts {facts_date}"
+                            ),
+                        )
+                        .with_help(accepted));
+                }
+            }
+            if let Some(Value::Int(stated)) = self.facts.get(age_key) {
+                if *stated != computed {
+                    return Err(source
+                        .error_at(at(age_key), format!("{age_key} is {stated} but {birth_key} {birth} gives {computed} at the date of the facts {facts_date}"))
+                        .with_help(format!("remove one of the two, or make them agree ({age_key} = {computed})")));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Recomputes derived facts from stated ones.
+    pub(super) fn derive(&mut self, vocab: &Vocabulary, today: NaiveDate) {
+        let facts_date = self.date_of_facts_or(today);
+        for (age_key, birth_key) in AGES {
+            if let Some(birth) = self.date(birth_key) {
+                self.facts.insert(
+                    Cow::Borrowed(age_key),
+                    vocab.slot(age_key),
+                    Value::Int(age_on(birth, facts_date)),
+                );
+            }
+        }
+        self.facts.remove("derived.age_gap");
+        let Some(gap_slot) = vocab.slot("derived.age_gap") else {
+            return;
+        };
+        let gap = match (
+            self.date("offender.birth_date"),
+            self.date("victim.birth_date"),
+        ) {
+            (Some(o), Some(v)) => Some(Value::Number(years_between(o, v))),
+            _ => match (self.facts.get("offender.age"), self.facts.get("victim.age")) {
+                (Some(Value::Int(o)), Some(Value::Int(v))) => {
+                    // In f64: a data folder's vocabulary may leave ages unbounded, and
+                    // `o - v` in i64 could overflow.
+                    let diff = *o as f64 - *v as f64;
+                    // On 29 February the gap can be exactly `diff - 1` (or `diff + 1` when
+                    // the offender is the younger): born on 2000-02-29 and 2003-03-01, two
+                    // people are three years apart (the anniversary falls on 1 March), yet
+                    // aged 4 and 0 on 2004-02-29. The open interval must then hold its ends.
+                    let leap_day = facts_date.month() == 2 && facts_date.day() == 29;
+                    let slack = if leap_day { 1e-6 } else { 0.0 };
+                    Some(Value::Between(Interval {
+                        above: diff - 1.0 - slack,
+                        below: diff + 1.0 + slack,
+                    }))
+                }
+                _ => None,
+            },
+        };
+        if let Some(g) = gap {
+            self.facts
+                .insert(Cow::Borrowed("derived.age_gap"), Some(gap_slot), g);
+        }
+    }
+}

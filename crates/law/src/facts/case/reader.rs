@@ -1,0 +1,210 @@
+//! Reading a case step by step, section by section, with the checks of a case file.
+
+use super::*;
+
+/// A section of a case file being read: its name, and the section as the vocabulary finds
+/// it (looked up once for all its facts).
+#[derive(Debug, Clone, Copy)]
+pub struct OpenSection<'n> {
+    name: &'n str,
+    id: SectionId,
+}
+
+/// Reads a case step by step, with the checks of a case file: [`Case::from_table`] reads a
+/// TOML table through it, and batch analysis reads its usual records through it directly
+/// (see `batch::record`), so that both make exactly the same checks.
+pub struct CaseReader<'s> {
+    source: &'s SourceText,
+    vocab: &'s Vocabulary,
+    /// The facts read so far. Put in the case at the end, at once: they usually come in
+    /// key order (sections and keys are read in order), kept as they are then.
+    facts: Vec<(Key, Fact)>,
+}
+
+impl<'s> CaseReader<'s> {
+    /// Problems are located in `source`.
+    pub fn new(source: &'s SourceText, vocab: &'s Vocabulary) -> Self {
+        Self {
+            source,
+            vocab,
+            facts: Vec::with_capacity(32),
+        }
+    }
+
+    /// The top-level `version`.
+    pub fn version(&self, value: &DeValue, span: Range<usize>) -> Result<(), Diagnostic> {
+        check_version(self.source, value, span)
+    }
+
+    /// A top-level key other than `version` (at byte `at`) must be a section: the section,
+    /// to read its facts with.
+    pub fn section<'n>(&self, name: &'n str, at: usize) -> Result<OpenSection<'n>, Diagnostic> {
+        if let Some(id) = self.vocab.section_id(name) {
+            return Ok(OpenSection { name, id });
+        }
+        let mut message = format!("unknown section `{}`", short(name));
+        // Section names are short and few: one edit in five letters (not the two edits a
+        // key allows), so that a key written outside its section (`age`) is not taken
+        // for a misspelt section (`case`).
+        let close = closest(name, &self.vocab.sections())
+            .filter(|c| strsim::levenshtein(name, c) <= 1.max(c.len() / 5));
+        if let Some(close) = close {
+            message.push_str(&format!(" (did you mean `{close}`?)"));
+        }
+        Err(self.source.error_at(at, message).with_help(format!(
+            "`version` and the sections {}",
+            self.vocab
+                .sections()
+                .iter()
+                .map(|s| format!("[{s}]"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )))
+    }
+
+    /// The problem with a section whose value (at byte `at`) is not a table.
+    pub fn not_a_table(&self, name: &str, at: usize) -> Diagnostic {
+        let name = short(name);
+        self.source
+            .error_at(
+                at,
+                format!("`{name}` must be a table of facts, written [{name}]"),
+            )
+            .with_help(format!("the keys {}", self.vocab.keys_of(&name).join(", ")))
+    }
+
+    /// The fact `key` of `[section]`: its dotted key `section.key`, its position in the
+    /// vocabulary and its declaration; `None` when the vocabulary declares no such fact or
+    /// derives it (a derived fact is never stated). Found by section and name, and the
+    /// dotted key the vocabulary's, interned, never put together: this runs for every fact
+    /// of every record of a batch.
+    fn declared(
+        &self,
+        section: OpenSection,
+        key: &str,
+    ) -> Option<(&'static str, usize, &'s FactDef)> {
+        let slot = self.vocab.stated_slot(section.id, key)?;
+        Some((self.vocab.interned_key(slot), slot, &self.vocab.facts[slot]))
+    }
+
+    /// One fact: `key` (at byte `key_at`) of `[section]`, its value at `span`.
+    pub fn fact(
+        &mut self,
+        section: OpenSection,
+        key: &str,
+        key_at: usize,
+        value: &DeValue,
+        span: Range<usize>,
+    ) -> Result<(), Diagnostic> {
+        let vocab = self.vocab;
+        let Some((fact_key, slot, def)) = self.declared(section, key) else {
+            let section = section.name;
+            let mut d = self.source.error_at(
+                key_at,
+                format!("unknown key `{}` in [{section}]", short(key)),
+            );
+            d.help = Some(format!(
+                "in [{section}]: {}",
+                vocab.keys_of(section).join(", ")
+            ));
+            if let Some(close) = closest(key, &vocab.keys_of(section)) {
+                d.message.push_str(&format!(" (did you mean `{close}`?)"));
+            }
+            return Err(d);
+        };
+        let parsed = convert(self.source, vocab, fact_key, def, value, span)?;
+        self.push(fact_key, slot, parsed);
+        Ok(())
+    }
+
+    /// One fact whose value is a number already parsed (from a JSON record), without going
+    /// through the TOML text of the number: what [`CaseReader::fact`] makes of the number
+    /// serde_json writes for it (a whole number for an integer fact, any number for a
+    /// number fact, within the same bounds). `false`, and nothing read, for anything else:
+    /// `fact` then reports it. Read this way, a number costs a comparison instead of a
+    /// TOML parse.
+    pub fn number(&mut self, section: OpenSection, key: &str, n: Number) -> bool {
+        let Some((fact_key, slot, def)) = self.declared(section, key) else {
+            return false;
+        };
+        let value = match (def.ty, n) {
+            (FactType::Integer, Number::Int(i)) => Value::Int(i),
+            // As `str::parse::<f64>` reads the digits serde_json writes: both round to the
+            // nearest.
+            (FactType::Number, Number::Int(i)) => Value::Number(i as f64),
+            // serde_json writes the shortest text that reads back as the same number.
+            (FactType::Number, Number::Float(f)) if f.is_finite() => Value::Number(f),
+            _ => return false,
+        };
+        let n = value.as_number().expect("a number");
+        if !in_bounds(def, n) {
+            return false;
+        }
+        self.push(fact_key, slot, value);
+        true
+    }
+
+    /// One fact whose value is a list of texts (from a JSON record), without building the
+    /// TOML array [`CaseReader::fact`] reads: what `fact` makes of it for a list of
+    /// countries or of values, each text accepted, repeats dropped. `false`, and nothing
+    /// read, for anything else (another type of fact, a text not accepted): `fact` then
+    /// reports it. Lists are common in records (`material.conduct`, `material.kinds`),
+    /// and the array cost an allocation, a push for each text and a drop.
+    pub fn texts<S: AsRef<str>>(&mut self, section: OpenSection, key: &str, items: &[S]) -> bool {
+        let Some((fact_key, slot, def)) = self.declared(section, key) else {
+            return false;
+        };
+        // Checked before the texts: an empty list holds none to refuse.
+        if !matches!(def.ty, FactType::Countries | FactType::EnumList) {
+            return false;
+        }
+        let mut out: Vec<String> = Vec::with_capacity(items.len());
+        for s in items.iter().map(AsRef::as_ref) {
+            if !list_accepts(self.vocab, def, s) {
+                return false;
+            }
+            push_once(&mut out, s);
+        }
+        self.push(fact_key, slot, Value::List(out));
+        true
+    }
+
+    fn push(&mut self, key: &'static str, slot: usize, value: Value) {
+        let slot = Some(slot);
+        self.facts.push((Cow::Borrowed(key), Fact { value, slot }));
+    }
+
+    /// The case: its facts checked together, then the derived ones added. `span` locates a
+    /// fact's value, for a problem.
+    pub fn finish(
+        self,
+        span: &dyn Fn(&str) -> Option<Range<usize>>,
+        today: NaiveDate,
+    ) -> Result<Case, Diagnostic> {
+        // As inserting them one by one: in key order, the last of equal keys kept.
+        let mut case = Case {
+            facts: FactMap::from_pairs(self.facts),
+        };
+        case.check_consistency(self.source, self.vocab, span, today)?;
+        case.derive(self.vocab, today);
+        Ok(case)
+    }
+}
+
+fn check_version(
+    source: &SourceText,
+    value: &DeValue,
+    span: Range<usize>,
+) -> Result<(), Diagnostic> {
+    let accepted = format!("version = {SUPPORTED_VERSION} (or no version line)");
+    match value {
+        DeValue::Integer(i) => match i64::from_str_radix(&without_underscores(i.as_str()), i.radix()) {
+            Ok(v) if v == SUPPORTED_VERSION => Ok(()),
+            Ok(v) if v > SUPPORTED_VERSION => Err(source
+                .error_at(span.start, format!("case format version {v} is newer than this program knows ({SUPPORTED_VERSION})"))
+                .with_help(accepted)),
+            _ => Err(source.error_at(span.start, "unsupported case format version").with_help(accepted)),
+        },
+        _ => Err(source.error_at(span.start, "`version` must be a whole number").with_help(accepted)),
+    }
+}
