@@ -403,37 +403,35 @@ fn why(app: &App) -> String {
         return msg!(static fr, "tui-chosen-from-the-fact-list").into();
     };
     let mut out = format!("{} ", msg!(static fr, "tui-decides"));
-    // Whether a state can prosecute, and its limitation, before the provisions when they
-    // weigh more (see `next_question::weights`).
-    let mut first: Vec<String> = Vec::new();
-    let mut last: Vec<String> = Vec::new();
-    let top = score.decides.first().map_or(0.0, |d| d.weight);
+    // In the order of `next_question::weights`: the retained qualification or its penalty
+    // (and the provisions), whether a state can prosecute and its limitation, the scales.
+    let mut parts: Vec<String> = Vec::new();
+    if !score.retained.is_empty() {
+        let systems = score.retained.join(", ");
+        parts.push(msg!(fr, "tui-decides-retained", systems = systems));
+    }
+    if !score.retained_penalty.is_empty() {
+        let systems = score.retained_penalty.join(", ");
+        parts.push(msg!(fr, "tui-decides-retained-penalty", systems = systems));
+    }
+    let provisions = decided_list(score, lang, 3);
+    parts.extend((!provisions.is_empty()).then_some(provisions));
     for r in score.reach.iter().take(2) {
         let (system, rule) = (r.system.name.get(lang).to_string(), r.rule.citation.clone());
-        let text = if r.prosecution {
+        parts.push(if r.prosecution {
             msg!(fr, "tui-decides-prosecution", system = system, rule = rule)
         } else {
             msg!(fr, "tui-decides-ground", system = system, rule = rule)
-        };
-        if r.weight >= top {
-            first.push(text);
-        } else {
-            last.push(text);
-        }
+        });
     }
     if !score.limitation.is_empty() {
-        last.push(msg!(
+        parts.push(msg!(
             fr,
             "tui-decides-limitation",
             systems = score.limitation.join(", ")
         ));
     }
-    let provisions = decided_list(score, lang, 3);
-    let parts: Vec<String> = first
-        .into_iter()
-        .chain((!provisions.is_empty()).then_some(provisions))
-        .chain(last)
-        .collect();
+    parts.extend(scale_list(score, lang));
     out.push_str(&parts.join("; "));
     if let Some(other) = score.together_with {
         out.push_str(&msg!(
@@ -444,6 +442,38 @@ fn why(app: &App) -> String {
     }
     out.push('.');
     out
+}
+
+/// What a question decides in each sentencing scale: one part per scale.
+fn scale_list(score: &QuestionScore, lang: &str) -> Vec<String> {
+    use crate::engine::next_question::ScalePart;
+    let fr = lang == "fr";
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for d in &score.scale {
+        let name = d.scale.get(lang).to_string();
+        let part = match d.part {
+            ScalePart::Category => msg!(static fr, "tui-scale-category").to_string(),
+            ScalePart::Role => msg!(static fr, "tui-scale-role").to_string(),
+            ScalePart::StartingPoint => msg!(static fr, "tui-scale-starting-point").to_string(),
+            ScalePart::Factor(label) => {
+                msg!(fr, "tui-scale-factor", factor = label.get(lang).to_string())
+            }
+        };
+        match out.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, parts)) => parts.push(part),
+            None => out.push((name, vec![part])),
+        }
+    }
+    out.into_iter()
+        .map(|(scale, parts)| {
+            msg!(
+                fr,
+                "tui-decides-scale",
+                scale = scale,
+                parts = parts.join(", ")
+            )
+        })
+        .collect()
 }
 
 /// The provisions a question decides, the weightiest first; the first with the element it

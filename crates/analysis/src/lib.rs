@@ -20,6 +20,7 @@
 pub mod compare;
 pub mod concurrence;
 pub mod explore;
+pub mod questions;
 pub mod scale;
 
 use std::collections::BTreeSet;
@@ -102,13 +103,21 @@ pub fn analyse<'a, 'c>(
         None => (None, Vec::new()),
     };
     let questions = match request.questions {
-        Some(skipped) => qualif_engine::next_question::next_questions_skipping(
-            plan,
-            case,
-            request.law_date,
-            today,
-            skipped,
-        ),
+        Some(skipped) => {
+            // The scales' findings are weighed too (a scale's category, role, starting
+            // point or factor).
+            let beyond = scales.map(|s| questions::ScaleFindings::new(s, case));
+            qualif_engine::next_question::next_questions_with(
+                plan,
+                case,
+                request.law_date,
+                today,
+                skipped,
+                beyond
+                    .as_ref()
+                    .map(|b| b as &dyn qualif_engine::next_question::Beyond),
+            )
+        }
         None => Vec::new(),
     };
     let sentence_months = match request.sentence {
