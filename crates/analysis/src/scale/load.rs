@@ -125,6 +125,25 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
             "rationale = [\"why the scale is built this way\", …]",
         );
     }
+    for k in &h.covers {
+        if c.vocab.conduct(k.get_ref()).is_none() {
+            c.err_help(
+                k.span().start,
+                format!("unknown conduct class `{}`", quote(k.get_ref())),
+                "a conduct class declared as [[conduct]] in vocabulary.toml",
+            );
+        }
+    }
+    if h.covers.is_empty() {
+        c.err_help(
+            at,
+            format!(
+                "guideline `{}` covers no conduct class",
+                quote(h.id.get_ref())
+            ),
+            "covers = [\"csam.possession\", …]: the conduct classes it sentences",
+        );
+    }
     let in_force_from = h
         .in_force_from
         .as_ref()
@@ -282,6 +301,7 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
         rationale: h.rationale.clone(),
         maps_to: h.maps_to.clone(),
         notes: h.notes.clone(),
+        covers: h.covers.iter().map(|k| k.get_ref().clone()).collect(),
         categories,
         roles,
         cells,

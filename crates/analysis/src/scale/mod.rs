@@ -2,6 +2,7 @@
 //! proposal for live-streamed abuse), read from `guidelines/`, and the placement of a
 //! sentence against them, against each system's maximum and against real outcomes.
 
+mod coverage;
 mod load;
 pub(crate) mod model;
 mod proportionality;
@@ -9,6 +10,7 @@ mod proportionality;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use coverage::{Coverage, RetainedConduct};
 pub use load::{REFERENCE_FILE, load};
 pub use model::{FactorKind, Outcome};
 pub use proportionality::{Placement, Proportionality, SystemPlacement, place};
@@ -142,6 +144,8 @@ pub struct Guideline {
     pub rationale: Vec<String>,
     pub maps_to: Option<String>,
     pub notes: Vec<String>,
+    /// The conduct classes it sentences (see [`coverage`]).
+    pub covers: Vec<String>,
     pub categories: Vec<Choice>,
     pub roles: Vec<Choice>,
     pub cells: Vec<Cell>,
@@ -222,6 +226,9 @@ pub struct ScaleResult<'a> {
     pub maximum: Option<&'a Maximum>,
     /// The range capped by the statutory maximum, when the maximum is lower.
     pub capped_to: Option<f64>,
+    /// Whether it covers the conduct retained for the case: `Covered` unless the caller
+    /// says otherwise ([`evaluate_covered`]); a result is never `NotCovered`.
+    pub coverage: Coverage,
 }
 
 struct Facts<'c>(&'c Case);
@@ -306,6 +313,7 @@ pub fn evaluate<'a>(g: &'a Guideline, case: &Case) -> ScaleResult<'a> {
                     factors: Vec::new(),
                     maximum: None,
                     capped_to: None,
+                    coverage: Coverage::Covered,
                 };
             }
         }
@@ -356,6 +364,7 @@ pub fn evaluate<'a>(g: &'a Guideline, case: &Case) -> ScaleResult<'a> {
         factors,
         maximum,
         capped_to,
+        coverage: Coverage::Covered,
     }
 }
 
@@ -372,6 +381,46 @@ pub fn evaluate_all<'a>(
         .map(|g| evaluate(g, case))
         .collect();
     (official, extensions)
+}
+
+/// The scales that cover the conduct retained for a case (see [`coverage`](Coverage)).
+#[derive(Debug, Clone, Default)]
+pub struct Covered<'a> {
+    /// The official scale's result, when it covers the conduct (or may).
+    pub official: Option<ScaleResult<'a>>,
+    /// The results of the scales that extend it and cover the conduct (or may).
+    pub extensions: Vec<ScaleResult<'a>>,
+    /// The guidelines of the data that do not cover it: not evaluated.
+    pub not_covering: Vec<&'a Guideline>,
+}
+
+/// [`evaluate_all`], for the scales that cover `conduct` only.
+pub fn evaluate_covered<'a>(
+    scales: &'a Scales,
+    case: &Case,
+    conduct: &RetainedConduct,
+) -> Covered<'a> {
+    let mut out = Covered::default();
+    for g in &scales.guidelines {
+        let coverage = conduct.coverage(g);
+        if coverage == Coverage::NotCovered {
+            out.not_covering.push(g);
+            continue;
+        }
+        let r = ScaleResult {
+            coverage,
+            ..evaluate(g, case)
+        };
+        if g.official
+            && out.official.is_none()
+            && scales.official().is_some_and(|o| std::ptr::eq(o, g))
+        {
+            out.official = Some(r);
+        } else if !g.official {
+            out.extensions.push(r);
+        }
+    }
+    out
 }
 
 /// The longest sentence accepted, in months: 100 years. A longer term is a mistake (a

@@ -20,7 +20,9 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
             )],
         ));
     }
-    if doc.scales.is_empty() {
+    if let Some(line) = &doc.no_scale_covers {
+        o.push(Block::para(spans![line]));
+    } else if doc.scales.is_empty() {
         o.push(Block::para(spans![t(
             l,
             "No sentencing scale in the data.",
@@ -118,13 +120,20 @@ fn scale(o: &mut Vec<Block>, s: &ScaleSection, l: &str, html: bool) {
             },
         ));
     }
-    let mut f = vec![
+    let mut f = Vec::new();
+    if let Some(note) = &s.coverage_note {
+        f.push(warning(
+            msg!(static l, "scale-coverage-label"),
+            spans![note],
+        ));
+    }
+    f.extend([
         Field::new(
             t(l, "Category", "Catégorie"),
             spans![text::choice(&s.category, l)],
         ),
         Field::new(t(l, "Role", "Rôle"), spans![text::choice(&s.role, l)]),
-    ];
+    ]);
     for c in s
         .category_possibly_higher
         .iter()
