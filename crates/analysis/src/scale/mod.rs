@@ -15,11 +15,13 @@ pub use load::{REFERENCE_FILE, load};
 pub use model::{FactorKind, Outcome};
 pub use proportionality::{Placement, Proportionality, SystemPlacement, place};
 
+use std::sync::Arc;
+
 use qualif_engine::Status;
-use qualif_engine::condition::{Context, Expr, Operand};
 use qualif_engine::logic::Tri;
+use qualif_engine::plan::{FreeCondition, Layout, StatedFacts};
 use qualif_law::diagnostics::{Diagnostic, SourceText};
-use qualif_law::facts::{Case, Localized, Value, Vocabulary};
+use qualif_law::facts::{Case, Localized, Vocabulary};
 use qualif_law::law::{Term, Verification};
 
 /// Every scale and the reference cases.
@@ -84,7 +86,8 @@ pub struct Choice {
     pub id: String,
     pub label: Localized,
     pub definition: Option<Localized>,
-    pub when: Expr,
+    /// Compiled once at load, evaluated by the plan (see [`FreeCondition`]).
+    pub when: FreeCondition,
     pub notes: Vec<String>,
 }
 
@@ -106,10 +109,10 @@ pub struct Factor {
     pub kind: FactorKind,
     pub label: Localized,
     /// `None`: no fact of the vocabulary can support it: listed as "to consider".
-    pub when: Option<Expr>,
+    pub when: Option<FreeCondition>,
     /// Holds when the facts contradict the factor: then it is not listed, not even "to
     /// consider"; while it is unknown or false the factor is listed as `when` says.
-    pub unless: Option<Expr>,
+    pub unless: Option<FreeCondition>,
     pub verification: Verification,
     pub sources: Vec<String>,
     pub notes: Vec<String>,
@@ -153,6 +156,22 @@ pub struct Guideline {
     pub maxima: Vec<Maximum>,
     /// Who the guideline covers (`[guideline.scope]`); `None`: every offender.
     pub scope: Option<Box<Scope>>,
+    /// The layout of the facts its conditions were compiled for (the vocabulary's).
+    pub layout: Arc<Layout>,
+}
+
+impl Guideline {
+    /// Every condition of the guideline: its scope, categories, roles and factors
+    /// (`when`, then `unless`).
+    pub fn conditions(&self) -> impl Iterator<Item = &FreeCondition> {
+        let scope = self.scope.iter().map(|s| &s.when);
+        let choices = self.categories.iter().chain(&self.roles).map(|c| &c.when);
+        let factors = self
+            .factors
+            .iter()
+            .flat_map(|f| f.when.iter().chain(f.unless.iter()));
+        scope.chain(choices).chain(factors)
+    }
 }
 
 /// What a guideline's scope makes of the offender, said after its status.
@@ -170,7 +189,7 @@ pub enum ScopeStatus {
 /// text, report, interview) shows them without knowing about scopes.
 #[derive(Debug, Clone)]
 pub struct Scope {
-    pub when: Expr,
+    pub when: FreeCondition,
     pub verification: Verification,
     pub sources: Vec<String>,
     /// The guideline as shown outside its scope: no category, role, cell, factor or maximum.
@@ -231,25 +250,10 @@ pub struct ScaleResult<'a> {
     pub coverage: Coverage,
 }
 
-struct Facts<'c>(&'c Case);
-
-impl Context for Facts<'_> {
-    fn value(&self, operand: &Operand) -> Option<&Value> {
-        match operand {
-            Operand::Fact(k) => self.0.get(k),
-            Operand::Parameter(_) => None,
-        }
-    }
-
-    fn status(&self, _provision: &str) -> Option<Status> {
-        None
-    }
-}
-
-fn choose<'a>(choices: &'a [Choice], ctx: &dyn Context) -> Chosen<'a> {
+fn choose<'a>(choices: &'a [Choice], facts: &StatedFacts) -> Chosen<'a> {
     let mut possible_higher = Vec::new();
     for c in choices {
-        match c.when.eval(ctx) {
+        match c.when.eval(facts) {
             Tri::True => {
                 return Chosen {
                     choice: Some(c),
@@ -280,7 +284,7 @@ pub fn category_role_cell<'a>(
     g: &'a Guideline,
     case: &Case,
 ) -> (Option<&'a Choice>, Option<&'a Choice>, Option<&'a Cell>) {
-    let ctx = Facts(case);
+    let ctx = g.layout.facts(case);
     if g.scope
         .as_ref()
         .is_some_and(|s| s.when.eval(&ctx) == Tri::False)
@@ -295,7 +299,7 @@ pub fn category_role_cell<'a>(
 
 /// Applies one scale to the facts.
 pub fn evaluate<'a>(g: &'a Guideline, case: &Case) -> ScaleResult<'a> {
-    let ctx = Facts(case);
+    let ctx = g.layout.facts(case);
     if let Some(scope) = &g.scope {
         match scope.when.eval(&ctx) {
             Tri::True => {}
