@@ -149,3 +149,42 @@ fn an_unknown_conduct_class_in_covers_is_a_located_load_error() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn images_the_facts_establish_keep_the_scale_possible_while_their_qualification_is_open() {
+    // Sextortion with images the offender acquired and possessed: a system retains the
+    // sextortion; possessing the images may still apply (an element is open). The images
+    // are stated, so the image scale is shown as possible, not hidden.
+    let book = LawBook::builtin().unwrap();
+    let scales = Scales::builtin(&book.vocabulary).unwrap();
+    let plan = Plan::new(&book);
+    let text = r#"version = 1
+[case]
+date_of_facts = "2013-09-04"
+place = "BE"
+ict = true
+public_network_contact = true
+[victim]
+age = 12
+[offender]
+age = 46
+group = "alone"
+[act]
+requested_images = true
+sexual_communication = true
+threatened_disclosure = true
+[material]
+category = "C"
+conduct = ["acquired", "possessed", "threatened_to_publish"]
+kinds = ["photo"]
+self_generated = true
+"#;
+    let case = Case::parse(&SourceText::new("c.toml", text), &book.vocabulary, today())
+        .unwrap_or_else(|d| panic!("{d}"));
+    let a = analyse(&plan, Some(&scales), &case, &Request::default(), today());
+    let (shown, _) = shown(&a);
+    assert!(
+        shown.iter().any(|(id, _)| id == "EW-IIOC-2014"),
+        "{shown:?}"
+    );
+}

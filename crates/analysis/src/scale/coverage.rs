@@ -7,13 +7,15 @@
 //! a prosecutor would retain (the leading one, the cumulative ones and those retained as the
 //! same conduct), each with what the facts make of it. Unknown is not false: a class whose
 //! engagement rests on an unknown fact, or a qualification only possibly retained (an
-//! alternative that would absorb the one that applies, or the possible qualification of a
-//! system where none is certain), makes the scale *possible*, not hidden.
+//! alternative that would absorb the one that applies, the possible qualification of a
+//! system where none is certain, or any qualification that may apply whose conduct the
+//! facts establish), makes the scale *possible*, not hidden.
 
 use serde::Serialize;
 
 use super::Guideline;
 use crate::concurrence::{Candidate, resolve};
+use qualif_engine::Status;
 use qualif_engine::logic::Tri;
 
 /// What a guideline's coverage makes of a case.
@@ -62,6 +64,17 @@ impl<'p> RetainedConduct<'p> {
         }
         if let Some(i) = c.possible {
             add(i, false);
+        }
+        // A qualification that may apply, whose conduct the facts establish (only another
+        // element is open: possessing images whose child may be fictitious): possible. One
+        // whose conduct the facts do not even state is not (images a trafficking case never
+        // mentions).
+        for candidate in candidates.iter().filter(|c| c.status == Status::Possible) {
+            for k in &candidate.provision.covers {
+                if engaged(k) == Tri::True {
+                    self.classes.push((k.as_str(), Tri::Unknown));
+                }
+            }
         }
     }
 
