@@ -257,7 +257,7 @@ fn french_output_has_no_english_sentence() {
         );
         json(&compare_text::json(&book, &a, retained, &c), &mut data);
         json(
-            &scale_text::json(official.as_ref(), &extensions, None),
+            &scale_text::json(official.as_ref(), &extensions, &[], None),
             &mut data,
         );
         for all in [false, true] {
@@ -308,17 +308,17 @@ fn french_output_has_no_english_sentence() {
         ));
         outputs.push((
             format!("{name}: scale"),
-            scale_text::table(official.as_ref(), &extensions, None, "fr", 1000),
+            scale_text::table(official.as_ref(), &extensions, &[], None, "fr", 1000),
         ));
         for months in [36.0, 360.0] {
             let p = scale::place(months, official.as_ref(), &extensions, &a, &scales);
             json(
-                &scale_text::json(official.as_ref(), &extensions, Some(&p)),
+                &scale_text::json(official.as_ref(), &extensions, &[], Some(&p)),
                 &mut data,
             );
             outputs.push((
                 format!("{name}: scale --sentence {months}m"),
-                scale_text::table(official.as_ref(), &extensions, Some(&p), "fr", 1000),
+                scale_text::table(official.as_ref(), &extensions, &[], Some(&p), "fr", 1000),
             ));
         }
     }

@@ -30,12 +30,14 @@ pub fn run(plan: &Plan, scales: &Scales, args: &ScaleArgs) -> Result<u8> {
         Format::Json => serde_json::to_string_pretty(&scale_text::json(
             official.as_ref(),
             extensions,
+            &analysis.scales_not_covering,
             placement.as_ref(),
         ))
         .expect("JSON values serialise"),
         Format::Table | Format::Markdown => scale_text::table(
             official.as_ref(),
             extensions,
+            &analysis.scales_not_covering,
             placement.as_ref(),
             lang,
             args.printed.columns(),

@@ -134,6 +134,8 @@ pub struct Analysis<'a> {
     /// The official sentencing scale's result, and those of the scales extending it.
     pub scale: Option<ScaleResult<'a>>,
     pub scale_extensions: Vec<ScaleResult<'a>>,
+    /// No scale is shown because no guideline of the data covers the conduct retained.
+    pub no_scale_covers: bool,
 }
 
 impl<'a> Analysis<'a> {
@@ -155,6 +157,11 @@ impl<'a> Analysis<'a> {
             .iter()
             .map(|c| c.leading.as_ref().map(|g| (g.members[0], g.certain)))
             .collect();
+        let no_scale_covers = crate::report::scale_text::none_covers(
+            analysis.scale.as_ref(),
+            &analysis.scale_extensions,
+            &analysis.scales_not_covering,
+        );
         let (assessment, questions) = (analysis.assessment, analysis.questions);
         let (scale, scale_extensions) = (analysis.scale, analysis.scale_extensions);
         let mut rows = Vec::new();
@@ -185,6 +192,7 @@ impl<'a> Analysis<'a> {
             disparities,
             scale,
             scale_extensions,
+            no_scale_covers,
         }
     }
 

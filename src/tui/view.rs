@@ -902,6 +902,10 @@ fn draw_comparison(f: &mut Frame, app: &App, area: Rect) {
     lines.push(Line::raw(""));
     match &app.analysis.scale {
         Some(r) => lines.extend(scale_lines(app, r)),
+        None if app.analysis.no_scale_covers => lines.push(Line::styled(
+            crate::report::scale_text::no_guideline_covers(lang),
+            s.dim(),
+        )),
         None => lines.push(Line::styled(
             msg!(static fr, "tui-sentencing-scale-no-official-guideline"),
             s.dim(),
@@ -981,6 +985,12 @@ fn scale_lines(app: &App, r: &ScaleResult) -> Vec<Line<'static>> {
         Span::styled(name, style),
         Span::raw(result),
     ]));
+    if r.coverage == crate::scale::Coverage::Possible {
+        out.push(Line::styled(
+            format!("  ⚠ {}", crate::report::scale_text::coverage_possible(lang)),
+            s.fg(Color::Yellow),
+        ));
+    }
     let higher: Vec<&str> = r
         .category
         .possible_higher

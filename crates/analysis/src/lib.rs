@@ -76,6 +76,10 @@ pub struct Analysis<'a, 'c> {
     pub scale: Option<ScaleResult<'a>>,
     /// The results of the scales that extend it (proposals).
     pub scale_extensions: Vec<ScaleResult<'a>>,
+    /// The guidelines of the data that do not cover the conduct retained for the case
+    /// ([`scale::Coverage`]): neither evaluated nor shown. When every guideline is here,
+    /// the outputs say in one line that no guideline of the data covers the conduct.
+    pub scales_not_covering: Vec<&'a scale::Guideline>,
     /// The questions worth asking next, best first, when the request asked for them.
     pub questions: Vec<QuestionScore<'a>>,
 }
@@ -92,15 +96,24 @@ pub fn analyse<'a, 'c>(
 ) -> Analysis<'a, 'c> {
     let assessment = assess(plan, case, request.systems, request.law_date, today);
     let prepared = plan.prepare(case);
-    let engaged = |c: &str| plan.conduct(&prepared, c) != Some(Tri::False);
+    let engagement = |c: &str| plan.conduct(&prepared, c).unwrap_or(Tri::True);
+    let engaged = |c: &str| engagement(c) != Tri::False;
     let concurrence = assessment
         .systems
         .iter()
         .map(|r| concurrence::resolve(&concurrence::candidates(r), engaged))
         .collect();
-    let (scale, scale_extensions) = match scales {
-        Some(s) => crate::scale::evaluate_all(s, case),
-        None => (None, Vec::new()),
+    let covered = match scales {
+        Some(s) => {
+            let mut conduct = scale::RetainedConduct::default();
+            for r in &assessment.systems {
+                if r.system.kind == qualif_law::law::SystemKind::National {
+                    conduct.add_system(&concurrence::candidates(r), engagement);
+                }
+            }
+            scale::evaluate_covered(s, case, &conduct)
+        }
+        None => scale::Covered::default(),
     };
     let questions = match request.questions {
         Some(skipped) => {
@@ -136,8 +149,9 @@ pub fn analyse<'a, 'c>(
         sentence_months,
         assessment,
         concurrence,
-        scale,
-        scale_extensions,
+        scale: covered.official,
+        scale_extensions: covered.extensions,
+        scales_not_covering: covered.not_covering,
         questions,
     }
 }

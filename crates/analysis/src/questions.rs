@@ -73,10 +73,10 @@ impl<'a> Beyond<'a> for ScaleFindings<'a> {
     fn conditions(&self) -> Vec<&'a Expr> {
         let mut out = Vec::new();
         for g in &self.scales.guidelines {
-            out.extend(g.scope.as_ref().map(|s| &s.when));
-            out.extend(g.categories.iter().chain(&g.roles).map(|c| &c.when));
+            out.extend(g.scope.as_ref().map(|s| s.when.expr()));
+            out.extend(g.categories.iter().chain(&g.roles).map(|c| c.when.expr()));
             for f in &g.factors {
-                out.extend(f.when.iter().chain(&f.unless));
+                out.extend(f.when.iter().chain(&f.unless).map(|c| c.expr()));
             }
         }
         out

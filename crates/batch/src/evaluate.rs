@@ -6,7 +6,8 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use qualif_analysis::scale::{Guideline, SentenceValue};
+use qualif_analysis::scale::{Coverage, Guideline, RetainedConduct, SentenceValue};
+use qualif_engine::logic::Tri;
 use qualif_engine::plan::{Plan, Summary};
 use qualif_law::facts::{Case, Value};
 use qualif_law::law::{Provision, SystemKind, Term};
@@ -143,6 +144,21 @@ fn scale_figure_with<'a>(
     })
 }
 
+/// Whether `g` covers the conduct the national systems of `summary` retain (or may): see
+/// [`qualif_analysis::scale::Coverage`].
+fn covers(plan: &Plan, summary: &Summary, case: &Case, g: &Guideline) -> bool {
+    let prepared = plan.prepare(case);
+    let engagement = |c: &str| plan.conduct(&prepared, c).unwrap_or(Tri::True);
+    let mut conduct = RetainedConduct::default();
+    for s in &summary.systems {
+        conduct.add_system(
+            &qualif_analysis::concurrence::summary_candidates(s),
+            engagement,
+        );
+    }
+    conduct.coverage(g) != Coverage::NotCovered
+}
+
 /// Evaluates one case: every provision of every national system (through the summary),
 /// then their figures and those of the official scale. The result borrows from the
 /// case as from the law.
@@ -194,7 +210,11 @@ pub fn evaluate_with<'a>(
             }
         })
         .collect();
-    let scale = official.and_then(|g| scale_figure_with(g, texts, case));
+    // A figure only where the guideline covers the conduct retained for the case (or may),
+    // as `analyse` decides it for the other outputs; read only for a case with a figure.
+    let scale = official
+        .and_then(|g| scale_figure_with(g, texts, case))
+        .filter(|_| official.is_some_and(|g| covers(plan, &summary, case, g)));
     let ratio_to_starting_point = ratio(
         for_ratio,
         scale.as_ref().and_then(|s| s.starting_point_months),

@@ -6,7 +6,9 @@ use serde_json::{Value as Json, json};
 
 use super::assess_json::CONTRACT;
 use super::words;
-use qualif_analysis::scale::{FactorKind, Placement, Proportionality, ScaleResult, SentenceValue};
+use qualif_analysis::scale::{
+    Coverage, FactorKind, Guideline, Placement, Proportionality, ScaleResult, SentenceValue,
+};
 use qualif_engine::Status;
 
 fn value(v: &SentenceValue) -> Json {
@@ -32,7 +34,7 @@ fn factors(r: &ScaleResult, kind: FactorKind) -> Vec<Json> {
 /// One scale's result in the shape of the output contract.
 fn result(r: &ScaleResult) -> Json {
     let g = r.guideline;
-    json!({
+    let mut out = json!({
         "guideline": g.id,
         "official": g.official,
         "status": words::guideline_status(g, "en"),
@@ -52,7 +54,11 @@ fn result(r: &ScaleResult) -> Json {
         "range_capped_to_months": r.capped_to,
         "rationale": g.rationale,
         "sources": g.sources,
-    })
+    });
+    if r.coverage == Coverage::Possible {
+        out["coverage"] = json!(r.coverage);
+    }
+    out
 }
 
 fn placement_word(p: Placement, lang: &str) -> &'static str {
@@ -65,22 +71,48 @@ fn placement_word(p: Placement, lang: &str) -> &'static str {
     }
 }
 
+/// Whether no scale is shown because none covers the conduct retained: then the outputs say
+/// so in one line ([`no_guideline_covers`]).
+pub fn none_covers(
+    official: Option<&ScaleResult>,
+    extensions: &[ScaleResult],
+    not_covering: &[&Guideline],
+) -> bool {
+    official.is_none() && !extensions.iter().any(shown) && !not_covering.is_empty()
+}
+
+/// The line said when no guideline of the data covers the conduct retained.
+pub fn no_guideline_covers(lang: &str) -> &'static str {
+    msg!(static lang, "scale-no-guideline-covers")
+}
+
+/// The line said under a scale whose coverage of the conduct rests on an unknown fact.
+pub fn coverage_possible(lang: &str) -> &'static str {
+    msg!(static lang, "scale-coverage-possible")
+}
+
+/// Whether an extension is shown: when the facts engage it (e.g. a live-streaming case).
+pub fn shown(e: &ScaleResult) -> bool {
+    e.category.choice.is_some() || e.role.choice.is_some()
+}
+
 pub fn json(
     official: Option<&ScaleResult>,
     extensions: &[ScaleResult],
+    not_covering: &[&Guideline],
     placement: Option<&Proportionality>,
 ) -> Json {
     let mut out = match official {
         Some(r) => result(r),
         None => json!({}),
     };
+    if !not_covering.is_empty() {
+        out["not_covering"] = json!(not_covering.iter().map(|g| &g.id).collect::<Vec<_>>());
+    }
     out["contract"] = json!(CONTRACT);
     // The contract's `extension`: the first scale that goes beyond the official guideline
     // (null when none applies to these facts); every one is listed in `extensions`.
-    let engaged: Vec<&ScaleResult> = extensions
-        .iter()
-        .filter(|e| e.category.choice.is_some() || e.role.choice.is_some())
-        .collect();
+    let engaged: Vec<&ScaleResult> = extensions.iter().filter(|e| shown(e)).collect();
     out["extension"] = engaged.first().map(|e| result(e)).unwrap_or(Json::Null);
     out["extensions"] = Json::Array(extensions.iter().map(result).collect());
     if let Some(p) = placement {
@@ -115,6 +147,9 @@ fn block(r: &ScaleResult, lang: &str) -> String {
             g.name.get(lang),
             words::guideline_status(g, lang).to_uppercase()
         ));
+    }
+    if r.coverage == Coverage::Possible {
+        out.push_str(&format!("  ⚠ {}\n", coverage_possible(lang)));
     }
     let cat = r
         .category
@@ -243,19 +278,21 @@ fn bar(from: f64, to: f64, scale_max: f64, sentence: f64, width: usize) -> Strin
 pub fn table(
     official: Option<&ScaleResult>,
     extensions: &[ScaleResult],
+    not_covering: &[&Guideline],
     placement: Option<&Proportionality>,
     lang: &str,
     width: usize,
 ) -> String {
     let mut out = String::new();
+    if none_covers(official, extensions, not_covering) {
+        out.push_str(no_guideline_covers(lang));
+        out.push('\n');
+    }
     if let Some(r) = official {
         out.push_str(&block(r, lang));
     }
     // An extension is shown when the facts engage it (e.g. a live-streaming case).
-    for e in extensions
-        .iter()
-        .filter(|e| e.category.choice.is_some() || e.role.choice.is_some())
-    {
+    for e in extensions.iter().filter(|e| shown(e)) {
         out.push('\n');
         out.push_str(&block(e, lang));
     }

@@ -7,6 +7,9 @@ use super::{
     Cell, Choice as CompiledChoice, Factor, Guideline, Maximum, ReferenceCase, Scales, Scope,
     SentenceValue,
 };
+use std::sync::Arc;
+
+use qualif_engine::plan::{FreeCondition, Layout};
 use qualif_law::diagnostics::quote;
 use qualif_law::diagnostics::{Diagnostic, SourceText, toml_error};
 use qualif_law::facts::Vocabulary;
@@ -19,6 +22,7 @@ pub const REFERENCE_FILE: &str = "reference-cases.toml";
 pub fn load(files: &[SourceText], vocab: &Vocabulary) -> Result<Scales, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut scales = Scales::default();
+    let layout = Layout::new(vocab);
     for src in files {
         // The grouping of countries into regions for batch analysis is not a scale.
         if std::path::Path::new(&src.name)
@@ -41,7 +45,7 @@ pub fn load(files: &[SourceText], vocab: &Vocabulary) -> Result<Scales, Vec<Diag
         } else {
             match qualif_law::preparsed::from_source::<GuidelineFile>(src) {
                 Ok(f) => {
-                    if let Some(g) = guideline(&mut c, &f) {
+                    if let Some(g) = guideline(&mut c, &f, &layout) {
                         if scales.guidelines.iter().any(|x| x.id == g.id) {
                             c.err(
                                 f.guideline.id.span().start,
@@ -99,7 +103,7 @@ fn choices(c: &mut FileCheck, raw: &[Choice], what: &str) -> Vec<CompiledChoice>
                 id: ch.id.get_ref().clone(),
                 label: ch.label.clone(),
                 definition: ch.definition.clone(),
-                when,
+                when: FreeCondition::compile(when, c.vocab),
                 notes: ch.notes.clone(),
             });
         }
@@ -107,7 +111,7 @@ fn choices(c: &mut FileCheck, raw: &[Choice], what: &str) -> Vec<CompiledChoice>
     out
 }
 
-fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
+fn guideline(c: &mut FileCheck, f: &GuidelineFile, layout: &Arc<Layout>) -> Option<Guideline> {
     let h = &f.guideline;
     let at = h.id.span().start;
     let sources = c.sources(
@@ -123,6 +127,25 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
                 quote(h.id.get_ref())
             ),
             "rationale = [\"why the scale is built this way\", …]",
+        );
+    }
+    for k in &h.covers {
+        if c.vocab.conduct(k.get_ref()).is_none() {
+            c.err_help(
+                k.span().start,
+                format!("unknown conduct class `{}`", quote(k.get_ref())),
+                "a conduct class declared as [[conduct]] in vocabulary.toml",
+            );
+        }
+    }
+    if h.covers.is_empty() {
+        c.err_help(
+            at,
+            format!(
+                "guideline `{}` covers no conduct class",
+                quote(h.id.get_ref())
+            ),
+            "covers = [\"csam.possession\", …]: the conduct classes it sentences",
         );
     }
     let in_force_from = h
@@ -214,11 +237,11 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
     let mut factors = Vec::new();
     for fr in &f.factor {
         let when = match &fr.when {
-            Some(w) => Some(c.expr(w)?),
+            Some(w) => Some(FreeCondition::compile(c.expr(w)?, c.vocab)),
             None => None,
         };
         let unless = match &fr.unless {
-            Some(w) => Some(c.expr(w)?),
+            Some(w) => Some(FreeCondition::compile(c.expr(w)?, c.vocab)),
             None => None,
         };
         let srcs = c.sources(
@@ -264,7 +287,8 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
     let scope = match &h.scope {
         Some(s) => {
             let sources = c.sources(&s.sources, "guideline scope", s.when.span().start);
-            Some((c.expr(&s.when)?, s, sources))
+            let when = FreeCondition::compile(c.expr(&s.when)?, c.vocab);
+            Some((when, s, sources))
         }
         None => None,
     };
@@ -282,6 +306,7 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
         rationale: h.rationale.clone(),
         maps_to: h.maps_to.clone(),
         notes: h.notes.clone(),
+        covers: h.covers.iter().map(|k| k.get_ref().clone()).collect(),
         categories,
         roles,
         cells,
@@ -289,6 +314,7 @@ fn guideline(c: &mut FileCheck, f: &GuidelineFile) -> Option<Guideline> {
         maxima,
         scope: None,
         scope_status: None,
+        layout: layout.clone(),
     };
     if let Some((when, raw, sources)) = scope {
         let mut outside = g.clone();

@@ -2,6 +2,7 @@
 //! proposal for live-streamed abuse), read from `guidelines/`, and the placement of a
 //! sentence against them, against each system's maximum and against real outcomes.
 
+mod coverage;
 mod load;
 pub(crate) mod model;
 mod proportionality;
@@ -9,15 +10,18 @@ mod proportionality;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use coverage::{Coverage, RetainedConduct};
 pub use load::{REFERENCE_FILE, load};
 pub use model::{FactorKind, Outcome};
 pub use proportionality::{Placement, Proportionality, SystemPlacement, place};
 
+use std::sync::Arc;
+
 use qualif_engine::Status;
-use qualif_engine::condition::{Context, Expr, Operand};
 use qualif_engine::logic::Tri;
+use qualif_engine::plan::{FreeCondition, Layout, StatedFacts};
 use qualif_law::diagnostics::{Diagnostic, SourceText};
-use qualif_law::facts::{Case, Localized, Value, Vocabulary};
+use qualif_law::facts::{Case, Localized, Vocabulary};
 use qualif_law::law::{Term, Verification};
 
 /// Every scale and the reference cases.
@@ -82,7 +86,8 @@ pub struct Choice {
     pub id: String,
     pub label: Localized,
     pub definition: Option<Localized>,
-    pub when: Expr,
+    /// Compiled once at load, evaluated by the plan (see [`FreeCondition`]).
+    pub when: FreeCondition,
     pub notes: Vec<String>,
 }
 
@@ -104,10 +109,10 @@ pub struct Factor {
     pub kind: FactorKind,
     pub label: Localized,
     /// `None`: no fact of the vocabulary can support it: listed as "to consider".
-    pub when: Option<Expr>,
+    pub when: Option<FreeCondition>,
     /// Holds when the facts contradict the factor: then it is not listed, not even "to
     /// consider"; while it is unknown or false the factor is listed as `when` says.
-    pub unless: Option<Expr>,
+    pub unless: Option<FreeCondition>,
     pub verification: Verification,
     pub sources: Vec<String>,
     pub notes: Vec<String>,
@@ -142,6 +147,8 @@ pub struct Guideline {
     pub rationale: Vec<String>,
     pub maps_to: Option<String>,
     pub notes: Vec<String>,
+    /// The conduct classes it sentences (see [`coverage`]).
+    pub covers: Vec<String>,
     pub categories: Vec<Choice>,
     pub roles: Vec<Choice>,
     pub cells: Vec<Cell>,
@@ -149,6 +156,22 @@ pub struct Guideline {
     pub maxima: Vec<Maximum>,
     /// Who the guideline covers (`[guideline.scope]`); `None`: every offender.
     pub scope: Option<Box<Scope>>,
+    /// The layout of the facts its conditions were compiled for (the vocabulary's).
+    pub layout: Arc<Layout>,
+}
+
+impl Guideline {
+    /// Every condition of the guideline: its scope, categories, roles and factors
+    /// (`when`, then `unless`).
+    pub fn conditions(&self) -> impl Iterator<Item = &FreeCondition> {
+        let scope = self.scope.iter().map(|s| &s.when);
+        let choices = self.categories.iter().chain(&self.roles).map(|c| &c.when);
+        let factors = self
+            .factors
+            .iter()
+            .flat_map(|f| f.when.iter().chain(f.unless.iter()));
+        scope.chain(choices).chain(factors)
+    }
 }
 
 /// What a guideline's scope makes of the offender, said after its status.
@@ -166,7 +189,7 @@ pub enum ScopeStatus {
 /// text, report, interview) shows them without knowing about scopes.
 #[derive(Debug, Clone)]
 pub struct Scope {
-    pub when: Expr,
+    pub when: FreeCondition,
     pub verification: Verification,
     pub sources: Vec<String>,
     /// The guideline as shown outside its scope: no category, role, cell, factor or maximum.
@@ -222,27 +245,15 @@ pub struct ScaleResult<'a> {
     pub maximum: Option<&'a Maximum>,
     /// The range capped by the statutory maximum, when the maximum is lower.
     pub capped_to: Option<f64>,
+    /// Whether it covers the conduct retained for the case: `Covered` unless the caller
+    /// says otherwise ([`evaluate_covered`]); a result is never `NotCovered`.
+    pub coverage: Coverage,
 }
 
-struct Facts<'c>(&'c Case);
-
-impl Context for Facts<'_> {
-    fn value(&self, operand: &Operand) -> Option<&Value> {
-        match operand {
-            Operand::Fact(k) => self.0.get(k),
-            Operand::Parameter(_) => None,
-        }
-    }
-
-    fn status(&self, _provision: &str) -> Option<Status> {
-        None
-    }
-}
-
-fn choose<'a>(choices: &'a [Choice], ctx: &dyn Context) -> Chosen<'a> {
+fn choose<'a>(choices: &'a [Choice], facts: &StatedFacts) -> Chosen<'a> {
     let mut possible_higher = Vec::new();
     for c in choices {
-        match c.when.eval(ctx) {
+        match c.when.eval(facts) {
             Tri::True => {
                 return Chosen {
                     choice: Some(c),
@@ -273,7 +284,7 @@ pub fn category_role_cell<'a>(
     g: &'a Guideline,
     case: &Case,
 ) -> (Option<&'a Choice>, Option<&'a Choice>, Option<&'a Cell>) {
-    let ctx = Facts(case);
+    let ctx = g.layout.facts(case);
     if g.scope
         .as_ref()
         .is_some_and(|s| s.when.eval(&ctx) == Tri::False)
@@ -288,7 +299,7 @@ pub fn category_role_cell<'a>(
 
 /// Applies one scale to the facts.
 pub fn evaluate<'a>(g: &'a Guideline, case: &Case) -> ScaleResult<'a> {
-    let ctx = Facts(case);
+    let ctx = g.layout.facts(case);
     if let Some(scope) = &g.scope {
         match scope.when.eval(&ctx) {
             Tri::True => {}
@@ -306,6 +317,7 @@ pub fn evaluate<'a>(g: &'a Guideline, case: &Case) -> ScaleResult<'a> {
                     factors: Vec::new(),
                     maximum: None,
                     capped_to: None,
+                    coverage: Coverage::Covered,
                 };
             }
         }
@@ -356,6 +368,7 @@ pub fn evaluate<'a>(g: &'a Guideline, case: &Case) -> ScaleResult<'a> {
         factors,
         maximum,
         capped_to,
+        coverage: Coverage::Covered,
     }
 }
 
@@ -372,6 +385,46 @@ pub fn evaluate_all<'a>(
         .map(|g| evaluate(g, case))
         .collect();
     (official, extensions)
+}
+
+/// The scales that cover the conduct retained for a case (see [`coverage`](Coverage)).
+#[derive(Debug, Clone, Default)]
+pub struct Covered<'a> {
+    /// The official scale's result, when it covers the conduct (or may).
+    pub official: Option<ScaleResult<'a>>,
+    /// The results of the scales that extend it and cover the conduct (or may).
+    pub extensions: Vec<ScaleResult<'a>>,
+    /// The guidelines of the data that do not cover it: not evaluated.
+    pub not_covering: Vec<&'a Guideline>,
+}
+
+/// [`evaluate_all`], for the scales that cover `conduct` only.
+pub fn evaluate_covered<'a>(
+    scales: &'a Scales,
+    case: &Case,
+    conduct: &RetainedConduct,
+) -> Covered<'a> {
+    let mut out = Covered::default();
+    for g in &scales.guidelines {
+        let coverage = conduct.coverage(g);
+        if coverage == Coverage::NotCovered {
+            out.not_covering.push(g);
+            continue;
+        }
+        let r = ScaleResult {
+            coverage,
+            ..evaluate(g, case)
+        };
+        if g.official
+            && out.official.is_none()
+            && scales.official().is_some_and(|o| std::ptr::eq(o, g))
+        {
+            out.official = Some(r);
+        } else if !g.official {
+            out.extensions.push(r);
+        }
+    }
+    out
 }
 
 /// The longest sentence accepted, in months: 100 years. A longer term is a mistake (a

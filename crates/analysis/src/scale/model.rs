@@ -42,6 +42,9 @@ pub struct Header {
     pub maps_to: Option<String>,
     #[serde(default)]
     pub notes: Vec<String>,
+    /// The conduct classes of the vocabulary the guideline sentences: it is shown only when
+    /// a qualification retained for the case covers one of them.
+    pub covers: Vec<Spanned<String>>,
     /// Who the guideline covers: outside it, no category, role or starting point.
     pub scope: Option<ScopeRaw>,
 }

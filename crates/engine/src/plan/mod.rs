@@ -9,6 +9,9 @@
 //! evaluating again only the conditions that the changed facts touch
 //! ([`Plan::prepare_changed`]). [`Expr::eval`](super::condition::Expr::eval), which walks
 //! a condition's tree, is kept as the reference the tests compare the plan with.
+//! Conditions outside the law book (a sentencing guideline's) are compiled by the same
+//! compiler and read by the same evaluator ([`free`]); batch's statuses and penalties are
+//! in [`summary`].
 //!
 //! What makes it fast is done once per law book, not per case:
 //! - every condition is compiled ([`cond`]): a fact becomes its position in the
@@ -26,7 +29,9 @@
 //!   flat list of them.
 
 mod cond;
+mod free;
 mod graph;
+mod summary;
 mod system;
 #[cfg(test)]
 mod tests;
@@ -37,7 +42,9 @@ use chrono::NaiveDate;
 
 pub use cond::Facts;
 use cond::{Cond, Enumeration, Env, Scope, bits_of};
+pub use free::{FreeCondition, Layout, StatedFacts};
 use graph::Graph;
+pub use summary::{ProvisionSummary, Summary, SystemSummary};
 use system::{Periods, SystemPlan};
 
 use super::Status;
@@ -149,6 +156,22 @@ impl<'v> Prepared<'v> {
     }
 }
 
+/// The enumerations [`Facts`] numbers, by position in the vocabulary.
+fn enumerations(vocab: &qualif_law::facts::Vocabulary) -> Vec<Enumeration<'_>> {
+    vocab
+        .facts
+        .iter()
+        .map(|f| {
+            let list = match f.ty {
+                FactType::Enum => false,
+                FactType::EnumList => true,
+                _ => return None,
+            };
+            (f.values.len() <= 64).then_some((f.values.as_slice(), list))
+        })
+        .collect()
+}
+
 /// The law book, compiled once.
 #[derive(Debug, Clone)]
 pub struct Plan<'a> {
@@ -181,19 +204,7 @@ pub struct Scratch {
 
 impl<'a> Plan<'a> {
     pub fn new(book: &'a LawBook) -> Self {
-        let enums: Vec<Enumeration> = book
-            .vocabulary
-            .facts
-            .iter()
-            .map(|f| {
-                let list = match f.ty {
-                    FactType::Enum => false,
-                    FactType::EnumList => true,
-                    _ => return None,
-                };
-                (f.values.len() <= 64).then_some((f.values.as_slice(), list))
-            })
-            .collect();
+        let enums = enumerations(&book.vocabulary);
         let mut builder = graph::GraphBuilder::new(&book.vocabulary, &enums);
         let scopes: Vec<Scope> = book
             .systems
@@ -317,32 +328,25 @@ impl<'a> Plan<'a> {
         'a: 'v,
     {
         let vocab = &self.book.vocabulary;
-        let mut facts = Facts::blank(vocab.facts.len());
-        // Every fact stated, and those presumed, at once: growing the list fact by fact
-        // cost three or four allocations a case.
-        let stated = case.iter_with_slots();
-        facts
-            .known
-            .reserve(stated.size_hint().0 + self.presumptions.len());
-        for (key, slot, value) in stated {
-            // The position the case was read with, unless the case was read with another
-            // vocabulary where it is not this one's: then looked up by name.
-            // The key read with this vocabulary is its interned key: the same text at the
-            // same address, told without comparing the texts.
-            let slot = slot
-                .filter(|&i| {
+        // The position the case was read with, unless the case was read with another
+        // vocabulary where it is not this one's: then looked up by name. The key read with
+        // this vocabulary is its interned key: the same text at the same address, told
+        // without comparing the texts.
+        let mut facts = free::lay_out_stated(
+            case,
+            vocab.facts.len(),
+            |i| self.enums[i],
+            |key, slot| {
+                slot.filter(|&i| {
                     vocab
                         .facts
                         .get(i)
                         .is_some_and(|f| std::ptr::eq(vocab.interned_key(i), key) || f.key == key)
                 })
-                .or_else(|| vocab.slot(key));
-            if let Some(i) = slot {
-                facts.values[i] = Some(value);
-                facts.bits[i] = self.enums[i].and_then(|e| bits_of(value, e));
-                facts.known.push(i);
-            }
-        }
+                .or_else(|| vocab.slot(key))
+            },
+            self.presumptions.len(),
+        );
         // A fact the case does not state is presumed when the condition holds (on the
         // facts stated and those presumed before it).
         for (slot, value, when) in &self.presumptions {
@@ -544,52 +548,6 @@ impl<'a> Plan<'a> {
         }
         (status, Some(penalty))
     }
-
-    /// Summarises the facts in every system: the status of every provision, and its
-    /// penalty when it applies. `law_date` overrides the date of the facts; `today`
-    /// stands in when the case has none.
-    pub fn summarize(
-        &self,
-        case: &Case,
-        law_date: Option<NaiveDate>,
-        today: NaiveDate,
-    ) -> Summary<'a> {
-        self.summarize_systems(case, law_date, today, 0..self.systems.len())
-    }
-
-    /// [`Plan::summarize`] in the national systems only (in the order of the law book).
-    pub fn summarize_national(
-        &self,
-        case: &Case,
-        law_date: Option<NaiveDate>,
-        today: NaiveDate,
-    ) -> Summary<'a> {
-        self.summarize_systems(case, law_date, today, self.national.iter().copied())
-    }
-
-    fn summarize_systems(
-        &self,
-        case: &Case,
-        law_date: Option<NaiveDate>,
-        today: NaiveDate,
-        systems: impl IntoIterator<Item = usize>,
-    ) -> Summary<'a> {
-        let law_date = LawDate::of(case, law_date, today).date();
-        let prepared = self.prepare_for_summary(case);
-        let mut collect = Collect {
-            systems: Vec::with_capacity(self.systems.len()),
-        };
-        // Room for the statuses of the largest system at once, rather than growing with
-        // each larger one (an allocation and a copy a case).
-        let mut scratch = Scratch::default();
-        let most = self.book.systems.iter().map(|s| s.provisions.len()).max();
-        scratch.statuses.reserve(most.unwrap_or(0));
-        self.evaluate(&prepared, law_date, systems, &mut scratch, &mut collect);
-        Summary {
-            law_date,
-            systems: collect.systems,
-        }
-    }
 }
 
 /// The base penalty of a version raised by every aggravation that applies (`values`, in
@@ -603,72 +561,4 @@ fn raised<'a>(version: &'a Version, values: &[Tri]) -> &'a Penalty {
         }
     }
     penalty
-}
-
-/// One provision's status for the facts, and its penalty when it applies.
-#[derive(Debug, Clone, Copy)]
-pub struct ProvisionSummary<'a> {
-    pub provision: &'a Provision,
-    /// The version in force at the law's date.
-    pub version: Option<&'a Version>,
-    pub status: Status,
-    /// The penalty for these facts (the base penalty of the version in force, raised by
-    /// every aggravation that applies): set when the provision applies, and when it is
-    /// possible and other provisions give way to it (what would absorb them).
-    pub penalty: Option<&'a Penalty>,
-}
-
-/// Every provision of one system, in the order of the data file.
-#[derive(Debug, Clone)]
-pub struct SystemSummary<'a> {
-    pub system: &'a System,
-    pub provisions: Vec<ProvisionSummary<'a>>,
-}
-
-/// Every system, in the order of the law book.
-#[derive(Debug, Clone)]
-pub struct Summary<'a> {
-    /// The date whose law is applied.
-    pub law_date: NaiveDate,
-    pub systems: Vec<SystemSummary<'a>>,
-}
-
-/// The observer of [`Plan::summarize`]: statuses and penalties, nothing explained.
-struct Collect<'a> {
-    systems: Vec<SystemSummary<'a>>,
-}
-
-impl<'a> Observer<'a> for Collect<'a> {
-    const EXPLAINS: bool = false;
-
-    fn system(&mut self, _index: usize, system: &'a System) {
-        self.systems.push(SystemSummary {
-            system,
-            provisions: system
-                .provisions
-                .iter()
-                .map(|provision| ProvisionSummary {
-                    provision,
-                    version: None,
-                    status: Status::Excluded,
-                    penalty: None,
-                })
-                .collect(),
-        });
-    }
-
-    fn status(
-        &mut self,
-        index: usize,
-        version: Option<&'a Version>,
-        status: Status,
-        penalty: Option<&'a Penalty>,
-    ) {
-        if let Some(s) = self.systems.last_mut() {
-            let p = &mut s.provisions[index];
-            p.version = version;
-            p.status = status;
-            p.penalty = penalty;
-        }
-    }
 }

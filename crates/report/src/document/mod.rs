@@ -59,6 +59,10 @@ pub struct Document {
     pub international: Vec<InstrumentSection>,
     pub comparison: ComparisonSection,
     pub scales: Vec<ScaleSection>,
+    /// Set when no scale is shown because no guideline of the data covers the conduct
+    /// retained for the case: the line that says so (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_scale_covers: Option<String>,
     pub proportionality: Option<ProportionalitySection>,
     pub charts: Charts,
     pub warnings: Vec<Warning>,
@@ -479,6 +483,10 @@ pub struct ScaleSection {
     pub mitigating: Vec<FactorLine>,
     pub maps_to: Option<String>,
     pub sources: Vec<usize>,
+    /// Set when whether the guideline covers the conduct retained depends on an unknown
+    /// fact: the line that says so (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

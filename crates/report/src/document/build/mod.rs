@@ -168,12 +168,15 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
     if let Some(r) = &official {
         scale_sections.push(scales::scale(&mut cx, r));
     }
-    for e in extensions
-        .iter()
-        .filter(|e| e.category.choice.is_some() || e.role.choice.is_some())
-    {
+    for e in extensions.iter().filter(|e| crate::scale_text::shown(e)) {
         scale_sections.push(scales::scale(&mut cx, e));
     }
+    let no_scale_covers = crate::scale_text::none_covers(
+        official.as_ref(),
+        extensions,
+        &analysis.scales_not_covering,
+    )
+    .then(|| crate::scale_text::no_guideline_covers(lang).to_string());
     let proportionality = placement
         .as_ref()
         .map(|p| scales::proportionality(&mut cx, p));
@@ -206,6 +209,7 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
         international,
         comparison: comparison_section,
         scales: scale_sections,
+        no_scale_covers,
         proportionality,
         charts,
         warnings: cx.warnings,

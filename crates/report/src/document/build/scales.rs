@@ -112,6 +112,8 @@ pub(super) fn scale(cx: &mut Ctx, r: &ScaleResult) -> ScaleSection {
         mitigating: factors(FactorKind::Mitigating),
         maps_to: g.maps_to.clone(),
         sources,
+        coverage_note: (r.coverage == qualif_analysis::scale::Coverage::Possible)
+            .then(|| crate::scale_text::coverage_possible(lang).to_string()),
     }
 }
 

@@ -16,7 +16,9 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
             spans![msg!(static l, "doc-scale-a-scale-gives-a-starting")],
         ));
     }
-    if doc.scales.is_empty() {
+    if let Some(line) = &doc.no_scale_covers {
+        o.push(Block::para(spans![line]));
+    } else if doc.scales.is_empty() {
         o.push(Block::para(spans![
             msg!(static l, "doc-scale-no-sentencing-scale-in-the")
         ]));
@@ -99,7 +101,14 @@ fn scale(o: &mut Vec<Block>, s: &ScaleSection, l: &str, html: bool) {
             },
         ));
     }
-    let mut f = vec![
+    let mut f = Vec::new();
+    if let Some(note) = &s.coverage_note {
+        f.push(warning(
+            msg!(static l, "scale-coverage-label"),
+            spans![note],
+        ));
+    }
+    f.extend([
         Field::new(
             msg!(static l, "doc-scale-category-label"),
             spans![text::choice(&s.category, l)],
@@ -108,7 +117,7 @@ fn scale(o: &mut Vec<Block>, s: &ScaleSection, l: &str, html: bool) {
             msg!(static l, "doc-scale-role-label"),
             spans![text::choice(&s.role, l)],
         ),
-    ];
+    ]);
     for c in s
         .category_possibly_higher
         .iter()

@@ -1,0 +1,124 @@
+//! What batch reads of the plan: every provision's status and penalty, nothing explained.
+
+use chrono::NaiveDate;
+
+use super::{LawDate, Observer, Plan, Scratch};
+use crate::Status;
+use qualif_law::facts::Case;
+use qualif_law::law::{Penalty, Provision, System, Version};
+
+impl<'a> Plan<'a> {
+    /// Summarises the facts in every system: the status of every provision, and its
+    /// penalty when it applies. `law_date` overrides the date of the facts; `today`
+    /// stands in when the case has none.
+    pub fn summarize(
+        &self,
+        case: &Case,
+        law_date: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Summary<'a> {
+        self.summarize_systems(case, law_date, today, 0..self.systems.len())
+    }
+
+    /// [`Plan::summarize`] in the national systems only (in the order of the law book).
+    pub fn summarize_national(
+        &self,
+        case: &Case,
+        law_date: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Summary<'a> {
+        self.summarize_systems(case, law_date, today, self.national.iter().copied())
+    }
+
+    fn summarize_systems(
+        &self,
+        case: &Case,
+        law_date: Option<NaiveDate>,
+        today: NaiveDate,
+        systems: impl IntoIterator<Item = usize>,
+    ) -> Summary<'a> {
+        let law_date = LawDate::of(case, law_date, today).date();
+        let prepared = self.prepare_for_summary(case);
+        let mut collect = Collect {
+            systems: Vec::with_capacity(self.systems.len()),
+        };
+        // Room for the statuses of the largest system at once, rather than growing with
+        // each larger one (an allocation and a copy a case).
+        let mut scratch = Scratch::default();
+        let most = self.book.systems.iter().map(|s| s.provisions.len()).max();
+        scratch.statuses.reserve(most.unwrap_or(0));
+        self.evaluate(&prepared, law_date, systems, &mut scratch, &mut collect);
+        Summary {
+            law_date,
+            systems: collect.systems,
+        }
+    }
+}
+
+/// One provision's status for the facts, and its penalty when it applies.
+#[derive(Debug, Clone, Copy)]
+pub struct ProvisionSummary<'a> {
+    pub provision: &'a Provision,
+    /// The version in force at the law's date.
+    pub version: Option<&'a Version>,
+    pub status: Status,
+    /// The penalty for these facts (the base penalty of the version in force, raised by
+    /// every aggravation that applies): set when the provision applies, and when it is
+    /// possible and other provisions give way to it (what would absorb them).
+    pub penalty: Option<&'a Penalty>,
+}
+
+/// Every provision of one system, in the order of the data file.
+#[derive(Debug, Clone)]
+pub struct SystemSummary<'a> {
+    pub system: &'a System,
+    pub provisions: Vec<ProvisionSummary<'a>>,
+}
+
+/// Every system, in the order of the law book.
+#[derive(Debug, Clone)]
+pub struct Summary<'a> {
+    /// The date whose law is applied.
+    pub law_date: NaiveDate,
+    pub systems: Vec<SystemSummary<'a>>,
+}
+
+/// The observer of [`Plan::summarize`]: statuses and penalties, nothing explained.
+struct Collect<'a> {
+    systems: Vec<SystemSummary<'a>>,
+}
+
+impl<'a> Observer<'a> for Collect<'a> {
+    const EXPLAINS: bool = false;
+
+    fn system(&mut self, _index: usize, system: &'a System) {
+        self.systems.push(SystemSummary {
+            system,
+            provisions: system
+                .provisions
+                .iter()
+                .map(|provision| ProvisionSummary {
+                    provision,
+                    version: None,
+                    status: Status::Excluded,
+                    penalty: None,
+                })
+                .collect(),
+        });
+    }
+
+    fn status(
+        &mut self,
+        index: usize,
+        version: Option<&'a Version>,
+        status: Status,
+        penalty: Option<&'a Penalty>,
+    ) {
+        if let Some(s) = self.systems.last_mut() {
+            let p = &mut s.provisions[index];
+            p.version = version;
+            p.status = status;
+            p.penalty = penalty;
+        }
+    }
+}
