@@ -308,7 +308,7 @@ fn french_output_has_no_english_sentence() {
         ));
         outputs.push((
             format!("{name}: scale"),
-            scale_text::table(official.as_ref(), &extensions, &[], None, "fr", 1000),
+            scale_text::table(official.as_ref(), &extensions, &[], false, None, "fr", 1000),
         ));
         for months in [36.0, 360.0] {
             let p = scale::place(months, official.as_ref(), &extensions, &a, &scales);
@@ -318,7 +318,15 @@ fn french_output_has_no_english_sentence() {
             );
             outputs.push((
                 format!("{name}: scale --sentence {months}m"),
-                scale_text::table(official.as_ref(), &extensions, &[], Some(&p), "fr", 1000),
+                scale_text::table(
+                    official.as_ref(),
+                    &extensions,
+                    &[],
+                    false,
+                    Some(&p),
+                    "fr",
+                    1000,
+                ),
             ));
         }
     }

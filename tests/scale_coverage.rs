@@ -54,6 +54,7 @@ fn table(a: &Analysis, lang: &str) -> String {
         a.scale.as_ref(),
         &a.scale_extensions,
         &a.scales_not_covering,
+        a.nothing_retained,
         None,
         lang,
         1000,
@@ -66,6 +67,7 @@ fn a_trafficking_case_shows_no_scale_but_the_line_in_both_languages() {
         let (shown, not) = shown(a);
         assert!(shown.is_empty(), "{shown:?}");
         assert_eq!(not, ["EW-IIOC-2014", "QUALIF-LIVE-2026"]);
+        assert!(!a.nothing_retained, "trafficking is retained for certain");
         let en = table(a, "en");
         assert!(
             en.starts_with("No sentencing guideline of the data covers the conduct retained"),
@@ -186,5 +188,33 @@ self_generated = true
     assert!(
         shown.iter().any(|(id, _)| id == "EW-IIOC-2014"),
         "{shown:?}"
+    );
+}
+
+/// An interview that has just begun retains nothing yet: the scales are not said not to
+/// cover the case (unknown is not false), the line says they wait for the facts.
+#[test]
+fn a_case_with_no_facts_yet_says_the_scales_wait_for_them() {
+    let book = LawBook::builtin().unwrap();
+    let scales = Scales::builtin(&book.vocabulary).unwrap();
+    let plan = Plan::new(&book);
+    let empty = Case::parse(
+        &SourceText::new("empty.toml", "version = 1\n"),
+        &book.vocabulary,
+        today(),
+    )
+    .unwrap_or_else(|d| panic!("{d}"));
+    let a = analyse(&plan, Some(&scales), &empty, &Request::default(), today());
+    assert!(a.nothing_retained);
+    let en = table(&a, "en");
+    assert!(
+        en.starts_with("No system retains a qualification for certain yet"),
+        "{en}"
+    );
+    assert!(!en.contains("covers the conduct retained"), "{en}");
+    let fr = table(&a, "fr");
+    assert!(
+        fr.starts_with("Aucun système ne retient encore de qualification certaine"),
+        "{fr}"
     );
 }

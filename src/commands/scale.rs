@@ -38,6 +38,7 @@ pub fn run(plan: &Plan, scales: &Scales, args: &ScaleArgs) -> Result<u8> {
             official.as_ref(),
             extensions,
             &analysis.scales_not_covering,
+            analysis.nothing_retained,
             placement.as_ref(),
             lang,
             args.printed.columns(),

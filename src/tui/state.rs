@@ -136,6 +136,8 @@ pub struct Analysis<'a> {
     pub scale_extensions: Vec<ScaleResult<'a>>,
     /// No scale is shown because no guideline of the data covers the conduct retained.
     pub no_scale_covers: bool,
+    /// No system retains anything for certain yet (see `Analysis::nothing_retained`).
+    pub nothing_retained: bool,
 }
 
 impl<'a> Analysis<'a> {
@@ -162,6 +164,7 @@ impl<'a> Analysis<'a> {
             &analysis.scale_extensions,
             &analysis.scales_not_covering,
         );
+        let nothing_retained = analysis.nothing_retained;
         let (assessment, questions) = (analysis.assessment, analysis.questions);
         let (scale, scale_extensions) = (analysis.scale, analysis.scale_extensions);
         let mut rows = Vec::new();
@@ -193,6 +196,7 @@ impl<'a> Analysis<'a> {
             scale,
             scale_extensions,
             no_scale_covers,
+            nothing_retained,
         }
     }
 

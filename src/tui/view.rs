@@ -903,7 +903,7 @@ fn draw_comparison(f: &mut Frame, app: &App, area: Rect) {
     match &app.analysis.scale {
         Some(r) => lines.extend(scale_lines(app, r)),
         None if app.analysis.no_scale_covers => lines.push(Line::styled(
-            crate::report::scale_text::no_guideline_covers(lang),
+            crate::report::scale_text::no_guideline_covers(lang, app.analysis.nothing_retained),
             s.dim(),
         )),
         None => lines.push(Line::styled(

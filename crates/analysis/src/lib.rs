@@ -80,6 +80,10 @@ pub struct Analysis<'a, 'c> {
     /// ([`scale::Coverage`]): neither evaluated nor shown. When every guideline is here,
     /// the outputs say in one line that no guideline of the data covers the conduct.
     pub scales_not_covering: Vec<&'a scale::Guideline>,
+    /// No national system retains any qualification for certain yet (an interview that has
+    /// just begun): a scale that covers nothing retained waits for the facts rather than
+    /// being said not to cover the case.
+    pub nothing_retained: bool,
     /// The questions worth asking next, best first, when the request asked for them.
     pub questions: Vec<QuestionScore<'a>>,
 }
@@ -103,6 +107,12 @@ pub fn analyse<'a, 'c>(
         .iter()
         .map(|r| concurrence::resolve(&concurrence::candidates(r), engaged))
         .collect();
+    let nothing_retained = assessment
+        .systems
+        .iter()
+        .zip(&concurrence)
+        .filter(|(r, _)| r.system.kind == qualif_law::law::SystemKind::National)
+        .all(|(_, c): (_, &concurrence::Concurrence)| c.leading.is_none());
     let covered = match scales {
         Some(s) => {
             let mut conduct = scale::RetainedConduct::default();
@@ -152,6 +162,7 @@ pub fn analyse<'a, 'c>(
         scale: covered.official,
         scale_extensions: covered.extensions,
         scales_not_covering: covered.not_covering,
+        nothing_retained,
         questions,
     }
 }

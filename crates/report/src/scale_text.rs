@@ -81,9 +81,14 @@ pub fn none_covers(
     official.is_none() && !extensions.iter().any(shown) && !not_covering.is_empty()
 }
 
-/// The line said when no guideline of the data covers the conduct retained.
-pub fn no_guideline_covers(lang: &str) -> &'static str {
-    msg!(static lang, "scale-no-guideline-covers")
+/// The line said when no guideline of the data covers the conduct retained, or, when no
+/// system retains anything for certain yet, that the scales wait for the facts.
+pub fn no_guideline_covers(lang: &str, nothing_retained: bool) -> &'static str {
+    if nothing_retained {
+        msg!(static lang, "scale-nothing-retained-yet")
+    } else {
+        msg!(static lang, "scale-no-guideline-covers")
+    }
 }
 
 /// The line said under a scale whose coverage of the conduct rests on an unknown fact.
@@ -279,13 +284,14 @@ pub fn table(
     official: Option<&ScaleResult>,
     extensions: &[ScaleResult],
     not_covering: &[&Guideline],
+    nothing_retained: bool,
     placement: Option<&Proportionality>,
     lang: &str,
     width: usize,
 ) -> String {
     let mut out = String::new();
     if none_covers(official, extensions, not_covering) {
-        out.push_str(no_guideline_covers(lang));
+        out.push_str(no_guideline_covers(lang, nothing_retained));
         out.push('\n');
     }
     if let Some(r) = official {

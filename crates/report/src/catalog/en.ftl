@@ -195,6 +195,7 @@ scale-range = Range
 scale-cell-verification = Cell verification
 scale-no-starting-point = No starting point: the category or the role is not determined by the facts given.
 scale-no-guideline-covers = No sentencing guideline of the data covers the conduct retained for this case: no scale is shown.
+scale-nothing-retained-yet = No system retains a qualification for certain yet: a sentencing scale is shown once the facts establish conduct it sentences.
 scale-coverage-possible = whether this guideline covers the conduct retained for the case depends on a fact that is unknown
 scale-coverage-label = Coverage
 scale-statutory-maximum = Statutory maximum

@@ -195,6 +195,7 @@ scale-range = Fourchette
 scale-cell-verification = Vérification de la case
 scale-no-starting-point = Pas de point de départ : la catégorie ou le rôle n'est pas déterminé par les faits donnés.
 scale-no-guideline-covers = Aucun guide de détermination de la peine des données ne couvre les agissements retenus pour ce cas : aucun barème n'est présenté.
+scale-nothing-retained-yet = Aucun système ne retient encore de qualification certaine : un barème s'affiche dès que les faits établissent un comportement qu'il sanctionne.
 scale-coverage-possible = ce guide ne couvre les agissements retenus pour ce cas que selon un fait encore inconnu
 scale-coverage-label = Champ d'application
 scale-statutory-maximum = Maximum légal

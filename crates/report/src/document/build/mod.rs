@@ -176,7 +176,7 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
         extensions,
         &analysis.scales_not_covering,
     )
-    .then(|| crate::scale_text::no_guideline_covers(lang).to_string());
+    .then(|| crate::scale_text::no_guideline_covers(lang, analysis.nothing_retained).to_string());
     let proportionality = placement
         .as_ref()
         .map(|p| scales::proportionality(&mut cx, p));
