@@ -218,3 +218,91 @@ fn a_case_with_no_facts_yet_says_the_scales_wait_for_them() {
         "{fr}"
     );
 }
+
+/// The synthetic cases of `qualif batch --synthesize`, as batch reads them.
+fn synthetic(book: &LawBook, n: u64, seed: u64) -> Vec<Case> {
+    let mut out = Vec::new();
+    qualif::batch::synth::write(n, seed, &mut out).unwrap();
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            qualif::batch::case_from_json(l, i as u64 + 1, &book.vocabulary, today()).unwrap()
+        })
+        .collect()
+}
+
+/// What `analyse` decides of guideline `id`'s coverage.
+fn analysed_coverage(a: &Analysis, id: &str) -> Coverage {
+    let shown = a.scale.iter().chain(&a.scale_extensions);
+    match shown.into_iter().find(|r| r.guideline.id == id) {
+        Some(r) => r.coverage,
+        None => {
+            assert!(a.scales_not_covering.iter().any(|g| g.id == id), "{id}");
+            Coverage::NotCovered
+        }
+    }
+}
+
+/// Batch reads a guideline's coverage from its summary, resolving concurrence only where it
+/// can change the answer: the same coverage as the full reading of the retained conduct on
+/// the summary, for every guideline, on the scenarios and generated cases; and the same as
+/// `analyse` (from the explained assessment) on the scenarios and some of them.
+#[test]
+fn batch_reads_the_same_coverage_as_the_full_reading_of_the_retained_conduct() {
+    use qualif::analysis::concurrence::summary_candidates;
+    use qualif::engine::logic::Tri;
+    use qualif::scale::{Reach, RetainedConduct};
+    let book = LawBook::builtin().unwrap();
+    let scales = Scales::builtin(&book.vocabulary).unwrap();
+    let plan = Plan::new(&book);
+    let dir = format!("{}/tests/scenarios", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.unwrap().file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".toml").map(str::to_owned))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 10);
+    let mut cases: Vec<Case> = names.iter().map(|n| scenario(&book, n)).collect();
+    let analysed = cases.len() + 150;
+    cases.extend(synthetic(&book, 4_000, 3));
+    cases.extend(synthetic(&book, 2_000, 11));
+    let national = || {
+        let systems = book.systems.iter();
+        systems.filter(|s| s.kind == qualif::law::SystemKind::National)
+    };
+    let reaches: Vec<Reach> = scales
+        .guidelines
+        .iter()
+        .map(|g| Reach::new(g, national()))
+        .collect();
+    let mut seen = std::collections::HashMap::new();
+    for (n, case) in cases.iter().enumerate() {
+        let prepared = plan.prepare(case);
+        let summary = plan.summarize_national_prepared(&prepared, None, today());
+        let engaged = |c: &str| plan.conduct(&prepared, c).unwrap_or(Tri::True);
+        let mut full = RetainedConduct::default();
+        for s in &summary.systems {
+            full.add_system(&summary_candidates(s), engaged);
+        }
+        let a = (n < analysed)
+            .then(|| analyse(&plan, Some(&scales), case, &Request::default(), today()));
+        for (k, g) in scales.guidelines.iter().enumerate() {
+            let lean = reaches[k].coverage(&summary.systems, engaged);
+            assert_eq!(lean, full.coverage(g), "case {n}, {}", g.id);
+            if let Some(a) = &a {
+                assert_eq!(lean, analysed_coverage(a, &g.id), "case {n}, {}", g.id);
+            }
+            *seen.entry((g.id.clone(), lean)).or_insert(0) += 1;
+        }
+    }
+    // Every guideline is found covering, possible and not covering, many times each.
+    for g in &scales.guidelines {
+        for c in [Coverage::Covered, Coverage::Possible, Coverage::NotCovered] {
+            let times = seen.get(&(g.id.clone(), c)).copied().unwrap_or(0);
+            assert!(times > 20, "{} {c:?}: {times} times", g.id);
+        }
+    }
+}

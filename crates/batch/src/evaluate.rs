@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use qualif_analysis::scale::{Coverage, Guideline, RetainedConduct, SentenceValue};
+use qualif_analysis::scale::{Coverage, Guideline, Reach, SentenceValue};
 use qualif_engine::logic::Tri;
 use qualif_engine::plan::{Plan, Summary};
 use qualif_law::facts::{Case, Value};
@@ -144,21 +144,6 @@ fn scale_figure_with<'a>(
     })
 }
 
-/// Whether `g` covers the conduct the national systems of `summary` retain (or may): see
-/// [`qualif_analysis::scale::Coverage`].
-fn covers(plan: &Plan, summary: &Summary, case: &Case, g: &Guideline) -> bool {
-    let prepared = plan.prepare(case);
-    let engagement = |c: &str| plan.conduct(&prepared, c).unwrap_or(Tri::True);
-    let mut conduct = RetainedConduct::default();
-    for s in &summary.systems {
-        conduct.add_system(
-            &qualif_analysis::concurrence::summary_candidates(s),
-            engagement,
-        );
-    }
-    conduct.coverage(g) != Coverage::NotCovered
-}
-
 /// Evaluates one case: every provision of every national system (through the summary),
 /// then their figures and those of the official scale. The result borrows from the
 /// case as from the law.
@@ -169,20 +154,44 @@ pub fn evaluate<'a>(
     line: u64,
     today: NaiveDate,
 ) -> CaseResult<'a> {
-    evaluate_with(plan, official, &[], case, line, today)
+    let reach = official.map(|g| reach(plan, g));
+    evaluate_with(plan, official, &[], reach.as_ref(), case, line, today)
 }
 
-/// [`evaluate`], the starting points' texts taken from `texts`: those of `official`'s
-/// cells, as [`starting_point_texts`] writes them.
+/// Where `g` reaches in the national systems of `plan` (see [`Reach`]).
+pub fn reach<'a>(plan: &Plan<'a>, g: &'a Guideline) -> Reach<'a> {
+    let national = plan.book().systems.iter();
+    Reach::new(g, national.filter(|s| s.kind == SystemKind::National))
+}
+
+/// [`evaluate`], the starting points' texts taken from `texts` (those of `official`'s
+/// cells, as [`starting_point_texts`] writes them) and where it reaches from `reach` (as
+/// [`reach`] reads it): both read once for a run.
 pub fn evaluate_with<'a>(
     plan: &Plan<'a>,
     official: Option<&'a Guideline>,
     texts: &'a [String],
+    reach: Option<&Reach>,
     case: &'a Case,
     line: u64,
     today: NaiveDate,
 ) -> CaseResult<'a> {
-    let summary: Summary<'a> = plan.summarize_national(case, None, today);
+    // The scale's cell first: where there is one, the facts are prepared once for the
+    // summary and for the conduct classes its coverage reads.
+    let figure = official.and_then(|g| scale_figure_with(g, texts, case));
+    let (summary, scale): (Summary<'a>, _) = match figure.zip(reach) {
+        Some((figure, reach)) => {
+            let prepared = plan.prepare(case);
+            let summary = plan.summarize_national_prepared(&prepared, None, today);
+            // A figure only where the guideline covers the conduct retained for the case
+            // (or may), as `analyse` decides it for the other outputs.
+            let engaged = |c: &str| plan.conduct(&prepared, c).unwrap_or(Tri::True);
+            let covered = reach.coverage(&summary.systems, engaged);
+            let scale = (covered != Coverage::NotCovered).then_some(figure);
+            (summary, scale)
+        }
+        None => (plan.summarize_national(case, None, today), None),
+    };
     let life_sentence = match case.get("sentence.life") {
         Some(Value::Bool(b)) => Some(*b),
         _ => None,
@@ -210,11 +219,6 @@ pub fn evaluate_with<'a>(
             }
         })
         .collect();
-    // A figure only where the guideline covers the conduct retained for the case (or may),
-    // as `analyse` decides it for the other outputs; read only for a case with a figure.
-    let scale = official
-        .and_then(|g| scale_figure_with(g, texts, case))
-        .filter(|_| official.is_some_and(|g| covers(plan, &summary, case, g)));
     let ratio_to_starting_point = ratio(
         for_ratio,
         scale.as_ref().and_then(|s| s.starting_point_months),

@@ -117,6 +117,8 @@ pub struct Context<'a> {
     /// The starting point of each cell of the official guideline, as results write it
     /// ([`evaluate::starting_point_texts`]).
     pub starting_points: Vec<String>,
+    /// Where the official guideline reaches in the national systems ([`evaluate::reach`]).
+    pub reach: Option<qualif_analysis::scale::Reach<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -126,8 +128,10 @@ impl<'a> Context<'a> {
         regions: Option<&'a Regions>,
         today: NaiveDate,
     ) -> Self {
+        let plan = Plan::new(book);
         Self {
-            plan: Plan::new(book),
+            reach: official.map(|g| evaluate::reach(&plan, g)),
+            plan,
             official,
             regions,
             today,

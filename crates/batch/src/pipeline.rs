@@ -158,6 +158,7 @@ fn process(
                 &ctx.plan,
                 ctx.official,
                 &ctx.starting_points,
+                ctx.reach.as_ref(),
                 &case,
                 line,
                 ctx.today,

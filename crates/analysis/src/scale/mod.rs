@@ -10,7 +10,7 @@ mod proportionality;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use coverage::{Coverage, RetainedConduct};
+pub use coverage::{Coverage, Reach, RetainedConduct};
 pub use load::{REFERENCE_FILE, load};
 pub use model::{FactorKind, Outcome};
 pub use proportionality::{Placement, Proportionality, SystemPlacement, place};

@@ -456,7 +456,7 @@ impl<'a> Plan<'a> {
             if !O::EXPLAINS {
                 let (status, penalty) = match plan.versions.get(k as usize) {
                     None => (Periods::status_without_version(k), None),
-                    Some(v) => Self::summarize_version(plan, v, i, provision, &env),
+                    Some(v) => Self::summarize_version(plan, v, provision, &env),
                 };
                 statuses[i].set(Some(status));
                 let version = plan
@@ -515,14 +515,14 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// The status of one version for the facts, and its penalty when it applies, without
-    /// explaining: a conjunction of elements stops at the first unmet one (Kleene logic:
-    /// the others cannot change it), and the aggravations are read only when it applies.
+    /// The status of one version for the facts, and its penalty when it applies or may,
+    /// without explaining: a conjunction of elements stops at the first unmet one (Kleene
+    /// logic: the others cannot change it), and the aggravations are read only when it is
+    /// not excluded.
     #[inline(always)]
     fn summarize_version(
         plan: &SystemPlan<'a>,
         v: &system::VersionPlan,
-        index: usize,
         provision: &'a Provision,
         env: &Env,
     ) -> (Status, Option<&'a Penalty>) {
@@ -534,8 +534,7 @@ impl<'a> Plan<'a> {
             return (status, None);
         }
         let status = plan.give_way(v, status, env);
-        // A possible provision's penalty is wanted only where others give way to it.
-        if status == Status::Possible && !plan.superior[index] || status == Status::Excluded {
+        if status == Status::Excluded {
             return (status, None);
         }
         let version = &provision.versions[v.index as usize];

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{LawDate, Observer, Plan, Scratch};
+use super::{LawDate, Observer, Plan, Prepared, Scratch};
 use crate::Status;
 use qualif_law::facts::Case;
 use qualif_law::law::{Penalty, Provision, System, Version};
@@ -30,6 +30,17 @@ impl<'a> Plan<'a> {
         self.summarize_systems(case, law_date, today, self.national.iter().copied())
     }
 
+    /// [`Plan::summarize_national`] from facts already prepared (by [`Plan::prepare`], when
+    /// the caller reads the conduct classes too: one preparation for both).
+    pub fn summarize_national_prepared(
+        &self,
+        prepared: &Prepared,
+        law_date: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Summary<'a> {
+        self.summarize_from(prepared, law_date, today, self.national.iter().copied())
+    }
+
     fn summarize_systems(
         &self,
         case: &Case,
@@ -37,8 +48,18 @@ impl<'a> Plan<'a> {
         today: NaiveDate,
         systems: impl IntoIterator<Item = usize>,
     ) -> Summary<'a> {
-        let law_date = LawDate::of(case, law_date, today).date();
         let prepared = self.prepare_for_summary(case);
+        self.summarize_from(&prepared, law_date, today, systems)
+    }
+
+    fn summarize_from(
+        &self,
+        prepared: &Prepared,
+        law_date: Option<NaiveDate>,
+        today: NaiveDate,
+        systems: impl IntoIterator<Item = usize>,
+    ) -> Summary<'a> {
+        let law_date = LawDate::of(prepared.case(), law_date, today).date();
         let mut collect = Collect {
             systems: Vec::with_capacity(self.systems.len()),
         };
@@ -47,7 +68,7 @@ impl<'a> Plan<'a> {
         let mut scratch = Scratch::default();
         let most = self.book.systems.iter().map(|s| s.provisions.len()).max();
         scratch.statuses.reserve(most.unwrap_or(0));
-        self.evaluate(&prepared, law_date, systems, &mut scratch, &mut collect);
+        self.evaluate(prepared, law_date, systems, &mut scratch, &mut collect);
         Summary {
             law_date,
             systems: collect.systems,
@@ -63,8 +84,8 @@ pub struct ProvisionSummary<'a> {
     pub version: Option<&'a Version>,
     pub status: Status,
     /// The penalty for these facts (the base penalty of the version in force, raised by
-    /// every aggravation that applies): set when the provision applies, and when it is
-    /// possible and other provisions give way to it (what would absorb them).
+    /// every aggravation that applies): set when the provision applies or may (what would
+    /// absorb another, or the most severe qualification still possible).
     pub penalty: Option<&'a Penalty>,
 }
 

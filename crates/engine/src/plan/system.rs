@@ -73,8 +73,6 @@ pub(super) struct SystemPlan<'a> {
     pub(super) own: Vec<Cond<'a>>,
     /// The provisions each version gives way to (see [`VersionPlan::subsidiary`]).
     pub(super) subsidiary: Vec<u32>,
-    /// By provision: whether some provision gives way to it.
-    pub(super) superior: Vec<bool>,
     /// By limitation rule of the system: where its condition is (`None`: it has none).
     pub(super) limitations: Vec<Option<Site>>,
     /// By jurisdiction rule of the system: where its condition is.
@@ -194,7 +192,6 @@ impl<'a> SystemPlan<'a> {
             sites: Vec::new(),
             own: Vec::new(),
             subsidiary: Vec::new(),
-            superior: vec![false; system.provisions.len()],
             limitations: Vec::new(),
             jurisdictions: Vec::new(),
             periods: Periods::of(&[], &[], &[]),
@@ -228,9 +225,6 @@ impl<'a> SystemPlan<'a> {
         }
         let new_offence: Vec<bool> = system.provisions.iter().map(|p| p.new_offence).collect();
         plan.periods = Periods::of(&plan.provisions, &plan.versions, &new_offence);
-        for &x in &plan.subsidiary {
-            plan.superior[x as usize] = true;
-        }
         plan
     }
 
