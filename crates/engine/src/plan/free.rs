@@ -47,6 +47,9 @@ pub(super) fn lay_out_stated<'v, 'e>(
 #[derive(Debug)]
 pub struct Layout {
     keys: Vec<String>,
+    /// The keys as the vocabulary interns them: a key read with it is told by its address,
+    /// without comparing the texts.
+    interned: Vec<&'static str>,
     slots: HashMap<String, usize>,
     enums: Vec<Option<(Vec<String>, bool)>>,
 }
@@ -55,6 +58,9 @@ impl Layout {
     pub fn new(vocab: &Vocabulary) -> Arc<Self> {
         Arc::new(Self {
             keys: vocab.facts.iter().map(|f| f.key.clone()).collect(),
+            interned: (0..vocab.facts.len())
+                .map(|i| vocab.interned_key(i))
+                .collect(),
             slots: vocab
                 .facts
                 .iter()
@@ -79,8 +85,11 @@ impl Layout {
                     .map(|(v, list)| (v.as_slice(), *list))
             },
             |key, slot| {
-                slot.filter(|&i| self.keys.get(i).is_some_and(|k| k == key))
-                    .or_else(|| self.slots.get(key).copied())
+                slot.filter(|&i| {
+                    self.interned.get(i).is_some_and(|k| std::ptr::eq(*k, key))
+                        || self.keys.get(i).is_some_and(|k| k == key)
+                })
+                .or_else(|| self.slots.get(key).copied())
             },
             0,
         );
