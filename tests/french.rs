@@ -252,7 +252,7 @@ fn french_output_has_no_english_sentence() {
         let retained = &analysis.concurrence;
         let (official, extensions) = scale::evaluate_all(&scales, &case);
         json(
-            &assess_json::assessment(&a, retained, &case, &book.vocabulary),
+            &assess_json::assessment(&a, retained, None, &case, &book.vocabulary),
             &mut data,
         );
         json(&compare_text::json(&book, &a, retained, &c), &mut data);
@@ -263,11 +263,11 @@ fn french_output_has_no_english_sentence() {
         for all in [false, true] {
             outputs.push((
                 format!("{name}: assess"),
-                assess_text::table(&a, &book.vocabulary, retained, "fr", all, 1000),
+                assess_text::table(&a, &book.vocabulary, retained, None, "fr", all, 1000),
             ));
             outputs.push((
                 format!("{name}: assess md"),
-                assess_text::markdown(&a, &book.vocabulary, retained, "fr", all),
+                assess_text::markdown(&a, &book.vocabulary, retained, None, "fr", all),
             ));
         }
         outputs.push((

@@ -41,6 +41,7 @@ pub fn run(plan: &Plan, args: &AssessArgs) -> Result<u8> {
         Format::Json => serde_json::to_string_pretty(&assess_json::assessment(
             assessment,
             &analysis.concurrence,
+            analysis.period.as_ref(),
             &case,
             &book.vocabulary,
         ))
@@ -49,6 +50,7 @@ pub fn run(plan: &Plan, args: &AssessArgs) -> Result<u8> {
             assessment,
             &book.vocabulary,
             &analysis.concurrence,
+            analysis.period.as_ref(),
             lang,
             args.all,
             args.printed.columns(),
@@ -57,6 +59,7 @@ pub fn run(plan: &Plan, args: &AssessArgs) -> Result<u8> {
             assessment,
             &book.vocabulary,
             &analysis.concurrence,
+            analysis.period.as_ref(),
             lang,
             args.all,
         ),

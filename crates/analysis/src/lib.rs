@@ -20,6 +20,7 @@
 pub mod compare;
 pub mod concurrence;
 pub mod explore;
+pub mod period;
 pub mod questions;
 pub mod scale;
 
@@ -86,6 +87,8 @@ pub struct Analysis<'a, 'c> {
     pub nothing_retained: bool,
     /// The questions worth asking next, best first, when the request asked for them.
     pub questions: Vec<QuestionScore<'a>>,
+    /// What a period of facts changes (`case.first_date_of_facts`), when the case gives one.
+    pub period: Option<period::Period<'a>>,
 }
 
 /// Analyses `case`: see [`Analysis`]. `scales` are the sentencing scales (none: no scale
@@ -102,7 +105,7 @@ pub fn analyse<'a, 'c>(
     let prepared = plan.prepare(case);
     let engagement = |c: &str| plan.conduct(&prepared, c).unwrap_or(Tri::True);
     let engaged = |c: &str| engagement(c) != Tri::False;
-    let concurrence = assessment
+    let concurrence: Vec<Concurrence> = assessment
         .systems
         .iter()
         .map(|r| concurrence::resolve(&concurrence::candidates(r), engaged))
@@ -151,7 +154,9 @@ pub fn analyse<'a, 'c>(
             .filter(|m| *m > 0.0),
         Sentence::Proposed(m) => Some(m),
     };
+    let period = period::period(plan, case, &assessment, &concurrence, today);
     Analysis {
+        period,
         plan,
         scales,
         case,

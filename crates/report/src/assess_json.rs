@@ -191,6 +191,7 @@ pub fn retained(c: &Concurrence, r: &SystemResult) -> Json {
 pub fn assessment(
     a: &Assessment,
     concurrence: &[Concurrence],
+    period: Option<&qualif_analysis::period::Period>,
     case: &Case,
     vocab: &Vocabulary,
 ) -> Json {
@@ -224,5 +225,47 @@ pub fn assessment(
             .map(|p| json!({ "fact": p.fact, "value": p.value.to_json(), "note": p.note }))
             .collect();
     }
+    if let Some(p) = period {
+        out["case"]["period"] = period_json(p);
+    }
     out
+}
+
+/// A period of facts: for each system, what the law at the first act retained, the changes
+/// within the period and the system's rule.
+fn period_json(p: &qualif_analysis::period::Period) -> Json {
+    use std::cmp::Ordering;
+    let retained = |r: &Option<qualif_analysis::period::RetainedAt>, lang: &str| {
+        r.as_ref().map(|r| {
+            json!({
+                "provision": r.provision.id,
+                "citation": r.provision.citation,
+                "penalty": r.penalty.as_ref().map(|x| penalty(x, lang)),
+            })
+        })
+    };
+    json!({
+        "first_date_of_facts": p.first,
+        "last_date_of_facts": p.last,
+        "law_applied": "last_act",
+        "systems": p.systems.iter().map(|s| json!({
+            "system": s.system.id,
+            "spans_a_change": s.spans_a_change(),
+            "changes": s.changes,
+            "at_first_act": retained(&s.at_first, &s.system.language),
+            "at_last_act": retained(&s.at_last, &s.system.language),
+            "first_act_penalty_is": s.first_penalty_is.map(|o| match o {
+                Ordering::Less => "milder",
+                Ordering::Equal => "same",
+                Ordering::Greater => "more_severe",
+            }),
+            "first_acts_deadline": s.first_acts_deadline,
+            "rule": s.rule.map(|r| json!({
+                "limitation_from": r.limitation_from,
+                "verification": r.verification.as_str(),
+                "sources": r.sources,
+                "notes": r.notes,
+            })),
+        })).collect::<Vec<_>>(),
+    })
 }

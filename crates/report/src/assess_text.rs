@@ -6,6 +6,7 @@ use comfy_table::{Cell, ContentArrangement, Table, presets};
 use super::words;
 use super::{findings, retained_text};
 use qualif_analysis::concurrence::Concurrence;
+use qualif_analysis::period::{Period, SystemPeriod};
 use qualif_engine::{Assessment, ElementStatus, Qualification, Status, SystemResult};
 use qualif_law::facts::Vocabulary;
 use qualif_law::law::Verification;
@@ -124,6 +125,15 @@ fn heading(r: &SystemResult, lang: &str) -> String {
     )
 }
 
+/// The period's findings for the system at `index` of the assessment.
+fn period_of<'p, 'a>(period: Option<&'p Period<'a>>, index: usize) -> Option<&'p SystemPeriod<'a>> {
+    // No one is prosecuted under an international instrument: its law over the period is
+    // not a question.
+    period
+        .and_then(|p| p.systems.get(index))
+        .filter(|sp| sp.system.kind == qualif_law::law::SystemKind::National)
+}
+
 fn relevant<'a, 'b>(r: &'b SystemResult<'a>, all: bool) -> Vec<&'b Qualification<'a>> {
     let mut qs: Vec<&Qualification> = r
         .qualifications
@@ -140,6 +150,7 @@ pub fn table(
     a: &Assessment,
     vocab: &Vocabulary,
     concurrence: &[Concurrence],
+    period: Option<&Period>,
     lang: &str,
     all: bool,
     width: usize,
@@ -154,6 +165,9 @@ pub fn table(
         let w = findings::law_date_notice(w, lang);
         out.push_str(&format!("⚠ {w}\n"));
     }
+    if let Some(p) = period {
+        out.push_str(&format!("{}\n", retained_text::period_span(p, lang)));
+    }
     if !a.presumed.is_empty() {
         out.push_str(&format!("{}:\n", msg!(static lang, "presumptions-heading")));
         for p in &a.presumed {
@@ -166,6 +180,12 @@ pub fn table(
         out.push('\n');
         if let Some(c) = concurrence.get(i) {
             for line in retained_text::lines(c, r, lang) {
+                out.push_str(&line);
+                out.push('\n');
+            }
+            for line in period_of(period, i)
+                .map_or_else(Vec::new, |sp| retained_text::period_lines(sp, lang))
+            {
                 out.push_str(&line);
                 out.push('\n');
             }
@@ -261,6 +281,7 @@ pub fn markdown(
     a: &Assessment,
     vocab: &Vocabulary,
     concurrence: &[Concurrence],
+    period: Option<&Period>,
     lang: &str,
     all: bool,
 ) -> String {
@@ -278,6 +299,9 @@ pub fn markdown(
         let w = findings::law_date_notice(w, lang);
         out.push_str(&format!("> ⚠ {w}\n\n"));
     }
+    if let Some(p) = period {
+        out.push_str(&format!("{}\n\n", retained_text::period_span(p, lang)));
+    }
     if !a.presumed.is_empty() {
         out.push_str(&format!(
             "{}:\n\n",
@@ -292,6 +316,11 @@ pub fn markdown(
         out.push_str(&format!("## {}\n\n", heading(r, lang)));
         if let Some(c) = concurrence.get(i) {
             for line in retained_text::lines(c, r, lang) {
+                out.push_str(&format!("> {}\n>\n", line.trim_start()));
+            }
+            for line in period_of(period, i)
+                .map_or_else(Vec::new, |sp| retained_text::period_lines(sp, lang))
+            {
                 out.push_str(&format!("> {}\n>\n", line.trim_start()));
             }
             out.push('\n');

@@ -4,10 +4,14 @@
 //! annex.
 
 use super::words;
+use std::cmp::Ordering;
+
 use qualif_analysis::concurrence::{Concurrence, Retained};
+use qualif_analysis::period::{Period, SystemPeriod};
 use qualif_engine::limitation::Deadline;
 use qualif_engine::logic::Tri;
 use qualif_engine::{Qualification, SystemResult};
+use qualif_law::law::PeriodLimitation;
 
 /// A provision as a line names it: its citation.
 fn cite<'q>(q: &'q Qualification) -> &'q str {
@@ -64,7 +68,14 @@ fn prosecution(q: &Qualification, lang: &str) -> String {
         Some(Tri::False) => msg!(lang, "retained-cannot-prosecute"),
         _ => msg!(lang, "retained-prosecution-unknown"),
     };
-    let limitation = match q.limitation.as_ref().map(|l| (&l.deadline, l.barred)) {
+    let limitation = limitation_words(q.limitation.as_ref().map(|l| (&l.deadline, l.barred)), lang);
+    format!("{reach}; {limitation}")
+}
+
+/// A limitation deadline in words (`barred`: whether it has passed at the date of
+/// assessment).
+fn limitation_words(deadline: Option<(&Deadline, Tri)>, lang: &str) -> String {
+    match deadline {
         Some((Deadline::Never, _)) => msg!(lang, "retained-never-barred"),
         Some((Deadline::On(d), Tri::True)) if d.earliest == d.latest => {
             msg!(lang, "retained-barred-since", date = d.latest)
@@ -79,8 +90,7 @@ fn prosecution(q: &Qualification, lang: &str) -> String {
             to = d.latest
         ),
         _ => msg!(lang, "retained-limitation-unknown"),
-    };
-    format!("{reach}; {limitation}")
+    }
 }
 
 /// The conclusion for one system, as lines (without a heading).
@@ -147,5 +157,82 @@ pub fn lines(c: &Concurrence, r: &SystemResult, lang: &str) -> Vec<String> {
             msg!(lang, "retained-absorbed", provision = by)
         ));
     }
+    out
+}
+
+/// The period of facts, one line (before the systems' lines).
+pub fn period_span(p: &Period, lang: &str) -> String {
+    format!(
+        "{}: {}",
+        msg!(static lang, "period-heading"),
+        msg!(lang, "period-span", first = p.first, last = p.last)
+    )
+}
+
+/// What the period changes in one system, as lines (indented under its conclusion).
+pub fn period_lines(sp: &SystemPeriod, lang: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let penalty_words = |p: &Option<qualif_law::law::Penalty>| match p {
+        Some(p) => words::penalty(p, &sp.system.language),
+        None => String::new(),
+    };
+    if !sp.spans_a_change() {
+        out.push(format!("  ~ {}", msg!(static lang, "period-no-change")));
+    } else {
+        if !sp.changes.is_empty() {
+            let dates: Vec<String> = sp
+                .changes
+                .iter()
+                .map(|d| crate::catalog::date(lang, *d))
+                .collect();
+            out.push(format!(
+                "  ~ {}",
+                msg!(lang, "period-changed-on", dates = dates.join(", "))
+            ));
+        }
+        let mut line = match &sp.at_first {
+            Some(r) => msg!(
+                lang,
+                "period-at-first",
+                provision = r.provision.citation.as_str(),
+                penalty = penalty_words(&r.penalty)
+            ),
+            None => msg!(lang, "period-at-first-nothing"),
+        };
+        let compared = match sp.first_penalty_is {
+            Some(Ordering::Less) => Some(msg!(lang, "period-first-milder")),
+            Some(Ordering::Greater) => Some(msg!(lang, "period-first-harsher")),
+            Some(Ordering::Equal) => Some(msg!(lang, "period-first-same")),
+            None => None,
+        };
+        if let Some(c) = compared {
+            line.push_str(&format!("; {c}"));
+        }
+        out.push(format!("  ~ {line}"));
+    }
+    if let Some(d) = &sp.first_acts_deadline {
+        out.push(format!(
+            "  ~ {}: {}",
+            msg!(static lang, "period-first-acts"),
+            limitation_words(Some((d, Tri::Unknown)), lang)
+        ));
+    }
+    out.push(format!(
+        "  ~ {}",
+        match sp.rule {
+            Some(r) => {
+                let verification = words::verification(r.verification, lang);
+                match r.limitation_from {
+                    PeriodLimitation::EachAct => {
+                        msg!(lang, "period-rule-each-act", verification = verification)
+                    }
+                    PeriodLimitation::LastAct => {
+                        msg!(lang, "period-rule-last-act", verification = verification)
+                    }
+                }
+            }
+            None => msg!(lang, "period-no-rule"),
+        }
+    ));
     out
 }

@@ -13,7 +13,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 pub use model::{
-    JurisdictionBasis, LimitationStart, SystemKind, Title, Transition, Verification, VersionStatus,
+    JurisdictionBasis, LimitationStart, PeriodLimitation, SystemKind, Title, Transition,
+    Verification, VersionStatus,
 };
 pub use penalty::{Fine, MinimumStatus, Penalty, Term, parse_duration_months};
 
@@ -69,12 +70,23 @@ pub struct System {
     pub sources: Vec<String>,
     pub parameters: BTreeMap<String, Value>,
     pub parties: Vec<Party>,
+    /// The rule for a period of facts, when the data gives one.
+    pub period: Option<PeriodRule>,
     pub provisions: Vec<Provision>,
     pub limitations: Vec<Limitation>,
     pub jurisdictions: Vec<Jurisdiction>,
     /// Provision indices in an order where every provision comes after those it names.
     pub evaluation_order: Vec<usize>,
     pub file: String,
+}
+
+/// A system's rule for a period of facts (see [`model::PeriodRaw`]).
+#[derive(Debug, Clone)]
+pub struct PeriodRule {
+    pub limitation_from: PeriodLimitation,
+    pub verification: Verification,
+    pub sources: Vec<String>,
+    pub notes: Vec<String>,
 }
 
 impl System {

@@ -154,6 +154,33 @@ pub struct SystemHeader {
     pub parameters: BTreeMap<String, Spanned<toml::Value>>,
     #[serde(default)]
     pub party: Vec<PartyRaw>,
+    /// The system's rule for a period of facts (`[system.period]`).
+    pub period: Option<PeriodRaw>,
+}
+
+/// A system's rule for acts spread over a period (`case.first_date_of_facts` to
+/// `case.date_of_facts`): the law applied is the one in force at the last act, and the
+/// outputs say what the law in force at the first act made of the acts; this says when
+/// limitation runs, with the sources of the rule and how well it is verified.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodRaw {
+    pub limitation_from: PeriodLimitation,
+    pub verification: Verification,
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// From which act of a period limitation runs.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodLimitation {
+    /// Each act from its own date: the first acts are time-barred first.
+    EachAct,
+    /// The whole period from its last act (one continuing or collective offence).
+    LastAct,
 }
 
 #[derive(Debug, Deserialize)]

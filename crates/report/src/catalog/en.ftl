@@ -788,3 +788,18 @@ doc-summary-fact-separator = ;{" "}
 doc-scale-sentence-community = { $level } level community order
 doc-scale-sentence-weeks = { $weeks } weeks' custody
 doc-scale-sentence-custody = { $term } custody
+
+## A period of facts (first act to last act)
+period-heading = Period of facts
+period-span = acts from { $first } to { $last }: the law in force at the last act is applied
+period-no-change = the law of what is retained did not change within the period
+period-changed-on = the provision retained changed within the period (in force from { $dates })
+period-at-first = under the law at the first act, with the facts as they stood then: { $provision } — { $penalty }
+period-at-first-nothing = under the law at the first act, with the facts as they stood then: nothing retained for certain
+period-first-milder = milder than the penalty applied: acts before the change cannot be punished more severely than that law allowed
+period-first-harsher = more severe than the penalty applied: the milder later law also governs the earlier acts
+period-first-same = the same penalty as the one applied
+period-first-acts = first acts
+period-rule-each-act = this system's rule: each act's limitation runs from its own date ({ $verification })
+period-rule-last-act = this system's rule: limitation runs from the last act of the period ({ $verification })
+period-no-rule = the data gives no rule of this system for a period of facts: check by hand which law governs the earlier acts

@@ -793,3 +793,18 @@ doc-scale-sentence-community = peine communautaire (community order) de niveau {
     }
 doc-scale-sentence-weeks = { $weeks } semaines d'emprisonnement
 doc-scale-sentence-custody = { $term } d'emprisonnement
+
+## Une période de faits (du premier au dernier acte)
+period-heading = Période des faits
+period-span = faits du { $first } au { $last } : la loi en vigueur au dernier acte est appliquée
+period-no-change = la loi de ce qui est retenu n'a pas changé pendant la période
+period-changed-on = la disposition retenue a changé pendant la période (en vigueur à partir du { $dates })
+period-at-first = selon la loi en vigueur au premier acte, les faits tels qu'ils étaient alors : { $provision } — { $penalty }
+period-at-first-nothing = selon la loi en vigueur au premier acte, les faits tels qu'ils étaient alors : rien de retenu avec certitude
+period-first-milder = plus douce que la peine appliquée : les actes antérieurs au changement ne peuvent être punis plus sévèrement que cette loi ne le permettait
+period-first-harsher = plus sévère que la peine appliquée : la loi postérieure plus douce régit aussi les actes antérieurs
+period-first-same = la même peine que celle qui est appliquée
+period-first-acts = premiers actes
+period-rule-each-act = règle de ce système : la prescription de chaque acte court de sa propre date ({ $verification })
+period-rule-last-act = règle de ce système : la prescription court du dernier acte de la période ({ $verification })
+period-no-rule = les données ne donnent pas de règle de ce système pour une période de faits : vérifier à la main quelle loi régit les actes antérieurs

@@ -26,6 +26,30 @@ impl Case {
                     .with_help("a date on or after the date of the facts"));
             }
         }
+        // A period of facts: from its first act to its last (the date of the facts).
+        if let Some(first) = self.date("case.first_date_of_facts") {
+            match self.date("case.date_of_facts") {
+                None => {
+                    return Err(source
+                        .error_at(
+                            at("case.first_date_of_facts"),
+                            format!("first_date_of_facts {first} is given without date_of_facts"),
+                        )
+                        .with_help("date_of_facts: the date of the last act of the period"));
+                }
+                Some(last) if first > last => {
+                    return Err(source
+                        .error_at(
+                            at("case.first_date_of_facts"),
+                            format!("first_date_of_facts {first} is after date_of_facts {last}"),
+                        )
+                        .with_help(
+                            "a first act on or before the date of the facts (the last act)",
+                        ));
+                }
+                Some(_) => {}
+            }
+        }
         for (age_key, birth_key) in AGES {
             let Some(birth) = self.date(birth_key) else {
                 continue;
@@ -117,5 +141,53 @@ impl Case {
             self.facts
                 .insert(Cow::Borrowed("derived.age_gap"), Some(gap_slot), g);
         }
+    }
+}
+
+impl Case {
+    /// The case as it stood at the first act of its period of facts (`first_date_of_facts`,
+    /// before the date of the facts, which is the last act): the date of the facts moved
+    /// to the first act, and the ages to what they were then. An age computed from a birth
+    /// date is exact; an age stated at the last act gives, at the first, the age less the
+    /// years between them, known to one year when they are not whole (a condition on the
+    /// ages that this year decides stays unknown). The age gap between two people does not
+    /// change. `None` without a period.
+    pub fn at_first_act(&self, vocab: &Vocabulary, today: NaiveDate) -> Option<Case> {
+        let first = self.date("case.first_date_of_facts")?;
+        let last = self.date("case.date_of_facts")?;
+        if first >= last {
+            return None;
+        }
+        let mut case = self.clone();
+        case.facts.remove("case.first_date_of_facts");
+        let elapsed = years_between(first, last);
+        for (age_key, birth_key) in AGES {
+            if self.date(birth_key).is_some() {
+                continue;
+            }
+            if let Some(Value::Int(age)) = self.facts.get(age_key) {
+                let lowest = (*age as f64 - elapsed).floor();
+                let then = if elapsed.fract() == 0.0 {
+                    Value::Int(lowest as i64)
+                } else {
+                    Value::Between(Interval {
+                        above: lowest - 1e-6,
+                        below: lowest + 1.0 + 1e-6,
+                    })
+                };
+                case.facts
+                    .insert(Cow::Borrowed(age_key), vocab.slot(age_key), then);
+            }
+        }
+        let gap = self.facts.get("derived.age_gap").cloned();
+        case.set("case.date_of_facts", Some(Value::Date(first)), vocab, today);
+        if let Some(g) = gap {
+            case.facts.insert(
+                Cow::Borrowed("derived.age_gap"),
+                vocab.slot("derived.age_gap"),
+                g,
+            );
+        }
+        Some(case)
     }
 }

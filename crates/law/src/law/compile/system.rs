@@ -114,6 +114,12 @@ impl Compiler<'_> {
             }
         }
         let system_sources = h.sources.iter().map(|s| s.get_ref().clone()).collect();
+        let period = h.period.as_ref().map(|p| crate::law::PeriodRule {
+            limitation_from: p.limitation_from,
+            verification: p.verification,
+            sources: self.sources(&p.sources, "[system.period]", &h.id.span()),
+            notes: p.notes.clone(),
+        });
         let mut provisions = Vec::new();
         let mut ids: HashMap<String, Range<usize>> = HashMap::new();
         for raw in &file.provision {
@@ -168,6 +174,7 @@ impl Compiler<'_> {
             sources: system_sources,
             parameters,
             parties,
+            period,
             provisions,
             limitations,
             jurisdictions,
