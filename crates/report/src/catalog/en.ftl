@@ -675,6 +675,11 @@ doc-qualification-aggravations = Aggravations
 doc-qualification-still-to-establish = Still to establish
 doc-qualification-jurisdiction = Jurisdiction
 doc-qualification-notes-of-the-legal-data = Notes of the legal data
+doc-qualification-as-for = as for { $provision }
+doc-qualification-notes-given-above = { $count ->
+        [one] 1 note given above under { $provisions }
+       *[other] { $count } notes given above under { $provisions }
+    }
 doc-scale-a-scale-gives-a-starting = A scale gives a starting point and a range for comparison; it binds no court outside its own jurisdiction.
 doc-scale-no-sentencing-scale-in-the = No sentencing scale in the data.
 doc-scale-range-used = Range used
@@ -715,6 +720,7 @@ doc-summary-system = System
 doc-summary-qualification-retained = Qualification retained
 doc-summary-penalty-at-the-date-of = Penalty at the date of the facts
 doc-summary-the-disparities-that-matter-most = The disparities that matter most
+doc-summary-same-as-above = same as above
 doc-system-other-provisions-with-the-same = other provisions with the same status have a maximum that is not confirmed and may be higher:
 doc-system-possible = possible
 doc-system-excluded = excluded

@@ -675,6 +675,11 @@ doc-qualification-aggravations = Aggravations
 doc-qualification-still-to-establish = Reste à établir
 doc-qualification-jurisdiction = Compétence
 doc-qualification-notes-of-the-legal-data = Notes des données juridiques
+doc-qualification-as-for = comme pour { $provision }
+doc-qualification-notes-given-above = { $count ->
+        [one] 1 note donnée plus haut sous { $provisions }
+       *[other] { $count } notes données plus haut sous { $provisions }
+    }
 doc-scale-a-scale-gives-a-starting = Un barème donne un point de départ et une fourchette à titre de comparaison ; il ne lie aucune juridiction hors de son propre ressort.
 doc-scale-no-sentencing-scale-in-the = Aucun barème dans les données.
 doc-scale-range-used = Fourchette retenue
@@ -715,6 +720,7 @@ doc-summary-system = Système
 doc-summary-qualification-retained = Qualification retenue
 doc-summary-penalty-at-the-date-of = Peine à la date des faits
 doc-summary-the-disparities-that-matter-most = Les disparités les plus importantes
+doc-summary-same-as-above = idem
 doc-system-other-provisions-with-the-same = d'autres dispositions de même statut ont un maximum non confirmé, peut-être plus élevé :
 doc-system-possible = possible(s)
 doc-system-excluded = exclue(s)

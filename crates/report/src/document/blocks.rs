@@ -145,8 +145,8 @@ pub enum Part {
     Header,
     /// The numbered sections.
     Main,
-    /// A numbered section; a major one starts a new page in print.
-    Section { id: &'static str, major: bool },
+    /// A numbered section.
+    Section { id: &'static str },
     /// A national system in section 2.
     System(Anchor),
     /// One qualification, with its status.

@@ -177,9 +177,7 @@ fn part(part: &Part, bs: &[Block], lang: &str) -> Markup {
         @match part {
             Part::Header => header { "\n" (body) },
             Part::Main => main { "\n" (body) },
-            Part::Section { id, major } => {
-                section id=(id) class=[major.then_some("major")] { "\n" (body) }
-            }
+            Part::Section { id } => section id=(id) { "\n" (body) },
             Part::System(a) => section.system id=(anchor_id(a)) { "\n" (body) },
             Part::Qualification(status, a) => {
                 article class={ "qual " (status_class(*status)) } id=(anchor_id(a)) {

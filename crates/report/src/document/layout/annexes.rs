@@ -35,13 +35,27 @@ fn table(o: &mut Vec<Block>, s: &SystemSection, l: &str, html: bool) {
                     .iter()
                     .any(|e| e.status == ElementStatus::Met && !e.presumed)
         });
+    // In the HTML the penalty is set under the provision, in two columns of about the
+    // same height; the Markdown gives it a column.
+    let penalty_label = msg!(static l, "doc-annex-penalty");
+    let head = if html {
+        vec![
+            Column::width(
+                spans![format!("{} — {penalty_label}", text::provision_label(l))],
+                "50%",
+            ),
+            spans![msg!(static l, "doc-annex-elements")].into(),
+        ]
+    } else {
+        vec![
+            Column::from(spans![text::provision_label(l)]),
+            Column::from(spans![penalty_label]),
+            spans![msg!(static l, "doc-annex-elements")].into(),
+        ]
+    };
     o.push(Block::Table(Table {
         kind: TableKind::Elements,
-        head: Some(vec![
-            Column::width(spans![text::provision_label(l)], "30%"),
-            Column::width(spans![msg!(static l, "doc-annex-penalty")], "20%"),
-            spans![msg!(static l, "doc-annex-elements")].into(),
-        ]),
+        head: Some(head),
         rows: shown
             .iter()
             .map(|q| {
@@ -76,11 +90,20 @@ fn table(o: &mut Vec<Block>, s: &SystemSection, l: &str, html: bool) {
                         )
                     ]);
                 }
-                vec![
-                    Cell::head(head),
-                    spans![q.penalty.as_ref().map(|p| p.text.as_str()).unwrap_or("—")].into(),
-                    qualification::elements(q, l, html).into(),
-                ]
+                let penalty = q.penalty.as_ref().map(|p| p.text.as_str()).unwrap_or("—");
+                if html {
+                    head.extend(spans![
+                        Span::Break,
+                        styled(Tone::Small, spans![format!("{penalty_label}: {penalty}")])
+                    ]);
+                    vec![Cell::head(head), qualification::elements(q, l, html).into()]
+                } else {
+                    vec![
+                        Cell::head(head),
+                        spans![penalty].into(),
+                        qualification::elements(q, l, html).into(),
+                    ]
+                }
             })
             .collect(),
         ..Table::default()
@@ -101,31 +124,43 @@ fn table(o: &mut Vec<Block>, s: &SystemSection, l: &str, html: bool) {
     }
 }
 
-/// The provisions excluded, in one paragraph: each with the element not met.
+/// The provisions excluded, in one paragraph: each with the element not met; provisions
+/// excluded for the same reason are named together, before it, in their order.
 fn excluded_table(o: &mut Vec<Block>, s: &SystemSection, l: &str, _html: bool) {
     let gives_way = msg!(static l, "doc-annex-gives-way-to-a-principal");
-    let mut p = spans![strong(spans![format!(
-        "{} ({}). ",
-        msg!(static l, "doc-annex-excluded-on-these-facts"),
-        s.excluded.len()
-    )])];
-    for (i, e) in s.excluded.iter().enumerate() {
-        if i > 0 {
-            p.push(" · ".into());
-        }
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for e in &s.excluded {
         let mut why = e.unmet.join("; ");
         if e.gives_way {
             why = format!("{why} — {gives_way}");
         }
         let unverified = if e.verification.as_deref() == Some("verified-primary") {
-            String::new()
+            ""
         } else {
-            " ⚠".to_string()
+            " ⚠"
         };
-        p.extend(spans![
-            strong(spans![format!("{}{unverified}", e.citation)]),
-            format!(" (✗ {why})")
-        ]);
+        let name = format!("{}{unverified}", e.citation);
+        match groups.iter_mut().find(|(w, _)| *w == why) {
+            Some((_, names)) => names.push(name),
+            None => groups.push((why, vec![name])),
+        }
+    }
+    let mut p = spans![strong(spans![format!(
+        "{} ({}). ",
+        msg!(static l, "doc-annex-excluded-on-these-facts"),
+        s.excluded.len()
+    )])];
+    for (i, (why, names)) in groups.iter().enumerate() {
+        if i > 0 {
+            p.push(" · ".into());
+        }
+        for (j, name) in names.iter().enumerate() {
+            if j > 0 {
+                p.push(", ".into());
+            }
+            p.push(strong(spans![name]));
+        }
+        p.push(format!(" (✗ {why})").into());
     }
     o.push(Block::Paragraph(Para::Aside, p));
 }

@@ -12,11 +12,34 @@ pub(super) fn warnings(out: &mut Vec<Block>, doc: &Document, l: &str) {
         o.push(Block::para(spans![msg!(static l, "doc-closing-none")]));
     }
     let mut list = List::new(ListKind::Tight);
-    for w in &doc.warnings {
-        list.push(spans![format!("⚠ {}", w.text)]);
+    for text in grouped(&doc.warnings, l) {
+        list.push(spans![format!("⚠ {text}")]);
     }
     o.push(Block::List(list));
     out.push(numbered("warnings", l, Some(doc.warnings.len()), o));
+}
+
+/// The warnings, those about the same provision that follow one another on one line: its
+/// id once, then each warning without it ("BE.417-11: a; b"). A warning whose text does
+/// not start with its subject stays on its own line.
+pub(super) fn grouped(warnings: &[crate::document::Warning], l: &str) -> Vec<String> {
+    let separator = msg!(static l, "doc-summary-fact-separator");
+    let mut lines: Vec<(Option<&str>, String)> = Vec::new();
+    for w in warnings {
+        let rest = w
+            .text
+            .strip_prefix(w.about.as_str())
+            .and_then(|r| r.strip_prefix(": ").or_else(|| r.strip_prefix(" : ")));
+        match (rest, lines.last_mut()) {
+            (Some(rest), Some((Some(about), line))) if *about == w.about => {
+                line.push_str(separator);
+                line.push_str(rest);
+            }
+            (Some(_), _) => lines.push((Some(&w.about), w.text.clone())),
+            (None, _) => lines.push((None, w.text.clone())),
+        }
+    }
+    lines.into_iter().map(|(_, line)| line).collect()
 }
 
 pub(super) fn sources(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {

@@ -87,10 +87,10 @@ fn unknown(o: &mut Vec<Block>, doc: &Document, l: &str, html: bool) {
             head: Some(vec![
                 Column::width(
                     spans![msg!(static l, "doc-facts-fact-case-file-key")],
-                    "32%",
+                    "25%",
                 ),
                 decides.into(),
-                Column::width(decides_aggravation, "28%"),
+                Column::width(decides_aggravation, "33%"),
             ]),
             rows: doc
                 .facts

@@ -58,12 +58,18 @@ fn instrument(o: &mut Vec<Block>, i: &InstrumentSection, l: &str, to: Target) {
         .iter()
         .filter(|q| q.status == Status::Applies)
         .collect();
-    let possible: Vec<&str> = i
+    // An article read in two ways (below and above the age of consent) is one obligation
+    // to the reader: named once.
+    let mut possible: Vec<&str> = Vec::new();
+    for q in i
         .obligations
         .iter()
         .filter(|q| q.status == Status::Possible)
-        .map(|q| q.citation.as_str())
-        .collect();
+    {
+        if !possible.contains(&q.citation.as_str()) {
+            possible.push(&q.citation);
+        }
+    }
     if i.obligations.is_empty() {
         o.push(Block::para(spans![
             msg!(static l, "doc-international-no-obligation-is-engaged-by")

@@ -46,7 +46,6 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
                 } else {
                     "ladder-gap"
                 },
-                major: false,
             },
             o,
         ));

@@ -130,8 +130,8 @@ fn sections(l: &str) -> [(&'static str, &'static str, &'static str); 12] {
 }
 
 /// The section `id`: its heading, numbered (an annex by its letter), with `count` after it
-/// when given, then `body`. The facts (after the summary) and the first annex start a page
-/// in print.
+/// when given, then `body`. No section forces a new page in print: each follows the one
+/// before it, so that no page is left half empty.
 fn numbered(id: &str, l: &str, count: Option<usize>, mut body: Vec<Block>) -> Block {
     let all = sections(l);
     let (id, n, title) = all
@@ -149,13 +149,7 @@ fn numbered(id: &str, l: &str, count: Option<usize>, mut body: Vec<Block>) -> Bl
         None => format!("{n} {title}"),
     };
     body.insert(0, Block::heading(2, spans![text]));
-    Block::Part(
-        Part::Section {
-            id,
-            major: id == "facts" || id == "elements",
-        },
-        body,
-    )
+    Block::Part(Part::Section { id }, body)
 }
 
 /// The symbol of a status, before its name.

@@ -18,12 +18,72 @@ fn element_mark(status: ElementStatus) -> (&'static str, CellTone) {
     }
 }
 
+/// What the section already printed, so that it is not printed again: the notes of the
+/// legal data, each with the provision it was printed under (a note the data repeats for
+/// several provisions is printed once), and the last jurisdiction given in full in the
+/// system, with its provision (the same one after it is said "as for" that provision).
+#[derive(Default)]
+pub(super) struct NotesSeen(Vec<(String, String)>, Option<(String, String)>);
+
+impl NotesSeen {
+    /// A new system: its first provision's jurisdiction is given in full.
+    pub(super) fn new_system(&mut self) {
+        self.1 = None;
+    }
+
+    /// The jurisdiction of `q` as printed: in full, or "as for" the provision it was last
+    /// given in full under, when it is the same.
+    fn jurisdiction(&mut self, q: &QualSection, l: &str) -> Option<String> {
+        let j = q.jurisdiction.as_ref()?;
+        // "As for" names the provision it is given in full under.
+        if let Some((summary, id)) = &self.1 {
+            if *summary == j.summary {
+                return Some(msg!(l, "doc-qualification-as-for", provision = id.as_str()));
+            }
+        }
+        self.1 = Some((j.summary.clone(), q.id.clone()));
+        Some(j.summary.clone())
+    }
+
+    /// The notes of `q` not printed yet, and a line naming the provisions the others were
+    /// printed under (none when every note is new).
+    fn split<'a>(&mut self, q: &'a QualSection, l: &str) -> (Vec<&'a String>, Option<String>) {
+        let mut fresh = Vec::new();
+        let mut under: Vec<&str> = Vec::new();
+        let mut repeated = 0;
+        for n in &q.notes {
+            match self.0.iter().find(|(text, _)| text == n) {
+                Some((_, id)) => {
+                    repeated += 1;
+                    if !under.contains(&id.as_str()) {
+                        under.push(id);
+                    }
+                }
+                None => fresh.push(n),
+            }
+        }
+        let line = (repeated > 0).then(|| {
+            msg!(
+                l,
+                "doc-qualification-notes-given-above",
+                count = repeated,
+                provisions = under.join(", ")
+            )
+        });
+        self.0
+            .extend(fresh.iter().map(|n| (n.to_string(), q.id.clone())));
+        (fresh, line)
+    }
+}
+
 /// `retained`: the provision is retained (section 1); only then are the notes of the legal
-/// data printed with it (the JSON report has them for every provision).
+/// data printed with it (the JSON report has them for every provision), each once in the
+/// section (`seen`).
 pub(super) fn qualification(
     o: &mut Vec<Block>,
     q: &QualSection,
     retained: bool,
+    seen: &mut NotesSeen,
     l: &str,
     to: Target,
 ) {
@@ -44,7 +104,8 @@ pub(super) fn qualification(
         },
     )];
     let facts = main_facts(q, l, html);
-    let mut rest = still_open(q, l);
+    let jurisdiction = seen.jurisdiction(q, l);
+    let mut rest = still_open(q, jurisdiction, l);
     if !html {
         o.extend(head);
         o.push(Block::Fields(facts));
@@ -53,7 +114,9 @@ pub(super) fn qualification(
         let line = |s: String| Field::new(s, Vec::new());
         rest.extend(q.warnings.iter().map(|w| line(format!("⚠ {w}"))));
         if retained {
-            rest.extend(q.notes.iter().map(|n| line(format!("ℹ {n}"))));
+            let (fresh, given) = seen.split(q, l);
+            rest.extend(fresh.iter().map(|n| line(format!("ℹ {n}"))));
+            rest.extend(given.map(|g| line(format!("ℹ {g}"))));
         }
         rest.extend(sources);
         o.push(Block::Fields(rest));
@@ -77,7 +140,7 @@ pub(super) fn qualification(
         Block::Part(Part::QualificationHead, head),
         Block::Fields(rest),
     ];
-    article.extend(notes(q, retained, l));
+    article.extend(notes(q, retained, seen, l));
     o.push(Block::Part(
         Part::Qualification(q.status, Anchor::Qualification(q.id.clone())),
         article,
@@ -333,7 +396,7 @@ fn aggravations(f: &mut Vec<Field>, q: &QualSection, l: &str, html: bool) {
 }
 
 /// What remains to establish, the limitation, the jurisdiction and the sources.
-fn still_open(q: &QualSection, l: &str) -> Vec<Field> {
+fn still_open(q: &QualSection, jurisdiction: Option<String>, l: &str) -> Vec<Field> {
     let mut f = Vec::new();
     if !q.missing_facts.is_empty() {
         let mut value = Vec::new();
@@ -351,10 +414,10 @@ fn still_open(q: &QualSection, l: &str) -> Vec<Field> {
     if let Some(lim) = &q.limitation {
         f.push(Field::new(text::limitation_label(l), spans![&lim.summary]));
     }
-    if let Some(j) = &q.jurisdiction {
+    if let Some(j) = jurisdiction {
         f.push(Field::new(
             msg!(static l, "doc-qualification-jurisdiction"),
-            spans![&j.summary],
+            spans![j],
         ));
     }
     if !q.sources.is_empty() {
@@ -367,8 +430,13 @@ fn still_open(q: &QualSection, l: &str) -> Vec<Field> {
 }
 
 /// The provision's warnings and the notes of the legal data, in small print (HTML).
-fn notes(q: &QualSection, retained: bool, l: &str) -> Option<Block> {
-    if q.warnings.is_empty() && (q.notes.is_empty() || !retained) {
+fn notes(q: &QualSection, retained: bool, seen: &mut NotesSeen, l: &str) -> Option<Block> {
+    let (fresh, given) = if retained {
+        seen.split(q, l)
+    } else {
+        (Vec::new(), None)
+    };
+    if q.warnings.is_empty() && fresh.is_empty() && given.is_none() {
         return None;
     }
     let mut b = Vec::new();
@@ -382,13 +450,16 @@ fn notes(q: &QualSection, retained: bool, l: &str) -> Option<Block> {
         }
         b.push(Block::List(list));
     }
-    if retained && !q.notes.is_empty() {
+    if !fresh.is_empty() || given.is_some() {
         b.push(Block::para(spans![strong(spans![
             msg!(static l, "doc-qualification-notes-of-the-legal-data")
         ])]));
         let mut list = List::default();
-        for n in &q.notes {
+        for n in fresh {
             list.push(spans![n]);
+        }
+        if let Some(g) = given {
+            list.push(spans![emphasis(spans![g])]);
         }
         b.push(Block::List(list));
     }

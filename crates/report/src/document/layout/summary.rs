@@ -22,10 +22,10 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
             spans![msg!(static l, "doc-summary-warnings-about-what-is-retained")],
         ));
         let mut list = List::new(ListKind::Tight);
-        for w in w {
+        for w in super::closing::grouped(w, l) {
             list.items.push(Item {
                 warn: true,
-                ..Item::new(spans![format!("⚠ {}", w.text)])
+                ..Item::new(spans![format!("⚠ {w}")])
             });
         }
         o.push(Block::List(list));
@@ -69,7 +69,11 @@ fn retained(o: &mut Vec<Block>, doc: &Document, l: &str, html: bool) {
         spans![msg!(static l, "doc-summary-qualification-retained-what-a-prosecutor")],
     ));
     let mut rows = Vec::new();
+    // A limitation or a jurisdiction the same as the row above, in the same system, is
+    // said once: the rows below it say "same as above".
+    let same = msg!(static l, "doc-summary-same-as-above");
     for s in &doc.summary.systems {
+        let mut above: Option<(String, String)> = None;
         if s.retained.is_empty() {
             rows.push(vec![
                 Cell::head(spans![&s.name]),
@@ -85,33 +89,44 @@ fn retained(o: &mut Vec<Block>, doc: &Document, l: &str, html: bool) {
             } else {
                 String::new()
             };
+            let limitation = r.limitation_text.as_deref().unwrap_or("—").to_string();
+            let jurisdiction = jurisdiction(r);
+            let (lim_cell, jur_cell) = match &above {
+                Some((a, b)) => (
+                    if *a == limitation { same } else { &limitation },
+                    if *b == jurisdiction {
+                        same
+                    } else {
+                        &jurisdiction
+                    },
+                ),
+                None => (limitation.as_str(), jurisdiction.as_str()),
+            };
             rows.push(vec![
                 Cell::head(spans![name]),
                 qualification(r, l, html).into(),
                 spans![r.penalty_text.as_deref().unwrap_or("—")].into(),
-                Cell::toned(
-                    CellTone::Small,
-                    spans![r.limitation_text.as_deref().unwrap_or("—")],
-                ),
-                Cell::toned(CellTone::Small, jurisdiction(r)),
+                Cell::toned(CellTone::Small, spans![lim_cell]),
+                Cell::toned(CellTone::Small, spans![jur_cell]),
             ]);
+            above = Some((limitation, jurisdiction));
         }
     }
     o.push(Block::Table(Table {
         head: Some(vec![
-            Column::width(spans![msg!(static l, "doc-summary-system")], "11%"),
+            Column::width(spans![msg!(static l, "doc-summary-system")], "9%"),
             Column::width(
                 spans![msg!(static l, "doc-summary-qualification-retained")],
-                "30%",
+                "31%",
             ),
             Column::width(
                 spans![msg!(static l, "doc-summary-penalty-at-the-date-of")],
-                "21%",
+                "26%",
             ),
-            Column::width(spans![text::limitation_label(l)], "19%"),
+            Column::width(spans![text::limitation_label(l)], "17%"),
             Column::width(
                 spans![msg!(static l, "doc-qualification-jurisdiction")],
-                "19%",
+                "17%",
             ),
         ]),
         rows,
@@ -148,9 +163,9 @@ fn qualification(r: &RetainedLine, l: &str, html: bool) -> Inline {
     s
 }
 
-fn jurisdiction(r: &RetainedLine) -> Inline {
+fn jurisdiction(r: &RetainedLine) -> String {
     if r.grounds.is_empty() {
-        return spans![r.jurisdiction_text.as_deref().unwrap_or("—")];
+        return r.jurisdiction_text.as_deref().unwrap_or("—").to_string();
     }
     let mut citations: Vec<&str> = Vec::new();
     for g in &r.grounds {
@@ -158,7 +173,7 @@ fn jurisdiction(r: &RetainedLine) -> Inline {
             citations.push(g);
         }
     }
-    spans![citations.join("; ")]
+    citations.join("; ")
 }
 
 /// The most severe disparities, one sentence each.

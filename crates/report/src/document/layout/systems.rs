@@ -10,8 +10,10 @@ use qualif_engine::Status;
 pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
     let mut o = Vec::new();
     penalty_overview(&mut o, doc, l, to);
+    let mut seen = qualification::NotesSeen::default();
     for s in &doc.systems {
-        system(&mut o, doc, s, l, to);
+        seen.new_system();
+        system(&mut o, doc, s, &mut seen, l, to);
     }
     out.push(numbered("qualifications", l, None, o));
 }
@@ -35,7 +37,14 @@ fn penalty_overview(o: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
     }
 }
 
-fn system(o: &mut Vec<Block>, doc: &Document, s: &SystemSection, l: &str, to: Target) {
+fn system(
+    o: &mut Vec<Block>,
+    doc: &Document,
+    s: &SystemSection,
+    seen: &mut qualification::NotesSeen,
+    l: &str,
+    to: Target,
+) {
     let html = to == Target::Html;
     let mut b = vec![Block::heading(3, spans![format!("{} ({})", s.name, s.id)])];
     let possible = msg!(static l, "doc-system-possible");
@@ -93,7 +102,7 @@ fn system(o: &mut Vec<Block>, doc: &Document, s: &SystemSection, l: &str, to: Ta
             .filter(|x| x.system == s.id)
             .flat_map(|x| &x.retained)
             .any(|r| r.id == q.id);
-        qualification::qualification(&mut b, q, retained, l, to);
+        qualification::qualification(&mut b, q, retained, seen, l, to);
     }
     if c.possible + c.excluded > 0 {
         b.push(Block::Paragraph(
