@@ -388,7 +388,9 @@ impl<'a> Prober<'a, '_> {
 /// elements reads only facts that are known or answered "I don't know" (and no other
 /// provision's status).
 fn stuck(l: &Lean, case: &Case, skip: &BTreeSet<String>) -> bool {
-    let Some(v) = l.version else { return false };
+    let Some(v) = l.version.filter(|_| !skip.is_empty()) else {
+        return false;
+    };
     l.status == Status::Possible
         && v.elements
             .iter()
