@@ -169,7 +169,7 @@ pub fn next_questions_with<'a>(
     let book = plan.book();
     let base = assess(plan, case, &[], law_date, today);
     let mut literals = Literals::collect(book);
-    let prober = Prober::new(plan, &base, case, law_date, today, beyond);
+    let prober = Prober::new(plan, &base, case, law_date, today, beyond, skip);
     // Candidate facts, and the systems whose results each may move.
     let mut candidates: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
     for (si, r) in base.systems.iter().enumerate() {

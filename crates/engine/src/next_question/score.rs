@@ -43,7 +43,7 @@ impl<'a> Effect<'a> {
         let mut retained_penalty: BTreeSet<usize> = BTreeSet::new();
         for ((si, pi), m) in self.moved {
             let q = &base.systems[si].qualifications[pi];
-            let (tier, factor) = if m.below_retained {
+            let (tier, factor) = if m.below_retained || m.stuck {
                 (weights::OTHER_QUALIFICATION, 1.0)
             } else if !m.status_changes && q.status == Status::Applies {
                 (weights::RETAINED, weights::PENALTY_ONLY)

@@ -188,6 +188,28 @@ fn facts_that_only_matter_together_are_asked_together() {
     assert!(qs.is_empty(), "{:?}", keys(&qs));
 }
 
+/// A provision one of whose elements rests on a fact answered "I don't know" can no longer
+/// come to apply: its other facts are still asked (its status can still change), but
+/// no longer as deciding the retained qualification.
+#[test]
+fn a_provision_stuck_on_an_unknown_fact_no_longer_decides_the_retained_one() {
+    let b = book();
+    let plan = Plan::new(&b);
+    let case = Case::new();
+    fn coercion<'a>(qs: Vec<QuestionScore<'a>>) -> QuestionScore<'a> {
+        let q = qs.into_iter().find(|q| q.fact.key == "act.coercion");
+        q.expect("coercion is asked")
+    }
+    let q = coercion(next_questions(&plan, &case, None, today()));
+    assert_eq!(q.retained, vec!["XX"]);
+    assert!(q.score > weights::PROSECUTION * 10.0, "{}", q.score);
+    let skip: BTreeSet<String> = ["victim.age".to_string()].into();
+    let q = coercion(next_questions_skipping(&plan, &case, None, today(), &skip));
+    assert!(q.retained.is_empty(), "{:?}", q.retained);
+    assert!(q.decides.iter().any(|d| d.provision.id == "XX.1"));
+    assert!(q.score < weights::PROSECUTION, "{}", q.score);
+}
+
 #[test]
 fn ties_are_broken_by_the_vocabulary_order() {
     let b = book();

@@ -21,6 +21,9 @@ pub(super) struct Prober<'a, 'b> {
     pub(super) scratch: std::cell::RefCell<Scratch>,
     /// What beyond the law book answers may change (the sentencing scales).
     pub(super) beyond: Option<&'b dyn Beyond<'a>>,
+    /// By system and provision: possible, with an element that only facts answered "I
+    /// don't know" decide, so that no answer left can make it apply.
+    pub(super) stuck: Vec<Vec<bool>>,
 }
 
 /// What the answers to one fact (or two) would change, by (system, provision) index.
@@ -50,6 +53,9 @@ pub(super) struct Move {
     pub(super) to_applies: bool,
     /// Lighter than the qualification the system retains now: cannot change it.
     pub(super) below_retained: bool,
+    /// No answer left can make it apply (an element rests on facts answered "I don't
+    /// know"): cannot become the retained qualification.
+    pub(super) stuck: bool,
     pub(super) weight: f64,
     pub(super) elements: BTreeSet<String>,
     pub(super) aggravations: BTreeSet<String>,
@@ -122,6 +128,7 @@ impl<'a, 'b> Prober<'a, 'b> {
         law_date: Option<NaiveDate>,
         today: NaiveDate,
         beyond: Option<&'b dyn Beyond<'a>>,
+        skip: &BTreeSet<String>,
     ) -> Self {
         let prepared = plan.prepare(case);
         let retained = base
@@ -158,10 +165,15 @@ impl<'a, 'b> Prober<'a, 'b> {
             today,
             scratch: Default::default(),
             beyond,
+            stuck: Vec::new(),
         };
         for si in 0..plan.book().systems.len() {
             let (lean, rules) = prober.lean(&prober.prepared, base.law_date, si);
-            prober.base_lean.push(lean.into_iter().flatten().collect());
+            let lean: Vec<Lean> = lean.into_iter().flatten().collect();
+            prober
+                .stuck
+                .push(lean.iter().map(|l| stuck(l, case, skip)).collect());
+            prober.base_lean.push(lean);
             prober.base_rules.push(rules);
         }
         prober
@@ -268,6 +280,7 @@ impl<'a, 'b> Prober<'a, 'b> {
             m.established = (met + 1) as f64 / (b.elements.len() + 1) as f64;
             m.weight = m.weight.max(weight(base_q)).max(trial_weight);
             m.below_retained = m.weight < self.retained[si];
+            m.stuck = self.stuck[si][pi];
             if self.retained[si] == 0.0 && t.status == Status::Applies {
                 m.first_retained = self.stake[si];
             }
@@ -368,6 +381,41 @@ impl<'a> Prober<'a, '_> {
                 *e = e.max(heaviest);
             }
         }
+    }
+}
+
+/// Whether no answer left can make a possible provision apply: one of its unknown
+/// elements reads only facts that are known or answered "I don't know" (and no other
+/// provision's status).
+fn stuck(l: &Lean, case: &Case, skip: &BTreeSet<String>) -> bool {
+    let Some(v) = l.version.filter(|_| !skip.is_empty()) else {
+        return false;
+    };
+    l.status == Status::Possible
+        && v.elements
+            .iter()
+            .zip(&l.elements)
+            .any(|(e, t)| *t == Tri::Unknown && closed(&e.when, case, skip))
+}
+
+/// A condition no answer left can decide: it reads no provision's status, and every fact
+/// it reads is known or answered "I don't know" (one at least).
+fn closed(e: &Expr, case: &Case, skip: &BTreeSet<String>) -> bool {
+    if reads_status(e) {
+        return false;
+    }
+    let mut read = BTreeSet::new();
+    facts_of(e, &mut read);
+    read.iter().any(|k| skip.contains(k))
+        && read.iter().all(|k| skip.contains(k) || case.is_known(k))
+}
+
+fn reads_status(e: &Expr) -> bool {
+    match e {
+        Expr::Status(..) => true,
+        Expr::Not(inner) => reads_status(inner),
+        Expr::And(es) | Expr::Or(es) => es.iter().any(reads_status),
+        _ => false,
     }
 }
 

@@ -18,8 +18,9 @@ pub const RETAINED: f64 = 1e6;
 pub const PROSECUTION: f64 = 1e3;
 /// Tier 3: a sentencing scale's category, role, starting point or factor.
 pub const SCALE: f64 = 1.0;
-/// Tier 4: a qualification lighter than the one retained (what the comparison's
-/// disparities are made of).
+/// Tier 4: a qualification that cannot become the retained one: lighter than it, or
+/// possible with an element resting on facts answered "I don't know" (no answer left can
+/// make it apply). What the comparison's disparities are made of.
 pub const OTHER_QUALIFICATION: f64 = 1e-3;
 
 /// Within tier 1: a provision at least as heavy as the one retained can come to apply, or
