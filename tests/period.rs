@@ -236,3 +236,41 @@ fn assess_shows_the_period_in_both_languages_and_in_json() {
     let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
     assert!(v["case"].get("period").is_none());
 }
+
+#[test]
+fn the_written_report_gives_the_period_in_its_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, &rape_case(Some("2021-03-01")));
+    for lang in ["en", "fr"] {
+        let md = qualif(&["report", &path, "--format", "markdown", "--lang", lang]);
+        let md = String::from_utf8(md.stdout).unwrap();
+        let (span, first) = match lang {
+            "en" => (
+                "Period of facts: acts from 1 March 2021 to 1 June 2023",
+                "under the law at the first act",
+            ),
+            _ => (
+                "Période des faits: faits du 1er mars 2021 au 1er juin 2023",
+                "selon la loi en vigueur au premier acte",
+            ),
+        };
+        let at = md.find(span).unwrap_or_else(|| panic!("{lang}: {md}"));
+        // In the summary, before the detailed sections.
+        let facts = md.find("\n## 2. ").expect("section 2");
+        assert!(at < facts, "{lang}: the period is in the summary");
+        assert!(md[at..].contains(first), "{lang}");
+        assert!(md[at..].contains("Code pénal, art. 375"), "{lang}");
+    }
+    let json = qualif(&["report", &path, "--format", "json"]).stdout;
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert!(
+        v["summary"]["period"]["span"]
+            .as_str()
+            .unwrap()
+            .contains("1 March 2021")
+    );
+    let plain = write(&dir, &rape_case(None));
+    let json = qualif(&["report", &plain, "--format", "json"]).stdout;
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert!(v["summary"].get("period").is_none());
+}

@@ -81,6 +81,18 @@ pub struct Summary {
     pub disparities_total: usize,
     /// The verification warnings about the provisions retained and the case.
     pub warnings: Vec<Warning>,
+    /// A period of facts, when the case gives one (see [`PeriodSummary`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<PeriodSummary>,
+}
+
+/// A period of facts: its span, and for each national system what the law at the first
+/// act made of the acts and the system's rule, as lines.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodSummary {
+    pub span: String,
+    /// By national system: its name and its lines.
+    pub systems: Vec<(String, Vec<String>)>,
 }
 
 #[derive(Debug, Clone, Serialize)]

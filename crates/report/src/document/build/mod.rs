@@ -196,7 +196,14 @@ pub fn build(analysis: &Analysis, opts: &Options) -> Document {
         );
     }
     let retained = summary::retained_ids(assessment, &analysis.concurrence);
-    let summary = summary::summary(&systems, &retained, &comparison_section, &cx.warnings);
+    let period = analysis.period.as_ref().map(|p| summary::period(p, lang));
+    let summary = summary::summary(
+        &systems,
+        &retained,
+        &comparison_section,
+        &cx.warnings,
+        period,
+    );
     Document {
         contract: CONTRACT,
         redacted: opts.redact,

@@ -4,6 +4,7 @@
 
 use crate::document::*;
 use qualif_analysis::concurrence::Concurrence;
+use qualif_analysis::period::Period;
 use qualif_engine::Assessment;
 use qualif_law::law::SystemKind;
 
@@ -54,11 +55,31 @@ pub(super) struct RetainedId {
     unless: Vec<String>,
 }
 
+/// The period of facts in words (see [`PeriodSummary`]): national systems only.
+pub(super) fn period(p: &Period, lang: &str) -> PeriodSummary {
+    PeriodSummary {
+        span: crate::retained_text::period_span(p, lang),
+        systems: p
+            .systems
+            .iter()
+            .filter(|s| s.system.kind == SystemKind::National)
+            .map(|s| {
+                let lines = crate::retained_text::period_lines(s, lang);
+                let lines = lines
+                    .iter()
+                    .map(|l| l.trim_start().trim_start_matches('~').trim().to_string());
+                (s.system.name.get(lang).to_string(), lines.collect())
+            })
+            .collect(),
+    }
+}
+
 pub(super) fn summary(
     systems: &[SystemSection],
     retained: &[(String, Vec<RetainedId>)],
     comparison: &ComparisonSection,
     warnings: &[Warning],
+    period: Option<PeriodSummary>,
 ) -> Summary {
     let mut lines = Vec::new();
     let mut about: Vec<&str> = vec!["case"];
@@ -113,5 +134,6 @@ pub(super) fn summary(
             .filter(|w| about.contains(&w.about.as_str()))
             .cloned()
             .collect(),
+        period,
     }
 }

@@ -18,9 +18,20 @@ use qualif_engine::Status;
 
 const CSS: &str = include_str!("style.css");
 
+/// The style sheet, its printed footer in the report's language (a CSS string: quotes and
+/// backslashes escaped).
+fn css(lang: &str) -> String {
+    let footer = msg!(static lang, "disclaimer-short")
+        .trim_end_matches('.')
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"");
+    CSS.replace("FOOTER_DISCLAIMER", &footer)
+}
+
 pub fn render(doc: &Document) -> String {
     let page = layout::page(doc, Target::Html);
     let lang = doc.lang.as_str();
+    let css = css(lang);
     let markup = html! {
         (DOCTYPE) "\n"
         html lang=(lang) {
@@ -31,7 +42,7 @@ pub fn render(doc: &Document) -> String {
                 meta name="viewport" content="width=device-width, initial-scale=1"; "\n"
                 meta name="generator" content=(Text(&doc.generator)); "\n"
                 title { (Text(&page.title)) } "\n"
-                style { "\n" (PreEscaped(CSS)) } "\n"
+                style { "\n" (PreEscaped(css)) } "\n"
             }
             "\n"
             body { "\n" (blocks(&page.blocks, lang, true)) }

@@ -132,6 +132,24 @@ fn retained(o: &mut Vec<Block>, doc: &Document, l: &str, html: bool) {
         rows,
         ..Table::default()
     }));
+    period(o, doc);
+}
+
+/// A period of facts: its span, then for each system what the law at the first act made
+/// of the acts and the system's rule.
+fn period(o: &mut Vec<Block>, doc: &Document) {
+    let Some(p) = &doc.summary.period else {
+        return;
+    };
+    o.push(Block::para(spans![p.span.clone()]));
+    let mut list = List::new(ListKind::Tight);
+    for (name, lines) in &p.systems {
+        list.push(spans![
+            strong(spans![name.clone()]),
+            format!(" — {}", lines.join("; "))
+        ]);
+    }
+    o.push(Block::List(list));
 }
 
 fn qualification(r: &RetainedLine, l: &str, html: bool) -> Inline {
