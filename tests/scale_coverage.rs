@@ -221,16 +221,7 @@ fn a_case_with_no_facts_yet_says_the_scales_wait_for_them() {
 
 /// The synthetic cases of `qualif batch --synthesize`, as batch reads them.
 fn synthetic(book: &LawBook, n: u64, seed: u64) -> Vec<Case> {
-    let mut out = Vec::new();
-    qualif::batch::synth::write(n, seed, &mut out).unwrap();
-    String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .enumerate()
-        .map(|(i, l)| {
-            qualif::batch::case_from_json(l, i as u64 + 1, &book.vocabulary, today()).unwrap()
-        })
-        .collect()
+    qualif::batch::synth::cases(n, seed, &book.vocabulary, today())
 }
 
 /// What `analyse` decides of guideline `id`'s coverage.

@@ -42,16 +42,7 @@ fn scenarios(book: &LawBook) -> Vec<Case> {
 
 /// The synthetic cases of `qualif batch --synthesize`, as batch reads them.
 fn synthetic(book: &LawBook, n: u64, seed: u64) -> Vec<Case> {
-    let mut out = Vec::new();
-    qualif::batch::synth::write(n, seed, &mut out).unwrap();
-    String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .enumerate()
-        .map(|(i, l)| {
-            qualif::batch::case_from_json(l, i as u64 + 1, &book.vocabulary, today()).unwrap()
-        })
-        .collect()
+    qualif::batch::synth::cases(n, seed, &book.vocabulary, today())
 }
 
 /// Checks every condition of every guideline on `cases`; returns how many were compared

@@ -331,6 +331,24 @@ pub fn write(n: u64, seed: u64, out: &mut impl Write) -> std::io::Result<()> {
     out.flush()
 }
 
+/// The first `n` synthetic cases of `seed`, as batch reads them (for tests and benchmarks
+/// that evaluate cases themselves).
+pub fn cases(
+    n: u64,
+    seed: u64,
+    vocab: &qualif_law::facts::Vocabulary,
+    today: NaiveDate,
+) -> Vec<qualif_law::facts::Case> {
+    let mut rng = Rng::new(seed);
+    (1..=n)
+        .map(|i| {
+            let text = record(i, &mut rng).to_string();
+            crate::case_from_json(&text, i, vocab, today)
+                .unwrap_or_else(|r| panic!("a synthetic record is accepted: {r}"))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -186,8 +186,7 @@ pub fn table(
             for line in period_of(period, i)
                 .map_or_else(Vec::new, |sp| retained_text::period_lines(sp, lang))
             {
-                out.push_str(&line);
-                out.push('\n');
+                out.push_str(&format!("  ~ {line}\n"));
             }
         }
         let qs = relevant(r, all);
@@ -321,7 +320,7 @@ pub fn markdown(
             for line in period_of(period, i)
                 .map_or_else(Vec::new, |sp| retained_text::period_lines(sp, lang))
             {
-                out.push_str(&format!("> {}\n>\n", line.trim_start()));
+                out.push_str(&format!("> ~ {line}\n>\n"));
             }
             out.push('\n');
         }

@@ -169,7 +169,8 @@ pub fn period_span(p: &Period, lang: &str) -> String {
     )
 }
 
-/// What the period changes in one system, as lines (indented under its conclusion).
+/// What the period changes in one system, as lines (the caller sets them under the
+/// system's conclusion).
 pub fn period_lines(sp: &SystemPeriod, lang: &str) -> Vec<String> {
     let mut out = Vec::new();
     let penalty_words = |p: &Option<qualif_law::law::Penalty>| match p {
@@ -177,7 +178,7 @@ pub fn period_lines(sp: &SystemPeriod, lang: &str) -> Vec<String> {
         None => String::new(),
     };
     if !sp.spans_a_change() {
-        out.push(format!("  ~ {}", msg!(static lang, "period-no-change")));
+        out.push(msg!(static lang, "period-no-change").to_string());
     } else {
         if !sp.changes.is_empty() {
             let dates: Vec<String> = sp
@@ -185,10 +186,7 @@ pub fn period_lines(sp: &SystemPeriod, lang: &str) -> Vec<String> {
                 .iter()
                 .map(|d| crate::catalog::date(lang, *d))
                 .collect();
-            out.push(format!(
-                "  ~ {}",
-                msg!(lang, "period-changed-on", dates = dates.join(", "))
-            ));
+            out.push(msg!(lang, "period-changed-on", dates = dates.join(", ")));
         }
         let mut line = match &sp.at_first {
             Some(r) => msg!(
@@ -208,31 +206,28 @@ pub fn period_lines(sp: &SystemPeriod, lang: &str) -> Vec<String> {
         if let Some(c) = compared {
             line.push_str(&format!("; {c}"));
         }
-        out.push(format!("  ~ {line}"));
+        out.push(line);
     }
     if let Some(d) = &sp.first_acts_deadline {
         out.push(format!(
-            "  ~ {}: {}",
+            "{}: {}",
             msg!(static lang, "period-first-acts"),
             limitation_words(Some((d, Tri::Unknown)), lang)
         ));
     }
-    out.push(format!(
-        "  ~ {}",
-        match sp.rule {
-            Some(r) => {
-                let verification = words::verification(r.verification, lang);
-                match r.limitation_from {
-                    PeriodLimitation::EachAct => {
-                        msg!(lang, "period-rule-each-act", verification = verification)
-                    }
-                    PeriodLimitation::LastAct => {
-                        msg!(lang, "period-rule-last-act", verification = verification)
-                    }
+    out.push(match sp.rule {
+        Some(r) => {
+            let verification = words::verification(r.verification, lang);
+            match r.limitation_from {
+                PeriodLimitation::EachAct => {
+                    msg!(lang, "period-rule-each-act", verification = verification)
+                }
+                PeriodLimitation::LastAct => {
+                    msg!(lang, "period-rule-last-act", verification = verification)
                 }
             }
-            None => msg!(lang, "period-no-rule"),
         }
-    ));
+        None => msg!(lang, "period-no-rule"),
+    });
     out
 }

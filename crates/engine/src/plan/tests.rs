@@ -18,16 +18,7 @@ fn today() -> NaiveDate {
 
 /// The synthetic cases of the benchmarks, as batch reads them.
 fn cases(book: &LawBook, n: u64) -> Vec<Case> {
-    let mut out = Vec::new();
-    qualif_batch::synth::write(n, 7, &mut out).unwrap();
-    String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .enumerate()
-        .map(|(i, l)| {
-            qualif_batch::case_from_json(l, i as u64 + 1, &book.vocabulary, today()).unwrap()
-        })
-        .collect()
+    qualif_batch::synth::cases(n, 7, &book.vocabulary, today())
 }
 
 /// Cases with values no case file could hold (set directly): an enumeration value the

@@ -65,10 +65,7 @@ pub(super) fn period(p: &Period, lang: &str) -> PeriodSummary {
             .filter(|s| s.system.kind == SystemKind::National)
             .map(|s| {
                 let lines = crate::retained_text::period_lines(s, lang);
-                let lines = lines
-                    .iter()
-                    .map(|l| l.trim_start().trim_start_matches('~').trim().to_string());
-                (s.system.name.get(lang).to_string(), lines.collect())
+                (s.system.name.get(lang).to_string(), lines)
             })
             .collect(),
     }
