@@ -255,6 +255,24 @@ fn check(plan: &Plan, g: &Golden) -> (Vec<String>, String) {
                 }
                 continue;
             }
+            // Exactly the facts that could still raise the penalty through an aggravation.
+            "missing_facts_for_aggravations" => {
+                let wanted: BTreeSet<&str> = want
+                    .as_array()
+                    .map(|a| a.iter().filter_map(toml::Value::as_str).collect())
+                    .unwrap_or_default();
+                let have: BTreeSet<&str> = q
+                    .missing_for_aggravations
+                    .iter()
+                    .map(String::as_str)
+                    .collect();
+                if wanted != have {
+                    problems.push(format!(
+                        "missing_facts_for_aggravations: expected {wanted:?}, got {have:?}"
+                    ));
+                }
+                continue;
+            }
             // Exactly the aggravations whose conditions the facts meet, in any order.
             "aggravations_met" => {
                 let wanted: BTreeSet<&str> = want

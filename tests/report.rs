@@ -90,7 +90,20 @@ fn markdown_and_html_of_every_scenario_in_both_languages() {
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
         for lang in ["en", "fr"] {
             let doc = build(&d, &path, lang, false);
-            insta::assert_snapshot!(format!("md_{stem}_{lang}"), document::markdown(&doc));
+            let md = document::markdown(&doc);
+            // A limitation window is one clause, not two glued together.
+            for broken in [
+                "after between",
+                "ended on between",
+                "après le entre",
+                "le entre le",
+            ] {
+                assert!(
+                    !md.contains(broken),
+                    "{stem} {lang}: `{broken}` in the report"
+                );
+            }
+            insta::assert_snapshot!(format!("md_{stem}_{lang}"), md);
             insta::assert_snapshot!(format!("html_{stem}_{lang}"), document::html(&doc));
         }
     }

@@ -104,11 +104,12 @@ pub(super) fn explain<'a>(
                 && (presumed.stated)(&e.when) == Tri::Unknown,
         });
     }
+    let raised = outcome.penalty.unwrap_or(&version.penalty);
     let mut aggravations = Vec::new();
     let mut missing_for_aggravations = Vec::new();
     for (a, &t) in version.aggravations.iter().zip(outcome.aggravations) {
         let st = status_of(t);
-        if status != Status::Excluded && st == Status::Possible {
+        if status != Status::Excluded && st == Status::Possible && can_raise(&a.penalty, raised) {
             collect_missing(
                 &a.when,
                 case,
@@ -127,7 +128,6 @@ pub(super) fn explain<'a>(
             notes: &a.notes,
         });
     }
-    let raised = outcome.penalty.unwrap_or(&version.penalty);
     let possible = version
         .aggravations
         .iter()
@@ -170,6 +170,13 @@ pub(super) fn explain<'a>(
         absorbed_by: None,
         unless: Vec::new(),
     }
+}
+
+/// Whether an aggravation that may apply could change the penalty already reached: not when
+/// its penalty is milder than that one, or the same penalty (an international obligation's
+/// aggravations stay at its floor). The facts that decide it are asked for only when it could.
+fn can_raise(aggravation: &Penalty, reached: &Penalty) -> bool {
+    aggravation != reached && aggravation.severity_cmp(reached) != Some(std::cmp::Ordering::Less)
 }
 
 /// What giving way (`subsidiary_to`) did to a qualification: the provision that absorbed

@@ -39,18 +39,12 @@ pub(super) fn version_text(from: NaiveDate, to: Option<NaiveDate>, lang: &str) -
     }
 }
 
-pub(super) fn range_text(r: &DateRange, lang: &str) -> String {
-    if r.earliest == r.latest {
-        text::date(r.earliest, lang)
-    } else {
-        format!(
-            "{} {} {} {}",
-            msg!(static lang, "doc-qualification-between"),
-            text::date(r.earliest, lang),
-            msg!(static lang, "doc-qualification-and"),
-            text::date(r.latest, lang)
-        )
-    }
+/// How a limitation deadline is told: already passed, still to come, or either.
+#[derive(Clone, Copy)]
+enum Tense {
+    Ended,
+    Bars,
+    Ends,
 }
 
 pub(super) fn limitation(cx: &mut Ctx, l: &LimitationResult) -> LimitationInfo {
@@ -59,12 +53,24 @@ pub(super) fn limitation(cx: &mut Ctx, l: &LimitationResult) -> LimitationInfo {
     let withheld = cx.redact
         && starts == Some(LimitationStart::Majority)
         && cx.case.is_known("victim.birth_date");
-    let withheld_text = msg!(static lang, "doc-qualification-date-withheld-in-this-redacted");
-    let deadline_text = |r: &DateRange| {
-        if withheld {
-            withheld_text.to_string()
-        } else {
-            range_text(r, lang)
+    // The deadline as a whole clause: ended (past), bars (future, when the case is still
+    // open) or ends (when whether it is barred depends on the exact date of birth).
+    let when = |r: &DateRange, tense: Tense| {
+        let (from, to) = (r.earliest, r.latest);
+        match (withheld, from == to, tense) {
+            (true, ..) => msg!(lang, "doc-qualification-date-withheld-in-this-redacted"),
+            (_, true, Tense::Ended) => msg!(lang, "doc-limitation-ended-on", date = from),
+            (_, true, Tense::Bars) => msg!(lang, "doc-limitation-bars-after", date = from),
+            (_, true, Tense::Ends) => msg!(lang, "doc-limitation-ends-on", date = from),
+            (_, false, Tense::Ended) => {
+                msg!(lang, "doc-limitation-ended-between", from = from, to = to)
+            }
+            (_, false, Tense::Bars) => {
+                msg!(lang, "doc-limitation-bars-between", from = from, to = to)
+            }
+            (_, false, Tense::Ends) => {
+                msg!(lang, "doc-limitation-ends-between", from = from, to = to)
+            }
         }
     };
     let cannot = msg!(static lang, "doc-qualification-cannot-be-computed-from-the");
@@ -73,25 +79,18 @@ pub(super) fn limitation(cx: &mut Ctx, l: &LimitationResult) -> LimitationInfo {
         (Deadline::Never, _) => {
             msg!(static lang, "doc-qualification-not-time-barred-imprescriptible").to_string()
         }
-        (Deadline::On(r), Tri::True) => format!(
-            "{} ({} {})",
-            msg!(static lang, "doc-qualification-time-barred"),
-            msg!(static lang, "doc-qualification-the-period-ended-on"),
-            deadline_text(r)
+        (Deadline::On(r), Tri::True) => {
+            msg!(lang, "doc-limitation-barred", when = when(r, Tense::Ended))
+        }
+        (Deadline::On(r), Tri::False) => msg!(
+            lang,
+            "doc-limitation-open",
+            today = l.assessed_on,
+            when = when(r, Tense::Bars)
         ),
-        (Deadline::On(r), Tri::False) => format!(
-            "{} {} ({} {})",
-            msg!(static lang, "doc-qualification-not-time-barred-on"),
-            text::date(l.assessed_on, lang),
-            msg!(static lang, "doc-qualification-time-barred-after"),
-            deadline_text(r)
-        ),
-        (Deadline::On(r), Tri::Unknown) => format!(
-            "{} ({} {})",
-            msg!(static lang, "doc-qualification-time-barred-or-not-depending"),
-            msg!(static lang, "doc-qualification-the-period-ends"),
-            deadline_text(r)
-        ),
+        (Deadline::On(r), Tri::Unknown) => {
+            msg!(lang, "doc-limitation-depends", when = when(r, Tense::Ends))
+        }
         (Deadline::Unknown, _) => cannot.to_string(),
     };
     let mut sources = Vec::new();

@@ -145,6 +145,7 @@ pub fn ladder(l: &Ladder, vocab: &Vocabulary, lang: &str) -> String {
         escaped(&format!("{label} ({})", l.fact))
     );
     let mut desc = Vec::new();
+    let mut labels = Labels::default();
     for (s, system) in l.systems.iter().enumerate() {
         let (colour, dash) = STYLES[s % STYLES.len()];
         let dash = if dash.is_empty() {
@@ -213,11 +214,10 @@ pub fn ladder(l: &Ladder, vocab: &Vocabulary, lang: &str) -> String {
             );
             let py = maxima[s][i].map_or(TOP + PLOT, |(m, _)| y(m));
             let px = x(i);
+            let (tx, ty, anchor) = labels.place(px, py - 5.0 - 10.0 * s as f64, &name);
             let _ = write!(
                 o,
-                r##"<circle cx="{px:.1}" cy="{py:.1}" r="3.5" fill="{colour}"/><text x="{:.1}" y="{:.1}" font-size="9" fill="{colour}">{}</text>"##,
-                px + 4.0,
-                py - 5.0 - 10.0 * s as f64,
+                r##"<circle cx="{px:.1}" cy="{py:.1}" r="3.5" fill="{colour}"/><text x="{tx:.1}" y="{ty:.1}" font-size="9" text-anchor="{anchor}" fill="{colour}">{}</text>"##,
                 escaped(&name)
             );
             desc.push(format!(
@@ -240,4 +240,69 @@ pub fn ladder(l: &Ladder, vocab: &Vocabulary, lang: &str) -> String {
         escaped(&desc.join("; "))
     );
     o
+}
+
+/// The names written beside the steps, placed so that none overlaps another or runs past
+/// the chart's right edge: a name that would is written to the left of its dot, then moved
+/// up a line at a time until it is clear.
+#[derive(Default)]
+struct Labels {
+    placed: Vec<(f64, f64, f64)>,
+}
+
+impl Labels {
+    /// An estimate of a 9-point name's width: wide enough for the sans-serif fonts used.
+    fn width(name: &str) -> f64 {
+        name.chars().count() as f64 * 5.4
+    }
+
+    /// Where to write `name` for a dot at `x`, wanted at baseline `y`: (x, baseline, anchor).
+    fn place(&mut self, x: f64, y: f64, name: &str) -> (f64, f64, &'static str) {
+        let width = Self::width(name);
+        let (start, tx, anchor) = if x + 4.0 + width <= W {
+            (x + 4.0, x + 4.0, "start")
+        } else {
+            (x - 4.0 - width, x - 4.0, "end")
+        };
+        let overlaps = |ty: f64, placed: &[(f64, f64, f64)]| {
+            placed
+                .iter()
+                .any(|&(a, b, py)| (py - ty).abs() < 10.0 && start < b && a < start + width)
+        };
+        let mut ty = y;
+        // Upwards while the title's band is not reached, then downwards from the wish.
+        while overlaps(ty, &self.placed) && ty - 10.0 > 24.0 {
+            ty -= 10.0;
+        }
+        if overlaps(ty, &self.placed) {
+            ty = y;
+            while overlaps(ty, &self.placed) && ty + 10.0 < TOP + PLOT {
+                ty += 10.0;
+            }
+        }
+        self.placed.push((start, start + width, ty));
+        (tx, ty, anchor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Labels, W};
+
+    #[test]
+    fn names_of_neighbouring_steps_do_not_overlap() {
+        let mut labels = Labels::default();
+        let a = labels.place(160.0, 100.0, "s. 172.2");
+        let b = labels.place(180.0, 100.0, "ss. 21(1)(b)-(c) and 22, with s. 151");
+        assert_eq!(a, (164.0, 100.0, "start"));
+        assert_eq!(b.0, 184.0);
+        assert!((a.1 - b.1).abs() >= 10.0, "{a:?} {b:?}");
+    }
+
+    #[test]
+    fn a_name_at_the_right_edge_is_written_to_the_left_of_its_dot() {
+        let mut labels = Labels::default();
+        let (x, _, anchor) = labels.place(W - 70.0, 100.0, "nothing certain (art. 383bis)");
+        assert_eq!((x, anchor), (W - 74.0, "end"));
+    }
 }
