@@ -102,13 +102,28 @@ fn print(browser: &Path, html: &Path, pdf: &Path, name: &str) -> usize {
 }
 
 /// A script run in the page at print width: every table and chart wider than its
-/// container, or than the page, is written into the page, read back with `--dump-dom`.
+/// container, or than the page, every text of a chart cut at the chart's edge and every two
+/// texts of a chart that overlap, is written into the page, read back with `--dump-dom`.
 const PROBE: &str = r#"<style>html{font-size:8.4pt}body{max-width:none;padding:0;margin:0}</style><script>
 var bad=[];var page=document.documentElement.clientWidth;
 document.querySelectorAll("table, svg, figure, pre").forEach(function(e){
   var box=e.getBoundingClientRect();var parent=e.parentElement.getBoundingClientRect();
   if(box.right>page+0.5||box.width>parent.width+0.5||e.scrollWidth>e.clientWidth+1&&e.tagName=="TABLE"){
     bad.push(e.tagName+": "+(e.textContent||"").slice(0,60).replace(/\s+/g," "));}
+});
+document.querySelectorAll("svg.chart").forEach(function(svg){
+  var vb=svg.viewBox.baseVal;var boxes=[];
+  svg.querySelectorAll("text").forEach(function(t){
+    var b=t.getBBox();var what=t.textContent.slice(0,40);
+    if(b.x<vb.x-0.5||b.y<vb.y-0.5||b.x+b.width>vb.x+vb.width+0.5||b.y+b.height>vb.y+vb.height+0.5){
+      bad.push("chart text cut at the edge: "+what);}
+    boxes.forEach(function(o){
+      var w=Math.min(b.x+b.width,o.b.x+o.b.width)-Math.max(b.x,o.b.x);
+      var h=Math.min(b.y+b.height,o.b.y+o.b.height)-Math.max(b.y,o.b.y);
+      if(w>1&&h>1){bad.push("chart texts overlap: "+o.what+" / "+what);}
+    });
+    boxes.push({b:b,what:what});
+  });
 });
 var p=document.createElement("pre");p.id="overflow-probe";p.textContent="OVER"+"FLOW["+bad.join(" | ")+"]";document.body.appendChild(p);
 </script></body>"#;

@@ -146,6 +146,24 @@ pub fn ladder(l: &Ladder, vocab: &Vocabulary, lang: &str) -> String {
     );
     let mut desc = Vec::new();
     let mut labels = Labels::default();
+    labels.take(4.0, 16.0, 12.0, &title);
+    // The systems' names first, so that the steps' names keep clear of them.
+    let names = name_baselines(
+        &maxima
+            .iter()
+            .map(|m| {
+                m.iter()
+                    .rev()
+                    .flatten()
+                    .next()
+                    .map_or(TOP + PLOT, |(m, _)| y(*m))
+                    + 4.0
+            })
+            .collect::<Vec<_>>(),
+    );
+    for (system, &baseline) in l.systems.iter().zip(&names) {
+        labels.take(W - R + 6.0, baseline, 11.0, &system.id);
+    }
     for (s, system) in l.systems.iter().enumerate() {
         let (colour, dash) = STYLES[s % STYLES.len()];
         let dash = if dash.is_empty() {
@@ -156,7 +174,6 @@ pub fn ladder(l: &Ladder, vocab: &Vocabulary, lang: &str) -> String {
         // A step line: each value holds until the next row; a gap where nothing is certain.
         let mut path = String::new();
         let mut last: Option<f64> = None;
-        let mut drawn: Option<f64> = None;
         for (i, m) in maxima[s].iter().enumerate() {
             let Some((m, _)) = m else {
                 last = None;
@@ -172,7 +189,6 @@ pub fn ladder(l: &Ladder, vocab: &Vocabulary, lang: &str) -> String {
                 }
             }
             last = Some(py);
-            drawn = Some(py);
             if i + 1 == l.rows.len() || maxima[s][i + 1].is_none() {
                 let next = if i + 1 < l.rows.len() { x(i + 1) } else { px };
                 let _ = write!(path, " H{next:.1}");
@@ -185,17 +201,14 @@ pub fn ladder(l: &Ladder, vocab: &Vocabulary, lang: &str) -> String {
                 path.trim()
             );
         }
-        {
-            // The system's name beside the last point drawn (at the bottom when none is).
-            let py = drawn.unwrap_or(TOP + PLOT);
-            let _ = write!(
-                o,
-                r##"<text x="{:.1}" y="{:.1}" font-size="11" font-weight="bold" fill="{colour}">{}</text>"##,
-                W - R + 6.0,
-                py + 4.0 + 11.0 * s as f64 - 11.0,
-                escaped(&system.id)
-            );
-        }
+        // The system's name beside the last point drawn (at the bottom when none is).
+        let _ = write!(
+            o,
+            r##"<text x="{:.1}" y="{:.1}" font-size="11" font-weight="bold" fill="{colour}">{}</text>"##,
+            W - R + 6.0,
+            names[s],
+            escaped(&system.id)
+        );
         // Steps: where the qualification retained or its penalty changes, among the rows.
         for (i, r) in l.rows.iter().enumerate().skip(1) {
             let changed = l.thresholds.iter().any(|t| {
@@ -242,52 +255,82 @@ pub fn ladder(l: &Ladder, vocab: &Vocabulary, lang: &str) -> String {
     o
 }
 
-/// The names written beside the steps, placed so that none overlaps another or runs past
-/// the chart's right edge: a name that would is written to the left of its dot, then moved
-/// up a line at a time until it is clear.
+/// The texts written in the plot, placed so that none overlaps another or runs past the
+/// chart's right edge: a step's name that would is written to the left of its dot, then
+/// moved up a line at a time until it is clear (down when the title is reached).
 #[derive(Default)]
 struct Labels {
-    placed: Vec<(f64, f64, f64)>,
+    /// Boxes already taken: left, right, top, bottom.
+    placed: Vec<(f64, f64, f64, f64)>,
 }
 
 impl Labels {
-    /// An estimate of a 9-point name's width: wide enough for the sans-serif fonts used.
-    fn width(name: &str) -> f64 {
-        name.chars().count() as f64 * 5.4
+    /// An estimate of a name's width at `size` points: wide enough for the sans-serif
+    /// fonts used.
+    fn width(name: &str, size: f64) -> f64 {
+        name.chars().count() as f64 * size * 0.6
     }
 
-    /// Where to write `name` for a dot at `x`, wanted at baseline `y`: (x, baseline, anchor).
+    fn free(&self, left: f64, right: f64, top: f64, bottom: f64) -> bool {
+        !self
+            .placed
+            .iter()
+            .any(|&(l, r, t, b)| left < r && l < right && top < b && t < bottom)
+    }
+
+    /// Takes the box of a text written at (x, baseline), `size` points, from its start.
+    fn take(&mut self, x: f64, baseline: f64, size: f64, text: &str) {
+        let (top, bottom) = (baseline - size, baseline + size * 0.3);
+        self.placed
+            .push((x, x + Self::width(text, size), top, bottom));
+    }
+
+    /// Where to write a 9-point `name` for a dot at `x`, wanted at baseline `y`:
+    /// (x, baseline, anchor).
     fn place(&mut self, x: f64, y: f64, name: &str) -> (f64, f64, &'static str) {
-        let width = Self::width(name);
+        const SIZE: f64 = 9.0;
+        let width = Self::width(name, SIZE);
         let (start, tx, anchor) = if x + 4.0 + width <= W {
             (x + 4.0, x + 4.0, "start")
         } else {
             (x - 4.0 - width, x - 4.0, "end")
         };
-        let overlaps = |ty: f64, placed: &[(f64, f64, f64)]| {
-            placed
-                .iter()
-                .any(|&(a, b, py)| (py - ty).abs() < 10.0 && start < b && a < start + width)
-        };
-        let mut ty = y;
-        // Upwards while the title's band is not reached, then downwards from the wish.
-        while overlaps(ty, &self.placed) && ty - 10.0 > 24.0 {
+        let clear = |ty: f64| self.free(start, start + width, ty - SIZE, ty + SIZE * 0.3);
+        let lowest = TOP + PLOT - 2.0;
+        let mut ty = y.clamp(TOP - 6.0, lowest);
+        let wanted = ty;
+        while !clear(ty) && ty - 10.0 >= TOP - 6.0 {
             ty -= 10.0;
         }
-        if overlaps(ty, &self.placed) {
-            ty = y;
-            while overlaps(ty, &self.placed) && ty + 10.0 < TOP + PLOT {
+        if !clear(ty) {
+            ty = wanted;
+            while !clear(ty) && ty + 10.0 <= lowest {
                 ty += 10.0;
             }
         }
-        self.placed.push((start, start + width, ty));
+        self.placed
+            .push((start, start + width, ty - SIZE, ty + SIZE * 0.3));
         (tx, ty, anchor)
     }
 }
 
+/// The baselines of the systems' names at the right of the plot: beside each line's last
+/// point, pushed apart so that no two overlap (11-point names, 12 apart at least).
+fn name_baselines(wanted: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by(|&a, &b| wanted[a].total_cmp(&wanted[b]).then(a.cmp(&b)));
+    let mut out = wanted.to_vec();
+    let mut last = f64::NEG_INFINITY;
+    for i in order {
+        out[i] = wanted[i].max(last + 12.0);
+        last = out[i];
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Labels, W};
+    use super::{Labels, W, name_baselines};
 
     #[test]
     fn names_of_neighbouring_steps_do_not_overlap() {
@@ -304,5 +347,13 @@ mod tests {
         let mut labels = Labels::default();
         let (x, _, anchor) = labels.place(W - 70.0, 100.0, "nothing certain (art. 383bis)");
         assert_eq!((x, anchor), (W - 74.0, "end"));
+    }
+
+    #[test]
+    fn the_systems_names_on_one_line_are_stacked_in_their_order() {
+        assert_eq!(
+            name_baselines(&[100.0, 100.0, 50.0, 105.0]),
+            vec![100.0, 112.0, 50.0, 124.0]
+        );
     }
 }

@@ -98,3 +98,45 @@ fn ticks(o: &mut String, end: f64, step: f64, top: f64, bottom: f64, lang: &str)
         );
     }
 }
+
+/// The lines a text at `x`, `size` points, takes in a chart [`WIDTH`] wide: one when it
+/// fits (by an estimate wide enough for the sans-serif fonts used), else its " · "
+/// separated parts on as few lines as they fit.
+fn fit_lines(x: f64, size: f64, text: &str) -> Vec<String> {
+    let room = ((WIDTH - x - 2.0) / (size * 0.6)).floor() as usize;
+    let mut lines: Vec<String> = Vec::new();
+    for part in text.split(" · ") {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 3 + part.chars().count() <= room => {
+                line.push_str(" · ");
+                line.push_str(part);
+            }
+            _ => lines.push(part.to_string()),
+        }
+    }
+    lines
+}
+
+/// Writes `lines` (from [`fit_lines`]) as one text element, a line every `size * 1.2`
+/// from baseline `y`; a line still longer than the room left is narrowed to fit.
+fn write_lines(o: &mut String, x: f64, y: f64, size: f64, attrs: &str, lines: &[String]) {
+    let room = WIDTH - x - 2.0;
+    let _ = write!(
+        o,
+        r##"<text x="{x:.1}" y="{y:.1}" font-size="{size}" {attrs}>"##
+    );
+    for (i, line) in lines.iter().enumerate() {
+        let dy = if i == 0 { 0.0 } else { size * 1.2 };
+        let narrow = if line.chars().count() as f64 * size * 0.6 > room {
+            format!(r#" textLength="{room:.0}" lengthAdjust="spacingAndGlyphs""#)
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            o,
+            r##"<tspan x="{x:.1}" dy="{dy:.1}"{narrow}>{}</tspan>"##,
+            escaped(line)
+        );
+    }
+    o.push_str("</text>");
+}

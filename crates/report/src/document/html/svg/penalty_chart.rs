@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{LEFT, WIDTH, axis, escaped, ticks, x};
+use super::{LEFT, WIDTH, axis, escaped, fit_lines, ticks, write_lines, x};
 use crate::document::PenaltyBar;
 use crate::document::text;
 use qualif_engine::Status;
@@ -113,12 +113,14 @@ pub fn penalties(bars: &[PenaltyBar], lang: &str) -> String {
                         msg!(static lang, "doc-chart-another-provision-s-maximum-is")
                     ));
                 }
-                let _ = write!(
-                    o,
-                    r##"<text x="{:.1}" y="{:.1}" font-size="10.5" fill="#111">{}</text>"##,
+                // Under the bar; a second line, when needed, fits in the row.
+                write_lines(
+                    &mut o,
                     LEFT + 2.0,
                     bar_y + bar_h + 14.0,
-                    escaped(&label)
+                    10.5,
+                    r##"fill="#111""##,
+                    &fit_lines(LEFT + 2.0, 10.5, &label),
                 );
             }
             None => {

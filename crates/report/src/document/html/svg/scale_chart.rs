@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{LEFT, WIDTH, axis, drawable, escaped, ticks, x};
+use super::{LEFT, WIDTH, axis, drawable, escaped, fit_lines, ticks, write_lines, x};
 use crate::document::text;
 use crate::document::{ProportionalitySection, ScaleChart};
 
@@ -31,9 +31,38 @@ pub fn scale(c: &ScaleChart, p: Option<&ProportionalitySection>, lang: &str) -> 
     let (end, step) = axis(far.max(12.0) * 1.05);
     let row = 40.0;
     let top = 28.0;
+    // The text under each bar, on one line or more: a row grows by the lines it adds.
+    let range_lines = c.range.as_ref().map(|r| {
+        let starting = r
+            .starting_point_text
+            .as_ref()
+            .map(|s| format!(" · ◆ {} {s}", text::starting_point(lang)))
+            .unwrap_or_default();
+        fit_lines(
+            LEFT + 2.0,
+            10.0,
+            &format!("{} – {}{starting}", r.from_text, r.to_text),
+        )
+    });
+    let system_lines: Vec<Vec<String>> = systems
+        .iter()
+        .map(|s| {
+            fit_lines(
+                LEFT + 2.0,
+                10.0,
+                &format!("{} · {}", s.max_text, s.placement_text),
+            )
+        })
+        .collect();
+    let mut row_tops = Vec::new();
+    let mut next = top;
+    for lines in range_lines.iter().chain(&system_lines) {
+        row_tops.push(next);
+        next += row + 12.0 * (lines.len() - 1) as f64;
+    }
     let first = usize::from(c.range.is_some());
-    let rows = (first + systems.len()).max(1);
-    let height = top + row * rows as f64 + 30.0;
+    let bottom = if row_tops.is_empty() { top + row } else { next };
+    let height = bottom + 30.0;
     let title = msg!(static lang, "doc-chart-guideline-range-starting-point-and");
     let mut o = String::new();
     let _ = write!(
@@ -41,11 +70,10 @@ pub fn scale(c: &ScaleChart, p: Option<&ProportionalitySection>, lang: &str) -> 
         r##"<svg class="chart" role="img" aria-labelledby="chart-scale-t chart-scale-d" viewBox="0 0 {WIDTH} {height:.0}" width="100%" preserveAspectRatio="xMinYMin meet"><title id="chart-scale-t">{}</title>"##,
         escaped(title)
     );
-    let bottom = top + row * rows as f64;
     ticks(&mut o, end, step, top, bottom, lang);
     let mut desc = Vec::new();
     if let Some(r) = &c.range {
-        let y = top + 8.0;
+        let y = row_tops[0] + 8.0;
         let name = if r.official {
             r.guideline.clone()
         } else {
@@ -92,25 +120,17 @@ pub fn scale(c: &ScaleChart, p: Option<&ProportionalitySection>, lang: &str) -> 
                 desc.push(format!("{}: {text}", text::starting_point(lang)));
             }
         }
-        let _ = write!(
-            o,
-            r##"<text x="{:.1}" y="{:.1}" font-size="10" fill="#111">{} – {}{}</text>"##,
+        write_lines(
+            &mut o,
             LEFT + 2.0,
             y + 30.0,
-            escaped(&r.from_text),
-            escaped(&r.to_text),
-            r.starting_point_text
-                .as_ref()
-                .map(|s| format!(
-                    " · ◆ {} {}",
-                    escaped(text::starting_point(lang)),
-                    escaped(s)
-                ))
-                .unwrap_or_default()
+            10.0,
+            r##"fill="#111""##,
+            range_lines.as_deref().unwrap_or_default(),
         );
     }
     for (i, s) in systems.iter().enumerate() {
-        let y = top + row * (i + first) as f64 + 8.0;
+        let y = row_tops[i + first] + 8.0;
         let _ = write!(
             o,
             r##"<text x="4" y="{:.1}" font-size="11" font-weight="bold" fill="#111">{}</text><text x="4" y="{:.1}" font-size="9" fill="#444">{}</text>"##,
@@ -133,14 +153,17 @@ pub fn scale(c: &ScaleChart, p: Option<&ProportionalitySection>, lang: &str) -> 
                 (ex - LEFT).max(1.5)
             );
         }
-        let _ = write!(
-            o,
-            r##"<text x="{:.1}" y="{:.1}" font-size="10" fill="{}">{} · {}</text>"##,
+        write_lines(
+            &mut o,
             LEFT + 2.0,
             if known { y + 27.0 } else { y + 12.0 },
-            if known { "#111" } else { "#8a1c1c" },
-            escaped(&s.max_text),
-            escaped(&s.placement_text)
+            10.0,
+            if known {
+                r##"fill="#111""##
+            } else {
+                r##"fill="#8a1c1c""##
+            },
+            &system_lines[i],
         );
         desc.push(format!(
             "{} max {}: {}",
