@@ -10,8 +10,7 @@
 //! for English words; the translations of the data's labels (`en`) and the sentences the
 //! program writes (`message`, `warnings`) are not collected.
 //!
-//! The report (`qualif report`) is left out: its words move to the catalog once the
-//! restructuring of `report/document/` has landed (TODO: add `report --lang fr` here then).
+//! The written report (`qualif report --lang fr`, its Markdown) is read the same way.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -302,6 +301,27 @@ fn french_output_has_no_english_sentence() {
                 qualif::report::explore_text::table(&ladder, &book.vocabulary, "fr"),
             ));
         }
+        // The written report, in Markdown (the HTML holds the same words).
+        let request = Request {
+            sentence: qualif::analysis::Sentence::Imposed,
+            ..Request::default()
+        };
+        let full = analyse(&plan, Some(&scales), &case, &request, today);
+        let opts = qualif::report::document::Options {
+            lang: "fr".into(),
+            redact: false,
+            today,
+        };
+        let doc = qualif::report::document::build(&full, &opts);
+        // Markdown escapes what HTML would read (`&lt;`): the data's strings hold `<`.
+        let report = qualif::report::document::markdown(&doc)
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+        outputs.push((format!("{name}: report"), report));
+        // The case file's own words (its title, the user's notes) are the user's data.
+        let file: toml::Value = toml::from_str(&std::fs::read_to_string(&s).unwrap()).unwrap();
+        json(&serde_json::to_value(file).unwrap(), &mut data);
         outputs.push((
             format!("{name}: compare md"),
             compare_text::markdown(&book, &a, retained, &c, "fr"),
