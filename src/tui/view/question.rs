@@ -106,6 +106,16 @@ pub(super) fn draw_question(f: &mut Frame, app: &App, area: Rect) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(h.get(lang).to_string(), s.dim()));
     }
+    if let Some(a) = &def.at_least {
+        lines.push(Line::styled(
+            msg!(
+                fr,
+                "tui-at-least-hint",
+                word = a.label.get(lang).to_string()
+            ),
+            s.dim(),
+        ));
+    }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), rest);
 }
 

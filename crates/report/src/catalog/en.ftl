@@ -286,6 +286,7 @@ tui-new-case = new case
 tui-no-question-left-can-change = No question left can change the qualifications.
 tui-f-review-or-change-any = f: review or change any answer · s: save the case file · q: quit
 tui-yyyy-mm-dd = YYYY-MM-DD
+tui-at-least-hint = Type the number, or ↓ then Enter for “{ $word }”.
 tui-country-code-e-g-fr = country code, e.g. FR
 tui-codes-e-g-fr-be = codes, e.g. FR, BE
 tui-chosen-from-the-fact-list = chosen from the fact list; the answer changes no qualification as things stand.
@@ -523,6 +524,8 @@ tui-ladder-intro = The answers so far, with the child aged otherwise (stated: { 
 doc-charts-no-offence-applies-or-remains = no offence applies or remains possible
 doc-facts-between = between
 doc-facts-and = and
+# A whole number known only from below, when its fact declares no word for it.
+value-at-least = at least { $n }
 doc-unclassified = unclassified
 doc-limitation-interruptions-and-suspensions-acts = Limitation: interruptions and suspensions (acts of investigation or prosecution) are not taken into account.
 doc-qualification-in-force-from = in force from

@@ -286,6 +286,7 @@ tui-new-case = nouveau dossier
 tui-no-question-left-can-change = Plus aucune question ne peut changer les qualifications.
 tui-f-review-or-change-any = f : revoir ou modifier une réponse · s : enregistrer le dossier · q : quitter
 tui-yyyy-mm-dd = AAAA-MM-JJ
+tui-at-least-hint = Tapez le nombre, ou ↓ puis Entrée pour « { $word } ».
 tui-country-code-e-g-fr = code pays, ex. FR
 tui-codes-e-g-fr-be = codes, ex. FR, BE
 tui-chosen-from-the-fact-list = choisi dans la liste des faits ; la réponse ne change aucune qualification en l'état.
@@ -523,6 +524,8 @@ tui-ladder-intro = Les réponses données, l'enfant ayant un autre âge (indiqu�
 doc-charts-no-offence-applies-or-remains = aucune infraction applicable ni possible
 doc-facts-between = entre
 doc-facts-and = et
+# A whole number known only from below, when its fact declares no word for it.
+value-at-least = au moins { $n }
 doc-unclassified = non classées
 doc-limitation-interruptions-and-suspensions-acts = Prescription : les actes interruptifs et les causes de suspension (actes d'enquête ou de poursuite) ne sont pas pris en compte.
 doc-qualification-in-force-from = en vigueur du
