@@ -87,6 +87,10 @@ fn meaning(f: &FactDef) -> String {
     }
     if !f.asked() {
         flags.push("not asked by the interview".to_string());
+    } else if let Some(after) = &f.asked_after {
+        flags.push(format!(
+            "asked by the interview right after `{after}` is answered"
+        ));
     }
     if let Some(p) = &f.presumed {
         let value = match &p.value {

@@ -290,6 +290,7 @@ tui-at-least-hint = Type the number, or ↓ then Enter for “{ $word }”.
 tui-country-code-e-g-fr = country code, e.g. FR
 tui-codes-e-g-fr-be = codes, e.g. FR, BE
 tui-chosen-from-the-fact-list = chosen from the fact list; the answer changes no qualification as things stand.
+tui-asked-after = it completes your answer to “{ $fact }” (see the help below); “I don't know” leaves it out.
 tui-provision = Provision
 tui-text = Text
 tui-penalties = Penalties

@@ -290,6 +290,7 @@ tui-at-least-hint = Tapez le nombre, ou ↓ puis Entrée pour « { $word } ».
 tui-country-code-e-g-fr = code pays, ex. FR
 tui-codes-e-g-fr-be = codes, ex. FR, BE
 tui-chosen-from-the-fact-list = choisi dans la liste des faits ; la réponse ne change aucune qualification en l'état.
+tui-asked-after = elle complète votre réponse à « { $fact } » (voir l'aide ci-dessous) ; « Je ne sais pas » la laisse de côté.
 tui-provision = Texte
 tui-text = Texte
 tui-penalties = Peines

@@ -99,6 +99,10 @@ pub struct FactDef {
     /// For a whole number: a word a case may give instead of a number, meaning "at least
     /// `min`" (`"several"`: more than one, the count unknown).
     pub at_least: Option<AtLeastDef>,
+    /// The interview asks this fact right after that one (a key) is answered with a value,
+    /// while this one is unknown: a fact that completes another (the first act's date after
+    /// the date of the facts). "I don't know" leaves it unknown.
+    pub asked_after: Option<String>,
 }
 
 /// A word standing for a whole number known only to be at least `min`

@@ -86,6 +86,22 @@ impl Vocabulary {
                     );
                 }
             }
+            if let Some(after) = &f.asked_after
+                && (after == &f.key || !file.fact.iter().any(|g| &g.key == after))
+            {
+                problems.push(
+                    source
+                        .error_at(
+                            at(),
+                            format!(
+                                "fact `{}` is asked after `{}`, which is not another fact",
+                                quote(&f.key),
+                                quote(after)
+                            ),
+                        )
+                        .with_help("`asked_after` names another fact of the vocabulary"),
+                );
+            }
             for v in &f.value_labels {
                 if !f.values.contains(&v.id) {
                     problems.push(
