@@ -246,6 +246,10 @@ mod interview {
 
     /// The interview on scenario 09 without its number of sessions, asking it.
     fn asking_sessions(lang: Lang) -> App<'static> {
+        asking_sessions_in(lang, None)
+    }
+
+    fn asking_sessions_in(lang: Lang, recovery: Option<&std::path::Path>) -> App<'static> {
         let text = scenario_09("3").replace("sessions = 3\n", "");
         let case = Case::parse(
             &SourceText::new("case.toml", text),
@@ -258,7 +262,7 @@ mod interview {
             lang,
             color: false,
             case_path: None,
-            recovery_dir: None,
+            recovery_dir: recovery.map(std::path::Path::to_path_buf),
         };
         let mut app = qualif::tui::start(book(), Some(scales()), case, options);
         app.ask(Some("live.sessions".into()), false);
@@ -312,5 +316,29 @@ mod interview {
         press(&mut app, key(KeyCode::Char('5')));
         press(&mut app, key(KeyCode::Enter));
         assert_eq!(app.case.get("live.sessions"), Some(&Value::Int(5)));
+    }
+
+    #[test]
+    fn several_survives_an_interruption_and_going_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state");
+        let mut app = asking_sessions_in(Lang::En, Some(&state));
+        press(&mut app, key(KeyCode::Down));
+        press(&mut app, key(KeyCode::Enter));
+        // Changed to 5: the answer taken back by `b` is "several".
+        app.ask(Some("live.sessions".into()), true);
+        press(&mut app, key(KeyCode::Char('5')));
+        press(&mut app, key(KeyCode::Enter));
+        assert_eq!(app.case.get("live.sessions"), Some(&Value::Int(5)));
+        drop(app);
+        // The process is killed; the next start offers to resume.
+        let mut app = asking_sessions_in(Lang::En, Some(&state));
+        assert_eq!(app.recovery.offered.len(), 1);
+        press(&mut app, key(KeyCode::Char('y')));
+        assert_eq!(app.case.get("live.sessions"), Some(&Value::Int(5)));
+        press(&mut app, key(KeyCode::Char('b')));
+        assert_eq!(app.case.get("live.sessions"), Some(&Value::AtLeast(2)));
+        press(&mut app, key(KeyCode::Char('b')));
+        assert!(!app.case.is_known("live.sessions"));
     }
 }
