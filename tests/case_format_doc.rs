@@ -30,7 +30,13 @@ fn type_text(f: &FactDef) -> String {
     };
     match f.ty {
         FactType::Bool => "bool (`true` or `false`)".to_string(),
-        FactType::Integer => format!("integer{range}"),
+        FactType::Integer => match &f.at_least {
+            Some(a) => format!(
+                "integer{range}, or `\"{}\"` (a number known only to be at least {}; in JSON output `{{\"at_least\": {}}}`)",
+                a.id, a.min, a.min
+            ),
+            None => format!("integer{range}"),
+        },
         FactType::Number => format!("number{range}"),
         FactType::Date => "date (`YYYY-MM-DD`)".to_string(),
         FactType::Text => "string".to_string(),
@@ -81,6 +87,10 @@ fn meaning(f: &FactDef) -> String {
     }
     if !f.asked() {
         flags.push("not asked by the interview".to_string());
+    } else if let Some(after) = &f.asked_after {
+        flags.push(format!(
+            "asked by the interview right after `{after}` is answered"
+        ));
     }
     if let Some(p) = &f.presumed {
         let value = match &p.value {

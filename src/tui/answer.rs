@@ -32,7 +32,7 @@ impl Choice {
             (Choice::Value(a), b) => a == b,
             (Choice::ListValue(a), Value::List(items)) => items.first() == Some(a),
             (Choice::NoneOfThese, Value::List(items)) => items.is_empty(),
-            (Choice::Input, _) => true,
+            (Choice::Input, v) => !matches!(v, Value::AtLeast(_)),
             _ => false,
         }
     }
@@ -59,6 +59,11 @@ pub fn choices(def: &FactDef) -> Vec<Choice> {
             c.push(Choice::NoneOfThese);
             c
         }
+        // A whole number may also be "several" (at least so many), a choice of its own.
+        FactType::Integer => match &def.at_least {
+            Some(a) => vec![Choice::Input, Choice::Value(Value::AtLeast(a.min))],
+            None => vec![Choice::Input],
+        },
         _ => vec![Choice::Input],
     };
     out.push(Choice::Unknown);
@@ -113,6 +118,10 @@ pub fn value_text(def: &FactDef, v: &Value, lang: &str) -> String {
         Value::Bool(true) => msg!(static fr, "tui-answer-yes-2").into(),
         Value::Bool(false) => msg!(static fr, "tui-answer-no-2").into(),
         Value::Str(s) if def.ty == FactType::Enum => def.value_label(s, lang).into(),
+        Value::AtLeast(n) => def.at_least_word(v).map_or_else(
+            || msg!(fr, "value-at-least", n = n.to_string()),
+            |a| a.label.get(lang).to_string(),
+        ),
         Value::List(items) if items.is_empty() => msg!(static fr, "tui-answer-none").into(),
         Value::List(items) => items
             .iter()
@@ -130,6 +139,8 @@ pub fn input_text(v: &Value) -> String {
         Value::Int(i) => i.to_string(),
         Value::Number(n) => n.to_string(),
         Value::Between(i) => format!("{}..{}", i.above, i.below),
+        // Not typed: answered by its own choice (see [`choices`]).
+        Value::AtLeast(_) => String::new(),
         Value::Date(d) => crate::facts::format_date(*d).to_string(),
         Value::Str(s) => s.clone(),
         Value::List(l) => l.join(", "),

@@ -529,6 +529,9 @@ fn from_toml(vocab: &Vocabulary, key: &str, v: &toml::Value) -> Option<Value> {
     Some(match (def.ty, v) {
         (FactType::Bool, toml::Value::Boolean(b)) => Value::Bool(*b),
         (FactType::Integer, toml::Value::Integer(i)) => Value::Int(*i),
+        (FactType::Integer, toml::Value::Table(t)) => {
+            Value::AtLeast(t.get("at_least")?.as_integer()?)
+        }
         (FactType::Number, toml::Value::Float(f)) => Value::Number(*f),
         (FactType::Number, toml::Value::Integer(i)) => Value::Number(*i as f64),
         (FactType::Date, toml::Value::String(s)) => Value::Date(crate::facts::parse_date(s)?),

@@ -120,6 +120,8 @@ pub type RowRef = (usize, usize);
 /// screen lists them.
 pub struct Analysis<'a> {
     pub assessment: Assessment<'a>,
+    /// What a period of facts changes, when the case gives one (as `assess` shows it).
+    pub period: Option<crate::analysis::period::Period<'a>>,
     /// The questions worth asking, best first (facts answered "I don't know" left out).
     pub questions: Vec<QuestionScore<'a>>,
     /// The provisions that apply or are possible, by system: those that apply first, then
@@ -165,6 +167,7 @@ impl<'a> Analysis<'a> {
             &analysis.scales_not_covering,
         );
         let nothing_retained = analysis.nothing_retained;
+        let period = analysis.period;
         let (assessment, questions) = (analysis.assessment, analysis.questions);
         let (scale, scale_extensions) = (analysis.scale, analysis.scale_extensions);
         let mut rows = Vec::new();
@@ -189,6 +192,7 @@ impl<'a> Analysis<'a> {
         }
         Analysis {
             assessment,
+            period,
             questions,
             rows,
             leading,
@@ -390,11 +394,31 @@ impl<'a> App<'a> {
         } else {
             self.skipped.insert(key.to_string());
         }
+        let answered = value.is_some();
         self.case.set(key, value, &self.book.vocabulary, self.today);
         self.dirty = true;
         self.message = None;
         self.reanalyse();
-        self.next_question();
+        match self.follow_up(key).filter(|_| answered) {
+            Some(next) => self.ask(Some(next), false),
+            None => self.next_question(),
+        }
+    }
+
+    /// The fact the vocabulary asks right after `key` (`asked_after`), when it is still
+    /// open: unknown, not answered "I don't know", asked by the interview.
+    pub fn follow_up(&self, key: &str) -> Option<String> {
+        self.book
+            .vocabulary
+            .facts
+            .iter()
+            .find(|f| {
+                f.asked_after.as_deref() == Some(key)
+                    && f.asked()
+                    && !self.case.is_known(&f.key)
+                    && !self.skipped.contains(&f.key)
+            })
+            .map(|f| f.key.clone())
     }
 
     /// Takes back the last answer and asks that question again.

@@ -6,7 +6,7 @@ use comfy_table::{Cell, ContentArrangement, Table, presets};
 use super::words;
 use super::{findings, retained_text};
 use qualif_analysis::concurrence::Concurrence;
-use qualif_analysis::period::{Period, SystemPeriod};
+use qualif_analysis::period::Period;
 use qualif_engine::{Assessment, ElementStatus, Qualification, Status, SystemResult};
 use qualif_law::facts::Vocabulary;
 use qualif_law::law::Verification;
@@ -125,15 +125,6 @@ fn heading(r: &SystemResult, lang: &str) -> String {
     )
 }
 
-/// The period's findings for the system at `index` of the assessment.
-fn period_of<'p, 'a>(period: Option<&'p Period<'a>>, index: usize) -> Option<&'p SystemPeriod<'a>> {
-    // No one is prosecuted under an international instrument: its law over the period is
-    // not a question.
-    period
-        .and_then(|p| p.systems.get(index))
-        .filter(|sp| sp.system.kind == qualif_law::law::SystemKind::National)
-}
-
 fn relevant<'a, 'b>(r: &'b SystemResult<'a>, all: bool) -> Vec<&'b Qualification<'a>> {
     let mut qs: Vec<&Qualification> = r
         .qualifications
@@ -183,7 +174,7 @@ pub fn table(
                 out.push_str(&line);
                 out.push('\n');
             }
-            for line in period_of(period, i)
+            for line in retained_text::period_of(period, i)
                 .map_or_else(Vec::new, |sp| retained_text::period_lines(sp, lang))
             {
                 out.push_str(&format!("  ~ {line}\n"));
@@ -317,7 +308,7 @@ pub fn markdown(
             for line in retained_text::lines(c, r, lang) {
                 out.push_str(&format!("> {}\n>\n", line.trim_start()));
             }
-            for line in period_of(period, i)
+            for line in retained_text::period_of(period, i)
                 .map_or_else(Vec::new, |sp| retained_text::period_lines(sp, lang))
             {
                 out.push_str(&format!("> ~ {line}\n>\n"));

@@ -42,6 +42,13 @@ pub fn value_text(v: &Value, ty: FactType, key: &str, vocab: &Vocabulary, lang: 
         Value::Number(n) => n.to_string(),
         Value::Date(d) => format_date(*d).to_string(),
         Value::Bool(b) => words::yes_no(*b, lang).to_string(),
+        Value::AtLeast(n) => vocab
+            .fact(key)
+            .and_then(|f| f.at_least_word(v))
+            .map_or_else(
+                || msg!(lang, "value-at-least", n = n.to_string()),
+                |a| a.label.get(lang).to_string(),
+            ),
         Value::Str(s) if ty == FactType::Enum => vocab
             .fact(key)
             .map_or(s.as_str(), |f| f.value_label(s, lang))

@@ -160,6 +160,18 @@ pub fn lines(c: &Concurrence, r: &SystemResult, lang: &str) -> Vec<String> {
     out
 }
 
+/// The period's findings for the system at `index` of the assessment (national systems
+/// only: no one is prosecuted under an international instrument, so its law over the
+/// period is not a question).
+pub fn period_of<'p, 'a>(
+    period: Option<&'p Period<'a>>,
+    index: usize,
+) -> Option<&'p SystemPeriod<'a>> {
+    period
+        .and_then(|p| p.systems.get(index))
+        .filter(|sp| sp.system.kind == qualif_law::law::SystemKind::National)
+}
+
 /// The period of facts, one line (before the systems' lines).
 pub fn period_span(p: &Period, lang: &str) -> String {
     format!(

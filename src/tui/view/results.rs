@@ -118,6 +118,16 @@ pub(super) fn draw_qualifications(f: &mut Frame, app: &App, area: Rect) {
     let mut selected_item = None;
     let selected_row = app.selected_row();
     let mut row_index = 0;
+    // A period of facts: its line first, then under each national system what the period
+    // changes there (the lines `assess` prints), wrapped to the panel.
+    let width = usize::from(area.width.saturating_sub(2)).max(20);
+    let period = app.analysis.period.as_ref();
+    if let Some(p) = period {
+        let line = crate::report::retained_text::period_span(p, lang);
+        for l in crate::report::wrap::wrap(&line, width).lines() {
+            items.push(ListItem::new(Line::styled(l.to_string(), s.bold())));
+        }
+    }
     for (si, r) in app.analysis.assessment.systems.iter().enumerate() {
         let rows: Vec<_> = app
             .analysis
@@ -137,6 +147,16 @@ pub(super) fn draw_qualifications(f: &mut Frame, app: &App, area: Rect) {
             arg2 = (rows.len() - applies).to_string()
         );
         items.push(ListItem::new(Line::styled(header, s.bold())));
+        for line in crate::report::retained_text::period_of(period, si)
+            .map_or_else(Vec::new, |sp| {
+                crate::report::retained_text::period_lines(sp, lang)
+            })
+        {
+            let wrapped = crate::report::wrap::wrap(&format!("  ~ {line}"), width);
+            for l in wrapped.lines() {
+                items.push(ListItem::new(Line::styled(l.to_string(), s.dim())));
+            }
+        }
         for row in rows {
             let q = app.analysis.qualification(*row);
             if selected_row == Some(row_index) {

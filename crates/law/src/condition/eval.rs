@@ -93,6 +93,13 @@ fn ordering(value: &Value, lit: &Value) -> Option<Ordering> {
 /// Compares a value with a literal; a value known only within bounds gives unknown when
 /// the bounds straddle the literal.
 fn compare(value: &Value, op: CmpOp, lit: &Value) -> Tri {
+    match (value, lit) {
+        (Value::AtLeast(_), Value::AtLeast(_)) => return Tri::Unknown,
+        (Value::AtLeast(least), _) => return at_least(*least, op, lit),
+        // `3 < several` is `several > 3`.
+        (_, Value::AtLeast(least)) => return at_least(*least, op.flipped(), value),
+        _ => {}
+    }
     if let Value::Between(iv) = value {
         let Some(c) = lit.as_number() else {
             return Tri::Unknown;
@@ -151,4 +158,30 @@ fn compare(value: &Value, op: CmpOp, lit: &Value) -> Tri {
         CmpOp::Gt => ord == Ordering::Greater,
         CmpOp::Ge => ord != Ordering::Less,
     })
+}
+
+/// Compares a whole number known only to be at least `least` (every value v satisfies
+/// `v >= least`) with a literal: true or false when every such v gives the same answer,
+/// else unknown. Exact for whole numbers: `several >= 2` is true, `several > 2` unknown.
+fn at_least(least: i64, op: CmpOp, lit: &Value) -> Tri {
+    let Some(c) = lit.as_number() else {
+        return Tri::Unknown;
+    };
+    let least = least as f64;
+    // Every v >= least; so v > c for all v when least > c, v >= c when least >= c.
+    let decided = |holds_for_all: bool| {
+        if holds_for_all {
+            Tri::True
+        } else {
+            Tri::Unknown
+        }
+    };
+    match op {
+        CmpOp::Ge => decided(least >= c),
+        CmpOp::Gt => decided(least > c),
+        CmpOp::Lt => decided(least >= c).not(),
+        CmpOp::Le => decided(least > c).not(),
+        CmpOp::Eq => decided(least > c).not(),
+        CmpOp::Ne => decided(least > c),
+    }
 }

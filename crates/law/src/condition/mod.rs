@@ -38,6 +38,19 @@ pub enum CmpOp {
     Ge,
 }
 
+impl CmpOp {
+    /// The comparison with its sides swapped: `a < b` is `b > a`.
+    pub fn flipped(self) -> Self {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+            other => other,
+        }
+    }
+}
+
 /// Which status of another provision a condition tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusTest {

@@ -13,6 +13,12 @@ key = "victim.age"
 type = "integer"
 label = { fr = "a", en = "a" }
 [[fact]]
+key = "live.sessions"
+type = "integer"
+min = 0
+label = { fr = "n", en = "n" }
+at_least = { id = "several", min = 2, label = { fr = "plusieurs", en = "several" } }
+[[fact]]
 key = "act.coercion"
 type = "bool"
 label = { fr = "c", en = "c" }
@@ -147,6 +153,40 @@ fn an_age_gap_known_within_bounds_is_unknown_only_when_they_straddle() {
     // ages 17 and 14: between 2 and 4
     assert_eq!(eval("derived.age_gap >= 5", &[gap(2.0, 4.0)]), Tri::False);
     assert_eq!(eval("derived.age_gap <= 3", &[gap(2.0, 4.0)]), Tri::Unknown);
+}
+
+#[test]
+fn several_is_a_whole_number_known_only_to_be_at_least_two() {
+    let several = [("live.sessions", Value::AtLeast(2))];
+    let table = [
+        ("live.sessions >= 2", Tri::True),
+        ("live.sessions > 1", Tri::True),
+        ("live.sessions >= 1", Tri::True),
+        ("live.sessions > 2", Tri::Unknown),
+        ("live.sessions >= 3", Tri::Unknown),
+        ("live.sessions == 1", Tri::False),
+        ("live.sessions == 0", Tri::False),
+        ("live.sessions == 2", Tri::Unknown),
+        ("live.sessions != 1", Tri::True),
+        ("live.sessions != 2", Tri::Unknown),
+        ("live.sessions < 2", Tri::False),
+        ("live.sessions <= 1", Tri::False),
+        ("live.sessions < 3", Tri::Unknown),
+        ("live.sessions <= 2", Tri::Unknown),
+        ("live.sessions <= 5", Tri::Unknown),
+        ("live.sessions in [0, 1]", Tri::False),
+        ("live.sessions in [1, 2]", Tri::Unknown),
+        ("not (live.sessions < 2)", Tri::True),
+    ];
+    for (condition, expected) in table {
+        assert_eq!(eval(condition, &several), expected, "{condition}");
+    }
+    // The same bound compared the other way round.
+    let with_age = [several[0].clone(), ("victim.age", Value::Int(2))];
+    assert_eq!(eval("victim.age <= live.sessions", &with_age), Tri::True);
+    assert_eq!(eval("victim.age > live.sessions", &with_age), Tri::False);
+    let with_age = [several[0].clone(), ("victim.age", Value::Int(3))];
+    assert_eq!(eval("victim.age <= live.sessions", &with_age), Tri::Unknown);
 }
 
 #[test]

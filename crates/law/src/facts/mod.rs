@@ -16,6 +16,6 @@ pub use sources::{SourceClass, SourceClasses};
 pub use value::{Interval, Value};
 pub use vocabulary::Locations;
 pub use vocabulary::{
-    ConductClass, FactDef, FactType, Localized, ParameterDef, PresumedValue, PresumptionDef,
-    SectionId, ValueLabel, Vocabulary,
+    AtLeastDef, ConductClass, FactDef, FactType, Localized, ParameterDef, PresumedValue,
+    PresumptionDef, SectionId, ValueLabel, Vocabulary,
 };

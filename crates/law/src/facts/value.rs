@@ -19,6 +19,9 @@ pub enum Value {
     Number(f64),
     /// A number known only within open bounds.
     Between(Interval),
+    /// A whole number known only to be at least this (inclusive): the value a fact's
+    /// vocabulary declares with `at_least`, such as "several" sessions (at least 2).
+    AtLeast(i64),
     Date(NaiveDate),
     /// Text, a country code or an enumeration value.
     Str(String),
@@ -42,6 +45,11 @@ impl Value {
             Value::Int(i) => toml::Value::Integer(*i),
             Value::Number(n) => toml::Value::Float(*n),
             Value::Between(i) => toml::Value::String(format!("{}..{}", i.above, i.below)),
+            // A case file writes the fact's word (`"several"`: see `Case::to_toml`).
+            Value::AtLeast(n) => toml::Value::Table(toml::map::Map::from_iter([(
+                "at_least".into(),
+                (*n).into(),
+            )])),
             Value::Date(d) => toml::Value::String(super::format_date(*d).to_string()),
             Value::Str(s) => toml::Value::String(s.clone()),
             Value::List(l) => {
@@ -57,6 +65,7 @@ impl Value {
             Value::Int(i) => (*i).into(),
             Value::Number(n) => (*n).into(),
             Value::Between(i) => serde_json::json!({ "above": i.above, "below": i.below }),
+            Value::AtLeast(n) => serde_json::json!({ "at_least": n }),
             Value::Date(d) => super::format_date(*d).to_string().into(),
             Value::Str(s) => s.clone().into(),
             Value::List(l) => l.clone().into(),

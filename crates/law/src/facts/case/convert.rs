@@ -23,6 +23,12 @@ pub(super) fn convert(
             if let Some(max) = def.max {
                 s.push_str(&format!(" up to {max}"));
             }
+            if let Some(a) = &def.at_least {
+                s.push_str(&format!(
+                    ", or \"{}\" (a number known only to be at least {})",
+                    a.id, a.min
+                ));
+            }
             s
         }
         _ => ty.describe().to_string(),
@@ -60,6 +66,20 @@ pub(super) fn convert(
             bounded(n as f64, &n)?;
             Ok(Value::Int(n))
         }
+        // The word that stands for "at least so many" (`"several"`).
+        (FactType::Integer, DeValue::String(s)) if def.at_least.is_some() => match &def.at_least {
+            Some(a) if a.id == s.as_ref() => Ok(Value::AtLeast(a.min)),
+            _ => Err(source
+                .error_at(
+                    span.start,
+                    format!(
+                        "`{key}` = \"{}\" is neither a whole number nor \"{}\"",
+                        short(s),
+                        def.at_least.as_ref().map_or("", |a| a.id.as_str())
+                    ),
+                )
+                .with_help(accepted())),
+        },
         (FactType::Number, DeValue::Integer(_) | DeValue::Float(_)) => {
             let n: Option<f64> = match value {
                 // 0x10 is sixteen: read the digits in their radix.

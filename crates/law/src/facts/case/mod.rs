@@ -174,7 +174,11 @@ impl Case {
                 .filter(|f| !f.derived && f.section() == section)
             {
                 if let Some(v) = self.facts.get(&f.key) {
-                    lines.push_str(&format!("{} = {}\n", f.name(), v.to_toml()));
+                    let written = match f.at_least_word(v) {
+                        Some(a) => toml::Value::String(a.id.clone()),
+                        None => v.to_toml(),
+                    };
+                    lines.push_str(&format!("{} = {written}\n", f.name()));
                 }
             }
             if !lines.is_empty() {

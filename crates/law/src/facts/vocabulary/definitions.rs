@@ -96,6 +96,25 @@ pub struct FactDef {
     /// A value the fact is presumed to have when the case does not state it and a
     /// condition holds (compiled with the law: see `LawBook::presumptions`).
     pub presumed: Option<PresumptionDef>,
+    /// For a whole number: a word a case may give instead of a number, meaning "at least
+    /// `min`" (`"several"`: more than one, the count unknown).
+    pub at_least: Option<AtLeastDef>,
+    /// The interview asks this fact right after that one (a key) is answered with a value,
+    /// while this one is unknown: a fact that completes another (the first act's date after
+    /// the date of the facts). "I don't know" leaves it unknown.
+    pub asked_after: Option<String>,
+}
+
+/// A word standing for a whole number known only to be at least `min`
+/// ([`crate::facts::Value::AtLeast`]).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AtLeastDef {
+    /// The word a case file, a batch record or the interview gives (`"several"`).
+    pub id: String,
+    /// The least value it stands for.
+    pub min: i64,
+    pub label: Localized,
 }
 
 /// A presumption: the value a fact takes, unless the case states it, when a condition on
@@ -137,6 +156,15 @@ impl FactDef {
     pub fn asked(&self) -> bool {
         self.ask
             .unwrap_or(!(self.derived || self.free_text || self.identifying))
+    }
+
+    /// The word for a value known only from below (`"several"`), when the fact declares one
+    /// and the value is its own.
+    pub fn at_least_word(&self, value: &crate::facts::Value) -> Option<&AtLeastDef> {
+        match (value, &self.at_least) {
+            (crate::facts::Value::AtLeast(n), Some(a)) if a.min == *n => Some(a),
+            _ => None,
+        }
     }
 
     /// The label of an enumeration value, in a language.

@@ -8,8 +8,8 @@ mod parse;
 mod tests;
 
 pub use definitions::{
-    ConductClass, FactDef, FactType, Localized, ParameterDef, PresumedValue, PresumptionDef,
-    ValueLabel,
+    AtLeastDef, ConductClass, FactDef, FactType, Localized, ParameterDef, PresumedValue,
+    PresumptionDef, ValueLabel,
 };
 pub use locations::Locations;
 

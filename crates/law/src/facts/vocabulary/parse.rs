@@ -63,6 +63,45 @@ impl Vocabulary {
                         ),
                 );
             }
+            if let Some(a) = &f.at_least {
+                let fits = f.ty == FactType::Integer
+                    && f.min.is_none_or(|m| a.min as f64 >= m)
+                    && f.max.is_none_or(|m| (a.min as f64) < m)
+                    && a.id.parse::<f64>().is_err()
+                    && !a.id.trim().is_empty();
+                if !fits {
+                    problems.push(
+                        source
+                            .error_at(
+                                at(),
+                                format!(
+                                    "fact `{}` has an `at_least` value that does not fit it",
+                                    quote(&f.key)
+                                ),
+                            )
+                            .with_help(
+                                "`at_least` only on an integer fact, with a word (not a number) \
+                                 and a `min` within the fact's bounds, below its `max`",
+                            ),
+                    );
+                }
+            }
+            if let Some(after) = &f.asked_after
+                && (after == &f.key || !file.fact.iter().any(|g| &g.key == after))
+            {
+                problems.push(
+                    source
+                        .error_at(
+                            at(),
+                            format!(
+                                "fact `{}` is asked after `{}`, which is not another fact",
+                                quote(&f.key),
+                                quote(after)
+                            ),
+                        )
+                        .with_help("`asked_after` names another fact of the vocabulary"),
+                );
+            }
             for v in &f.value_labels {
                 if !f.values.contains(&v.id) {
                     problems.push(

@@ -64,6 +64,10 @@ pub(super) fn value_text(def: &FactDef, v: &Value, lang: &str) -> String {
             msg!(static lang, "doc-facts-and"),
             text::number(i.below)
         ),
+        Value::AtLeast(n) => def.at_least_word(v).map_or_else(
+            || msg!(lang, "value-at-least", n = n.to_string()),
+            |a| a.label.get(lang).to_string(),
+        ),
         Value::Date(d) => text::date(*d, lang),
         Value::Str(s) if def.ty == FactType::Enum => def.value_label(s, lang).to_string(),
         Value::Str(s) => s.clone(),
