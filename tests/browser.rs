@@ -83,14 +83,23 @@ fn summary_only(html: &str) -> Option<String> {
 }
 
 /// Prints `html` to a PDF with Chromium and counts its pages.
+/// Headless, and nothing fetched: Chromium's own background connections (updates, sync,
+/// first-run pages) are turned off, since the machine may have no network at all.
+const QUIET: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 fn print(browser: &Path, html: &Path, pdf: &Path, name: &str) -> usize {
     let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-        ])
+        .args(QUIET)
+        .arg("--no-pdf-header-footer")
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", html.display()))
         .output()
@@ -181,7 +190,7 @@ fn printed_reports_fit_the_page_and_the_budget() {
             let probe = dir.path().join(format!("{name}.probe.html"));
             std::fs::write(&probe, text.replacen("</body>", PROBE, 1)).unwrap();
             let out = Command::new(&browser)
-                .args(["--headless", "--no-sandbox", "--disable-gpu"])
+                .args(QUIET)
                 .arg(format!("--window-size={PRINT_WIDTH_PX},1000"))
                 .args(["--virtual-time-budget=2000", "--dump-dom"])
                 .arg(format!("file://{}", probe.display()))
