@@ -87,9 +87,10 @@ fn meaning(f: &FactDef) -> String {
     }
     if !f.asked() {
         flags.push("not asked by the interview".to_string());
-    } else if let Some(after) = &f.asked_after {
+    }
+    if let Some(from) = &f.period_from {
         flags.push(format!(
-            "asked by the interview right after `{after}` is answered"
+            "in the interview, a period typed `FIRST..LAST` as this answer also sets `{from}` to FIRST (in a case file, write both keys)"
         ));
     }
     if let Some(p) = &f.presumed {

@@ -89,7 +89,8 @@ pub fn accepts_char(def: &FactDef, c: char) -> bool {
     match def.ty {
         FactType::Integer => c.is_ascii_digit(),
         FactType::Number => c.is_ascii_digit() || c == '.',
-        FactType::Date => c.is_ascii_digit() || c == '-',
+        // A date that ends a period also takes the period, `FIRST..LAST`.
+        FactType::Date => c.is_ascii_digit() || c == '-' || (c == '.' && def.period_from.is_some()),
         FactType::Country => c.is_ascii_alphabetic(),
         FactType::Countries => c.is_ascii_alphabetic() || c == ',' || c == ' ',
         FactType::Text => !c.is_control(),
@@ -145,6 +146,47 @@ pub fn input_text(v: &Value) -> String {
         Value::Str(s) => s.clone(),
         Value::List(l) => l.join(", "),
     }
+}
+
+/// The current answer to a fact as it would be typed in its box, when it has one: for a
+/// date that ends a period (`period_from`) whose first date is known, `FIRST..LAST`.
+pub fn shown_input(def: &FactDef, case: &Case) -> Option<String> {
+    let value = input_text(case.get(&def.key)?);
+    let first = def.period_from.as_deref().and_then(|k| case.get(k));
+    Some(match first {
+        Some(first) => format!("{}..{value}", input_text(first)),
+        None => value,
+    })
+}
+
+/// Reads a period typed in the box of a date fact that declares `period_from`:
+/// `FIRST..LAST`, each end a date as the box takes one. `None` when the fact takes no period
+/// or the text is not one; otherwise the first date and the last, or why they are refused
+/// (a first date after the last).
+pub fn parse_period(
+    def: &FactDef,
+    text: &str,
+    lang: &str,
+) -> Option<Result<(Value, Value), String>> {
+    def.period_from.as_ref()?;
+    let (first, last) = text.trim().split_once("..")?;
+    let fr = lang == "fr";
+    let date = |t: &str| {
+        let t = t.trim();
+        parse_date(t).ok_or_else(|| msg!(fr, "tui-is-not-a-date-write", t = t.to_string()))
+    };
+    let period = date(first).and_then(|first| Ok((first, date(last)?)));
+    Some(period.and_then(|(first, last)| {
+        if first > last {
+            return Err(msg!(
+                fr,
+                "tui-period-first-after-last",
+                first = crate::facts::format_date(first).to_string(),
+                last = crate::facts::format_date(last).to_string()
+            ));
+        }
+        Ok((Value::Date(first), Value::Date(last)))
+    }))
 }
 
 /// Reads a typed answer, checking it against the fact's type and bounds.

@@ -319,6 +319,35 @@ struct FileStep {
     before: Option<toml::Value>,
     #[serde(default)]
     was_skipped: bool,
+    /// The other facts the same answer changed (a period's first date).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    with: Vec<FileStep>,
+}
+
+impl FileStep {
+    fn of(s: &Step) -> FileStep {
+        FileStep {
+            key: s.key.clone(),
+            before: s.before.as_ref().map(Value::to_toml),
+            was_skipped: s.was_skipped,
+            with: s.with.iter().map(FileStep::of).collect(),
+        }
+    }
+
+    /// The step read back; `None` for a fact the vocabulary no longer has.
+    fn read(self, vocab: &Vocabulary) -> Option<Step> {
+        vocab.fact(&self.key)?;
+        Some(Step {
+            before: self.before.and_then(|v| from_toml(vocab, &self.key, &v)),
+            key: self.key,
+            was_skipped: self.was_skipped,
+            with: self
+                .with
+                .into_iter()
+                .filter_map(|s| s.read(vocab))
+                .collect(),
+        })
+    }
 }
 
 /// An interrupted interview, read back.
@@ -348,15 +377,7 @@ fn text(app: &App) -> Result<String, String> {
         case_path: app.case_path.as_ref().map(|p| p.display().to_string()),
         skipped: app.skipped.iter().cloned().collect(),
         case: app.case.to_toml(vocab),
-        step: app
-            .history
-            .iter()
-            .map(|s| FileStep {
-                key: s.key.clone(),
-                before: s.before.as_ref().map(Value::to_toml),
-                was_skipped: s.was_skipped,
-            })
-            .collect(),
+        step: app.history.iter().map(FileStep::of).collect(),
     };
     Ok(format!(
         "# qualif: the answers of an interview in progress, kept in case it is interrupted.\n# Removed when you quit the interview normally.\n{}",
@@ -395,12 +416,7 @@ pub fn load(path: &Path, book: &LawBook, today: NaiveDate) -> Result<Option<Reco
     let history = file
         .step
         .into_iter()
-        .filter(|s| vocab.fact(&s.key).is_some())
-        .map(|s| Step {
-            before: s.before.and_then(|v| from_toml(vocab, &s.key, &v)),
-            key: s.key,
-            was_skipped: s.was_skipped,
-        })
+        .filter_map(|s| s.read(vocab))
         .collect();
     Ok(Some(Recovered {
         case,

@@ -39,6 +39,10 @@ pub struct Step {
     pub key: String,
     pub before: Option<Value>,
     pub was_skipped: bool,
+    /// The other facts the same answer changed, taken back with it: the first date of a
+    /// period typed in the box of the fact that ends it (`period_from`), or cleared by one
+    /// date or "I don't know" there.
+    pub with: Vec<Step>,
 }
 
 /// A window over the main screen.
@@ -342,7 +346,8 @@ impl<'a> App<'a> {
         self.ask(key, false);
     }
 
-    /// Asks a fact, with its current answer (if any) selected.
+    /// Asks a fact, with its current answer (if any) selected (a period's, `FIRST..LAST`,
+    /// in the box of the date that ends it).
     pub fn ask(&mut self, key: Option<String>, chosen: bool) {
         self.current = key;
         self.chosen = chosen;
@@ -374,8 +379,8 @@ impl<'a> App<'a> {
                 (FactType::EnumList, Value::List(items)) => {
                     self.ticked = items.into_iter().collect()
                 }
-                (_, v) if choices.first().is_some_and(|c| *c == Choice::Input) => {
-                    self.input = super::answer::input_text(&v);
+                _ if choices.first().is_some_and(|c| *c == Choice::Input) => {
+                    self.input = super::answer::shown_input(def, &self.case).unwrap_or_default();
                 }
                 _ => {}
             }
@@ -384,41 +389,44 @@ impl<'a> App<'a> {
 
     /// Records an answer (`None`: "I don't know"), re-evaluates and moves on.
     pub fn record(&mut self, key: &str, value: Option<Value>) {
-        self.history.push(Step {
+        self.record_period(key, value, None);
+    }
+
+    /// Records an answer and, for a date that ends a period (the vocabulary's
+    /// `period_from`), the period's first date with it, as one step: `first` is `None` for
+    /// one date or "I don't know", which leave the first date unknown.
+    pub fn record_period(&mut self, key: &str, value: Option<Value>, first: Option<Value>) {
+        let step = |app: &Self, key: &str| Step {
             key: key.to_string(),
-            before: self.case.get(key).cloned(),
-            was_skipped: self.skipped.contains(key),
-        });
+            before: app.case.get(key).cloned(),
+            was_skipped: app.skipped.contains(key),
+            with: Vec::new(),
+        };
+        let mut taken = step(self, key);
+        let from = self
+            .book
+            .vocabulary
+            .fact(key)
+            .and_then(|d| d.period_from.as_deref());
+        if let Some(from) = from.filter(|f| first.is_some() || self.case.is_known(f)) {
+            taken.with.push(step(self, from));
+            if first.is_some() {
+                self.skipped.remove(from);
+            }
+            self.case
+                .set(from, first, &self.book.vocabulary, self.today);
+        }
+        self.history.push(taken);
         if value.is_some() {
             self.skipped.remove(key);
         } else {
             self.skipped.insert(key.to_string());
         }
-        let answered = value.is_some();
         self.case.set(key, value, &self.book.vocabulary, self.today);
         self.dirty = true;
         self.message = None;
         self.reanalyse();
-        match self.follow_up(key).filter(|_| answered) {
-            Some(next) => self.ask(Some(next), false),
-            None => self.next_question(),
-        }
-    }
-
-    /// The fact the vocabulary asks right after `key` (`asked_after`), when it is still
-    /// open: unknown, not answered "I don't know", asked by the interview.
-    pub fn follow_up(&self, key: &str) -> Option<String> {
-        self.book
-            .vocabulary
-            .facts
-            .iter()
-            .find(|f| {
-                f.asked_after.as_deref() == Some(key)
-                    && f.asked()
-                    && !self.case.is_known(&f.key)
-                    && !self.skipped.contains(&f.key)
-            })
-            .map(|f| f.key.clone())
+        self.next_question();
     }
 
     /// Takes back the last answer and asks that question again.
@@ -427,14 +435,19 @@ impl<'a> App<'a> {
             return false;
         };
         let answer = self.case.get(&step.key).cloned();
+        // The answer as typed, a period's included, before it is taken back.
+        let typed = (self.book.vocabulary.fact(&step.key))
+            .and_then(|def| super::answer::shown_input(def, &self.case));
         let was_unknown = self.skipped.contains(&step.key);
-        if step.was_skipped {
-            self.skipped.insert(step.key.clone());
-        } else {
-            self.skipped.remove(&step.key);
+        for s in step.with.iter().chain([&step]) {
+            if s.was_skipped {
+                self.skipped.insert(s.key.clone());
+            } else {
+                self.skipped.remove(&s.key);
+            }
+            self.case
+                .set(&s.key, s.before.clone(), &self.book.vocabulary, self.today);
         }
-        self.case
-            .set(&step.key, step.before, &self.book.vocabulary, self.today);
         self.dirty = true;
         self.reanalyse();
         self.ask(Some(step.key.clone()), true);
@@ -451,8 +464,8 @@ impl<'a> App<'a> {
                         (FactType::EnumList, Value::List(items)) => {
                             self.ticked = items.into_iter().collect()
                         }
-                        (_, v) if choices.first() == Some(&Choice::Input) => {
-                            self.input = super::answer::input_text(&v)
+                        _ if choices.first() == Some(&Choice::Input) => {
+                            self.input = typed.unwrap_or_default()
                         }
                         _ => {}
                     }

@@ -367,6 +367,16 @@ fn confirm(app: &mut App, choices: &[Choice]) -> Vec<Effect> {
         }
         Some(Choice::NoneOfThese) => Value::List(Vec::new()),
         Some(Choice::Input) => {
+            // A period `FIRST..LAST` in the box of a date that ends one (`period_from`).
+            if let Some(period) = answer::parse_period(def, &app.input, app.lang_code()) {
+                return match period {
+                    Ok((first, last)) => give_period(app, last, Some(first)),
+                    Err(e) => {
+                        app.message = Some(Message::Error(e));
+                        Vec::new()
+                    }
+                };
+            }
             match answer::parse_input(def, &app.input, &app.book.vocabulary, app.lang_code()) {
                 Ok(v) => v,
                 Err(e) => {
@@ -381,11 +391,22 @@ fn confirm(app: &mut App, choices: &[Choice]) -> Vec<Effect> {
 
 /// Records a value for the current question once it is consistent with the case.
 fn give(app: &mut App, value: Value) -> Vec<Effect> {
+    give_period(app, value, None)
+}
+
+/// Records a value for the current question, and for a date that ends a period
+/// (`period_from`) the period's first date (`None`: one date, no period), once both are
+/// consistent with the case.
+fn give_period(app: &mut App, value: Value, first: Option<Value>) -> Vec<Effect> {
     let Some(key) = app.current.clone() else {
         return Vec::new();
     };
+    let mut trial = app.case.clone();
+    if let Some(from) = app.current_fact().and_then(|d| d.period_from.as_deref()) {
+        trial.set(from, first.clone(), &app.book.vocabulary, app.today);
+    }
     if let Err(e) = answer::check_consistency(
-        &app.case,
+        &trial,
         &key,
         &value,
         &app.book.vocabulary,
@@ -395,7 +416,7 @@ fn give(app: &mut App, value: Value) -> Vec<Effect> {
         app.message = Some(Message::Error(e));
         return Vec::new();
     }
-    app.record(&key, Some(value));
+    app.record_period(&key, Some(value), first);
     vec![Effect::Autosave]
 }
 

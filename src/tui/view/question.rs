@@ -209,16 +209,7 @@ pub(super) fn why(app: &App) -> String {
     let fr = app.fr();
     let lang = app.lang_code();
     let Some(score) = app.current_score() else {
-        // A fact that completes the one just answered (the vocabulary's `asked_after`).
-        let after = app
-            .current_fact()
-            .and_then(|def| def.asked_after.as_deref())
-            .filter(|_| !app.chosen)
-            .and_then(|key| app.book.vocabulary.fact(key));
-        return match after {
-            Some(a) => msg!(fr, "tui-asked-after", fact = a.label.get(lang).to_string()),
-            None => msg!(static fr, "tui-chosen-from-the-fact-list").into(),
-        };
+        return msg!(static fr, "tui-chosen-from-the-fact-list").into();
     };
     let mut out = format!("{} ", msg!(static fr, "tui-decides"));
     // In the order of `next_question::weights`: the retained qualification or its penalty

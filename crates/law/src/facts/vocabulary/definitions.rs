@@ -99,10 +99,12 @@ pub struct FactDef {
     /// For a whole number: a word a case may give instead of a number, meaning "at least
     /// `min`" (`"several"`: more than one, the count unknown).
     pub at_least: Option<AtLeastDef>,
-    /// The interview asks this fact right after that one (a key) is answered with a value,
-    /// while this one is unknown: a fact that completes another (the first act's date after
-    /// the date of the facts). "I don't know" leaves it unknown.
-    pub asked_after: Option<String>,
+    /// For a date: the date fact (a key) that holds the start of a period whose end is this
+    /// one. The interview's box for this fact then also takes a period written
+    /// `FIRST..LAST`, which sets that fact to FIRST and this one to LAST; one date, or
+    /// "I don't know", leaves that fact unknown (the first act's date, given with the date
+    /// of the facts, that of the last act).
+    pub period_from: Option<String>,
 }
 
 /// A word standing for a whole number known only to be at least `min`

@@ -86,21 +86,28 @@ impl Vocabulary {
                     );
                 }
             }
-            if let Some(after) = &f.asked_after
-                && (after == &f.key || !file.fact.iter().any(|g| &g.key == after))
-            {
-                problems.push(
-                    source
-                        .error_at(
-                            at(),
-                            format!(
-                                "fact `{}` is asked after `{}`, which is not another fact",
-                                quote(&f.key),
-                                quote(after)
+            if let Some(from) = &f.period_from {
+                let start = file.fact.iter().find(|g| &g.key == from);
+                let fits = f.ty == FactType::Date
+                    && from != &f.key
+                    && start.is_some_and(|g| g.ty == FactType::Date);
+                if !fits {
+                    problems.push(
+                        source
+                            .error_at(
+                                at(),
+                                format!(
+                                    "fact `{}` has a period from `{}`, which is not another date fact",
+                                    quote(&f.key),
+                                    quote(from)
+                                ),
+                            )
+                            .with_help(
+                                "`period_from` only on a date fact, naming another date fact of \
+                                 the vocabulary (the period's first date)",
                             ),
-                        )
-                        .with_help("`asked_after` names another fact of the vocabulary"),
-                );
+                    );
+                }
             }
             for v in &f.value_labels {
                 if !f.values.contains(&v.id) {
