@@ -4,8 +4,7 @@ use super::*;
 
 /// A record as read, before it is checked.
 pub(super) enum Raw {
-    /// A JSON line: its text is `text[range]` of its [`Chunk`].
-    Json(std::ops::Range<usize>),
+    Json(String),
     Csv(csv::StringRecord),
     /// Unreadable (too long, not UTF-8, malformed CSV): already rejected.
     Bad(Rejection),
@@ -13,11 +12,6 @@ pub(super) enum Raw {
 
 pub(super) struct Chunk {
     pub(super) items: Vec<(u64, Raw)>,
-    /// The text of the chunk's JSON lines, one after another (see [`Raw::Json`]): one
-    /// allocation a chunk, made and freed by the reader's thread and the calling one,
-    /// where a text of its own for each line was made by the reader and freed by a
-    /// worker (callgrind: some 400 instructions a case).
-    pub(super) text: String,
     /// Bytes of the input read so far, for the progress bar.
     pub(super) bytes: u64,
 }
@@ -98,8 +92,7 @@ pub fn run<W: Write + Send>(
                     let outcomes = part
                         .iter()
                         .map(|(line, raw)| {
-                            let header = csv_header.as_ref();
-                            process(ctx, header, *line, raw, &chunk.text, &mut lines)
+                            process(ctx, csv_header.as_ref(), *line, raw, &mut lines)
                         })
                         .collect();
                     Done {
@@ -138,20 +131,18 @@ fn write_error(e: std::io::Error) -> Error {
     }
 }
 
-/// Checks and evaluates one record (its JSON text in `text`, the chunk's), and writes its
-/// result (and a newline) to `out`.
+/// Checks and evaluates one record, and writes its result (and a newline) to `out`.
 fn process(
     ctx: &Context<'_>,
     header: Option<&CsvHeader>,
     line: u64,
     raw: &Raw,
-    text: &str,
     out: &mut output::Lines,
 ) -> Outcome {
     let vocab = ctx.vocab();
     let case = match raw {
         Raw::Bad(r) => return Outcome::Rejected(r.clone()),
-        Raw::Json(range) => case_from_json(&text[range.clone()], line, vocab, ctx.today),
+        Raw::Json(text) => case_from_json(text, line, vocab, ctx.today),
         Raw::Csv(rec) => {
             let cells: Vec<&str> = rec.iter().collect();
             match header {

@@ -7,7 +7,6 @@ use super::*;
 pub(super) fn read_jsonl(input: impl Read, tx: &SyncSender<std::io::Result<Chunk>>) {
     let mut reader = BufReader::with_capacity(1 << 16, input);
     let mut items = Vec::with_capacity(CHUNK);
-    let mut text = String::new();
     let mut line_no = 0u64;
     let mut bytes = 0u64;
     let mut buf = Vec::new();
@@ -44,15 +43,11 @@ pub(super) fn read_jsonl(input: impl Read, tx: &SyncSender<std::io::Result<Chunk
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            match std::str::from_utf8(&buf) {
-                Ok(s) => {
-                    let start = text.len();
-                    text.push_str(s);
-                    Raw::Json(start..text.len())
-                }
+            match String::from_utf8(std::mem::take(&mut buf)) {
+                Ok(s) => Raw::Json(s),
                 Err(e) => {
-                    let at = e.valid_up_to();
-                    let column = String::from_utf8_lossy(&buf[..at]).chars().count();
+                    let at = e.utf8_error().valid_up_to();
+                    let column = String::from_utf8_lossy(&e.as_bytes()[..at]).chars().count();
                     Raw::Bad(Rejection {
                         line: line_no,
                         column: Some(column as u64 + 1),
@@ -65,13 +60,8 @@ pub(super) fn read_jsonl(input: impl Read, tx: &SyncSender<std::io::Result<Chunk
         };
         items.push((line_no, raw));
         if items.len() == CHUNK {
-            // Room for a chunk like this one and a quarter more, so that the text is not
-            // moved as it grows (up to 4 MiB: a chunk of long lines does not make every
-            // later one reserve as much).
-            let room = (text.len() + text.len() / 4).min(4 << 20);
             let chunk = Chunk {
                 items: std::mem::replace(&mut items, Vec::with_capacity(CHUNK)),
-                text: std::mem::replace(&mut text, String::with_capacity(room)),
                 bytes,
             };
             if tx.send(Ok(chunk)).is_err() {
@@ -80,7 +70,7 @@ pub(super) fn read_jsonl(input: impl Read, tx: &SyncSender<std::io::Result<Chunk
         }
     }
     if !items.is_empty() {
-        let _ = tx.send(Ok(Chunk { items, text, bytes }));
+        let _ = tx.send(Ok(Chunk { items, bytes }));
     }
 }
 
@@ -235,7 +225,6 @@ pub(super) fn read_csv<R: BufRead>(
         if items.len() == CHUNK {
             let chunk = Chunk {
                 items: std::mem::replace(&mut items, Vec::with_capacity(CHUNK)),
-                text: String::new(),
                 bytes: count.load(std::sync::atomic::Ordering::Relaxed),
             };
             if tx.send(Ok(chunk)).is_err() {
@@ -245,7 +234,6 @@ pub(super) fn read_csv<R: BufRead>(
     }
     let bytes = count.load(std::sync::atomic::Ordering::Relaxed);
     if !items.is_empty() {
-        let text = String::new();
-        let _ = tx.send(Ok(Chunk { items, text, bytes }));
+        let _ = tx.send(Ok(Chunk { items, bytes }));
     }
 }
