@@ -111,12 +111,26 @@ pub struct Facts<'v> {
 impl<'v> Facts<'v> {
     /// No fact stated, for a vocabulary of `n` facts.
     pub(super) fn blank(n: usize) -> Self {
+        // Buffers of an earlier case, when this thread has some (see [`super::pool`]).
+        let mut values = super::pool::values();
+        values.resize(n, None);
+        let mut bits = super::pool::bits();
+        bits.resize(n, None);
         Self {
-            values: vec![None; n],
-            bits: vec![None; n],
-            known: Vec::new(),
+            values,
+            bits,
+            known: super::pool::slots(),
             presumed: Vec::new(),
         }
+    }
+}
+
+impl Drop for Facts<'_> {
+    fn drop(&mut self) {
+        super::pool::give_values(std::mem::take(&mut self.values));
+        super::pool::give_bits(std::mem::take(&mut self.bits));
+        super::pool::give_slots(std::mem::take(&mut self.known));
+        super::pool::give_slots(std::mem::take(&mut self.presumed));
     }
 }
 

@@ -31,6 +31,7 @@
 mod cond;
 mod free;
 mod graph;
+mod pool;
 mod summary;
 mod system;
 #[cfg(test)]
@@ -142,6 +143,12 @@ pub struct Prepared<'v> {
     facts: Facts<'v>,
     nodes: Vec<Tri>,
     both: bool,
+}
+
+impl Drop for Prepared<'_> {
+    fn drop(&mut self) {
+        pool::give_tris(std::mem::take(&mut self.nodes));
+    }
 }
 
 impl<'v> Prepared<'v> {
@@ -290,7 +297,7 @@ impl<'a> Plan<'a> {
         'a: 'v,
     {
         let facts = self.lay_out(case);
-        let mut nodes = Vec::new();
+        let mut nodes = pool::tris();
         self.graph.evaluate(&facts, case, &mut nodes, both);
         Prepared {
             case,

@@ -60,19 +60,26 @@ impl<'a> Plan<'a> {
         systems: impl IntoIterator<Item = usize>,
     ) -> Summary<'a> {
         let law_date = LawDate::of(prepared.case(), law_date, today).date();
+        // The buffers of an earlier case, when this thread has some (see [`super::pool`]).
+        let mut summary = Summary {
+            law_date,
+            systems: super::pool::systems(),
+        };
+        summary.systems.reserve(self.systems.len());
         let mut collect = Collect {
-            systems: Vec::with_capacity(self.systems.len()),
+            systems: &mut summary.systems,
         };
         // Room for the statuses of the largest system at once, rather than growing with
         // each larger one (an allocation and a copy a case).
-        let mut scratch = Scratch::default();
+        let mut scratch = Scratch {
+            statuses: super::pool::statuses(),
+            ..Scratch::default()
+        };
         let most = self.book.systems.iter().map(|s| s.provisions.len()).max();
         scratch.statuses.reserve(most.unwrap_or(0));
         self.evaluate(prepared, law_date, systems, &mut scratch, &mut collect);
-        Summary {
-            law_date,
-            systems: collect.systems,
-        }
+        super::pool::give_statuses(scratch.statuses);
+        summary
     }
 }
 
@@ -104,28 +111,30 @@ pub struct Summary<'a> {
     pub systems: Vec<SystemSummary<'a>>,
 }
 
-/// The observer of [`Plan::summarize`]: statuses and penalties, nothing explained.
-struct Collect<'a> {
-    systems: Vec<SystemSummary<'a>>,
+/// Its buffers are kept for the next summary on the same thread (see [`super::pool`]).
+impl Drop for Summary<'_> {
+    fn drop(&mut self) {
+        super::pool::give_systems(std::mem::take(&mut self.systems));
+    }
 }
 
-impl<'a> Observer<'a> for Collect<'a> {
+/// The observer of [`Plan::summarize`]: statuses and penalties, nothing explained.
+struct Collect<'a, 's> {
+    systems: &'s mut Vec<SystemSummary<'a>>,
+}
+
+impl<'a> Observer<'a> for Collect<'a, '_> {
     const EXPLAINS: bool = false;
 
     fn system(&mut self, _index: usize, system: &'a System) {
-        self.systems.push(SystemSummary {
-            system,
-            provisions: system
-                .provisions
-                .iter()
-                .map(|provision| ProvisionSummary {
-                    provision,
-                    version: None,
-                    status: Status::Excluded,
-                    penalty: None,
-                })
-                .collect(),
-        });
+        let mut provisions = super::pool::provisions();
+        provisions.extend(system.provisions.iter().map(|provision| ProvisionSummary {
+            provision,
+            version: None,
+            status: Status::Excluded,
+            penalty: None,
+        }));
+        self.systems.push(SystemSummary { system, provisions });
     }
 
     fn status(
