@@ -25,7 +25,7 @@ pub use csv_row::{CsvHeader, case_from_csv};
 use direct::read_directly;
 use json_errors::{DUPLICATE_KEY, char_column, json_message, key_column, key_start};
 use json_to_toml::{fact_value, json_kind, json_to_de};
-use json_value::Json;
+use json_value::{CowKey, Json};
 
 use std::borrow::Cow;
 use std::fmt;
