@@ -274,3 +274,26 @@ fn whole_screens_in_both_languages() {
         }
     }
 }
+
+/// The "why" line under a question says each thing once, in the language's own quotes.
+#[test]
+fn the_why_line_says_each_thing_once() {
+    for lang in [Lang::En, Lang::Fr] {
+        let mut app = app_in(lang, Case::new(), None);
+        typed(&mut app, "2021-03-01..2023-06-01");
+        press(&mut app, key(KeyCode::Enter));
+        let why = view::why(&app);
+        let body = why.trim_end_matches('.');
+        let parts: Vec<&str> = body.split("; ").collect();
+        for (i, p) in parts.iter().enumerate() {
+            assert!(!parts[..i].contains(p), "{lang:?}: `{p}` twice in: {why}");
+        }
+        assert!(
+            why.contains("jurisdiction") || why.contains("compétence"),
+            "{lang:?}: the age decides a ground of jurisdiction: {why}"
+        );
+        if lang == Lang::En {
+            assert!(!why.contains('«'), "French quotes in English: {why}");
+        }
+    }
+}

@@ -23,6 +23,8 @@ mod overlay;
 mod question;
 mod results;
 
+pub use question::why;
+
 use comparison::{draw_chart, draw_comparison};
 use overlay::draw_overlay;
 use question::draw_question;

@@ -205,7 +205,7 @@ pub(super) fn choice_line(
 }
 
 /// Why the current question is asked, from the engine's analysis.
-pub(super) fn why(app: &App) -> String {
+pub fn why(app: &App) -> String {
     let fr = app.fr();
     let lang = app.lang_code();
     let Some(score) = app.current_score() else {
@@ -225,14 +225,20 @@ pub(super) fn why(app: &App) -> String {
     }
     let provisions = decided_list(score, lang, 3);
     parts.extend((!provisions.is_empty()).then_some(provisions));
-    for r in score.reach.iter().take(2) {
+    // At most two grounds, each said once (several provisions may rest on one ground).
+    let mut grounds: Vec<String> = Vec::new();
+    for r in &score.reach {
         let (system, rule) = (r.system.name.get(lang).to_string(), r.rule.citation.clone());
-        parts.push(if r.prosecution {
+        let part = if r.prosecution {
             msg!(fr, "tui-decides-prosecution", system = system, rule = rule)
         } else {
             msg!(fr, "tui-decides-ground", system = system, rule = rule)
-        });
+        };
+        if grounds.len() < 2 && !grounds.contains(&part) {
+            grounds.push(part);
+        }
     }
+    parts.extend(grounds);
     if !score.limitation.is_empty() {
         parts.push(msg!(
             fr,
