@@ -208,7 +208,7 @@ fn assess_shows_the_period_in_both_languages_and_in_json() {
         String::from_utf8(qualif(&["assess", &path, "--lang", "fr", "--width", "1000"]).stdout)
             .unwrap();
     assert!(
-        fr.contains("Période des faits: faits du 1er mars 2021 au 1er juin 2023"),
+        fr.contains("Période des faits : faits du 1er mars 2021 au 1er juin 2023"),
         "{fr}"
     );
     assert!(
@@ -250,7 +250,7 @@ fn the_written_report_gives_the_period_in_its_summary() {
                 "under the law at the first act",
             ),
             _ => (
-                "Période des faits: faits du 1er mars 2021 au 1er juin 2023",
+                "Période des faits : faits du 1er mars 2021 au 1er juin 2023",
                 "selon la loi en vigueur au premier acte",
             ),
         };

@@ -99,22 +99,28 @@ pub fn lines(c: &Concurrence, r: &SystemResult, lang: &str) -> Vec<String> {
     let mut out = Vec::new();
     match &c.leading {
         Some(g) => {
-            out.push(format!(
-                "{}: {}",
-                msg!(static lang, "retained-heading"),
-                group(g, r, lang)
+            out.push(msg!(
+                lang,
+                "labelled",
+                label = msg!(static lang, "retained-heading"),
+                value = group(g, r, lang)
             ));
             out.push(format!(
-                "  {}: {}",
-                msg!(static lang, "retained-prosecution"),
-                prosecution(&q[g.members[0]], lang)
+                "  {}",
+                msg!(
+                    lang,
+                    "labelled",
+                    label = msg!(static lang, "retained-prosecution"),
+                    value = prosecution(&q[g.members[0]], lang)
+                )
             ));
         }
         None => {
-            let mut line = format!(
-                "{}: {}",
-                msg!(static lang, "retained-heading"),
-                msg!(static lang, "retained-nothing-certain")
+            let mut line = msg!(
+                lang,
+                "labelled",
+                label = msg!(static lang, "retained-heading"),
+                value = msg!(static lang, "retained-nothing-certain")
             );
             if let Some(p) = c.possible {
                 line.push_str(&format!(
@@ -132,16 +138,24 @@ pub fn lines(c: &Concurrence, r: &SystemResult, lang: &str) -> Vec<String> {
     }
     for g in &c.cumulative {
         out.push(format!(
-            "  + {}: {}",
-            msg!(static lang, "retained-cumulative"),
-            group(g, r, lang)
+            "  + {}",
+            msg!(
+                lang,
+                "labelled",
+                label = msg!(static lang, "retained-cumulative"),
+                value = group(g, r, lang)
+            )
         ));
     }
     for &(i, by) in &c.same_conduct {
         out.push(format!(
-            "  = {}: {}",
-            cite(&q[i]),
-            msg!(lang, "retained-same-conduct", provision = cite(&q[by]))
+            "  = {}",
+            msg!(
+                lang,
+                "labelled",
+                label = cite(&q[i]),
+                value = msg!(lang, "retained-same-conduct", provision = cite(&q[by]))
+            )
         ));
     }
     for a in q.iter().filter(|a| a.absorbed_by.is_some()) {
@@ -152,9 +166,13 @@ pub fn lines(c: &Concurrence, r: &SystemResult, lang: &str) -> Vec<String> {
             .map(cite)
             .unwrap_or(by);
         out.push(format!(
-            "  − {}: {}",
-            cite(a),
-            msg!(lang, "retained-absorbed", provision = by)
+            "  − {}",
+            msg!(
+                lang,
+                "labelled",
+                label = cite(a),
+                value = msg!(lang, "retained-absorbed", provision = by)
+            )
         ));
     }
     out
@@ -174,10 +192,11 @@ pub fn period_of<'p, 'a>(
 
 /// The period of facts, one line (before the systems' lines).
 pub fn period_span(p: &Period, lang: &str) -> String {
-    format!(
-        "{}: {}",
-        msg!(static lang, "period-heading"),
-        msg!(lang, "period-span", first = p.first, last = p.last)
+    msg!(
+        lang,
+        "labelled",
+        label = msg!(static lang, "period-heading"),
+        value = msg!(lang, "period-span", first = p.first, last = p.last)
     )
 }
 
@@ -221,10 +240,11 @@ pub fn period_lines(sp: &SystemPeriod, lang: &str) -> Vec<String> {
         out.push(line);
     }
     if let Some(d) = &sp.first_acts_deadline {
-        out.push(format!(
-            "{}: {}",
-            msg!(static lang, "period-first-acts"),
-            limitation_words(Some((d, Tri::Unknown)), lang)
+        out.push(msg!(
+            lang,
+            "labelled",
+            label = msg!(static lang, "period-first-acts"),
+            value = limitation_words(Some((d, Tri::Unknown)), lang)
         ));
     }
     out.push(match sp.rule {

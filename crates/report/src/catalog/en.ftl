@@ -801,6 +801,7 @@ doc-scale-sentence-weeks = { $weeks } weeks' custody
 doc-scale-sentence-custody = { $term } custody
 
 ## A period of facts (first act to last act)
+labelled = { $label }: { $value }
 period-heading = Period of facts
 period-span = acts from { $first } to { $last }: the law in force at the last act is applied
 period-no-change = the law of what is retained did not change within the period

@@ -806,6 +806,7 @@ doc-scale-sentence-weeks = { $weeks } semaines d'emprisonnement
 doc-scale-sentence-custody = { $term } d'emprisonnement
 
 ## Une période de faits (du premier au dernier acte)
+labelled = { $label } : { $value }
 period-heading = Période des faits
 period-span = faits du { $first } au { $last } : la loi en vigueur au dernier acte est appliquée
 period-no-change = la loi de ce qui est retenu n'a pas changé pendant la période
