@@ -378,3 +378,48 @@ fn french_output_has_no_english_sentence() {
         problems.join("\n")
     );
 }
+
+/// French typography and dates in the assessment's Markdown: a space before the colon of
+/// a label, a version's date in words.
+#[test]
+fn french_labels_take_a_space_before_the_colon_and_dates_are_in_words() {
+    let book = LawBook::builtin().expect("the built-in law");
+    let plan = Plan::new(&book);
+    let today = NaiveDate::from_ymd_opt(2026, 6, 1).expect("a date");
+    let path = scenarios().into_iter().nth(6).expect("scenario 07");
+    let case = load_case(&path, &book.vocabulary, today).expect("a scenario");
+    let a = assess(&plan, &case, &[], None, today);
+    let analysis = analyse(&plan, None, &case, &Request::default(), today);
+    let fr = assess_text::markdown(
+        &a,
+        &book.vocabulary,
+        &analysis.concurrence,
+        None,
+        "fr",
+        true,
+    );
+    for label in ["Identifiant", "Peine", "Éléments", "Sources"] {
+        assert!(
+            fr.contains(&format!("- {label} :")),
+            "`- {label} :` in:\n{fr}"
+        );
+        assert!(
+            !fr.contains(&format!("- {label}:")),
+            "`- {label}:` in:\n{fr}"
+        );
+    }
+    assert!(
+        fr.contains("version en vigueur depuis le 15 octobre 1867"),
+        "{fr}"
+    );
+    let en = assess_text::markdown(
+        &a,
+        &book.vocabulary,
+        &analysis.concurrence,
+        None,
+        "en",
+        true,
+    );
+    assert!(en.contains("- Penalty: "), "{en}");
+    assert!(en.contains("version in force from 15 October 1867"), "{en}");
+}

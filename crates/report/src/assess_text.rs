@@ -64,10 +64,11 @@ fn penalty_text(q: &Qualification, system_lang: &str, lang: &str) -> String {
         .map(|a| a.label.get(lang))
         .collect();
     if !applied.is_empty() {
-        out.push_str(&format!(
-            "\n{}: {}",
+        out.push('\n');
+        out.push_str(&labelled(
+            lang,
             msg!(static lang, "assess-aggravated"),
-            applied.join("; ")
+            &applied.join("; "),
         ));
     }
     if let Some(p) = &q.penalty_if_possible_aggravations {
@@ -77,27 +78,33 @@ fn penalty_text(q: &Qualification, system_lang: &str, lang: &str) -> String {
             .filter(|a| a.status == Status::Possible)
             .map(|a| a.label.get(lang))
             .collect();
-        out.push_str(&format!(
-            "\n{} {} {}: {}",
+        let label = format!(
+            "{} {} {}",
             msg!(static lang, "assess-up-to"),
             words::penalty(p, system_lang),
             msg!(static lang, "assess-if-established"),
-            possible.join("; ")
-        ));
+        );
+        out.push('\n');
+        out.push_str(&labelled(lang, &label, &possible.join("; ")));
     }
     if let Some(m) = &q.milder_later {
-        out.push_str(&format!(
-            "\n{} {}: {}",
+        let label = format!(
+            "{} {}",
             msg!(static lang, "assess-milder-later-law-from"),
             crate::catalog::date(lang, m.in_force_from),
-            words::penalty(&m.penalty, system_lang)
+        );
+        out.push('\n');
+        out.push_str(&labelled(
+            lang,
+            &label,
+            &words::penalty(&m.penalty, system_lang),
         ));
     }
     if let Some(v) = q.version {
         out.push_str(&format!(
             "\n{} {}",
             msg!(static lang, "assess-version-in-force-from"),
-            v.from
+            crate::catalog::date(lang, v.from)
         ));
         if !v.readings.is_empty() {
             out.push_str(&format!(
@@ -147,11 +154,12 @@ pub fn table(
     width: usize,
 ) -> String {
     let mut out = String::new();
-    out.push_str(&format!(
-        "{}: {}\n",
+    out.push_str(&labelled(
+        lang,
         words::law_applied(lang),
-        crate::catalog::date(lang, a.law_date)
+        &crate::catalog::date(lang, a.law_date),
     ));
+    out.push('\n');
     for w in &a.warnings {
         let w = findings::law_date_notice(w, lang);
         out.push_str(&format!("⚠ {w}\n"));
@@ -280,11 +288,9 @@ pub fn markdown(
         "# {}\n\n",
         msg!(static lang, "assess-qualification-of-the-facts")
     ));
-    out.push_str(&format!(
-        "{}: **{}**\n\n",
-        words::law_applied(lang),
-        crate::catalog::date(lang, a.law_date)
-    ));
+    let date = format!("**{}**", crate::catalog::date(lang, a.law_date));
+    out.push_str(&labelled(lang, words::law_applied(lang), &date));
+    out.push_str("\n\n");
     for w in &a.warnings {
         let w = findings::law_date_notice(w, lang);
         out.push_str(&format!("> ⚠ {w}\n\n"));
@@ -322,26 +328,17 @@ pub fn markdown(
                 q.provision.citation,
                 title(q, lang)
             ));
-            out.push_str(&format!(
-                "- {}: `{}`\n",
-                msg!(static lang, "assess-id"),
-                q.provision.id
-            ));
+            let id = format!("`{}`", q.provision.id);
+            out.push_str(&item(lang, msg!(static lang, "assess-id"), &id));
             let mark = verification_mark(q, lang);
             if !mark.is_empty() {
-                out.push_str(&format!(
-                    "- {}: {mark}\n",
-                    msg!(static lang, "assess-verification")
-                ));
+                out.push_str(&item(lang, msg!(static lang, "assess-verification"), &mark));
             }
             if q.status != Status::Excluded {
-                out.push_str(&format!(
-                    "- {}: {}\n",
-                    msg!(static lang, "assess-penalty"),
-                    penalty_text(q, &r.system.language, lang).replace('\n', "; ")
-                ));
+                let penalty = penalty_text(q, &r.system.language, lang).replace('\n', "; ");
+                out.push_str(&item(lang, msg!(static lang, "assess-penalty"), &penalty));
             }
-            out.push_str(&format!("- {}:\n", msg!(static lang, "assess-elements")));
+            out.push_str(&item(lang, msg!(static lang, "assess-elements"), ""));
             for e in &q.elements {
                 out.push_str(&format!(
                     "  - {} — {}\n",
@@ -350,21 +347,23 @@ pub fn markdown(
                 ));
             }
             if !q.missing_facts.is_empty() {
-                out.push_str(&format!(
-                    "- {}: {}\n",
+                let facts = q
+                    .missing_facts
+                    .iter()
+                    .map(|m| format!("`{m}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                out.push_str(&item(
+                    lang,
                     msg!(static lang, "assess-still-to-establish"),
-                    q.missing_facts
-                        .iter()
-                        .map(|m| format!("`{m}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    &facts,
                 ));
             }
             if let Some(v) = q.version {
-                out.push_str(&format!(
-                    "- {}: {}\n",
+                out.push_str(&item(
+                    lang,
                     msg!(static lang, "assess-sources"),
-                    v.sources.join(", ")
+                    &v.sources.join(", "),
                 ));
             }
             for w in &q.warnings {
@@ -381,4 +380,15 @@ pub fn markdown(
     }
     out.push_str(&format!("---\n{}\n", msg!(static lang, "disclaimer")));
     out
+}
+
+/// "label: value" as the language writes it (French puts a space before the colon).
+pub(crate) fn labelled(lang: &str, label: &str, value: &str) -> String {
+    msg!(lang, "labelled", label = label, value = value)
+}
+
+/// A Markdown list item "- label: value" (a label alone, before sub-items, ends with the
+/// colon).
+fn item(lang: &str, label: &str, value: &str) -> String {
+    format!("- {}\n", labelled(lang, label, value).trim_end())
 }

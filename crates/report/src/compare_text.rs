@@ -117,11 +117,12 @@ pub fn table(
     lang: &str,
     fit: Fit,
 ) -> String {
-    let mut out = format!(
-        "{}: {}\n",
+    let mut out = crate::assess_text::labelled(
+        lang,
         words::law_applied(lang),
-        crate::catalog::date(lang, a.law_date)
+        &crate::catalog::date(lang, a.law_date),
     );
+    out.push('\n');
     for w in &a.warnings {
         let w = super::findings::law_date_notice(w, lang);
         out.push_str(&format!("⚠ {w}\n"));
@@ -250,11 +251,11 @@ pub fn markdown(
     c: &Comparison,
     lang: &str,
 ) -> String {
+    let date = format!("**{}**", crate::catalog::date(lang, a.law_date));
     let mut out = format!(
-        "# {}\n\n{}: **{}**\n\n",
+        "# {}\n\n{}\n\n",
         msg!(static lang, "compare-cross-border-comparison"),
-        words::law_applied(lang),
-        crate::catalog::date(lang, a.law_date)
+        crate::assess_text::labelled(lang, words::law_applied(lang), &date),
     );
     if !c.rows.is_empty() {
         out.push_str(&format!("| {} |", msg!(static lang, "compare-conduct")));
