@@ -65,7 +65,7 @@ fn penalty_text(q: &Qualification, system_lang: &str, lang: &str) -> String {
         .collect();
     if !applied.is_empty() {
         out.push('\n');
-        out.push_str(&labelled(
+        out.push_str(&crate::catalog::labelled(
             lang,
             msg!(static lang, "assess-aggravated"),
             &applied.join("; "),
@@ -85,7 +85,11 @@ fn penalty_text(q: &Qualification, system_lang: &str, lang: &str) -> String {
             msg!(static lang, "assess-if-established"),
         );
         out.push('\n');
-        out.push_str(&labelled(lang, &label, &possible.join("; ")));
+        out.push_str(&crate::catalog::labelled(
+            lang,
+            &label,
+            &possible.join("; "),
+        ));
     }
     if let Some(m) = &q.milder_later {
         let label = format!(
@@ -94,7 +98,7 @@ fn penalty_text(q: &Qualification, system_lang: &str, lang: &str) -> String {
             crate::catalog::date(lang, m.in_force_from),
         );
         out.push('\n');
-        out.push_str(&labelled(
+        out.push_str(&crate::catalog::labelled(
             lang,
             &label,
             &words::penalty(&m.penalty, system_lang),
@@ -154,7 +158,7 @@ pub fn table(
     width: usize,
 ) -> String {
     let mut out = String::new();
-    out.push_str(&labelled(
+    out.push_str(&crate::catalog::labelled(
         lang,
         words::law_applied(lang),
         &crate::catalog::date(lang, a.law_date),
@@ -289,7 +293,11 @@ pub fn markdown(
         msg!(static lang, "assess-qualification-of-the-facts")
     ));
     let date = format!("**{}**", crate::catalog::date(lang, a.law_date));
-    out.push_str(&labelled(lang, words::law_applied(lang), &date));
+    out.push_str(&crate::catalog::labelled(
+        lang,
+        words::law_applied(lang),
+        &date,
+    ));
     out.push_str("\n\n");
     for w in &a.warnings {
         let w = findings::law_date_notice(w, lang);
@@ -382,13 +390,11 @@ pub fn markdown(
     out
 }
 
-/// "label: value" as the language writes it (French puts a space before the colon).
-pub(crate) fn labelled(lang: &str, label: &str, value: &str) -> String {
-    msg!(lang, "labelled", label = label, value = value)
-}
-
 /// A Markdown list item "- label: value" (a label alone, before sub-items, ends with the
 /// colon).
 fn item(lang: &str, label: &str, value: &str) -> String {
-    format!("- {}\n", labelled(lang, label, value).trim_end())
+    format!(
+        "- {}\n",
+        crate::catalog::labelled(lang, label, value).trim_end()
+    )
 }

@@ -117,7 +117,7 @@ pub fn table(
     lang: &str,
     fit: Fit,
 ) -> String {
-    let mut out = crate::assess_text::labelled(
+    let mut out = crate::catalog::labelled(
         lang,
         words::law_applied(lang),
         &crate::catalog::date(lang, a.law_date),
@@ -255,7 +255,7 @@ pub fn markdown(
     let mut out = format!(
         "# {}\n\n{}\n\n",
         msg!(static lang, "compare-cross-border-comparison"),
-        crate::assess_text::labelled(lang, words::law_applied(lang), &date),
+        crate::catalog::labelled(lang, words::law_applied(lang), &date),
     );
     if !c.rows.is_empty() {
         out.push_str(&format!("| {} |", msg!(static lang, "compare-conduct")));

@@ -218,12 +218,20 @@ pub fn system_text(s: &System, lang: &str) -> String {
         provisions = s.provisions.len()
     );
     out.push('\n');
-    out.push_str(&format!("{}: {}\n", msg!(static lang, "law-file"), s.file));
+    out.push_str(&crate::catalog::labelled(
+        lang,
+        msg!(static lang, "law-file"),
+        &s.file,
+    ));
+    out.push('\n');
     if let Some(d) = s.last_verified {
-        out.push_str(&format!(
-            "{}: {d}\n",
-            msg!(static lang, "law-last-verified")
+        let date = crate::catalog::date(lang, d);
+        out.push_str(&crate::catalog::labelled(
+            lang,
+            msg!(static lang, "law-last-verified"),
+            &date,
         ));
+        out.push('\n');
     }
     for (k, v) in &s.parameters {
         out.push_str(&format!("{k}: {}\n", v.to_json()));
@@ -239,7 +247,12 @@ pub fn system_text(s: &System, lang: &str) -> String {
         out.push('\n');
     }
     for n in &s.notes {
-        out.push_str(&format!("{}: {n}\n", msg!(static lang, "law-note")));
+        out.push_str(&crate::catalog::labelled(
+            lang,
+            msg!(static lang, "law-note"),
+            n,
+        ));
+        out.push('\n');
     }
     out
 }

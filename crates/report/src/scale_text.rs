@@ -167,9 +167,9 @@ fn block(r: &ScaleResult, lang: &str) -> String {
         .map(|c| format!("{} ({})", c.id, c.label.get(lang)))
         .unwrap_or_else(|| msg!(static lang, "scale-role-not-determined").into());
     out.push_str(&format!(
-        "  {}: {cat}\n  {}: {role}\n",
-        msg!(static lang, "scale-category"),
-        msg!(static lang, "scale-role")
+        "  {}\n  {}\n",
+        crate::catalog::labelled(lang, msg!(static lang, "scale-category"), &cat),
+        crate::catalog::labelled(lang, msg!(static lang, "scale-role"), &role)
     ));
     for c in &r.category.possible_higher {
         out.push_str(&format!(
@@ -189,18 +189,27 @@ fn block(r: &ScaleResult, lang: &str) -> String {
     }
     match r.cell {
         Some(c) => {
-            out.push_str(&format!(
-                "  {}: {}\n  {}: {} – {}\n",
-                msg!(static lang, "scale-starting-point"),
-                words::sentence_value(&c.starting_point, lang),
-                msg!(static lang, "scale-range"),
+            let range = format!(
+                "{} – {}",
                 words::sentence_value(&c.range_from, lang),
                 words::sentence_value(&c.range_to, lang)
+            );
+            out.push_str(&format!(
+                "  {}\n  {}\n",
+                crate::catalog::labelled(
+                    lang,
+                    msg!(static lang, "scale-starting-point"),
+                    &words::sentence_value(&c.starting_point, lang)
+                ),
+                crate::catalog::labelled(lang, msg!(static lang, "scale-range"), &range)
             ));
             out.push_str(&format!(
-                "  {}: {}\n",
-                msg!(static lang, "scale-cell-verification"),
-                words::verification(c.verification, lang)
+                "  {}\n",
+                crate::catalog::labelled(
+                    lang,
+                    msg!(static lang, "scale-cell-verification"),
+                    words::verification(c.verification, lang)
+                )
             ));
             for n in &c.notes {
                 out.push_str(&format!("  ℹ {n}\n"));
@@ -212,11 +221,10 @@ fn block(r: &ScaleResult, lang: &str) -> String {
         )),
     }
     if let Some(m) = r.maximum {
+        let maximum = format!("{} ({})", words::term(m.prison_max, lang), m.citation);
         out.push_str(&format!(
-            "  {}: {} ({})\n",
-            msg!(static lang, "scale-statutory-maximum"),
-            words::term(m.prison_max, lang),
-            m.citation
+            "  {}\n",
+            crate::catalog::labelled(lang, msg!(static lang, "scale-statutory-maximum"), &maximum)
         ));
     }
     for (kind, name) in [

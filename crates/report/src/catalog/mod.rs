@@ -252,6 +252,11 @@ macro_rules! msg {
     };
 }
 
+/// "label: value" as the language writes it (French puts a space before the colon).
+pub fn labelled(lang: impl ToLang, label: &str, value: &str) -> String {
+    msg!(lang.to_lang(), "labelled", label = label, value = value)
+}
+
 /// A date as a lawyer writes it in a text: "1 December 2041", "1er décembre 2041".
 pub fn date(lang: impl ToLang, d: chrono::NaiveDate) -> String {
     use chrono::Datelike;

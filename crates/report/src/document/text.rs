@@ -155,7 +155,7 @@ pub fn groups(gs: &[super::ProvisionGroup], lang: &str) -> String {
                     msg!(static lang, "doc-obligations")
                 )
             } else if g.international {
-                format!("{}: {}", g.system, g.provisions.join(", "))
+                crate::catalog::labelled(lang, &g.system, &g.provisions.join(", "))
             } else if g.provisions.len() > 6 {
                 format!(
                     "{}, … ({} {})",

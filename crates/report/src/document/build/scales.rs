@@ -36,10 +36,10 @@ pub(super) fn scale(cx: &mut Ctx, r: &ScaleResult) -> ScaleSection {
     if !g.official {
         cx.warn(
             &g.id,
-            format!(
-                "{}: {}",
+            crate::catalog::labelled(
+                lang,
                 g.name.get(lang),
-                msg!(static lang, "doc-scale-not-an-official-guideline-a")
+                msg!(static lang, "doc-scale-not-an-official-guideline-a"),
             ),
         );
     }

@@ -38,19 +38,23 @@ fn instrument(o: &mut Vec<Block>, i: &InstrumentSection, l: &str, to: Target) {
             msg!(static l, "doc-international-none-of-the-national-systems")
         ]));
     } else {
-        o.push(Block::para(spans![format!(
-            "{}: {}",
-            msg!(static l, "doc-international-binding-on"),
-            i.parties
-                .iter()
-                .map(|p| format!(
+        let parties = i
+            .parties
+            .iter()
+            .map(|p| {
+                format!(
                     "{} ({} {})",
                     p.state,
                     msg!(static l, "doc-international-since"),
                     text::date(p.since, l)
-                ))
-                .collect::<Vec<_>>()
-                .join(", ")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        o.push(Block::para(spans![crate::catalog::labelled(
+            l,
+            msg!(static l, "doc-international-binding-on"),
+            &parties
         )]));
     }
     let applies: Vec<&QualSection> = i

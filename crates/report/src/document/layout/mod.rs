@@ -213,10 +213,10 @@ fn header(doc: &Document, l: &str, to: Target) -> Block {
     if doc.redacted {
         let banner = msg!(static l, "doc-redacted-report-the-case-title");
         let removed = (!h.redacted_fields.is_empty()).then(|| {
-            format!(
-                "{}: {}",
+            crate::catalog::labelled(
+                l,
                 msg!(static l, "doc-removed"),
-                h.redacted_fields.join(", ")
+                &h.redacted_fields.join(", "),
             )
         });
         if html {

@@ -81,10 +81,10 @@ fn figure(doc: &Document, l: &str) -> Option<Block> {
 fn scale(o: &mut Vec<Block>, s: &ScaleSection, l: &str, html: bool) {
     o.push(Block::heading(3, spans![&s.name]));
     if s.official {
-        o.push(Block::para(spans![format!(
-            "{}: {}",
+        o.push(Block::para(spans![crate::catalog::labelled(
+            l,
             text::status_label(l),
-            s.status
+            &s.status
         )]));
     } else {
         let not_official = msg!(static l, "doc-scale-not-an-official-guideline");
