@@ -166,6 +166,19 @@ pub fn resolve(candidates: &[Candidate], engaged: impl Fn(&str) -> bool) -> Conc
     out
 }
 
+/// The concurrence of every system of `assessment`, in its order; `engaged` as for
+/// [`resolve`].
+pub fn resolve_each(
+    assessment: &qualif_engine::Assessment,
+    engaged: impl Fn(&str) -> bool + Copy,
+) -> Vec<Concurrence> {
+    assessment
+        .systems
+        .iter()
+        .map(|r| resolve(&candidates(r), engaged))
+        .collect()
+}
+
 /// The candidates of one system's assessment: a provision possible only as the
 /// alternative of others (every other element met, written as an element `not applies(X)`)
 /// counts as applying, with those others as its alternatives, as one giving way through

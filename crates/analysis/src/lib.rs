@@ -105,11 +105,7 @@ pub fn analyse<'a, 'c>(
     let prepared = plan.prepare(case);
     let engagement = |c: &str| plan.conduct(&prepared, c).unwrap_or(Tri::True);
     let engaged = |c: &str| engagement(c) != Tri::False;
-    let concurrence: Vec<Concurrence> = assessment
-        .systems
-        .iter()
-        .map(|r| concurrence::resolve(&concurrence::candidates(r), engaged))
-        .collect();
+    let concurrence: Vec<Concurrence> = concurrence::resolve_each(&assessment, engaged);
     let nothing_retained = assessment
         .systems
         .iter()

@@ -64,11 +64,11 @@ impl SystemPeriod<'_> {
     /// Whether the law changed within the period for what is retained: another
     /// qualification or another penalty at the first act, or a new version in between.
     pub fn spans_a_change(&self) -> bool {
-        fn provision(r: &Option<RetainedAt>) -> Option<String> {
-            r.as_ref().map(|r| r.provision.id.clone())
+        fn provision<'r>(r: &'r Option<RetainedAt>) -> Option<&'r str> {
+            r.as_ref().map(|r| r.provision.id.as_str())
         }
-        fn penalty(r: &Option<RetainedAt>) -> Option<Penalty> {
-            r.as_ref().and_then(|r| r.penalty.clone())
+        fn penalty<'r>(r: &'r Option<RetainedAt>) -> Option<&'r Penalty> {
+            r.as_ref().and_then(|r| r.penalty.as_ref())
         }
         !self.changes.is_empty()
             || provision(&self.at_first) != provision(&self.at_last)
@@ -127,15 +127,15 @@ pub fn period<'a>(
     let earlier = assess(plan, &then, &ids, None, today);
     let prepared = plan.prepare(&then);
     let engaged = |c: &str| plan.conduct(&prepared, c).unwrap_or(Tri::True) != Tri::False;
+    let earlier_concurrence = concurrence::resolve_each(&earlier, engaged);
     let systems = assessment
         .systems
         .iter()
         .zip(concurrence)
-        .zip(&earlier.systems)
-        .map(|((r, c), e)| {
+        .zip(earlier.systems.iter().zip(&earlier_concurrence))
+        .map(|((r, c), (e, ce))| {
             let at_last = retained(c, r);
-            let ce = concurrence::resolve(&concurrence::candidates(e), engaged);
-            let at_first = retained(&ce, e);
+            let at_first = retained(ce, e);
             let changes = at_last
                 .as_ref()
                 .map(|a| changes_within(a.provision, first, last))

@@ -4,6 +4,7 @@
 //! annex.
 
 use super::words;
+use crate::catalog::labelled;
 use std::cmp::Ordering;
 
 use qualif_analysis::concurrence::{Concurrence, Retained};
@@ -99,28 +100,25 @@ pub fn lines(c: &Concurrence, r: &SystemResult, lang: &str) -> Vec<String> {
     let mut out = Vec::new();
     match &c.leading {
         Some(g) => {
-            out.push(msg!(
+            out.push(labelled(
                 lang,
-                "labelled",
-                label = msg!(static lang, "retained-heading"),
-                value = group(g, r, lang)
+                msg!(static lang, "retained-heading"),
+                &group(g, r, lang),
             ));
             out.push(format!(
                 "  {}",
-                msg!(
+                labelled(
                     lang,
-                    "labelled",
-                    label = msg!(static lang, "retained-prosecution"),
-                    value = prosecution(&q[g.members[0]], lang)
+                    msg!(static lang, "retained-prosecution"),
+                    &prosecution(&q[g.members[0]], lang)
                 )
             ));
         }
         None => {
-            let mut line = msg!(
+            let mut line = labelled(
                 lang,
-                "labelled",
-                label = msg!(static lang, "retained-heading"),
-                value = msg!(static lang, "retained-nothing-certain")
+                msg!(static lang, "retained-heading"),
+                msg!(static lang, "retained-nothing-certain"),
             );
             if let Some(p) = c.possible {
                 line.push_str(&format!(
@@ -139,22 +137,20 @@ pub fn lines(c: &Concurrence, r: &SystemResult, lang: &str) -> Vec<String> {
     for g in &c.cumulative {
         out.push(format!(
             "  + {}",
-            msg!(
+            labelled(
                 lang,
-                "labelled",
-                label = msg!(static lang, "retained-cumulative"),
-                value = group(g, r, lang)
+                msg!(static lang, "retained-cumulative"),
+                &group(g, r, lang)
             )
         ));
     }
     for &(i, by) in &c.same_conduct {
         out.push(format!(
             "  = {}",
-            msg!(
+            labelled(
                 lang,
-                "labelled",
-                label = cite(&q[i]),
-                value = msg!(lang, "retained-same-conduct", provision = cite(&q[by]))
+                cite(&q[i]),
+                &msg!(lang, "retained-same-conduct", provision = cite(&q[by]))
             )
         ));
     }
@@ -167,11 +163,10 @@ pub fn lines(c: &Concurrence, r: &SystemResult, lang: &str) -> Vec<String> {
             .unwrap_or(by);
         out.push(format!(
             "  − {}",
-            msg!(
+            labelled(
                 lang,
-                "labelled",
-                label = cite(a),
-                value = msg!(lang, "retained-absorbed", provision = by)
+                cite(a),
+                &msg!(lang, "retained-absorbed", provision = by)
             )
         ));
     }
@@ -192,11 +187,10 @@ pub fn period_of<'p, 'a>(
 
 /// The period of facts, one line (before the systems' lines).
 pub fn period_span(p: &Period, lang: &str) -> String {
-    msg!(
+    labelled(
         lang,
-        "labelled",
-        label = msg!(static lang, "period-heading"),
-        value = msg!(lang, "period-span", first = p.first, last = p.last)
+        msg!(static lang, "period-heading"),
+        &msg!(lang, "period-span", first = p.first, last = p.last),
     )
 }
 
@@ -240,11 +234,10 @@ pub fn period_lines(sp: &SystemPeriod, lang: &str) -> Vec<String> {
         out.push(line);
     }
     if let Some(d) = &sp.first_acts_deadline {
-        out.push(msg!(
+        out.push(labelled(
             lang,
-            "labelled",
-            label = msg!(static lang, "period-first-acts"),
-            value = limitation_words(Some((d, Tri::Unknown)), lang)
+            msg!(static lang, "period-first-acts"),
+            &limitation_words(Some((d, Tri::Unknown)), lang),
         ));
     }
     out.push(match sp.rule {

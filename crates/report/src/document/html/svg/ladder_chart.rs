@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::{axis, escaped, year_label};
+use super::{axis, escaped, text_width, year_label};
 use crate::explore_text::{short, value_text};
 use qualif_analysis::explore::{Change, Ladder};
 use qualif_law::facts::{Value, Vocabulary};
@@ -265,12 +265,6 @@ struct Labels {
 }
 
 impl Labels {
-    /// An estimate of a name's width at `size` points: wide enough for the sans-serif
-    /// fonts used.
-    fn width(name: &str, size: f64) -> f64 {
-        name.chars().count() as f64 * size * 0.6
-    }
-
     fn free(&self, left: f64, right: f64, top: f64, bottom: f64) -> bool {
         !self
             .placed
@@ -282,14 +276,14 @@ impl Labels {
     fn take(&mut self, x: f64, baseline: f64, size: f64, text: &str) {
         let (top, bottom) = (baseline - size, baseline + size * 0.3);
         self.placed
-            .push((x, x + Self::width(text, size), top, bottom));
+            .push((x, x + text_width(text, size), top, bottom));
     }
 
     /// Where to write a 9-point `name` for a dot at `x`, wanted at baseline `y`:
     /// (x, baseline, anchor).
     fn place(&mut self, x: f64, y: f64, name: &str) -> (f64, f64, &'static str) {
         const SIZE: f64 = 9.0;
-        let width = Self::width(name, SIZE);
+        let width = text_width(name, SIZE);
         let (start, tx, anchor) = if x + 4.0 + width <= W {
             (x + 4.0, x + 4.0, "start")
         } else {

@@ -99,15 +99,21 @@ fn ticks(o: &mut String, end: f64, step: f64, top: f64, bottom: f64, lang: &str)
     }
 }
 
+/// An estimate of the width of `text` at `size` points, wide enough for the sans-serif
+/// fonts a browser draws the charts in.
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size * 0.6
+}
+
 /// The lines a text at `x`, `size` points, takes in a chart [`WIDTH`] wide: one when it
 /// fits (by an estimate wide enough for the sans-serif fonts used), else its " · "
 /// separated parts on as few lines as they fit.
 fn fit_lines(x: f64, size: f64, text: &str) -> Vec<String> {
-    let room = ((WIDTH - x - 2.0) / (size * 0.6)).floor() as usize;
+    let room = WIDTH - x - 2.0;
     let mut lines: Vec<String> = Vec::new();
     for part in text.split(" · ") {
         match lines.last_mut() {
-            Some(line) if line.chars().count() + 3 + part.chars().count() <= room => {
+            Some(line) if text_width(&format!("{line} · {part}"), size) <= room => {
                 line.push_str(" · ");
                 line.push_str(part);
             }
@@ -127,7 +133,7 @@ fn write_lines(o: &mut String, x: f64, y: f64, size: f64, attrs: &str, lines: &[
     );
     for (i, line) in lines.iter().enumerate() {
         let dy = if i == 0 { 0.0 } else { size * 1.2 };
-        let narrow = if line.chars().count() as f64 * size * 0.6 > room {
+        let narrow = if text_width(line, size) > room {
             format!(r#" textLength="{room:.0}" lengthAdjust="spacingAndGlyphs""#)
         } else {
             String::new()
