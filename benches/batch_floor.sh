@@ -3,7 +3,8 @@
 #
 #   benches/batch_floor.sh [FILE.jsonl ...]      (default: the two datasets below)
 #   RUNS=9 benches/batch_floor.sh ...            (runs per figure; the median is given)
-#   CALLGRIND=1 benches/batch_floor.sh ...       (also instructions per case, on 30,000 lines)
+#   CALLGRIND=1 benches/batch_floor.sh ...       (also instructions per case of the batch and of
+#                                                the floor, on the first 30,000 lines)
 #
 # For each file: the floor (benches/batch_floor.rs: read the file, parse each line into a
 # serde_json::Value on every core, nothing else; mimalloc, as qualif), `qualif batch FILE
@@ -67,7 +68,11 @@ for f in "$@"; do
         valgrind --tool=callgrind --callgrind-out-file="$DIR/cg.out" \
             $QUALIF batch "$DIR/cg-input.jsonl" -o /dev/null 2>"$DIR/cg.log"
         total=$(awk '/refs:/ {gsub(",", "", $NF); print $NF}' "$DIR/cg.log")
-        echo "  instructions per case (callgrind, first 30,000 lines): $((total / 30000))"
+        valgrind --tool=callgrind --callgrind-out-file="$DIR/cg-floor.out" \
+            "$FLOOR" "$DIR/cg-input.jsonl" 1 >/dev/null 2>"$DIR/cg-floor.log"
+        floor_total=$(awk '/refs:/ {gsub(",", "", $NF); print $NF}' "$DIR/cg-floor.log")
+        echo "  instructions per case (callgrind, first 30,000 lines): batch $((total / 30000))," \
+            "floor $((floor_total / 30000)), ratio $(echo "$total / $floor_total" | bc -l | cut -c1-4)"
     fi
 done
 
