@@ -423,3 +423,58 @@ fn french_labels_take_a_space_before_the_colon_and_dates_are_in_words() {
     assert!(en.contains("- Penalty: "), "{en}");
     assert!(en.contains("version in force from 15 October 1867"), "{en}");
 }
+
+/// A field of the written report's Markdown ("- Label: value", "**Case**: title") whose
+/// label is written without a space before the colon, as French does not write it: the
+/// label (the program's words, never the data's notes, which open with ℹ or ⚠).
+fn unspaced_labels(md: &str) -> Vec<String> {
+    md.lines()
+        .filter_map(|line| {
+            let rest = line.strip_prefix("- ").unwrap_or(line);
+            let (label, _) = rest.split_once(": ")?;
+            let plain = label.trim_matches('*');
+            let is_label = !plain.is_empty()
+                && !plain.ends_with(' ')
+                && plain
+                    .chars()
+                    .all(|c| c.is_alphabetic() || " '’()".contains(c))
+                && !plain.starts_with(['ℹ', '⚠']);
+            is_label.then(|| label.to_string())
+        })
+        .collect()
+}
+
+/// The written report in French: every field's label takes a space before its colon
+/// ("Identifiant : …", "**Dossier** : …"), in every scenario; in English, none.
+#[test]
+fn the_french_report_spaces_every_label_before_its_colon() {
+    let book = LawBook::builtin().expect("the built-in law");
+    let scales = Scales::builtin(&book.vocabulary).expect("the built-in scales");
+    let plan = Plan::new(&book);
+    let today = NaiveDate::from_ymd_opt(2026, 6, 1).expect("a date");
+    for path in scenarios() {
+        let case = load_case(&path, &book.vocabulary, today).expect("a scenario");
+        let full = analyse(&plan, Some(&scales), &case, &Request::default(), today);
+        for lang in ["fr", "en"] {
+            let opts = qualif::report::document::Options {
+                lang: lang.into(),
+                redact: false,
+                today,
+            };
+            let md =
+                qualif::report::document::markdown(&qualif::report::document::build(&full, &opts));
+            let unspaced = unspaced_labels(&md);
+            if lang == "fr" {
+                assert!(
+                    unspaced.is_empty(),
+                    "{}: labels without a space before the colon: {unspaced:?}",
+                    path.display()
+                );
+                assert!(md.contains("- Identifiant : `"), "{}", path.display());
+            } else {
+                assert!(md.contains("- Id: `"), "{}", path.display());
+                assert!(md.contains("**Case**: "), "{}", path.display());
+            }
+        }
+    }
+}

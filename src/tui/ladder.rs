@@ -46,7 +46,8 @@ pub fn lines(app: &App) -> Vec<String> {
                     ),
                     None => msg!(lang, "explore-nothing-certain"),
                 };
-                format!("{}: {what} ({})", s.id, floor_word(a.floor.status, lang))
+                let floor = floor_word(a.floor.status, lang);
+                crate::report::catalog::labelled(lang, &s.id, &format!("{what} ({floor})"))
             })
             .collect();
         let mark = if v == *age { "▶" } else { " " };

@@ -257,7 +257,8 @@ pub fn table(
             .filter(|q| q.status != Status::Excluded)
         {
             for n in q.version.map(|v| v.notes.as_slice()).unwrap_or_default() {
-                out.push_str(&format!("ℹ {}: {n}\n", q.provision.id));
+                let note = crate::catalog::labelled(lang, &q.provision.id, n);
+                out.push_str(&format!("ℹ {note}\n"));
             }
         }
         if !all {

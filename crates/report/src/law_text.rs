@@ -110,7 +110,10 @@ pub fn provision_text(s: &System, p: &Provision, lang: &str) -> String {
     let mut out = String::new();
     out.push_str(&format!("{} — {}\n{}\n", p.id, p.citation, title(p, lang)));
     let line = |out: &mut String, indent: &str, label: &str, value: &str| {
-        out.push_str(&format!("{indent}{label}: {value}\n"));
+        out.push_str(&format!(
+            "{indent}{}\n",
+            crate::catalog::labelled(lang, label, value)
+        ));
     };
     if let Some(o) = &p.title.original {
         line(
@@ -234,7 +237,8 @@ pub fn system_text(s: &System, lang: &str) -> String {
         out.push('\n');
     }
     for (k, v) in &s.parameters {
-        out.push_str(&format!("{k}: {}\n", v.to_json()));
+        out.push_str(&crate::catalog::labelled(lang, k, &v.to_json().to_string()));
+        out.push('\n');
     }
     for p in &s.parties {
         out.push_str(&msg!(

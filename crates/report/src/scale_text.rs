@@ -326,17 +326,19 @@ pub fn table(
                     words::guideline_status(against.guideline, lang)
                 )
             };
+            let ratio = p
+                .ratio_to_starting_point
+                .map(|r| {
+                    let ratio = r
+                        .to_string()
+                        .replace('.', &msg!(lang, "number-decimal-separator"));
+                    format!(" ({})", msg!(lang, "scale-ratio", ratio = ratio))
+                })
+                .unwrap_or_default();
+            let placement = format!("{}{ratio}", placement_word(g, lang));
             out.push_str(&format!(
-                "  {which}: {}{}\n",
-                placement_word(g, lang),
-                p.ratio_to_starting_point
-                    .map(|r| {
-                        let ratio = r
-                            .to_string()
-                            .replace('.', &msg!(lang, "number-decimal-separator"));
-                        format!(" ({})", msg!(lang, "scale-ratio", ratio = ratio))
-                    })
-                    .unwrap_or_default()
+                "  {}\n",
+                crate::catalog::labelled(lang, &which, &placement)
             ));
         }
         let finite: Vec<f64> = p

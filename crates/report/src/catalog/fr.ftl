@@ -60,7 +60,7 @@ penalty-unconfirmed-reclusion = peine de réclusion non confirmée
 penalty-unconfirmed-detention = peine de détention non confirmée
 procedure-indictment = par mise en accusation
 procedure-summary = par procédure sommaire
-penalty-procedure = { $procedure }: { $penalty }
+penalty-procedure = { $procedure } : { $penalty }
 penalty-procedure-separator = {"; "}
 penalty-life = réclusion criminelle à perpétuité
 penalty-range = { $min } à { $max } { $custody }
@@ -807,6 +807,8 @@ doc-scale-sentence-custody = { $term } d'emprisonnement
 
 ## Une période de faits (du premier au dernier acte)
 labelled = { $label } : { $value }
+# Ce qui relie une étiquette à sa valeur quand elles sont écrites à part (une étiquette en gras).
+label-separator = {" : "}
 period-heading = Période des faits
 period-span = faits du { $first } au { $last } : la loi en vigueur au dernier acte est appliquée
 period-no-change = la loi de ce qui est retenu n'a pas changé pendant la période

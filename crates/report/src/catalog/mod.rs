@@ -257,6 +257,12 @@ pub fn labelled(lang: impl ToLang, label: &str, value: &str) -> String {
     msg!(lang.to_lang(), "labelled", label = label, value = value)
 }
 
+/// What joins a label to its value where the two are written apart (a label in bold, a
+/// value in spans): ": ", in French " : ", as [`labelled`] joins them.
+pub fn label_separator(lang: impl ToLang) -> &'static str {
+    msg!(static lang.to_lang(), "label-separator")
+}
+
 /// A date as a lawyer writes it in a text: "1 December 2041", "1er décembre 2041".
 pub fn date(lang: impl ToLang, d: chrono::NaiveDate) -> String {
     use chrono::Datelike;

@@ -10,7 +10,7 @@ use super::layout::{self, Target};
 pub fn render(doc: &Document) -> String {
     let mut o = String::with_capacity(128 * 1024);
     for b in &layout::page(doc, Target::Markdown).blocks {
-        block(&mut o, b);
+        block(&mut o, b, &doc.lang);
     }
     o
 }
@@ -25,11 +25,11 @@ fn md(s: &str) -> String {
         .replace(['\n', '\r'], " ")
 }
 
-fn block(o: &mut String, b: &Block) {
+fn block(o: &mut String, b: &Block, lang: &str) {
     match b {
         Block::Part(_, blocks) => {
             for b in blocks {
-                block(o, b);
+                block(o, b, lang);
             }
         }
         Block::Heading { level, text, .. } => {
@@ -66,7 +66,7 @@ fn block(o: &mut String, b: &Block) {
                 .map(|f| {
                     let mut text = f.label.clone();
                     if !f.value.is_empty() {
-                        text.push(": ".into());
+                        text.push(crate::catalog::label_separator(lang).into());
                         text.extend(f.value.iter().cloned());
                     }
                     Item {

@@ -148,11 +148,14 @@ pub fn groups(gs: &[super::ProvisionGroup], lang: &str) -> String {
     gs.iter()
         .map(|g| {
             if g.international && g.provisions.len() > 3 {
-                format!(
-                    "{}: {} {}",
-                    g.system,
-                    g.provisions.len(),
-                    msg!(static lang, "doc-obligations")
+                crate::catalog::labelled(
+                    lang,
+                    &g.system,
+                    &format!(
+                        "{} {}",
+                        g.provisions.len(),
+                        msg!(static lang, "doc-obligations")
+                    ),
                 )
             } else if g.international {
                 crate::catalog::labelled(lang, &g.system, &g.provisions.join(", "))

@@ -252,9 +252,10 @@ pub(super) fn qual(cx: &mut Ctx, q: &Qualification, system: &str) -> QualSection
     if !readings.is_empty() {
         cx.warn(
             id,
-            format!(
-                "{id}: {}",
-                msg!(static lang, "doc-qualification-the-sources-conflict-on-this")
+            crate::catalog::labelled(
+                lang,
+                id,
+                msg!(static lang, "doc-qualification-the-sources-conflict-on-this"),
             ),
         );
     }

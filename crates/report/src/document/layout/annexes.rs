@@ -94,7 +94,10 @@ fn table(o: &mut Vec<Block>, s: &SystemSection, l: &str, html: bool) {
                 if html {
                     head.extend(spans![
                         Span::Break,
-                        styled(Tone::Small, spans![format!("{penalty_label}: {penalty}")])
+                        styled(
+                            Tone::Small,
+                            spans![crate::catalog::labelled(l, penalty_label, penalty)]
+                        )
                     ]);
                     vec![Cell::head(head), qualification::elements(q, l, html).into()]
                 } else {

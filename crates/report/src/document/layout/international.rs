@@ -157,7 +157,8 @@ fn reading(o: &mut Vec<Block>, r: &StateReadingSection, l: &str) {
     )])];
     line.push(
         format!(
-            ": {} {}; {} {possible}.",
+            "{}{} {}; {} {possible}.",
+            crate::catalog::label_separator(l),
             msg!(static l, "doc-international-applies"),
             if applies.is_empty() {
                 "—".to_string()
@@ -171,7 +172,11 @@ fn reading(o: &mut Vec<Block>, r: &StateReadingSection, l: &str) {
     o.push(Block::para(line));
     let shortfall = msg!(static l, "doc-international-shortfall");
     for s in &r.shortfalls {
-        let s = spans!["⚠ ", strong(spans![shortfall]), format!(": {s}")];
+        let s = spans![
+            "⚠ ",
+            strong(spans![shortfall]),
+            format!("{}{s}", crate::catalog::label_separator(l))
+        ];
         o.push(Block::Paragraph(Para::Warning, s));
     }
 }

@@ -241,7 +241,7 @@ fn header(doc: &Document, l: &str, to: Target) -> Block {
         } else {
             Block::para(spans![
                 strong(spans![msg!(static l, "doc-case")]),
-                ": ",
+                crate::catalog::label_separator(l),
                 title
             ])
         });

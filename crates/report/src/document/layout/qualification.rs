@@ -231,9 +231,10 @@ fn main_facts(q: &QualSection, l: &str, html: bool) -> Vec<Field> {
             .as_ref()
             .filter(|b| **b != p.text)
             .map(|b| {
-                format!(
-                    "{}: {b}",
-                    msg!(static l, "doc-qualification-base-penalty-before-aggravations")
+                crate::catalog::labelled(
+                    l,
+                    msg!(static l, "doc-qualification-base-penalty-before-aggravations"),
+                    b,
                 )
             });
         if html {
@@ -272,10 +273,10 @@ fn main_facts(q: &QualSection, l: &str, html: bool) -> Vec<Field> {
         f.push(if html {
             warning(
                 msg!(static l, "doc-qualification-milder-later-law"),
-                spans![format!(
-                    "{} {date}: {}",
-                    text::in_force_from(l),
-                    m.penalty_text
+                spans![crate::catalog::labelled(
+                    l,
+                    &format!("{} {date}", text::in_force_from(l)),
+                    &m.penalty_text
                 )],
             )
         } else {

@@ -271,7 +271,7 @@ fn scale(o: &mut Vec<Block>, s: &ScaleSection, l: &str, html: bool) {
     }
     if !html && !s.sources.is_empty() {
         let mut p = sources.label;
-        p.push(": ".into());
+        p.push(crate::catalog::label_separator(l).into());
         p.extend(sources.value);
         o.push(Block::para(p));
     }
@@ -289,7 +289,11 @@ fn proportionality(
         spans![msg!(static l, "doc-scale-proportionality-of-the-sentence-imposed")],
     ));
     o.push(Block::para(spans![
-        format!("{}: ", msg!(static l, "doc-scale-custodial-term-imposed")),
+        format!(
+            "{}{}",
+            msg!(static l, "doc-scale-custodial-term-imposed"),
+            crate::catalog::label_separator(l)
+        ),
         strong(spans![&p.sentence_text])
     ]));
     o.extend(figure);
@@ -306,7 +310,8 @@ fn proportionality(
             .ratio_to_starting_point
             .map(|r| format!(" ({r}× {})", msg!(static l, "doc-scale-the-starting-point")))
             .unwrap_or_default();
-        list.push(spans![format!("{g}{proposal}: "), bold(text), ratio]);
+        let sep = crate::catalog::label_separator(l);
+        list.push(spans![format!("{g}{proposal}{sep}"), bold(text), ratio]);
     }
     for s in &p.systems {
         let share = s
@@ -320,10 +325,11 @@ fn proportionality(
             })
             .unwrap_or_default();
         let max = if html {
-            format!("{}: {} — max {} — ", s.system, s.citation, s.max_text)
+            format!("{} — max {} — ", s.citation, s.max_text)
         } else {
-            format!("{}: {} {} — ", s.system, s.citation, s.max_text)
+            format!("{} {} — ", s.citation, s.max_text)
         };
+        let max = crate::catalog::labelled(l, &s.system, &max);
         list.push(spans![max, bold(&s.placement_text), share]);
     }
     o.push(Block::List(list));

@@ -27,9 +27,12 @@ fn penalty_overview(o: &mut Vec<Block>, doc: &Document, l: &str, to: Target) {
             Para::Warning,
             spans![
                 format!(
-                    "⚠ {}: {} ",
-                    b.system,
-                    msg!(static l, "doc-system-other-provisions-with-the-same")
+                    "⚠ {} ",
+                    crate::catalog::labelled(
+                        l,
+                        &b.system,
+                        msg!(static l, "doc-system-other-provisions-with-the-same")
+                    )
                 ),
                 if html { code(ids) } else { ids.into() }
             ],
@@ -107,10 +110,9 @@ fn system(
     if c.possible + c.excluded > 0 {
         b.push(Block::Paragraph(
             Para::Aside,
-            spans![format!(
-                "{} {possible}, {} {excluded}: {}",
-                c.possible,
-                c.excluded,
+            spans![crate::catalog::labelled(
+                l,
+                &format!("{} {possible}, {} {excluded}", c.possible, c.excluded),
                 msg!(static l, "doc-system-each-with-its-elements-its")
             )],
         ));

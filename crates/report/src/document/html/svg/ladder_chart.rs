@@ -233,11 +233,14 @@ pub fn ladder(l: &Ladder, vocab: &Vocabulary, lang: &str) -> String {
                 r##"<circle cx="{px:.1}" cy="{py:.1}" r="3.5" fill="{colour}"/><text x="{tx:.1}" y="{ty:.1}" font-size="9" text-anchor="{anchor}" fill="{colour}">{}</text>"##,
                 escaped(&name)
             );
-            desc.push(format!(
-                "{}: {} {}",
-                system.id,
-                value_text(&r.value, l.ty, &l.fact, vocab, lang),
-                name
+            desc.push(crate::catalog::labelled(
+                lang,
+                &system.id,
+                &format!(
+                    "{} {}",
+                    value_text(&r.value, l.ty, &l.fact, vocab, lang),
+                    name
+                ),
             ));
         }
     }

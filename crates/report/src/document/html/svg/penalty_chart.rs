@@ -134,15 +134,15 @@ pub fn penalties(bars: &[PenaltyBar], lang: &str) -> String {
                 );
             }
         }
-        desc.push(format!(
-            "{}: {}{}",
-            b.system,
-            label,
-            if status_word.is_empty() {
-                String::new()
-            } else {
-                format!(" ({status_word})")
-            }
+        let status = if status_word.is_empty() {
+            String::new()
+        } else {
+            format!(" ({status_word})")
+        };
+        desc.push(crate::catalog::labelled(
+            lang,
+            &b.system,
+            &format!("{label}{status}"),
         ));
     }
     let legend_y = top + row * bars.len() as f64 + 16.0;

@@ -103,11 +103,10 @@ pub fn scale(c: &ScaleChart, p: Option<&ProportionalitySection>, lang: &str) -> 
             y + 2.0,
             (tx - fx).max(2.0)
         );
-        desc.push(format!(
-            "{}: {} – {}",
+        desc.push(crate::catalog::labelled(
+            lang,
             msg!(static lang, "doc-chart-range"),
-            r.from_text,
-            r.to_text
+            &format!("{} – {}", r.from_text, r.to_text),
         ));
         if let Some(sp) = r.starting_point_months {
             let sx = x(sp, end);
@@ -117,7 +116,11 @@ pub fn scale(c: &ScaleChart, p: Option<&ProportionalitySection>, lang: &str) -> 
                 y + 1.0
             );
             if let Some(text) = &r.starting_point_text {
-                desc.push(format!("{}: {text}", text::starting_point(lang)));
+                desc.push(crate::catalog::labelled(
+                    lang,
+                    text::starting_point(lang),
+                    text,
+                ));
             }
         }
         write_lines(
@@ -165,9 +168,10 @@ pub fn scale(c: &ScaleChart, p: Option<&ProportionalitySection>, lang: &str) -> 
             },
             &system_lines[i],
         );
-        desc.push(format!(
-            "{} max {}: {}",
-            s.system, s.max_text, s.placement_text
+        desc.push(crate::catalog::labelled(
+            lang,
+            &format!("{} max {}", s.system, s.max_text),
+            &s.placement_text,
         ));
     }
     if let (Some(m), Some(text)) = (c.sentence_months, &c.sentence_text) {
