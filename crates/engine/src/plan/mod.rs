@@ -197,6 +197,8 @@ pub struct Plan<'a> {
     /// The presumptions of the law book, in order: the fact's position, its presumed
     /// value, and the condition under which it is presumed.
     presumptions: Vec<(usize, &'a Value, Cond<'a>)>,
+    /// By system of the law book: the summary of its provisions before any is evaluated.
+    blank_summaries: Vec<Vec<ProvisionSummary<'a>>>,
 }
 
 /// Statuses, elements and aggravations of one system, reused from case to case.
@@ -267,6 +269,7 @@ impl<'a> Plan<'a> {
             conducts,
             national,
             presumptions,
+            blank_summaries: summary::blank_summaries(book),
         }
     }
 
@@ -457,22 +460,24 @@ impl<'a> Plan<'a> {
         // before its first version and that version did not create the offence: the data
         // then says nothing about the law, and the provision is possible.
         let in_force = plan.periods.on(law_date);
+        if !O::EXPLAINS {
+            for &i in &system.evaluation_order {
+                let k = in_force[i];
+                let (version, status, penalty) = match plan.versions.get(k as usize) {
+                    None => (None, Periods::status_without_version(k), None),
+                    Some(v) => {
+                        let (status, penalty) = Self::summarize_version(plan, v, &env);
+                        (Some(v.version), status, penalty)
+                    }
+                };
+                statuses[i].set(Some(status));
+                observer.status(i, version, status, penalty);
+            }
+            return;
+        }
         for &i in &system.evaluation_order {
             let provision = &system.provisions[i];
             let k = in_force[i];
-            if !O::EXPLAINS {
-                let (status, penalty) = match plan.versions.get(k as usize) {
-                    None => (Periods::status_without_version(k), None),
-                    Some(v) => Self::summarize_version(plan, v, provision, &env),
-                };
-                statuses[i].set(Some(status));
-                let version = plan
-                    .versions
-                    .get(k as usize)
-                    .map(|v| &provision.versions[v.index as usize]);
-                observer.status(i, version, status, penalty);
-                continue;
-            }
             let mut outcome = Outcome {
                 index: i,
                 provision,
@@ -483,7 +488,7 @@ impl<'a> Plan<'a> {
                 aggravations: &[],
             };
             if let Some(v) = plan.versions.get(k as usize) {
-                let version = &provision.versions[v.index as usize];
+                let version = v.version;
                 let sites = &plan.sites[v.start as usize..v.end as usize];
                 let (elements, aggravations) = sites.split_at((v.middle - v.start) as usize);
                 let value = |site: &system::Site| plan.value(*site, &env);
@@ -504,22 +509,20 @@ impl<'a> Plan<'a> {
             statuses[i].set(Some(outcome.status));
             observer.provision(&outcome);
         }
-        if O::EXPLAINS {
-            scratch.limitations.clear();
-            scratch.limitations.extend(
-                plan.limitations
-                    .iter()
-                    .map(|s| s.map_or(Tri::True, |s| plan.value(s, &env))),
-            );
-            scratch.jurisdictions.clear();
-            scratch
-                .jurisdictions
-                .extend(plan.jurisdictions.iter().map(|s| plan.value(*s, &env)));
-            observer.rules(Rules {
-                limitations: &scratch.limitations,
-                jurisdictions: &scratch.jurisdictions,
-            });
-        }
+        scratch.limitations.clear();
+        scratch.limitations.extend(
+            plan.limitations
+                .iter()
+                .map(|s| s.map_or(Tri::True, |s| plan.value(s, &env))),
+        );
+        scratch.jurisdictions.clear();
+        scratch
+            .jurisdictions
+            .extend(plan.jurisdictions.iter().map(|s| plan.value(*s, &env)));
+        observer.rules(Rules {
+            limitations: &scratch.limitations,
+            jurisdictions: &scratch.jurisdictions,
+        });
     }
 
     /// The status of one version for the facts, and its penalty when it applies or may,
@@ -529,8 +532,7 @@ impl<'a> Plan<'a> {
     #[inline(always)]
     fn summarize_version(
         plan: &SystemPlan<'a>,
-        v: &system::VersionPlan,
-        provision: &'a Provision,
+        v: &system::VersionPlan<'a>,
         env: &Env,
     ) -> (Status, Option<&'a Penalty>) {
         let value = |site: &system::Site| plan.value(*site, env);
@@ -544,7 +546,7 @@ impl<'a> Plan<'a> {
         if status == Status::Excluded {
             return (status, None);
         }
-        let version = &provision.versions[v.index as usize];
+        let version = v.version;
         let mut penalty = &version.penalty;
         let mut winner = i64::MIN;
         for (site, a) in plan.sites[middle..end].iter().zip(&version.aggravations) {

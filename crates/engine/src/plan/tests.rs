@@ -87,8 +87,11 @@ fn a_compiled_condition_evaluates_as_the_condition() {
                 nodes,
             };
             for (p, &(first, end)) in system.provisions.iter().zip(&plan.provisions) {
-                for vp in &plan.versions[first as usize..end as usize] {
-                    let v = &p.versions[vp.index as usize];
+                let versions = &plan.versions[first as usize..end as usize];
+                assert_eq!(versions.len(), p.versions.len(), "{}", p.id);
+                for (vp, written) in versions.iter().zip(&p.versions) {
+                    let v = vp.version;
+                    assert!(std::ptr::eq(v, written), "{}: versions in order", p.id);
                     let exprs = v.elements.iter().map(|e| &e.when);
                     let exprs = exprs.chain(v.aggravations.iter().map(|a| &a.when));
                     let sites = &plan.sites[vp.start as usize..vp.end as usize];
