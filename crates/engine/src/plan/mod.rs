@@ -136,13 +136,15 @@ pub trait Observer<'a> {
 }
 
 /// The facts of one case laid out for the plan, and the value of every node of its graph:
-/// of both layers, or of the first only (what a summary reads).
+/// of every layer, or of the first ones only (what a summary reads, and the conduct
+/// classes batch reads beside it: see [`graph`]).
 #[derive(Debug, Clone)]
 pub struct Prepared<'v> {
     case: &'v Case,
     facts: Facts<'v>,
     nodes: Vec<Tri>,
-    both: bool,
+    /// How many layers of the graph were evaluated.
+    layers: usize,
 }
 
 impl Drop for Prepared<'_> {
@@ -227,7 +229,14 @@ impl<'a> Plan<'a> {
             .zip(&scopes)
             .map(|(system, scope)| SystemPlan::compile(system, scope, &mut builder))
             .collect();
-        builder.start_second_layer();
+        builder.start_layer();
+        let facts_only = Scope::facts_only();
+        let conducts = book
+            .conduct_conditions
+            .iter()
+            .map(|(id, when)| (id.as_str(), builder.site("", when, &facts_only)))
+            .collect();
+        builder.start_layer();
         for (plan, scope) in systems.iter_mut().zip(&scopes) {
             plan.compile_rules(scope, &mut builder);
         }
@@ -240,12 +249,6 @@ impl<'a> Plan<'a> {
                 readings.push(SystemPlan::compile(instrument, &scope, &mut builder));
             }
         }
-        let facts_only = Scope::facts_only();
-        let conducts = book
-            .conduct_conditions
-            .iter()
-            .map(|(id, when)| (id.as_str(), builder.site("", when, &facts_only)))
-            .collect();
         let graph = builder.finish();
         // Applied to the facts before the graph reads them: compiled on their own.
         let presumptions = book
@@ -283,7 +286,17 @@ impl<'a> Plan<'a> {
     where
         'a: 'v,
     {
-        self.prepare_layers(case, true)
+        self.prepare_layers(case, graph::LAYERS)
+    }
+
+    /// [`Plan::prepare`], for what batch reads only: a summary
+    /// ([`Plan::summarize_national_prepared`]) and the conduct classes
+    /// ([`Plan::conduct`]), not the rules nor the instruments read for a state.
+    pub fn prepare_for_conducts<'v>(&self, case: &'v Case) -> Prepared<'v>
+    where
+        'a: 'v,
+    {
+        self.prepare_layers(case, graph::CONDUCTS)
     }
 
     /// [`Plan::prepare`], for what [`Plan::summarize`] reads only: the provisions of the
@@ -292,21 +305,21 @@ impl<'a> Plan<'a> {
     where
         'a: 'v,
     {
-        self.prepare_layers(case, false)
+        self.prepare_layers(case, graph::PROVISIONS)
     }
 
-    fn prepare_layers<'v>(&self, case: &'v Case, both: bool) -> Prepared<'v>
+    fn prepare_layers<'v>(&self, case: &'v Case, layers: usize) -> Prepared<'v>
     where
         'a: 'v,
     {
         let facts = self.lay_out(case);
         let mut nodes = pool::tris();
-        self.graph.evaluate(&facts, case, &mut nodes, both);
+        self.graph.evaluate(&facts, case, &mut nodes, layers);
         Prepared {
             case,
             facts,
             nodes,
-            both,
+            layers,
         }
     }
 
@@ -323,12 +336,12 @@ impl<'a> Plan<'a> {
             .collect();
         let mut nodes = base.nodes.clone();
         self.graph
-            .evaluate_again(&facts, case, &changed, &mut nodes, base.both);
+            .evaluate_again(&facts, case, &changed, &mut nodes, base.layers);
         Prepared {
             case,
             facts,
             nodes,
-            both: base.both,
+            layers: base.layers,
         }
     }
 
@@ -390,7 +403,7 @@ impl<'a> Plan<'a> {
         observer: &mut O,
     ) {
         assert!(
-            prepared.both || !O::EXPLAINS,
+            prepared.layers == graph::LAYERS || !O::EXPLAINS,
             "an explanation reads every node"
         );
         for index in systems {
@@ -417,7 +430,10 @@ impl<'a> Plan<'a> {
         scratch: &mut Scratch,
         observer: &mut O,
     ) {
-        assert!(prepared.both, "a reading's nodes are in the second layer");
+        assert!(
+            prepared.layers == graph::LAYERS,
+            "a reading's nodes are in the last layer"
+        );
         observer.system(reading, self.readings[reading].system);
         self.evaluate_system(
             &self.readings[reading],
@@ -430,7 +446,10 @@ impl<'a> Plan<'a> {
 
     /// Whether the facts engage a conduct class: `None` when the class has no condition.
     pub fn conduct(&self, prepared: &Prepared, id: &str) -> Option<Tri> {
-        assert!(prepared.both, "the conduct classes are in the second layer");
+        assert!(
+            prepared.layers >= graph::CONDUCTS,
+            "the conduct classes are in the second layer"
+        );
         self.conducts
             .iter()
             .find(|(c, _)| *c == id)

@@ -30,8 +30,9 @@ impl<'a> Plan<'a> {
         self.summarize_systems(case, law_date, today, self.national.iter().copied())
     }
 
-    /// [`Plan::summarize_national`] from facts already prepared (by [`Plan::prepare`], when
-    /// the caller reads the conduct classes too: one preparation for both).
+    /// [`Plan::summarize_national`] from facts already prepared (by [`Plan::prepare`] or
+    /// [`Plan::prepare_for_conducts`], when the caller reads the conduct classes too: one
+    /// preparation for both).
     pub fn summarize_national_prepared(
         &self,
         prepared: &Prepared,

@@ -230,7 +230,7 @@ impl<'a> SystemPlan<'a> {
     }
 
     /// Compiles the conditions of the system's rules of limitation and jurisdiction, which
-    /// only an explanation reads (into the graph's second layer).
+    /// only an explanation reads (into the graph's last layer).
     pub(super) fn compile_rules(&mut self, scope: &Scope<'a>, graph: &mut GraphBuilder<'a, '_>) {
         let system = self.system;
         for l in &system.limitations {

@@ -169,7 +169,7 @@ fn the_graph_evaluates_again_every_node_a_stated_fact_can_change() {
     for case in &cases {
         let facts = s.lay_out(case);
         let mut values = Vec::new();
-        g.evaluate(&facts, case, &mut values, true);
+        g.evaluate(&facts, case, &mut values, graph::LAYERS);
         // Every node evaluated, in order.
         let env = Env {
             facts: &facts,
@@ -185,13 +185,18 @@ fn the_graph_evaluates_again_every_node_a_stated_fact_can_change() {
             full[op.node as usize] = op.apply(&g.children, &full);
         }
         assert_eq!(values, full, "{case:?}");
-        // The first layer alone: the same values there, the second left blank.
-        let mut first = Vec::new();
-        g.evaluate(&facts, case, &mut first, false);
-        let at = g.second_nodes;
-        assert!(at > 0 && at < full.len(), "two layers");
-        assert_eq!(first[..at], full[..at], "{case:?}");
-        assert_eq!(first[at..], g.blank[at..], "{case:?}");
+        // The first layers alone: the same values there, the others left blank.
+        for layers in 1..graph::LAYERS {
+            let mut first = Vec::new();
+            g.evaluate(&facts, case, &mut first, layers);
+            let at = g.layer_nodes[layers];
+            assert!(
+                at > g.layer_nodes[layers - 1] && at < full.len(),
+                "{layers}"
+            );
+            assert_eq!(first[..at], full[..at], "{case:?}");
+            assert_eq!(first[at..], g.blank[at..], "{case:?}");
+        }
     }
 }
 
