@@ -36,6 +36,19 @@ fn unusual(book: &LawBook) -> Vec<Case> {
         ("material.conduct", list(&[])),
         ("act.sexual_contact", text("penetration")),
         ("live.roles", list(&["director", "director"])),
+        // Numbers compared as numbers only when they are plain numbers.
+        ("offender.age", Value::Number(17.5)),
+        ("offender.age", Value::Number(f64::NAN)),
+        ("offender.age", text("forty")),
+        (
+            "offender.age",
+            Value::Between(qualif_law::facts::Interval {
+                above: 16.0,
+                below: 19.0,
+            }),
+        ),
+        ("live.sessions", Value::AtLeast(2)),
+        ("live.sessions", Value::Int(1)),
     ];
     facts
         .into_iter()
