@@ -181,7 +181,7 @@ pub fn evaluate_with<'a>(
     let figure = official.and_then(|g| scale_figure_with(g, texts, case));
     let (summary, scale): (Summary<'a>, _) = match figure.zip(reach) {
         Some((figure, reach)) => {
-            let prepared = plan.prepare(case);
+            let prepared = plan.prepare_for_conducts(case);
             let summary = plan.summarize_national_prepared(&prepared, None, today);
             // A figure only where the guideline covers the conduct retained for the case
             // (or may), as `analyse` decides it for the other outputs.

@@ -43,6 +43,16 @@ pub(super) enum Cond<'a> {
         mask: u64,
         written: Box<Cond<'a>>,
     },
+    /// A fact compared with a numeric literal: when the case gives a plain number (an
+    /// integer or a number), the two are compared as numbers, as the comparison as written
+    /// would compare them, without its other cases (bounds, dates, texts); otherwise the
+    /// condition as written decides.
+    CompareNumber {
+        slot: usize,
+        op: CmpOp,
+        number: f64,
+        written: Box<Cond<'a>>,
+    },
     /// The status of a provision of the same system, by index (`None`: not in the system,
     /// so unknown).
     Status(StatusTest, Option<usize>),
@@ -234,13 +244,26 @@ impl<'a> Cond<'a> {
         scope: &Scope<'a>,
     ) -> Self {
         let written = Cond::compile_as_written(e, vocab, enums, scope);
-        match Cond::mask(e, vocab, enums) {
-            Some((slot, mask)) => Cond::Bits {
+        if let Some((slot, mask)) = Cond::mask(e, vocab, enums) {
+            return Cond::Bits {
                 slot,
                 mask,
                 written: Box::new(written),
-            },
-            None => written,
+            };
+        }
+        match e {
+            Expr::Compare(Operand::Fact(key), op, lit @ (Value::Int(_) | Value::Number(_))) => {
+                match (vocab.slot(key), lit.as_number()) {
+                    (Some(slot), Some(number)) => Cond::CompareNumber {
+                        slot,
+                        op: *op,
+                        number,
+                        written: Box::new(written),
+                    },
+                    _ => written,
+                }
+            }
+            _ => written,
         }
     }
 
@@ -311,6 +334,18 @@ impl<'a> Cond<'a> {
             Cond::Truthy(r) => cond::truthy(env.read(*r)),
             Cond::Known(r) => Tri::from_bool(env.read(*r).is_some()),
             Cond::Compare(r, c, lit) => cond::compare_known(env.read(*r), *c, Some(lit)),
+            Cond::CompareNumber {
+                slot,
+                op,
+                number,
+                written,
+            } => match env.facts.values[*slot] {
+                Some(Value::Int(i)) => cond::compare_numbers(*i as f64, *op, *number),
+                Some(Value::Number(n)) => cond::compare_numbers(*n, *op, *number),
+                // Unknown: `written` would give unknown.
+                None => Tri::Unknown,
+                Some(_) => written.eval(env),
+            },
             Cond::CompareOperands(a, c, b) => cond::compare_known(env.read(*a), *c, env.read(*b)),
             Cond::In(r, list) => cond::in_list(env.read(*r), list),
             Cond::Contains(r, wanted) => cond::contains_any(env.read(*r), wanted),

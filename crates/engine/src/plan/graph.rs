@@ -9,11 +9,12 @@
 //! states are evaluated again, then every operation above them, in order (children before
 //! parents). When one fact changes, only its leaves and the operations above them are.
 //!
-//! The nodes come in two layers: first those of the provisions' conditions, which every
-//! evaluation needs; then those that only an explanation or a comparison reads (the rules
-//! of limitation and jurisdiction, the instruments read for a state, the conduct classes),
-//! which a summary of many cases leaves at their blank values. A node of the second layer
-//! may read one of the first; never the reverse (the second is built after the first).
+//! The nodes come in three layers ([`LAYERS`]): first those of the provisions' conditions,
+//! which every evaluation needs; then those of the conduct classes, which batch reads
+//! beside its summary; then those that only an explanation or a comparison reads (the
+//! rules of limitation and jurisdiction, the instruments read for a state), which batch
+//! leaves at their blank values. A node of a layer may read one of the layers before it;
+//! never the reverse (a layer is built after those before it).
 
 use std::collections::HashMap;
 
@@ -22,15 +23,23 @@ use crate::condition::{self as cond, Expr, Operand};
 use crate::logic::Tri;
 use qualif_law::facts::{Case, Vocabulary};
 
+/// How many layers the nodes come in: the provisions' ([`PROVISIONS`]), the conduct
+/// classes' ([`CONDUCTS`]), and the rest.
+pub(super) const LAYERS: usize = 3;
+/// The first layer alone: what a summary reads.
+pub(super) const PROVISIONS: usize = 1;
+/// The first two layers: a summary and the conduct classes.
+pub(super) const CONDUCTS: usize = 2;
+
 #[derive(Debug, Clone, Default)]
 pub(super) struct Graph<'a> {
     /// Each node's value for a case that states no fact.
     pub(super) blank: Vec<Tri>,
     /// The leaves: a node and its test.
     pub(super) leaves: Vec<(u32, Cond<'a>)>,
-    /// By position in the vocabulary: the leaves that read the fact, those of the first
-    /// layer `fact_leaves[b[0]..b[1]]`, then those of the second `fact_leaves[b[1]..b[2]]`.
-    by_fact: Vec<[u32; 3]>,
+    /// By position in the vocabulary: the leaves that read the fact, those of layer `k`
+    /// (from 0) at `fact_leaves[b[k]..b[k + 1]]`.
+    by_fact: Vec<[u32; LAYERS + 1]>,
     fact_leaves: Vec<u32>,
     /// The leaves that read a fact the vocabulary does not declare (only in a law book
     /// assembled by hand), evaluated for every case.
@@ -47,15 +56,16 @@ pub(super) struct Graph<'a> {
     /// The operations that depend on a leaf of [`Graph::always`].
     always_operations: Vec<u64>,
     words: usize,
-    /// Where the second layer starts: its first leaf, its first operation, its first node.
-    second_leaves: u32,
-    second_operations: usize,
-    pub(super) second_nodes: usize,
-    /// The first layer alone: how many of [`Graph::always`] are its, how many words of
-    /// operations it spans, and the bits of the last of those words that are its.
-    first_always: usize,
-    first_words: usize,
-    first_last_word: u64,
+    /// Where each layer starts: its first leaf, its first operation, its first node.
+    layer_leaves: [u32; LAYERS],
+    layer_operations: [usize; LAYERS],
+    pub(super) layer_nodes: [usize; LAYERS],
+    /// How many layers have been started (while building).
+    started: usize,
+    /// The first `k + 1` layers at `upto[k]`: how many of [`Graph::always`] are theirs,
+    /// how many words of operations they span, and the bits of the last of those words
+    /// that are theirs.
+    upto: [(usize, usize, u64); LAYERS],
 }
 
 /// A negation, conjunction or disjunction of nodes.
@@ -77,30 +87,32 @@ enum OperationKind {
 
 impl Graph<'_> {
     /// The value of every node for the facts of `facts` (the case `case`), into `values`:
-    /// of both layers, or of the first only (the second keeping its blank values).
-    pub(super) fn evaluate(&self, facts: &Facts, case: &Case, values: &mut Vec<Tri>, both: bool) {
+    /// of the first `layers` layers (the others keeping their blank values).
+    pub(super) fn evaluate(
+        &self,
+        facts: &Facts,
+        case: &Case,
+        values: &mut Vec<Tri>,
+        layers: usize,
+    ) {
         values.clear();
         values.extend_from_slice(&self.blank);
-        self.evaluate_again(facts, case, &facts.known, values, both);
+        self.evaluate_again(facts, case, &facts.known, values, layers);
     }
 
     /// Brings `values`, the nodes' values for other facts, up to date for `facts` when only
     /// the facts at the positions `changed` differ: their leaves, those of
-    /// [`Graph::always`], and the operations above them are evaluated again (of both layers,
-    /// or of the first only).
+    /// [`Graph::always`], and the operations above them are evaluated again (of the first
+    /// `layers` layers, from 1 to [`LAYERS`]).
     pub(super) fn evaluate_again(
         &self,
         facts: &Facts,
         case: &Case,
         changed: &[usize],
         values: &mut [Tri],
-        both: bool,
+        layers: usize,
     ) {
-        let (leaves, always, words, last) = if both {
-            (2, self.always.len(), self.words, !0)
-        } else {
-            (1, self.first_always, self.first_words, self.first_last_word)
-        };
+        let (always, words, last) = self.upto[layers - 1];
         let env = Env {
             facts,
             case,
@@ -108,9 +120,9 @@ impl Graph<'_> {
             nodes: &[],
         };
         for &slot in changed {
-            // The first layer's leaves of the fact, then the second's.
+            // The fact's leaves of the first layer, then of the next up to `layers`.
             let bounds = &self.by_fact[slot];
-            let leaves = &self.fact_leaves[bounds[0] as usize..bounds[leaves] as usize];
+            let leaves = &self.fact_leaves[bounds[0] as usize..bounds[layers] as usize];
             for &leaf in leaves {
                 let (node, test) = &self.leaves[leaf as usize];
                 values[*node as usize] = test.eval(&env);
@@ -327,30 +339,51 @@ impl<'a, 'v> GraphBuilder<'a, 'v> {
         node
     }
 
-    /// What is built from now on is the second layer.
-    pub(super) fn start_second_layer(&mut self) {
-        self.graph.second_leaves = self.graph.leaves.len() as u32;
-        self.graph.second_operations = self.graph.operations.len();
-        self.graph.second_nodes = self.graph.blank.len();
+    /// What is built from now on is the next layer (the first is started from the
+    /// beginning).
+    pub(super) fn start_layer(&mut self) {
+        let g = &mut self.graph;
+        g.started = g.started.max(1);
+        assert!(g.started < LAYERS, "{LAYERS} layers at most");
+        g.layer_leaves[g.started] = g.leaves.len() as u32;
+        g.layer_operations[g.started] = g.operations.len();
+        g.layer_nodes[g.started] = g.blank.len();
+        g.started += 1;
     }
 
     pub(super) fn finish(mut self) -> Graph<'a> {
         let g = &mut self.graph;
-        for leaves in &self.by_fact {
-            // In increasing order: the first layer's, then the second's.
-            let start = g.fact_leaves.len() as u32;
-            let first = leaves.partition_point(|&l| l < g.second_leaves) as u32;
-            g.fact_leaves.extend(leaves);
-            let end = g.fact_leaves.len() as u32;
-            g.by_fact.push([start, start + first, end]);
+        // The layers not started are empty.
+        for k in g.started.max(1)..LAYERS {
+            g.layer_leaves[k] = g.leaves.len() as u32;
+            g.layer_operations[k] = g.operations.len();
+            g.layer_nodes[k] = g.blank.len();
         }
-        g.first_always = g.always.partition_point(|&l| l < g.second_leaves);
+        for leaves in &self.by_fact {
+            // In increasing order: the first layer's, then the next's.
+            let start = g.fact_leaves.len() as u32;
+            // Layer k starts at its first leaf (the first layer at the start).
+            let mut bounds = [start; LAYERS + 1];
+            for (bound, &first) in bounds.iter_mut().zip(&g.layer_leaves).skip(1) {
+                *bound = start + leaves.partition_point(|&l| l < first) as u32;
+            }
+            g.fact_leaves.extend(leaves);
+            bounds[LAYERS] = g.fact_leaves.len() as u32;
+            g.by_fact.push(bounds);
+        }
         g.words = g.operations.len().div_ceil(64);
-        g.first_words = g.second_operations.div_ceil(64);
-        g.first_last_word = match g.second_operations % 64 {
-            0 => !0,
-            n => (1u64 << n) - 1,
-        };
+        for k in 0..LAYERS {
+            let (leaves, operations) = match k + 1 {
+                LAYERS => (g.leaves.len() as u32, g.operations.len()),
+                next => (g.layer_leaves[next], g.layer_operations[next]),
+            };
+            let last = match operations % 64 {
+                0 => !0,
+                n => (1u64 << n) - 1,
+            };
+            let always = g.always.partition_point(|&l| l < leaves);
+            g.upto[k] = (always, operations.div_ceil(64), last);
+        }
         g.operations_by_fact = vec![0; self.by_fact.len() * g.words];
         g.always_operations = vec![0; g.words];
         for (k, op) in g.operations.iter().enumerate() {

@@ -136,13 +136,15 @@ pub trait Observer<'a> {
 }
 
 /// The facts of one case laid out for the plan, and the value of every node of its graph:
-/// of both layers, or of the first only (what a summary reads).
+/// of every layer, or of the first ones only (what a summary reads, and the conduct
+/// classes batch reads beside it: see [`graph`]).
 #[derive(Debug, Clone)]
 pub struct Prepared<'v> {
     case: &'v Case,
     facts: Facts<'v>,
     nodes: Vec<Tri>,
-    both: bool,
+    /// How many layers of the graph were evaluated.
+    layers: usize,
 }
 
 impl Drop for Prepared<'_> {
@@ -197,6 +199,8 @@ pub struct Plan<'a> {
     /// The presumptions of the law book, in order: the fact's position, its presumed
     /// value, and the condition under which it is presumed.
     presumptions: Vec<(usize, &'a Value, Cond<'a>)>,
+    /// By system of the law book: the summary of its provisions before any is evaluated.
+    blank_summaries: Vec<Vec<ProvisionSummary<'a>>>,
 }
 
 /// Statuses, elements and aggravations of one system, reused from case to case.
@@ -225,7 +229,14 @@ impl<'a> Plan<'a> {
             .zip(&scopes)
             .map(|(system, scope)| SystemPlan::compile(system, scope, &mut builder))
             .collect();
-        builder.start_second_layer();
+        builder.start_layer();
+        let facts_only = Scope::facts_only();
+        let conducts = book
+            .conduct_conditions
+            .iter()
+            .map(|(id, when)| (id.as_str(), builder.site("", when, &facts_only)))
+            .collect();
+        builder.start_layer();
         for (plan, scope) in systems.iter_mut().zip(&scopes) {
             plan.compile_rules(scope, &mut builder);
         }
@@ -238,12 +249,6 @@ impl<'a> Plan<'a> {
                 readings.push(SystemPlan::compile(instrument, &scope, &mut builder));
             }
         }
-        let facts_only = Scope::facts_only();
-        let conducts = book
-            .conduct_conditions
-            .iter()
-            .map(|(id, when)| (id.as_str(), builder.site("", when, &facts_only)))
-            .collect();
         let graph = builder.finish();
         // Applied to the facts before the graph reads them: compiled on their own.
         let presumptions = book
@@ -267,6 +272,7 @@ impl<'a> Plan<'a> {
             conducts,
             national,
             presumptions,
+            blank_summaries: summary::blank_summaries(book),
         }
     }
 
@@ -280,7 +286,17 @@ impl<'a> Plan<'a> {
     where
         'a: 'v,
     {
-        self.prepare_layers(case, true)
+        self.prepare_layers(case, graph::LAYERS)
+    }
+
+    /// [`Plan::prepare`], for what batch reads only: a summary
+    /// ([`Plan::summarize_national_prepared`]) and the conduct classes
+    /// ([`Plan::conduct`]), not the rules nor the instruments read for a state.
+    pub fn prepare_for_conducts<'v>(&self, case: &'v Case) -> Prepared<'v>
+    where
+        'a: 'v,
+    {
+        self.prepare_layers(case, graph::CONDUCTS)
     }
 
     /// [`Plan::prepare`], for what [`Plan::summarize`] reads only: the provisions of the
@@ -289,21 +305,21 @@ impl<'a> Plan<'a> {
     where
         'a: 'v,
     {
-        self.prepare_layers(case, false)
+        self.prepare_layers(case, graph::PROVISIONS)
     }
 
-    fn prepare_layers<'v>(&self, case: &'v Case, both: bool) -> Prepared<'v>
+    fn prepare_layers<'v>(&self, case: &'v Case, layers: usize) -> Prepared<'v>
     where
         'a: 'v,
     {
         let facts = self.lay_out(case);
         let mut nodes = pool::tris();
-        self.graph.evaluate(&facts, case, &mut nodes, both);
+        self.graph.evaluate(&facts, case, &mut nodes, layers);
         Prepared {
             case,
             facts,
             nodes,
-            both,
+            layers,
         }
     }
 
@@ -320,12 +336,12 @@ impl<'a> Plan<'a> {
             .collect();
         let mut nodes = base.nodes.clone();
         self.graph
-            .evaluate_again(&facts, case, &changed, &mut nodes, base.both);
+            .evaluate_again(&facts, case, &changed, &mut nodes, base.layers);
         Prepared {
             case,
             facts,
             nodes,
-            both: base.both,
+            layers: base.layers,
         }
     }
 
@@ -387,7 +403,7 @@ impl<'a> Plan<'a> {
         observer: &mut O,
     ) {
         assert!(
-            prepared.both || !O::EXPLAINS,
+            prepared.layers == graph::LAYERS || !O::EXPLAINS,
             "an explanation reads every node"
         );
         for index in systems {
@@ -414,7 +430,10 @@ impl<'a> Plan<'a> {
         scratch: &mut Scratch,
         observer: &mut O,
     ) {
-        assert!(prepared.both, "a reading's nodes are in the second layer");
+        assert!(
+            prepared.layers == graph::LAYERS,
+            "a reading's nodes are in the last layer"
+        );
         observer.system(reading, self.readings[reading].system);
         self.evaluate_system(
             &self.readings[reading],
@@ -427,7 +446,10 @@ impl<'a> Plan<'a> {
 
     /// Whether the facts engage a conduct class: `None` when the class has no condition.
     pub fn conduct(&self, prepared: &Prepared, id: &str) -> Option<Tri> {
-        assert!(prepared.both, "the conduct classes are in the second layer");
+        assert!(
+            prepared.layers >= graph::CONDUCTS,
+            "the conduct classes are in the second layer"
+        );
         self.conducts
             .iter()
             .find(|(c, _)| *c == id)
@@ -457,22 +479,24 @@ impl<'a> Plan<'a> {
         // before its first version and that version did not create the offence: the data
         // then says nothing about the law, and the provision is possible.
         let in_force = plan.periods.on(law_date);
+        if !O::EXPLAINS {
+            for &i in &system.evaluation_order {
+                let k = in_force[i];
+                let (version, status, penalty) = match plan.versions.get(k as usize) {
+                    None => (None, Periods::status_without_version(k), None),
+                    Some(v) => {
+                        let (status, penalty) = Self::summarize_version(plan, v, &env);
+                        (Some(v.version), status, penalty)
+                    }
+                };
+                statuses[i].set(Some(status));
+                observer.status(i, version, status, penalty);
+            }
+            return;
+        }
         for &i in &system.evaluation_order {
             let provision = &system.provisions[i];
             let k = in_force[i];
-            if !O::EXPLAINS {
-                let (status, penalty) = match plan.versions.get(k as usize) {
-                    None => (Periods::status_without_version(k), None),
-                    Some(v) => Self::summarize_version(plan, v, provision, &env),
-                };
-                statuses[i].set(Some(status));
-                let version = plan
-                    .versions
-                    .get(k as usize)
-                    .map(|v| &provision.versions[v.index as usize]);
-                observer.status(i, version, status, penalty);
-                continue;
-            }
             let mut outcome = Outcome {
                 index: i,
                 provision,
@@ -483,7 +507,7 @@ impl<'a> Plan<'a> {
                 aggravations: &[],
             };
             if let Some(v) = plan.versions.get(k as usize) {
-                let version = &provision.versions[v.index as usize];
+                let version = v.version;
                 let sites = &plan.sites[v.start as usize..v.end as usize];
                 let (elements, aggravations) = sites.split_at((v.middle - v.start) as usize);
                 let value = |site: &system::Site| plan.value(*site, &env);
@@ -504,22 +528,20 @@ impl<'a> Plan<'a> {
             statuses[i].set(Some(outcome.status));
             observer.provision(&outcome);
         }
-        if O::EXPLAINS {
-            scratch.limitations.clear();
-            scratch.limitations.extend(
-                plan.limitations
-                    .iter()
-                    .map(|s| s.map_or(Tri::True, |s| plan.value(s, &env))),
-            );
-            scratch.jurisdictions.clear();
-            scratch
-                .jurisdictions
-                .extend(plan.jurisdictions.iter().map(|s| plan.value(*s, &env)));
-            observer.rules(Rules {
-                limitations: &scratch.limitations,
-                jurisdictions: &scratch.jurisdictions,
-            });
-        }
+        scratch.limitations.clear();
+        scratch.limitations.extend(
+            plan.limitations
+                .iter()
+                .map(|s| s.map_or(Tri::True, |s| plan.value(s, &env))),
+        );
+        scratch.jurisdictions.clear();
+        scratch
+            .jurisdictions
+            .extend(plan.jurisdictions.iter().map(|s| plan.value(*s, &env)));
+        observer.rules(Rules {
+            limitations: &scratch.limitations,
+            jurisdictions: &scratch.jurisdictions,
+        });
     }
 
     /// The status of one version for the facts, and its penalty when it applies or may,
@@ -529,8 +551,7 @@ impl<'a> Plan<'a> {
     #[inline(always)]
     fn summarize_version(
         plan: &SystemPlan<'a>,
-        v: &system::VersionPlan,
-        provision: &'a Provision,
+        v: &system::VersionPlan<'a>,
         env: &Env,
     ) -> (Status, Option<&'a Penalty>) {
         let value = |site: &system::Site| plan.value(*site, env);
@@ -544,7 +565,7 @@ impl<'a> Plan<'a> {
         if status == Status::Excluded {
             return (status, None);
         }
-        let version = &provision.versions[v.index as usize];
+        let version = v.version;
         let mut penalty = &version.penalty;
         let mut winner = i64::MIN;
         for (site, a) in plan.sites[middle..end].iter().zip(&version.aggravations) {

@@ -30,8 +30,9 @@ impl<'a> Plan<'a> {
         self.summarize_systems(case, law_date, today, self.national.iter().copied())
     }
 
-    /// [`Plan::summarize_national`] from facts already prepared (by [`Plan::prepare`], when
-    /// the caller reads the conduct classes too: one preparation for both).
+    /// [`Plan::summarize_national`] from facts already prepared (by [`Plan::prepare`] or
+    /// [`Plan::prepare_for_conducts`], when the caller reads the conduct classes too: one
+    /// preparation for both).
     pub fn summarize_national_prepared(
         &self,
         prepared: &Prepared,
@@ -68,6 +69,7 @@ impl<'a> Plan<'a> {
         summary.systems.reserve(self.systems.len());
         let mut collect = Collect {
             systems: &mut summary.systems,
+            blank: &self.blank_summaries,
         };
         // Room for the statuses of the largest system at once, rather than growing with
         // each larger one (an allocation and a copy a case).
@@ -118,22 +120,51 @@ impl Drop for Summary<'_> {
     }
 }
 
+/// The summary of each provision of a system before it is evaluated (no version,
+/// excluded, no penalty): what [`Collect`] starts each system's summary from, copied
+/// whole rather than written provision by provision.
+pub(super) fn blank_summaries<'a>(
+    book: &'a qualif_law::law::LawBook,
+) -> Vec<Vec<ProvisionSummary<'a>>> {
+    book.systems
+        .iter()
+        .map(|system| {
+            system
+                .provisions
+                .iter()
+                .map(|provision| ProvisionSummary {
+                    provision,
+                    version: None,
+                    status: Status::Excluded,
+                    penalty: None,
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The observer of [`Plan::summarize`]: statuses and penalties, nothing explained.
 struct Collect<'a, 's> {
     systems: &'s mut Vec<SystemSummary<'a>>,
+    /// By system of the law book: [`blank_summaries`].
+    blank: &'s [Vec<ProvisionSummary<'a>>],
 }
 
 impl<'a> Observer<'a> for Collect<'a, '_> {
     const EXPLAINS: bool = false;
 
-    fn system(&mut self, _index: usize, system: &'a System) {
+    fn system(&mut self, index: usize, system: &'a System) {
         let mut provisions = super::pool::provisions();
-        provisions.extend(system.provisions.iter().map(|provision| ProvisionSummary {
-            provision,
-            version: None,
-            status: Status::Excluded,
-            penalty: None,
-        }));
+        // `index` is the system's in the law book ([`Plan::evaluate`]'s).
+        let blank = &self.blank[index];
+        debug_assert!(
+            blank.len() == system.provisions.len()
+                && blank
+                    .iter()
+                    .zip(&system.provisions)
+                    .all(|(b, p)| std::ptr::eq(b.provision, p))
+        );
+        provisions.extend_from_slice(blank);
         self.systems.push(SystemSummary { system, provisions });
     }
 

@@ -23,10 +23,11 @@ pub(super) enum Site {
 
 /// One version of a provision: when it is in force, and where its conditions are.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct VersionPlan {
+pub(super) struct VersionPlan<'a> {
+    /// The version itself: what a summary reports, without indexing back into the
+    /// provision's versions.
+    pub(super) version: &'a Version,
     pub(super) in_force: InForce,
-    /// Its index among the provision's versions.
-    pub(super) index: u32,
     /// Its elements are `sites[start..middle]`, its aggravations `sites[middle..end]`
     /// (of [`SystemPlan::sites`]).
     pub(super) start: u32,
@@ -68,7 +69,7 @@ pub(super) struct SystemPlan<'a> {
     pub(super) state: Option<&'a System>,
     /// By provision (in the order of the data file): its versions, `versions[start..end]`.
     pub(super) provisions: Vec<(u32, u32)>,
-    pub(super) versions: Vec<VersionPlan>,
+    pub(super) versions: Vec<VersionPlan<'a>>,
     pub(super) sites: Vec<Site>,
     pub(super) own: Vec<Cond<'a>>,
     /// The provisions each version gives way to (see [`VersionPlan::subsidiary`]).
@@ -198,7 +199,7 @@ impl<'a> SystemPlan<'a> {
         };
         for p in &system.provisions {
             let first = plan.versions.len() as u32;
-            for (k, v) in p.versions.iter().enumerate() {
+            for v in &p.versions {
                 let start = plan.sites.len() as u32;
                 for e in &v.elements {
                     let site = plan.site(&e.text, &e.when, scope, graph);
@@ -213,8 +214,8 @@ impl<'a> SystemPlan<'a> {
                 plan.subsidiary
                     .extend(v.subsidiaries.iter().map(|&i| i as u32));
                 plan.versions.push(VersionPlan {
+                    version: v,
                     in_force: InForce::of(v),
-                    index: k as u32,
                     start,
                     middle,
                     end: plan.sites.len() as u32,
@@ -229,7 +230,7 @@ impl<'a> SystemPlan<'a> {
     }
 
     /// Compiles the conditions of the system's rules of limitation and jurisdiction, which
-    /// only an explanation reads (into the graph's second layer).
+    /// only an explanation reads (into the graph's last layer).
     pub(super) fn compile_rules(&mut self, scope: &Scope<'a>, graph: &mut GraphBuilder<'a, '_>) {
         let system = self.system;
         for l in &system.limitations {

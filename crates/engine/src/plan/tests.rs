@@ -36,6 +36,19 @@ fn unusual(book: &LawBook) -> Vec<Case> {
         ("material.conduct", list(&[])),
         ("act.sexual_contact", text("penetration")),
         ("live.roles", list(&["director", "director"])),
+        // Numbers compared as numbers only when they are plain numbers.
+        ("offender.age", Value::Number(17.5)),
+        ("offender.age", Value::Number(f64::NAN)),
+        ("offender.age", text("forty")),
+        (
+            "offender.age",
+            Value::Between(qualif_law::facts::Interval {
+                above: 16.0,
+                below: 19.0,
+            }),
+        ),
+        ("live.sessions", Value::AtLeast(2)),
+        ("live.sessions", Value::Int(1)),
     ];
     facts
         .into_iter()
@@ -87,8 +100,11 @@ fn a_compiled_condition_evaluates_as_the_condition() {
                 nodes,
             };
             for (p, &(first, end)) in system.provisions.iter().zip(&plan.provisions) {
-                for vp in &plan.versions[first as usize..end as usize] {
-                    let v = &p.versions[vp.index as usize];
+                let versions = &plan.versions[first as usize..end as usize];
+                assert_eq!(versions.len(), p.versions.len(), "{}", p.id);
+                for (vp, written) in versions.iter().zip(&p.versions) {
+                    let v = vp.version;
+                    assert!(std::ptr::eq(v, written), "{}: versions in order", p.id);
                     let exprs = v.elements.iter().map(|e| &e.when);
                     let exprs = exprs.chain(v.aggravations.iter().map(|a| &a.when));
                     let sites = &plan.sites[vp.start as usize..vp.end as usize];
@@ -166,7 +182,7 @@ fn the_graph_evaluates_again_every_node_a_stated_fact_can_change() {
     for case in &cases {
         let facts = s.lay_out(case);
         let mut values = Vec::new();
-        g.evaluate(&facts, case, &mut values, true);
+        g.evaluate(&facts, case, &mut values, graph::LAYERS);
         // Every node evaluated, in order.
         let env = Env {
             facts: &facts,
@@ -182,13 +198,18 @@ fn the_graph_evaluates_again_every_node_a_stated_fact_can_change() {
             full[op.node as usize] = op.apply(&g.children, &full);
         }
         assert_eq!(values, full, "{case:?}");
-        // The first layer alone: the same values there, the second left blank.
-        let mut first = Vec::new();
-        g.evaluate(&facts, case, &mut first, false);
-        let at = g.second_nodes;
-        assert!(at > 0 && at < full.len(), "two layers");
-        assert_eq!(first[..at], full[..at], "{case:?}");
-        assert_eq!(first[at..], g.blank[at..], "{case:?}");
+        // The first layers alone: the same values there, the others left blank.
+        for layers in 1..graph::LAYERS {
+            let mut first = Vec::new();
+            g.evaluate(&facts, case, &mut first, layers);
+            let at = g.layer_nodes[layers];
+            assert!(
+                at > g.layer_nodes[layers - 1] && at < full.len(),
+                "{layers}"
+            );
+            assert_eq!(first[..at], full[..at], "{case:?}");
+            assert_eq!(first[at..], g.blank[at..], "{case:?}");
+        }
     }
 }
 

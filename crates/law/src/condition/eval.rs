@@ -147,9 +147,25 @@ fn compare(value: &Value, op: CmpOp, lit: &Value) -> Tri {
     if let (Value::Str(a), Value::Str(b), CmpOp::Eq | CmpOp::Ne) = (value, lit, op) {
         return Tri::from_bool((a == b) == (op == CmpOp::Eq));
     }
-    let Some(ord) = ordering(value, lit) else {
-        return Tri::Unknown;
-    };
+    match ordering(value, lit) {
+        Some(ord) => holds(ord, op),
+        None => Tri::Unknown,
+    }
+}
+
+/// A comparison of two plain numbers (what [`compare_known`] gives for an integer or a
+/// number compared with a numeric literal): unknown when they are not ordered (NaN).
+#[inline]
+pub fn compare_numbers(value: f64, op: CmpOp, lit: f64) -> Tri {
+    match value.partial_cmp(&lit) {
+        Some(ord) => holds(ord, op),
+        None => Tri::Unknown,
+    }
+}
+
+/// Whether `op` holds of two values in the order `ord`.
+#[inline]
+fn holds(ord: Ordering, op: CmpOp) -> Tri {
     Tri::from_bool(match op {
         CmpOp::Eq => ord == Ordering::Equal,
         CmpOp::Ne => ord != Ordering::Equal,

@@ -7,7 +7,9 @@ mod parse;
 mod tests;
 mod typecheck;
 
-pub use eval::{all, any, compare_known, contains_any, in_list, status_test, truthy};
+pub use eval::{
+    all, any, compare_known, compare_numbers, contains_any, in_list, status_test, truthy,
+};
 pub use parse::parse_date_literal;
 
 use crate::facts::Value;
