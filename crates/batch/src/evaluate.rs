@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use qualif_analysis::scale::{Coverage, Guideline, Reach, SentenceValue};
 use qualif_engine::logic::Tri;
-use qualif_engine::plan::{Plan, Summary};
+use qualif_engine::plan::{Plan, StatedFacts, Summary};
 use qualif_law::facts::{Case, Value};
 use qualif_law::law::{Provision, SystemKind, Term};
 
@@ -116,7 +116,16 @@ fn scale_figure_with<'a>(
     texts: &'a [String],
     case: &Case,
 ) -> Option<ScaleFigure<'a>> {
-    let (cat, role, cell) = qualif_analysis::scale::category_role_cell(g, case);
+    scale_figure_in(g, texts, &g.layout.facts(case))
+}
+
+/// [`scale_figure_with`] for the facts already laid out by the guideline's layout.
+fn scale_figure_in<'a>(
+    g: &'a Guideline,
+    texts: &'a [String],
+    facts: &StatedFacts,
+) -> Option<ScaleFigure<'a>> {
+    let (cat, role, cell) = qualif_analysis::scale::category_role_cell_in(g, facts);
     let (cat, role, cell) = (cat?, role?, cell?);
     let text = g
         .cells
@@ -176,12 +185,21 @@ pub fn evaluate_with<'a>(
     line: u64,
     today: NaiveDate,
 ) -> CaseResult<'a> {
-    // The scale's cell first: where there is one, the facts are prepared once for the
-    // summary and for the conduct classes its coverage reads.
-    let figure = official.and_then(|g| scale_figure_with(g, texts, case));
-    let (summary, scale): (Summary<'a>, _) = match figure.zip(reach) {
-        Some((figure, reach)) => {
-            let prepared = plan.prepare_for_conducts(case);
+    // The scale's cell first, from the facts laid out once: the guideline reads them as
+    // the case states them, then the plan, which adds its presumptions (the facts are
+    // laid out again only where the two layouts differ). Where there is a cell, the facts
+    // are prepared once for the summary and for the conduct classes its coverage reads.
+    let stated = official.map(|g| (g, g.layout.facts(case)));
+    let figure = stated
+        .as_ref()
+        .and_then(|(g, facts)| scale_figure_in(g, texts, facts));
+    let stated = stated.map(|(_, facts)| facts);
+    let (summary, scale): (Summary<'a>, _) = match (figure.zip(reach), stated) {
+        (Some((figure, reach)), stated) => {
+            let prepared = match stated {
+                Some(facts) => plan.prepare_for_conducts_from(facts),
+                None => plan.prepare_for_conducts(case),
+            };
             let summary = plan.summarize_national_prepared(&prepared, None, today);
             // A figure only where the guideline covers the conduct retained for the case
             // (or may), as `analyse` decides it for the other outputs.
@@ -190,7 +208,8 @@ pub fn evaluate_with<'a>(
             let scale = (covered != Coverage::NotCovered).then_some(figure);
             (summary, scale)
         }
-        None => (plan.summarize_national(case, None, today), None),
+        (None, Some(facts)) => (plan.summarize_national_from(facts, None, today), None),
+        (None, None) => (plan.summarize_national(case, None, today), None),
     };
     let life_sentence = match case.get("sentence.life") {
         Some(Value::Bool(b)) => Some(*b),

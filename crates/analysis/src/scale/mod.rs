@@ -284,15 +284,24 @@ pub fn category_role_cell<'a>(
     g: &'a Guideline,
     case: &Case,
 ) -> (Option<&'a Choice>, Option<&'a Choice>, Option<&'a Cell>) {
-    let ctx = g.layout.facts(case);
+    category_role_cell_in(g, &g.layout.facts(case))
+}
+
+/// [`category_role_cell`] for the facts already laid out by the guideline's layout
+/// (`g.layout.facts(case)`), which batch analysis then hands to the plan
+/// ([`Plan::prepare_for_conducts_from`](qualif_engine::plan::Plan::prepare_for_conducts_from)).
+pub fn category_role_cell_in<'a>(
+    g: &'a Guideline,
+    ctx: &StatedFacts,
+) -> (Option<&'a Choice>, Option<&'a Choice>, Option<&'a Cell>) {
     if g.scope
         .as_ref()
-        .is_some_and(|s| s.when.eval(&ctx) == Tri::False)
+        .is_some_and(|s| s.when.eval(ctx) == Tri::False)
     {
         return (None, None, None);
     }
-    let category = choose(&g.categories, &ctx);
-    let role = choose(&g.roles, &ctx);
+    let category = choose(&g.categories, ctx);
+    let role = choose(&g.roles, ctx);
     let cell = cell_of(g, &category, &role);
     (category.choice, role.choice, cell)
 }

@@ -42,10 +42,39 @@ pub(super) fn lay_out_stated<'v, 'e>(
     facts
 }
 
+/// What tells two layouts of the facts apart: the address of the vocabulary they were made
+/// from, its number of facts and a hash of its keys and of its enumerations' values. Equal,
+/// the layouts put every fact at the same position with the same bits (the plan then takes
+/// the facts a guideline laid out as they are: [`Plan::prepare_for_conducts_from`]).
+///
+/// [`Plan::prepare_for_conducts_from`]: super::Plan::prepare_for_conducts_from
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct LayoutIdentity {
+    vocabulary: usize,
+    facts: usize,
+    hash: u64,
+}
+
+/// The identity of the layout of `vocab`'s facts (see [`LayoutIdentity`]).
+pub(super) fn identity(vocab: &Vocabulary) -> LayoutIdentity {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for (f, e) in vocab.facts.iter().zip(enumerations(vocab)) {
+        f.key.hash(&mut h);
+        e.hash(&mut h);
+    }
+    LayoutIdentity {
+        vocabulary: std::ptr::from_ref(vocab) as usize,
+        facts: vocab.facts.len(),
+        hash: h.finish(),
+    }
+}
+
 /// The layout of the facts of one vocabulary, kept by the conditions compiled against it:
 /// the positions of its keys and its numbered enumerations.
 #[derive(Debug)]
 pub struct Layout {
+    identity: LayoutIdentity,
     keys: Vec<String>,
     /// The keys as the vocabulary interns them: a key read with it is told by its address,
     /// without comparing the texts.
@@ -57,6 +86,7 @@ pub struct Layout {
 impl Layout {
     pub fn new(vocab: &Vocabulary) -> Arc<Self> {
         Arc::new(Self {
+            identity: identity(vocab),
             keys: vocab.facts.iter().map(|f| f.key.clone()).collect(),
             interned: (0..vocab.facts.len())
                 .map(|i| vocab.interned_key(i))
@@ -97,6 +127,7 @@ impl Layout {
             facts,
             case,
             slots: self.keys.len(),
+            layout: self.identity,
         }
     }
 }
@@ -106,6 +137,27 @@ pub struct StatedFacts<'v> {
     facts: Facts<'v>,
     case: &'v Case,
     slots: usize,
+    layout: LayoutIdentity,
+}
+
+impl<'v> StatedFacts<'v> {
+    /// The case whose facts these are.
+    pub fn case(&self) -> &'v Case {
+        self.case
+    }
+
+    /// The facts laid out, when their layout is `layout`; otherwise the case, to lay out
+    /// again.
+    pub(super) fn into_facts(
+        self,
+        layout: LayoutIdentity,
+    ) -> Result<(&'v Case, Facts<'v>), &'v Case> {
+        if self.layout == layout {
+            Ok((self.case, self.facts))
+        } else {
+            Err(self.case)
+        }
+    }
 }
 
 type Compiled<'a> = Cond<'a>;

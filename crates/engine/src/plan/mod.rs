@@ -201,6 +201,8 @@ pub struct Plan<'a> {
     presumptions: Vec<(usize, &'a Value, Cond<'a>)>,
     /// By system of the law book: the summary of its provisions before any is evaluated.
     blank_summaries: Vec<Vec<ProvisionSummary<'a>>>,
+    /// What tells a [`Layout`] that lays facts out as this plan does ([`free::identity`]).
+    layout: free::LayoutIdentity,
 }
 
 /// Statuses, elements and aggravations of one system, reused from case to case.
@@ -273,6 +275,7 @@ impl<'a> Plan<'a> {
             national,
             presumptions,
             blank_summaries: summary::blank_summaries(book),
+            layout: free::identity(&book.vocabulary),
         }
     }
 
@@ -299,6 +302,18 @@ impl<'a> Plan<'a> {
         self.prepare_layers(case, graph::CONDUCTS)
     }
 
+    /// [`Plan::prepare_for_conducts`] from the facts as a guideline's [`Layout`] laid them
+    /// out for its own conditions (the facts the case states): when that layout is the
+    /// plan's, they are not laid out again, the plan only adding its presumptions.
+    pub fn prepare_for_conducts_from<'v>(&self, stated: StatedFacts<'v>) -> Prepared<'v>
+    where
+        'a: 'v,
+    {
+        let case = stated.case();
+        let facts = self.facts_from(stated);
+        self.prepare_facts(case, facts, graph::CONDUCTS)
+    }
+
     /// [`Plan::prepare`], for what [`Plan::summarize`] reads only: the provisions of the
     /// systems read on their own, nothing explained.
     fn prepare_for_summary<'v>(&self, case: &'v Case) -> Prepared<'v>
@@ -313,6 +328,11 @@ impl<'a> Plan<'a> {
         'a: 'v,
     {
         let facts = self.lay_out(case);
+        self.prepare_facts(case, facts, layers)
+    }
+
+    /// Evaluates the graph's first `layers` for the facts laid out.
+    fn prepare_facts<'v>(&self, case: &'v Case, facts: Facts<'v>, layers: usize) -> Prepared<'v> {
         let mut nodes = pool::tris();
         self.graph.evaluate(&facts, case, &mut nodes, layers);
         Prepared {
@@ -320,6 +340,21 @@ impl<'a> Plan<'a> {
             facts,
             nodes,
             layers,
+        }
+    }
+
+    /// The facts a guideline's layout laid out, with the presumptions: as they are when
+    /// the layout is the plan's, laid out again otherwise.
+    fn facts_from<'v>(&self, stated: StatedFacts<'v>) -> Facts<'v>
+    where
+        'a: 'v,
+    {
+        match stated.into_facts(self.layout) {
+            Ok((case, mut facts)) => {
+                self.presume(case, &mut facts);
+                facts
+            }
+            Err(case) => self.lay_out(case),
         }
     }
 
@@ -370,14 +405,23 @@ impl<'a> Plan<'a> {
             },
             self.presumptions.len(),
         );
-        // A fact the case does not state is presumed when the condition holds (on the
-        // facts stated and those presumed before it).
+        self.presume(case, &mut facts);
+        facts
+    }
+
+    /// Adds to the facts a case states those presumed: a fact the case does not state is
+    /// presumed when the condition holds (on the facts stated and those presumed before
+    /// it).
+    fn presume<'v>(&self, case: &'v Case, facts: &mut Facts<'v>)
+    where
+        'a: 'v,
+    {
         for (slot, value, when) in &self.presumptions {
             if facts.values[*slot].is_some() {
                 continue;
             }
             let env = Env {
-                facts: &facts,
+                facts: &*facts,
                 case,
                 statuses: &[],
                 nodes: &[],
@@ -389,7 +433,6 @@ impl<'a> Plan<'a> {
                 facts.presumed.push(*slot);
             }
         }
-        facts
     }
 
     /// Evaluates the systems of the law book whose indices `systems` yields (in that

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{LawDate, Observer, Plan, Prepared, Scratch};
+use super::{LawDate, Observer, Plan, Prepared, Scratch, StatedFacts};
 use crate::Status;
 use qualif_law::facts::Case;
 use qualif_law::law::{Penalty, Provision, System, Version};
@@ -40,6 +40,21 @@ impl<'a> Plan<'a> {
         today: NaiveDate,
     ) -> Summary<'a> {
         self.summarize_from(prepared, law_date, today, self.national.iter().copied())
+    }
+
+    /// [`Plan::summarize_national`] from the facts as a guideline's layout laid them out
+    /// (see [`Plan::prepare_for_conducts_from`]: not laid out again when the layout is the
+    /// plan's).
+    pub fn summarize_national_from(
+        &self,
+        stated: StatedFacts<'_>,
+        law_date: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Summary<'a> {
+        let case = stated.case();
+        let facts = self.facts_from(stated);
+        let prepared = self.prepare_facts(case, facts, super::graph::PROVISIONS);
+        self.summarize_from(&prepared, law_date, today, self.national.iter().copied())
     }
 
     fn summarize_systems(

@@ -251,6 +251,68 @@ fn a_case_read_with_another_vocabulary_is_laid_out_by_name() {
     assert_eq!(a.known, b.known);
 }
 
+/// The facts a guideline's layout laid out, handed to the plan, give what the plan lays
+/// out itself: taken as they are when the layout is the plan's (the plan adds its
+/// presumptions), laid out again when it is another vocabulary's.
+#[test]
+fn facts_a_guideline_laid_out_prepare_as_the_case_does() {
+    let book = LawBook::builtin().unwrap();
+    let s = Plan::new(&book);
+    let ours = Layout::new(&book.vocabulary);
+    let other_vocabulary =
+        qualif_law::facts::Vocabulary::parse(&qualif_law::diagnostics::SourceText::new(
+            "v.toml",
+            "[[fact]]\nkey = \"victim.age\"\ntype = \"integer\"\n\
+             label = { fr = \"a\", en = \"a\" }\n",
+        ))
+        .unwrap();
+    let theirs = Layout::new(&other_vocabulary);
+    // The same value of the case at each position (by address: a NaN is not equal to
+    // itself).
+    let at = |f: &Facts| -> Vec<Option<*const Value>> {
+        f.values.iter().map(|v| v.map(std::ptr::from_ref)).collect()
+    };
+    let same = |stated: &Facts, fresh: &Facts| {
+        at(stated) == at(fresh)
+            && stated.bits == fresh.bits
+            && stated.presumed == fresh.presumed
+            && stated
+                .known
+                .iter()
+                .collect::<std::collections::BTreeSet<_>>()
+                == fresh.known.iter().collect()
+    };
+    let mut cases = cases(&book, 300);
+    cases.extend(unusual(&book));
+    cases.push(Case::new());
+    let mut presumed = 0;
+    for case in &cases {
+        let fresh = s.prepare_for_conducts(case);
+        presumed += fresh.facts.presumed.len();
+        for layout in [&ours, &theirs] {
+            let from = s.prepare_for_conducts_from(layout.facts(case));
+            assert!(same(&from.facts, &fresh.facts), "{case:?}");
+            assert_eq!(from.nodes, fresh.nodes, "{case:?}");
+            assert_eq!(from.layers, fresh.layers);
+            let summary = s.summarize_national_from(layout.facts(case), None, today());
+            let direct = s.summarize_national(case, None, today());
+            let statuses = |sm: &Summary| -> Vec<Vec<(Status, Option<String>)>> {
+                sm.systems
+                    .iter()
+                    .map(|sys| {
+                        sys.provisions
+                            .iter()
+                            .map(|p| (p.status, p.penalty.map(|x| format!("{x:?}"))))
+                            .collect()
+                    })
+                    .collect()
+            };
+            assert_eq!(statuses(&summary), statuses(&direct), "{case:?}");
+        }
+    }
+    assert!(presumed > 0, "some cases take a presumption");
+}
+
 #[test]
 fn the_periods_give_the_version_in_force_on_every_date() {
     let book = LawBook::builtin().unwrap();
