@@ -124,6 +124,22 @@ fn a_record_read_directly_is_the_record_read_through_the_table() {
         r#"{"victim": {"vulnerable": true, "age": 3, "vulnerable": true}}"#,
         r#"{"victim": {"vulnerable": null, "age": 3, "vulnerable": false}}"#,
         r#"{"victim": {"vulnerable": true, "age": 3}, "case": {"place": "FR"}}"#,
+        // A key given twice, in each place: first and last, in the middle, in another
+        // section than the first, of `null`, written with an escape, unknown.
+        r#"{"act": {"coercion": true}, "victim": {"age": 3}, "act": {"coercion": true}}"#,
+        r#"{"victim": {"age": 3, "vulnerable": true, "count": 2, "age": 3}}"#,
+        r#"{"victim": {"age": 3, "count": 2, "count": 2, "vulnerable": true}}"#,
+        r#"{"victim": {"age": 3}, "offender": {"age": 40, "age": 41}}"#,
+        r#"{"victim": {"age": null, "age": null}}"#,
+        r#"{"victim": {"\u0061ge": 3, "age": 3}}"#,
+        r#"{"vict\u0069m": {"age": 3}, "victim": {"age": 3}}"#,
+        r#"{"version": 1, "victim": {"age": 3}, "version": null}"#,
+        r#"{"version": null, "version": null}"#,
+        r#"{"victim": {"nonsense": null, "nonsense": null}}"#,
+        r#"{"nowhere": null, "nowhere": null}"#,
+        r#"{"nowhere": null, "victim": {"age": 3}}"#,
+        r#"{"victim": {"derived": null, "age": 3}}"#,
+        r#"{"derived": {"age_gap": 3}}"#,
     ];
     // Keys in the order people write them: read directly all the same.
     let golden = include_str!("../../../../tests/batch/golden.jsonl");
@@ -156,6 +172,20 @@ fn a_record_read_directly_is_the_record_read_through_the_table() {
             None => assert!(i >= 500 || slow.is_err(), "{text}"),
         }
     }
+}
+
+/// The one-pass reading tells a key given twice by its place in the vocabulary, whatever
+/// its spelling: a key written with an escape is read directly too.
+#[test]
+fn a_key_written_with_an_escape_is_read_directly() {
+    let book = LawBook::builtin().unwrap();
+    let v = &book.vocabulary;
+    let text = r#"{"vict\u0069m": {"\u0061ge": 7}, "case": {"t\u0069tle": "x", "ict": true}}"#;
+    let direct = read_directly(text, v, today()).expect("read directly");
+    let plain = r#"{"case": {"ict": true, "title": "x"}, "victim": {"age": 7}}"#;
+    assert_eq!(Ok(direct), case_from_json(plain, 1, v, today()));
+    let twice = r#"{"case": {"t\u0069tle": "x", "title": "y"}}"#;
+    assert!(read_directly(twice, v, today()).is_none());
 }
 
 #[test]

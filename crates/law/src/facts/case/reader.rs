@@ -10,6 +10,31 @@ pub struct OpenSection<'n> {
     id: SectionId,
 }
 
+impl OpenSection<'_> {
+    /// The section's position among the sections of the vocabulary (below the number of
+    /// [`Vocabulary::sections`]): the same for the same name.
+    pub fn index(self) -> usize {
+        self.id.index()
+    }
+}
+
+/// A fact of a section that a case file may state, as [`CaseReader::stated`] finds it.
+#[derive(Debug, Clone, Copy)]
+pub struct StatedFact<'s> {
+    /// The dotted key, interned.
+    key: &'static str,
+    /// The position in [`Vocabulary::facts`].
+    slot: usize,
+    def: &'s FactDef,
+}
+
+impl StatedFact<'_> {
+    /// The fact's position in [`Vocabulary::facts`]: the same for the same section and key.
+    pub fn slot(self) -> usize {
+        self.slot
+    }
+}
+
 /// Reads a case step by step, with the checks of a case file: [`Case::from_table`] reads a
 /// TOML table through it, and batch analysis reads its usual records through it directly
 /// (see `batch::record`), so that both make exactly the same checks.
@@ -73,18 +98,18 @@ impl<'s> CaseReader<'s> {
             .with_help(format!("the keys {}", self.vocab.keys_of(&name).join(", ")))
     }
 
-    /// The fact `key` of `[section]`: its dotted key `section.key`, its position in the
-    /// vocabulary and its declaration; `None` when the vocabulary declares no such fact or
-    /// derives it (a derived fact is never stated). Found by section and name, and the
-    /// dotted key the vocabulary's, interned, never put together: this runs for every fact
-    /// of every record of a batch.
-    fn declared(
-        &self,
-        section: OpenSection,
-        key: &str,
-    ) -> Option<(&'static str, usize, &'s FactDef)> {
+    /// The fact `key` of `[section]`, when the vocabulary declares it and a case file may
+    /// state it (a derived fact is never stated): its dotted key `section.key`, its position
+    /// in the vocabulary and its declaration. Found by section and name, and the dotted key
+    /// the vocabulary's, interned, never put together: this runs for every fact of every
+    /// record of a batch.
+    pub fn stated(&self, section: OpenSection, key: &str) -> Option<StatedFact<'s>> {
         let slot = self.vocab.stated_slot(section.id, key)?;
-        Some((self.vocab.interned_key(slot), slot, &self.vocab.facts[slot]))
+        Some(StatedFact {
+            key: self.vocab.interned_key(slot),
+            slot,
+            def: &self.vocab.facts[slot],
+        })
     }
 
     /// One fact: `key` (at byte `key_at`) of `[section]`, its value at `span`.
@@ -96,8 +121,8 @@ impl<'s> CaseReader<'s> {
         value: &DeValue,
         span: Range<usize>,
     ) -> Result<(), Diagnostic> {
-        let vocab = self.vocab;
-        let Some((fact_key, slot, def)) = self.declared(section, key) else {
+        let Some(fact) = self.stated(section, key) else {
+            let vocab = self.vocab;
             let section = section.name;
             let mut d = self.source.error_at(
                 key_at,
@@ -112,8 +137,19 @@ impl<'s> CaseReader<'s> {
             }
             return Err(d);
         };
-        let parsed = convert(self.source, vocab, fact_key, def, value, span)?;
-        self.push(fact_key, slot, parsed);
+        self.value(fact, value, span)
+    }
+
+    /// The value (at `span`) of a fact found by [`CaseReader::stated`]: what
+    /// [`CaseReader::fact`] does once it has found the fact.
+    pub fn value(
+        &mut self,
+        fact: StatedFact<'s>,
+        value: &DeValue,
+        span: Range<usize>,
+    ) -> Result<(), Diagnostic> {
+        let parsed = convert(self.source, self.vocab, fact.key, fact.def, value, span)?;
+        self.push(fact.key, fact.slot, parsed);
         Ok(())
     }
 
@@ -123,10 +159,12 @@ impl<'s> CaseReader<'s> {
     /// number fact, within the same bounds). `false`, and nothing read, for anything else:
     /// `fact` then reports it. Read this way, a number costs a comparison instead of a
     /// TOML parse.
-    pub fn number(&mut self, section: OpenSection, key: &str, n: Number) -> bool {
-        let Some((fact_key, slot, def)) = self.declared(section, key) else {
-            return false;
-        };
+    pub fn number(&mut self, fact: StatedFact<'s>, n: Number) -> bool {
+        let StatedFact {
+            key: fact_key,
+            slot,
+            def,
+        } = fact;
         let value = match (def.ty, n) {
             (FactType::Integer, Number::Int(i)) => Value::Int(i),
             // As `str::parse::<f64>` reads the digits serde_json writes: both round to the
@@ -150,10 +188,12 @@ impl<'s> CaseReader<'s> {
     /// read, for anything else (another type of fact, a text not accepted): `fact` then
     /// reports it. Lists are common in records (`material.conduct`, `material.kinds`),
     /// and the array cost an allocation, a push for each text and a drop.
-    pub fn texts<S: AsRef<str>>(&mut self, section: OpenSection, key: &str, items: &[S]) -> bool {
-        let Some((fact_key, slot, def)) = self.declared(section, key) else {
-            return false;
-        };
+    pub fn texts<S: AsRef<str>>(&mut self, fact: StatedFact<'s>, items: &[S]) -> bool {
+        let StatedFact {
+            key: fact_key,
+            slot,
+            def,
+        } = fact;
         // Checked before the texts: an empty list holds none to refuse.
         if !matches!(def.ty, FactType::Countries | FactType::EnumList) {
             return false;

@@ -116,6 +116,13 @@ pub struct Vocabulary {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SectionId(usize);
 
+impl SectionId {
+    /// The section's position among [`Vocabulary::sections`].
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
 /// A section of a case file and the facts it may state (declared, not derived), by their
 /// name within the section (`age` in `[victim]`).
 ///
