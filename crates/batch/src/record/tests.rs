@@ -140,6 +140,9 @@ fn a_record_read_directly_is_the_record_read_through_the_table() {
         r#"{"nowhere": null, "victim": {"age": 3}}"#,
         r#"{"victim": {"derived": null, "age": 3}}"#,
         r#"{"derived": {"age_gap": 3}}"#,
+        // Keys out of order: the case holds its facts in key order all the same.
+        r#"{"victim": {"vulnerable": true, "age": 3, "count": 2}, "act": {"coercion": true}}"#,
+        r#"{"victim": {"age": 3}, "offender": {"age": 40}, "case": {"place": "FR", "ict": true}}"#,
     ];
     // Keys in the order people write them: read directly all the same.
     let golden = include_str!("../../../../tests/batch/golden.jsonl");

@@ -31,9 +31,22 @@ impl PartialEq for FactMap {
 }
 
 impl FactMap {
-    /// From facts in any order: as inserting them one by one (the last of equal keys kept).
-    pub(super) fn from_pairs(mut pairs: Vec<(Key, Fact)>) -> Self {
-        sort_keeping_last(&mut pairs);
+    /// From facts read with `vocab`, in any order: as inserting them one by one (the last of
+    /// equal keys kept). Each fact's slot, when it has one, must be its key's in `vocab`
+    /// (as [`CaseReader`] finds them): facts are then put in key order by their ranks
+    /// ([`Vocabulary::key_rank`]), two numbers compared rather than two texts. `in_order`:
+    /// the facts are known to be in strictly increasing key order already.
+    pub(super) fn from_read(
+        mut pairs: Vec<(Key, Fact)>,
+        vocab: &Vocabulary,
+        in_order: bool,
+    ) -> Self {
+        if !in_order {
+            sort_keeping_last_by(&mut pairs, |(a, fa), (b, fb)| match (fa.slot, fb.slot) {
+                (Some(x), Some(y)) => vocab.key_rank(x).cmp(&vocab.key_rank(y)),
+                _ => a.cmp(b),
+            });
+        }
         Self(pairs)
     }
 
@@ -82,12 +95,17 @@ impl FactMap {
 /// a map keeps. Pairs already in strictly increasing key order (the usual case) are left as
 /// they are.
 pub fn sort_keeping_last<K: Ord, V>(pairs: &mut Vec<(K, V)>) {
-    if !pairs.is_sorted_by(|a, b| a.0 < b.0) {
+    sort_keeping_last_by(pairs, |a, b| a.0.cmp(&b.0));
+}
+
+/// As [`sort_keeping_last`], the keys in the order of `cmp`.
+fn sort_keeping_last_by<T>(pairs: &mut Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    if !pairs.is_sorted_by(|a, b| cmp(a, b).is_lt()) {
         // A stable sort keeps equal keys in the order given; reversed, `dedup_by` keeps the
         // first of each run, that is the last given.
-        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        pairs.sort_by(&cmp);
         pairs.reverse();
-        pairs.dedup_by(|later, kept| later.0 == kept.0);
+        pairs.dedup_by(|later, kept| cmp(later, kept).is_eq());
         pairs.reverse();
     }
 }

@@ -44,6 +44,12 @@ pub struct CaseReader<'s> {
     /// The facts read so far. Put in the case at the end, at once: they usually come in
     /// key order (sections and keys are read in order), kept as they are then.
     facts: Vec<(Key, Fact)>,
+    /// Whether [`CaseReader::facts`] are in strictly increasing key order: the rank
+    /// ([`Vocabulary::key_rank`]) of each fact above the last one's. Followed as they are
+    /// read, rather than checked at the end (a comparison of texts for each fact).
+    in_order: bool,
+    /// The rank of the last fact read, plus one (0: none yet).
+    after_last: u64,
 }
 
 impl<'s> CaseReader<'s> {
@@ -53,6 +59,8 @@ impl<'s> CaseReader<'s> {
             source,
             vocab,
             facts: Vec::with_capacity(32),
+            in_order: true,
+            after_last: 0,
         }
     }
 
@@ -210,6 +218,9 @@ impl<'s> CaseReader<'s> {
     }
 
     fn push(&mut self, key: &'static str, slot: usize, value: Value) {
+        let after = u64::from(self.vocab.key_rank(slot)) + 1;
+        self.in_order &= after > self.after_last;
+        self.after_last = after;
         let slot = Some(slot);
         self.facts.push((Cow::Borrowed(key), Fact { value, slot }));
     }
@@ -223,7 +234,7 @@ impl<'s> CaseReader<'s> {
     ) -> Result<Case, Diagnostic> {
         // As inserting them one by one: in key order, the last of equal keys kept.
         let mut case = Case {
-            facts: FactMap::from_pairs(self.facts),
+            facts: FactMap::from_read(self.facts, self.vocab, self.in_order),
         };
         case.check_consistency(self.source, self.vocab, span, today)?;
         case.derive(self.vocab, today);

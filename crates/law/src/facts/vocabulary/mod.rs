@@ -109,6 +109,10 @@ pub struct Vocabulary {
     /// By position in [`Vocabulary::facts`]: the fact's key, interned ([`intern`]), which
     /// every case read with this vocabulary holds rather than a copy of its own.
     keys: Vec<&'static str>,
+    /// By position in [`Vocabulary::facts`]: the place of the fact's key among the keys of
+    /// the vocabulary in increasing order, so that two facts are put in key order by
+    /// comparing two numbers rather than two texts (see [`Vocabulary::key_order`]).
+    ranks: Vec<u32>,
 }
 
 /// A section a case file may hold, as [`Vocabulary::section_id`] finds it (valid for that
@@ -147,6 +151,12 @@ impl Vocabulary {
     /// its [`FactDef::key`], held once for the whole process.
     pub fn interned_key(&self, slot: usize) -> &'static str {
         self.keys[slot]
+    }
+
+    /// The place of the key of the fact at `slot` among the vocabulary's keys in increasing
+    /// order: of two facts, the one of lower rank has the lower key.
+    pub fn key_rank(&self, slot: usize) -> u32 {
+        self.ranks[slot]
     }
 
     pub fn fact(&self, key: &str) -> Option<&FactDef> {
