@@ -26,6 +26,8 @@ pub use fact_map::sort_keeping_last;
 pub use reader::{CaseReader, OpenSection, StatedFact};
 
 use convert::{convert, in_bounds, list_accepts, push_once, short, without_underscores};
+#[cfg(test)]
+use fact_map::SPARE_MOST_FOR_TESTS;
 use fact_map::{Fact, FactMap, Key};
 use suggest::closest;
 

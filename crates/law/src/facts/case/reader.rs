@@ -58,7 +58,7 @@ impl<'s> CaseReader<'s> {
         Self {
             source,
             vocab,
-            facts: Vec::with_capacity(32),
+            facts: FactMap::spare_list(),
             in_order: true,
             after_last: 0,
         }
