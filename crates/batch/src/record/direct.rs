@@ -153,13 +153,20 @@ impl<'de> serde::de::Visitor<'de> for Section<'_, '_, '_> {
             if !self.facts.first(fact.slot()) {
                 return Err(give_up());
             }
+            // A list fact: its texts read one by one, as they come.
+            if let Some(list) = reader.texts(fact) {
+                map.next_value_seed(List {
+                    reader: &mut *reader,
+                    list,
+                })?;
+                continue;
+            }
             let read = match map.next_value::<FactJson>()? {
                 // `null` is an absent key (as `json_to_de` makes it).
                 FactJson::Null => true,
                 FactJson::Number(n) => reader.number(fact, n),
                 FactJson::Bool(b) => reader.value(fact, &DeValue::Boolean(b), 0..0).is_ok(),
                 FactJson::Str(s) => reader.value(fact, &DeValue::String(s), 0..0).is_ok(),
-                FactJson::List(items) => reader.texts(fact, &items),
             };
             if !read {
                 return Err(give_up());
@@ -169,15 +176,57 @@ impl<'de> serde::de::Visitor<'de> for Section<'_, '_, '_> {
     }
 }
 
-/// A fact's value as the one-pass reading takes it: what [`fact_value`] accepts, with
+/// The value of a list fact (or `null`, an absent one): its texts read into the
+/// [`CaseReader`], each as it comes, without a list of them made first. Anything else is
+/// unusual (and read through the table, which reports it).
+struct List<'r, 's> {
+    reader: &'r mut CaseReader<'s>,
+    list: Texts<'s>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for List<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for List<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of texts")
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        // A text is read as a key is; anything else fails (and is read through the table).
+        while let Some(CowKey(s)) = seq.next_element()? {
+            if !self.reader.text(&mut self.list, &s) {
+                return Err(give_up());
+            }
+        }
+        self.reader.end_texts(self.list);
+        Ok(())
+    }
+}
+
+/// The value of a fact other than a list as the one-pass reading takes it: what
+/// [`fact_value`] accepts but a list (unusual there: the fact then refuses it), with
 /// numbers as serde_json parsed them rather than as text (see [`CaseReader::number`]).
 enum FactJson<'de> {
     Null,
     Bool(bool),
     Number(Number),
     Str(Cow<'de, str>),
-    /// A list of texts (anything else in a list is unusual).
-    List(Vec<Cow<'de, str>>),
 }
 
 impl<'de> serde::Deserialize<'de> for FactJson<'de> {
@@ -236,17 +285,5 @@ impl<'de> serde::de::Visitor<'de> for FactVisitor {
 
     fn visit_none<E>(self) -> Result<FactJson<'de>, E> {
         Ok(FactJson::Null)
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        mut seq: A,
-    ) -> Result<FactJson<'de>, A::Error> {
-        let mut items = Vec::with_capacity(4);
-        // A text is read as a key is; anything else fails (and is read through the table).
-        while let Some(CowKey(s)) = seq.next_element()? {
-            items.push(s);
-        }
-        Ok(FactJson::List(items))
     }
 }

@@ -140,6 +140,15 @@ fn a_record_read_directly_is_the_record_read_through_the_table() {
         r#"{"nowhere": null, "victim": {"age": 3}}"#,
         r#"{"victim": {"derived": null, "age": 3}}"#,
         r#"{"derived": {"age_gap": 3}}"#,
+        // A list fact given other than a list of texts, a list given to another fact.
+        r#"{"material": {"conduct": "possessed"}, "victim": {"age": 3}}"#,
+        r#"{"material": {"conduct": null, "kinds": ["photo"]}}"#,
+        r#"{"material": {"conduct": 3}}"#,
+        r#"{"material": {"conduct": true}}"#,
+        r#"{"material": {"conduct": [["possessed"]]}}"#,
+        r#"{"material": {"conduct": {"possessed": true}}}"#,
+        r#"{"victim": {"nationality": ["FR", "BE"], "age": [3]}}"#,
+        r#"{"case": {"ict": [true]}}"#,
         // Keys out of order: the case holds its facts in key order all the same.
         r#"{"victim": {"vulnerable": true, "age": 3, "count": 2}, "act": {"coercion": true}}"#,
         r#"{"victim": {"age": 3}, "offender": {"age": 40}, "case": {"place": "FR", "ict": true}}"#,

@@ -23,7 +23,7 @@ mod tests;
 pub use convert::Number;
 pub use dates::{DateText, date_in_range, format_date, parse_date};
 pub use fact_map::sort_keeping_last;
-pub use reader::{CaseReader, OpenSection, StatedFact};
+pub use reader::{CaseReader, OpenSection, StatedFact, Texts};
 
 use convert::{convert, in_bounds, list_accepts, push_once, short, without_underscores};
 #[cfg(test)]

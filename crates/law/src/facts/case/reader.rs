@@ -35,6 +35,12 @@ impl StatedFact<'_> {
     }
 }
 
+/// A list of texts being read for a fact (see [`CaseReader::texts`]).
+pub struct Texts<'s> {
+    fact: StatedFact<'s>,
+    out: Vec<String>,
+}
+
 /// Reads a case step by step, with the checks of a case file: [`Case::from_table`] reads a
 /// TOML table through it, and batch analysis reads its usual records through it directly
 /// (see `batch::record`), so that both make exactly the same checks.
@@ -190,31 +196,35 @@ impl<'s> CaseReader<'s> {
         true
     }
 
-    /// One fact whose value is a list of texts (from a JSON record), without building the
-    /// TOML array [`CaseReader::fact`] reads: what `fact` makes of it for a list of
-    /// countries or of values, each text accepted, repeats dropped. `false`, and nothing
-    /// read, for anything else (another type of fact, a text not accepted): `fact` then
-    /// reports it. Lists are common in records (`material.conduct`, `material.kinds`),
-    /// and the array cost an allocation, a push for each text and a drop.
-    pub fn texts<S: AsRef<str>>(&mut self, fact: StatedFact<'s>, items: &[S]) -> bool {
-        let StatedFact {
-            key: fact_key,
-            slot,
-            def,
-        } = fact;
+    /// One fact whose value is a list of texts (from a JSON record), read a text at a time
+    /// ([`CaseReader::text`], then [`CaseReader::end_texts`]) without building the TOML
+    /// array [`CaseReader::fact`] reads: what `fact` makes of it for a list of countries or
+    /// of values, each text accepted, repeats dropped. `None` for another type of fact,
+    /// and `text` is `false` for a text not accepted: nothing is read then, and `fact`
+    /// reports it. Lists are common in records (`material.conduct`, `material.kinds`): the
+    /// array cost an allocation, a push for each text and a drop, and so did a list of the
+    /// texts made first.
+    pub fn texts(&self, fact: StatedFact<'s>) -> Option<Texts<'s>> {
         // Checked before the texts: an empty list holds none to refuse.
-        if !matches!(def.ty, FactType::Countries | FactType::EnumList) {
+        matches!(fact.def.ty, FactType::Countries | FactType::EnumList).then(|| Texts {
+            fact,
+            out: Vec::new(),
+        })
+    }
+
+    /// The next text of a list (see [`CaseReader::texts`]): `false` when the fact does not
+    /// accept it.
+    pub fn text(&self, list: &mut Texts<'s>, s: &str) -> bool {
+        if !list_accepts(self.vocab, list.fact.def, s) {
             return false;
         }
-        let mut out: Vec<String> = Vec::with_capacity(items.len());
-        for s in items.iter().map(AsRef::as_ref) {
-            if !list_accepts(self.vocab, def, s) {
-                return false;
-            }
-            push_once(&mut out, s);
-        }
-        self.push(fact_key, slot, Value::List(out));
+        push_once(&mut list.out, s);
         true
+    }
+
+    /// The list read (see [`CaseReader::texts`]), every text accepted.
+    pub fn end_texts(&mut self, list: Texts<'s>) {
+        self.push(list.fact.key, list.fact.slot, Value::List(list.out));
     }
 
     fn push(&mut self, key: &'static str, slot: usize, value: Value) {
