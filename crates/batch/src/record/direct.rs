@@ -165,8 +165,8 @@ impl<'de> serde::de::Visitor<'de> for Section<'_, '_, '_> {
                 // `null` is an absent key (as `json_to_de` makes it).
                 FactJson::Null => true,
                 FactJson::Number(n) => reader.number(fact, n),
-                FactJson::Bool(b) => reader.value(fact, &DeValue::Boolean(b), 0..0).is_ok(),
-                FactJson::Str(s) => reader.value(fact, &DeValue::String(s), 0..0).is_ok(),
+                FactJson::Bool(b) => reader.boolean(fact, b),
+                FactJson::Str(s) => reader.text_fact(fact, &s),
             };
             if !read {
                 return Err(give_up());

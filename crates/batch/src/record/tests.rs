@@ -149,6 +149,17 @@ fn a_record_read_directly_is_the_record_read_through_the_table() {
         r#"{"material": {"conduct": {"possessed": true}}}"#,
         r#"{"victim": {"nationality": ["FR", "BE"], "age": [3]}}"#,
         r#"{"case": {"ict": [true]}}"#,
+        // A text for each type of fact: accepted, refused.
+        r#"{"live": {"sessions": "several"}, "victim": {"age": 3}}"#,
+        r#"{"live": {"sessions": "many"}}"#,
+        r#"{"victim": {"age": "several"}}"#,
+        r#"{"case": {"date_of_facts": "2023-02-29"}}"#,
+        r#"{"case": {"date_of_facts": "2024-02-29", "place": "ZZ"}}"#,
+        r#"{"case": {"place": "XK"}, "offender": {"group": "nope"}}"#,
+        r#"{"offender": {"group": "alone", "relation": ""}}"#,
+        r#"{"case": {"ict": "true"}}"#,
+        r#"{"case": {"title": true}}"#,
+        r#"{"case": {"title": "", "place": "fr"}}"#,
         // Keys out of order: the case holds its facts in key order all the same.
         r#"{"victim": {"vulnerable": true, "age": 3, "count": 2}, "act": {"coercion": true}}"#,
         r#"{"victim": {"age": 3}, "offender": {"age": 40}, "case": {"place": "FR", "ict": true}}"#,
@@ -166,6 +177,12 @@ fn a_record_read_directly_is_the_record_read_through_the_table() {
             "{text}"
         );
     }
+    // Texts near the longest accepted, in characters (of two bytes each here).
+    let long = |n: usize| format!(r#"{{"case": {{"title": "{}"}}}}"#, "é".repeat(n));
+    let (longest, too_long) = (long(65_536), long(65_537));
+    let unusual = unusual
+        .into_iter()
+        .chain([longest.as_str(), too_long.as_str()]);
     for (i, text) in synthetic.lines().chain(unusual).enumerate() {
         // A key given twice is refused before either reading.
         let Ok(value) = serde_json::from_str::<Json>(text) else {

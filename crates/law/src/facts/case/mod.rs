@@ -25,7 +25,9 @@ pub use dates::{DateText, date_in_range, format_date, parse_date};
 pub use fact_map::sort_keeping_last;
 pub use reader::{CaseReader, OpenSection, StatedFact, Texts};
 
-use convert::{convert, in_bounds, list_accepts, push_once, short, without_underscores};
+use convert::{
+    convert, in_bounds, list_accepts, push_once, short, text_value, without_underscores,
+};
 #[cfg(test)]
 use fact_map::SPARE_MOST_FOR_TESTS;
 use fact_map::{Fact, FactMap, Key};

@@ -167,6 +167,30 @@ impl<'s> CaseReader<'s> {
         Ok(())
     }
 
+    /// One fact whose value is a boolean (from a JSON record), without the TOML value
+    /// [`CaseReader::fact`] reads: what `fact` makes of it (for a boolean fact). `false`, and
+    /// nothing read, for another type of fact: `fact` then reports it.
+    pub fn boolean(&mut self, fact: StatedFact<'s>, b: bool) -> bool {
+        if fact.def.ty != FactType::Bool {
+            return false;
+        }
+        self.push(fact.key, fact.slot, Value::Bool(b));
+        true
+    }
+
+    /// One fact whose value is a text (from a JSON record), without the TOML value
+    /// [`CaseReader::fact`] reads: what `fact` makes of it, through the same checks
+    /// (`text_value`). `false`, and nothing read, for a text the fact refuses: `fact` then
+    /// reports it. Most facts of a record are texts or booleans: the TOML value, built and
+    /// dropped, and the general conversion cost some 80 instructions a fact.
+    pub fn text_fact(&mut self, fact: StatedFact<'s>, s: &str) -> bool {
+        let Ok(value) = text_value(self.vocab, fact.def, s) else {
+            return false;
+        };
+        self.push(fact.key, fact.slot, value);
+        true
+    }
+
     /// One fact whose value is a number already parsed (from a JSON record), without going
     /// through the TOML text of the number: what [`CaseReader::fact`] makes of the number
     /// serde_json writes for it (a whole number for an integer fact, any number for a
