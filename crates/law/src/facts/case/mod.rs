@@ -200,9 +200,16 @@ impl Case {
 
 /// The ages a birth date decides: (age, birth date), victim first.
 const AGES: [(&str, &str); 2] = [
-    ("victim.age", "victim.birth_date"),
-    ("offender.age", "offender.birth_date"),
+    (VICTIM_AGE, VICTIM_BIRTH_DATE),
+    (OFFENDER_AGE, OFFENDER_BIRTH_DATE),
 ];
+const VICTIM_AGE: &str = "victim.age";
+const VICTIM_BIRTH_DATE: &str = "victim.birth_date";
+const OFFENDER_AGE: &str = "offender.age";
+const OFFENDER_BIRTH_DATE: &str = "offender.birth_date";
+const DATE_OF_FACTS: &str = "case.date_of_facts";
+const FIRST_DATE_OF_FACTS: &str = "case.first_date_of_facts";
+const DATE_OF_ASSESSMENT: &str = "case.date_of_assessment";
 
 /// The birth date an age is derived from (`victim.age`: `victim.birth_date`), when `key` is
 /// such an age: a case that varies the age must leave the birth date out.

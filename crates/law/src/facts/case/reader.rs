@@ -270,8 +270,9 @@ impl<'s> CaseReader<'s> {
         let mut case = Case {
             facts: FactMap::from_read(self.facts, self.vocab, self.in_order),
         };
-        case.check_consistency(self.source, self.vocab, span, today)?;
-        case.derive(self.vocab, today);
+        let known = case.known();
+        case.check_consistency(&known, self.source, self.vocab, span, today)?;
+        case.derive_from(known, self.vocab, today);
         Ok(case)
     }
 }
