@@ -117,6 +117,7 @@ impl<'s> CaseReader<'s> {
     /// in the vocabulary and its declaration. Found by section and name, and the dotted key
     /// the vocabulary's, interned, never put together: this runs for every fact of every
     /// record of a batch.
+    #[inline]
     pub fn stated(&self, section: OpenSection, key: &str) -> Option<StatedFact<'s>> {
         let slot = self.vocab.stated_slot(section.id, key)?;
         Some(StatedFact {
@@ -251,6 +252,7 @@ impl<'s> CaseReader<'s> {
         self.push(list.fact.key, list.fact.slot, Value::List(list.out));
     }
 
+    #[inline]
     fn push(&mut self, key: &'static str, slot: usize, value: Value) {
         let after = u64::from(self.vocab.key_rank(slot)) + 1;
         self.in_order &= after > self.after_last;

@@ -195,6 +195,7 @@ impl Vocabulary {
     /// [`Vocabulary::slot`] finds it, looked up among the section's facts by its name
     /// alone, without putting the dotted key together (every fact of every record of a
     /// batch is looked up this way).
+    #[inline]
     pub fn stated_slot(&self, section: SectionId, key: &str) -> Option<usize> {
         let s = &self.stated[section.0];
         let n = key.len();
