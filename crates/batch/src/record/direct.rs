@@ -5,13 +5,14 @@ use super::*;
 /// Reads the usual record straight into a case, in one pass over its text: the steps of a
 /// case file ([`CaseReader`], which [`Case::from_table`] takes too) on the values
 /// [`json_to_de`] would make, without the [`Json`] tree, the table and the fields that only
-/// serve to locate a problem. `None` at the first problem, or at anything unusual (keys out
-/// of order or repeated, a nested object, a list holding other than texts): the record is
+/// serve to locate a problem. `None` at the first problem, or at anything unusual (keys
+/// repeated or unknown, a nested object, a list holding other than texts): the record is
 /// then read again through the table, which reports what is wrong.
 ///
 /// The keys of an object may come in any order (people write `case` before `victim`): the
 /// case holds its facts in key order whatever the order read, and a key given twice, which
-/// the table refuses, makes the reading give up ([`Met`]).
+/// the table refuses, makes the reading give up ([`Met`]), as does a key the vocabulary
+/// does not know (even of a `null`, which the table reads as absent).
 pub(super) fn read_directly(text: &str, vocab: &Vocabulary, today: NaiveDate) -> Option<Case> {
     let source = SourceText::new(String::new(), String::new());
     let mut reader = CaseReader::new(&source, vocab);
@@ -26,52 +27,37 @@ fn give_up<E: serde::de::Error>() -> E {
     E::custom("read through the table")
 }
 
-/// The keys of one object met so far, to tell a key given twice: a key after the greatest
-/// one met (keys in increasing order, as serde_json writes them) is new at the cost of one
-/// comparison; another is compared with every key met. Up to [`Met::MOST`] keys, each
-/// borrowed from the line (the reading gives up on more, or on a key written with an
-/// escape: the table reads those).
-struct Met<'de> {
-    keys: [&'de str; Met::MOST],
-    len: usize,
-    greatest: &'de str,
+/// The positions met so far in one record, to tell a key given twice: of the sections
+/// ([`OpenSection::index`]) or of the facts ([`StatedFact::slot`], one for each section and
+/// key). A key is found in the vocabulary anyway, and its position compared rather than its
+/// text (before, each key was compared with the greatest met, a call to `memcmp`). A key the
+/// vocabulary does not know makes the reading give up, so that a record holds no more keys
+/// than the vocabulary declares, and a line of a megabyte of keys is not read in quadratic
+/// time.
+#[derive(Default)]
+struct Met {
+    /// The first 256 positions, a bit each.
+    bits: [u64; 4],
+    /// Beyond (a vocabulary of more than 256 facts), in a list.
+    more: Vec<usize>,
 }
 
-impl<'de> Met<'de> {
-    const MOST: usize = 24;
-
-    fn new() -> Self {
-        Self {
-            keys: [""; Met::MOST],
-            len: 0,
-            greatest: "",
-        }
-    }
-
-    /// The next key of the object, unless it was met before.
-    fn next_key<A: serde::de::MapAccess<'de>>(
-        &mut self,
-        map: &mut A,
-    ) -> Result<Option<&'de str>, A::Error> {
-        let Some(CowKey(key)) = map.next_key::<CowKey<'de>>()? else {
-            return Ok(None);
-        };
-        let Cow::Borrowed(key) = key else {
-            return Err(give_up());
-        };
-        if self.len == Met::MOST {
-            return Err(give_up());
-        }
-        if self.len > 0 && key <= self.greatest {
-            if self.keys[..self.len].contains(&key) {
-                return Err(give_up());
+impl Met {
+    /// Whether `i` is met for the first time (and now met).
+    fn first(&mut self, i: usize) -> bool {
+        match self.bits.get_mut(i / 64) {
+            Some(word) => {
+                let bit = 1 << (i % 64);
+                let first = *word & bit == 0;
+                *word |= bit;
+                first
             }
-        } else {
-            self.greatest = key;
+            None if self.more.contains(&i) => false,
+            None => {
+                self.more.push(i);
+                true
+            }
         }
-        self.keys[self.len] = key;
-        self.len += 1;
-        Ok(Some(key))
     }
 }
 
@@ -94,9 +80,14 @@ impl<'de> serde::de::Visitor<'de> for Record<'_, '_> {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut met = Met::new();
-        while let Some(name) = met.next_key(&mut map)? {
+        let mut version = false;
+        let mut sections = Met::default();
+        let mut facts = Met::default();
+        while let Some(CowKey(name)) = map.next_key::<CowKey<'de>>()? {
             if name == "version" {
+                if std::mem::replace(&mut version, true) {
+                    return Err(give_up());
+                }
                 // `null` is an absent key, whatever the key (as `json_to_de` makes it).
                 let value: Json = map.next_value()?;
                 if !matches!(value, Json::Null) {
@@ -104,10 +95,16 @@ impl<'de> serde::de::Visitor<'de> for Record<'_, '_> {
                     self.0.version(&de, 0..0).map_err(|_| give_up())?;
                 }
             } else {
+                // A section the vocabulary does not know is refused, unless `null` (an
+                // absent section): given up on either way, a rare thing.
+                let open = self.0.section(&name, 0).map_err(|_| give_up())?;
+                if !sections.first(open.index()) {
+                    return Err(give_up());
+                }
                 map.next_value_seed(Section {
                     reader: &mut *self.0,
-                    name,
-                    open: None,
+                    open,
+                    facts: &mut facts,
                 })?;
             }
         }
@@ -119,9 +116,9 @@ impl<'de> serde::de::Visitor<'de> for Record<'_, '_> {
 /// [`CaseReader`].
 struct Section<'r, 's, 'n> {
     reader: &'r mut CaseReader<'s>,
-    name: &'n str,
-    /// The section once the reader has checked it (`None` before).
-    open: Option<OpenSection<'n>>,
+    open: OpenSection<'n>,
+    /// The facts met in the record so far.
+    facts: &'r mut Met,
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for Section<'_, '_, '_> {
@@ -143,26 +140,33 @@ impl<'de> serde::de::Visitor<'de> for Section<'_, '_, '_> {
         Ok(())
     }
 
-    fn visit_some<D: serde::Deserializer<'de>>(mut self, d: D) -> Result<(), D::Error> {
-        let open = self.reader.section(self.name, 0).map_err(|_| give_up())?;
-        self.open = Some(open);
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_map(self)
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        // A section is a map only after `visit_some` has checked it.
-        let section = self.open.ok_or_else(give_up)?;
-        let mut met = Met::new();
-        while let Some(key) = met.next_key(&mut map)? {
-            let reader = &mut *self.reader;
-            let mut fact = |de: DeValue| reader.fact(section, key, 0, &de, 0..0).is_ok();
+        let reader = self.reader;
+        while let Some(CowKey(key)) = map.next_key::<CowKey<'de>>()? {
+            // A key the vocabulary does not know is refused, unless `null` (an absent
+            // fact): given up on either way, a rare thing.
+            let fact = reader.stated(self.open, &key).ok_or_else(give_up)?;
+            if !self.facts.first(fact.slot()) {
+                return Err(give_up());
+            }
+            // A list fact: its texts read one by one, as they come.
+            if let Some(list) = reader.texts(fact) {
+                map.next_value_seed(List {
+                    reader: &mut *reader,
+                    list,
+                })?;
+                continue;
+            }
             let read = match map.next_value::<FactJson>()? {
                 // `null` is an absent key (as `json_to_de` makes it).
                 FactJson::Null => true,
-                FactJson::Number(n) => reader.number(section, key, n),
-                FactJson::Bool(b) => fact(DeValue::Boolean(b)),
-                FactJson::Str(s) => fact(DeValue::String(s)),
-                FactJson::List(items) => reader.texts(section, key, &items),
+                FactJson::Number(n) => reader.number(fact, n),
+                FactJson::Bool(b) => reader.boolean(fact, b),
+                FactJson::Str(s) => reader.text_fact(fact, &s),
             };
             if !read {
                 return Err(give_up());
@@ -172,15 +176,57 @@ impl<'de> serde::de::Visitor<'de> for Section<'_, '_, '_> {
     }
 }
 
-/// A fact's value as the one-pass reading takes it: what [`fact_value`] accepts, with
+/// The value of a list fact (or `null`, an absent one): its texts read into the
+/// [`CaseReader`], each as it comes, without a list of them made first. Anything else is
+/// unusual (and read through the table, which reports it).
+struct List<'r, 's> {
+    reader: &'r mut CaseReader<'s>,
+    list: Texts<'s>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for List<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for List<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of texts")
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        // A text is read as a key is; anything else fails (and is read through the table).
+        while let Some(CowKey(s)) = seq.next_element()? {
+            if !self.reader.text(&mut self.list, &s) {
+                return Err(give_up());
+            }
+        }
+        self.reader.end_texts(self.list);
+        Ok(())
+    }
+}
+
+/// The value of a fact other than a list as the one-pass reading takes it: what
+/// [`fact_value`] accepts but a list (unusual there: the fact then refuses it), with
 /// numbers as serde_json parsed them rather than as text (see [`CaseReader::number`]).
 enum FactJson<'de> {
     Null,
     Bool(bool),
     Number(Number),
     Str(Cow<'de, str>),
-    /// A list of texts (anything else in a list is unusual).
-    List(Vec<Cow<'de, str>>),
 }
 
 impl<'de> serde::Deserialize<'de> for FactJson<'de> {
@@ -239,17 +285,5 @@ impl<'de> serde::de::Visitor<'de> for FactVisitor {
 
     fn visit_none<E>(self) -> Result<FactJson<'de>, E> {
         Ok(FactJson::Null)
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        mut seq: A,
-    ) -> Result<FactJson<'de>, A::Error> {
-        let mut items = Vec::with_capacity(4);
-        // A text is read as a key is; anything else fails (and is read through the table).
-        while let Some(CowKey(s)) = seq.next_element()? {
-            items.push(s);
-        }
-        Ok(FactJson::List(items))
     }
 }

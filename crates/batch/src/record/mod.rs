@@ -37,7 +37,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use qualif_law::diagnostics::{Diagnostic, SourceText};
 use qualif_law::facts::{
-    Case, CaseReader, FactType, Number, OpenSection, Vocabulary, sort_keeping_last,
+    Case, CaseReader, FactType, Number, OpenSection, Texts, Vocabulary, sort_keeping_last,
 };
 
 /// A record that could not be read as a case: where, and why.

@@ -124,6 +124,58 @@ fn a_record_read_directly_is_the_record_read_through_the_table() {
         r#"{"victim": {"vulnerable": true, "age": 3, "vulnerable": true}}"#,
         r#"{"victim": {"vulnerable": null, "age": 3, "vulnerable": false}}"#,
         r#"{"victim": {"vulnerable": true, "age": 3}, "case": {"place": "FR"}}"#,
+        // A key given twice, in each place: first and last, in the middle, in another
+        // section than the first, of `null`, written with an escape, unknown.
+        r#"{"act": {"coercion": true}, "victim": {"age": 3}, "act": {"coercion": true}}"#,
+        r#"{"victim": {"age": 3, "vulnerable": true, "count": 2, "age": 3}}"#,
+        r#"{"victim": {"age": 3, "count": 2, "count": 2, "vulnerable": true}}"#,
+        r#"{"victim": {"age": 3}, "offender": {"age": 40, "age": 41}}"#,
+        r#"{"victim": {"age": null, "age": null}}"#,
+        r#"{"victim": {"\u0061ge": 3, "age": 3}}"#,
+        r#"{"vict\u0069m": {"age": 3}, "victim": {"age": 3}}"#,
+        r#"{"version": 1, "victim": {"age": 3}, "version": null}"#,
+        r#"{"version": null, "version": null}"#,
+        r#"{"victim": {"nonsense": null, "nonsense": null}}"#,
+        r#"{"nowhere": null, "nowhere": null}"#,
+        r#"{"nowhere": null, "victim": {"age": 3}}"#,
+        r#"{"victim": {"derived": null, "age": 3}}"#,
+        r#"{"derived": {"age_gap": 3}}"#,
+        // A list fact given other than a list of texts, a list given to another fact.
+        r#"{"material": {"conduct": "possessed"}, "victim": {"age": 3}}"#,
+        r#"{"material": {"conduct": null, "kinds": ["photo"]}}"#,
+        r#"{"material": {"conduct": 3}}"#,
+        r#"{"material": {"conduct": true}}"#,
+        r#"{"material": {"conduct": [["possessed"]]}}"#,
+        r#"{"material": {"conduct": {"possessed": true}}}"#,
+        r#"{"victim": {"nationality": ["FR", "BE"], "age": [3]}}"#,
+        r#"{"case": {"ict": [true]}}"#,
+        // A text for each type of fact: accepted, refused.
+        r#"{"live": {"sessions": "several"}, "victim": {"age": 3}}"#,
+        r#"{"live": {"sessions": "many"}}"#,
+        r#"{"victim": {"age": "several"}}"#,
+        r#"{"case": {"date_of_facts": "2023-02-29"}}"#,
+        r#"{"case": {"date_of_facts": "2024-02-29", "place": "ZZ"}}"#,
+        r#"{"case": {"place": "XK"}, "offender": {"group": "nope"}}"#,
+        r#"{"offender": {"group": "alone", "relation": ""}}"#,
+        r#"{"case": {"ict": "true"}}"#,
+        r#"{"case": {"title": true}}"#,
+        r#"{"case": {"title": "", "place": "fr"}}"#,
+        // The consistency rules and the derived facts: birth dates, ages, periods.
+        r#"{"case": {"date_of_facts": "2020-01-01"}, "victim": {"birth_date": "2010-06-01"}, "offender": {"birth_date": "1980-02-29"}}"#,
+        r#"{"case": {"date_of_facts": "2020-01-01"}, "victim": {"birth_date": "2010-06-01"}, "offender": {"age": 40}}"#,
+        r#"{"case": {"date_of_facts": "2020-01-01"}, "victim": {"age": 9}, "offender": {"birth_date": "1980-01-02"}}"#,
+        r#"{"case": {"date_of_facts": "2024-02-29"}, "victim": {"age": 9}, "offender": {"age": 40}}"#,
+        r#"{"victim": {"age": 9}, "offender": {"age": 40}}"#,
+        r#"{"victim": {"birth_date": "2030-01-01"}}"#,
+        r#"{"victim": {"birth_date": "1800-01-01"}}"#,
+        r#"{"case": {"date_of_facts": "2020-01-01"}, "offender": {"birth_date": "2010-06-01", "age": 3}}"#,
+        r#"{"case": {"first_date_of_facts": "2019-01-01"}}"#,
+        r#"{"case": {"first_date_of_facts": "2021-01-01", "date_of_facts": "2020-01-01"}}"#,
+        r#"{"case": {"first_date_of_facts": "2019-01-01", "date_of_facts": "2020-01-01", "date_of_assessment": "2019-12-31"}}"#,
+        r#"{"case": {"first_date_of_facts": "2019-01-01", "date_of_facts": "2020-01-01", "date_of_assessment": "2021-01-01"}, "victim": {"age": 12}}"#,
+        // Keys out of order: the case holds its facts in key order all the same.
+        r#"{"victim": {"vulnerable": true, "age": 3, "count": 2}, "act": {"coercion": true}}"#,
+        r#"{"victim": {"age": 3}, "offender": {"age": 40}, "case": {"place": "FR", "ict": true}}"#,
     ];
     // Keys in the order people write them: read directly all the same.
     let golden = include_str!("../../../../tests/batch/golden.jsonl");
@@ -138,6 +190,12 @@ fn a_record_read_directly_is_the_record_read_through_the_table() {
             "{text}"
         );
     }
+    // Texts near the longest accepted, in characters (of two bytes each here).
+    let long = |n: usize| format!(r#"{{"case": {{"title": "{}"}}}}"#, "é".repeat(n));
+    let (longest, too_long) = (long(65_536), long(65_537));
+    let unusual = unusual
+        .into_iter()
+        .chain([longest.as_str(), too_long.as_str()]);
     for (i, text) in synthetic.lines().chain(unusual).enumerate() {
         // A key given twice is refused before either reading.
         let Ok(value) = serde_json::from_str::<Json>(text) else {
@@ -156,6 +214,20 @@ fn a_record_read_directly_is_the_record_read_through_the_table() {
             None => assert!(i >= 500 || slow.is_err(), "{text}"),
         }
     }
+}
+
+/// The one-pass reading tells a key given twice by its place in the vocabulary, whatever
+/// its spelling: a key written with an escape is read directly too.
+#[test]
+fn a_key_written_with_an_escape_is_read_directly() {
+    let book = LawBook::builtin().unwrap();
+    let v = &book.vocabulary;
+    let text = r#"{"vict\u0069m": {"\u0061ge": 7}, "case": {"t\u0069tle": "x", "ict": true}}"#;
+    let direct = read_directly(text, v, today()).expect("read directly");
+    let plain = r#"{"case": {"ict": true, "title": "x"}, "victim": {"age": 7}}"#;
+    assert_eq!(Ok(direct), case_from_json(plain, 1, v, today()));
+    let twice = r#"{"case": {"t\u0069tle": "x", "title": "y"}}"#;
+    assert!(read_directly(twice, v, today()).is_none());
 }
 
 #[test]

@@ -11,7 +11,7 @@ pub use case::{
     AGE_GAP, Case, DateText, MAX_CASE_FILE_BYTES, SUPPORTED_VERSION, age_gap_sign,
     age_of_birth_date, age_source, date_in_range, format_date, parse_date,
 };
-pub use case::{CaseReader, Number, OpenSection, sort_keeping_last};
+pub use case::{CaseReader, Number, OpenSection, StatedFact, Texts, sort_keeping_last};
 pub use sources::{SourceClass, SourceClasses};
 pub use value::{Interval, Value};
 pub use vocabulary::Locations;

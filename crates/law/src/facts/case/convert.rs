@@ -66,20 +66,6 @@ pub(super) fn convert(
             bounded(n as f64, &n)?;
             Ok(Value::Int(n))
         }
-        // The word that stands for "at least so many" (`"several"`).
-        (FactType::Integer, DeValue::String(s)) if def.at_least.is_some() => match &def.at_least {
-            Some(a) if a.id == s.as_ref() => Ok(Value::AtLeast(a.min)),
-            _ => Err(source
-                .error_at(
-                    span.start,
-                    format!(
-                        "`{key}` = \"{}\" is neither a whole number nor \"{}\"",
-                        short(s),
-                        def.at_least.as_ref().map_or("", |a| a.id.as_str())
-                    ),
-                )
-                .with_help(accepted())),
-        },
         (FactType::Number, DeValue::Integer(_) | DeValue::Float(_)) => {
             let n: Option<f64> = match value {
                 // 0x10 is sixteen: read the digits in their radix.
@@ -98,14 +84,6 @@ pub(super) fn convert(
             bounded(n, &n)?;
             Ok(Value::Number(n))
         }
-        (FactType::Date, DeValue::String(s)) => parse_date(s).map(Value::Date).ok_or_else(|| {
-            source
-                .error_at(
-                    span.start,
-                    format!("`{key}` = \"{}\" is not a valid date", short(s)),
-                )
-                .with_help("a real calendar date written \"YYYY-MM-DD\"")
-        }),
         (FactType::Date, DeValue::Datetime(dt)) => match (dt.date, dt.time) {
             (Some(d), None) => {
                 NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
@@ -114,44 +92,48 @@ pub(super) fn convert(
             }
             _ => Err(wrong("a date with a time")),
         },
-        (FactType::Text, DeValue::String(s)) => {
-            if s.chars().count() > MAX_TEXT_CHARS {
-                return Err(source
-                    .error_at(
-                        span.start,
-                        format!("`{key}` is too long ({} characters)", s.chars().count()),
-                    )
-                    .with_help(format!("a text of at most {MAX_TEXT_CHARS} characters")));
-            }
-            Ok(Value::Str(s.to_string()))
-        }
-        (FactType::Country, DeValue::String(s)) => {
-            if vocab.is_country(s) {
-                Ok(Value::Str(s.to_string()))
-            } else {
-                Err(source
-                    .error_at(
-                        span.start,
-                        format!(
-                            "`{key}` = \"{}\" is not an ISO 3166-1 alpha-2 country code",
-                            short(s)
-                        ),
-                    )
-                    .with_help(accepted()))
-            }
-        }
-        (FactType::Enum, DeValue::String(s)) => {
-            if def.values.iter().any(|v| v == s.as_ref()) {
-                Ok(Value::Str(s.to_string()))
-            } else {
-                Err(source
-                    .error_at(
-                        span.start,
-                        format!("`{key}` = \"{}\" is not an accepted value", short(s)),
-                    )
-                    .with_help(accepted()))
-            }
-        }
+        // A text, a country, a value of an enumeration, a date, or the word that stands for
+        // "at least so many" (`"several"`).
+        (_, DeValue::String(s)) => text_value(vocab, def, s).map_err(|refused| match refused {
+            Refused::AtLeast => source
+                .error_at(
+                    span.start,
+                    format!(
+                        "`{key}` = \"{}\" is neither a whole number nor \"{}\"",
+                        short(s),
+                        def.at_least.as_ref().map_or("", |a| a.id.as_str())
+                    ),
+                )
+                .with_help(accepted()),
+            Refused::Date => source
+                .error_at(
+                    span.start,
+                    format!("`{key}` = \"{}\" is not a valid date", short(s)),
+                )
+                .with_help("a real calendar date written \"YYYY-MM-DD\""),
+            Refused::TooLong => source
+                .error_at(
+                    span.start,
+                    format!("`{key}` is too long ({} characters)", s.chars().count()),
+                )
+                .with_help(format!("a text of at most {MAX_TEXT_CHARS} characters")),
+            Refused::Country => source
+                .error_at(
+                    span.start,
+                    format!(
+                        "`{key}` = \"{}\" is not an ISO 3166-1 alpha-2 country code",
+                        short(s)
+                    ),
+                )
+                .with_help(accepted()),
+            Refused::Value => source
+                .error_at(
+                    span.start,
+                    format!("`{key}` = \"{}\" is not an accepted value", short(s)),
+                )
+                .with_help(accepted()),
+            Refused::Type => wrong(describe(value)),
+        }),
         (FactType::Countries | FactType::EnumList, DeValue::Array(items)) => {
             let mut out = Vec::new();
             for item in items.iter() {
@@ -179,6 +161,47 @@ pub(super) fn convert(
             Ok(Value::List(out))
         }
         (_, other) => Err(wrong(describe(other))),
+    }
+}
+
+/// Why a fact refuses a text (see [`text_value`]).
+pub(super) enum Refused {
+    /// Not the word of an integer fact that stands for "at least so many".
+    AtLeast,
+    /// Not a real date written `YYYY-MM-DD`.
+    Date,
+    /// A text of more than [`MAX_TEXT_CHARS`] characters.
+    TooLong,
+    /// Not a country code.
+    Country,
+    /// Not a value of the enumeration.
+    Value,
+    /// The fact does not take a text.
+    Type,
+}
+
+/// What a text is as the value of a fact: a text, a country, a value of an enumeration, a
+/// date, or the word of an integer fact that stands for "at least so many". The checks of
+/// a text in a case file ([`convert`] words the refusal), which a JSON record's texts go
+/// through without a TOML value (see [`CaseReader::text_fact`]).
+pub(super) fn text_value(vocab: &Vocabulary, def: &FactDef, s: &str) -> Result<Value, Refused> {
+    match def.ty {
+        FactType::Integer => match &def.at_least {
+            Some(a) if a.id == s => Ok(Value::AtLeast(a.min)),
+            Some(_) => Err(Refused::AtLeast),
+            None => Err(Refused::Type),
+        },
+        FactType::Date => parse_date(s).map(Value::Date).ok_or(Refused::Date),
+        // No more characters than bytes: counted only when the bytes are too many.
+        FactType::Text if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS => {
+            Err(Refused::TooLong)
+        }
+        FactType::Text => Ok(Value::Str(s.to_string())),
+        FactType::Country if vocab.is_country(s) => Ok(Value::Str(s.to_string())),
+        FactType::Country => Err(Refused::Country),
+        FactType::Enum if def.values.iter().any(|v| v == s) => Ok(Value::Str(s.to_string())),
+        FactType::Enum => Err(Refused::Value),
+        _ => Err(Refused::Type),
     }
 }
 

@@ -2,21 +2,54 @@
 
 use super::*;
 
+/// The facts that the consistency rules and the derived facts read, found in one pass over
+/// a case's facts rather than each by a search of its own (callgrind: some fourteen
+/// searches a case read, 1,200 instructions).
+#[derive(Debug, Default)]
+pub(super) struct Known {
+    date_of_facts: Option<NaiveDate>,
+    first_date_of_facts: Option<NaiveDate>,
+    date_of_assessment: Option<NaiveDate>,
+    /// As [`AGES`]: the victim's, the offender's (a date; a whole number).
+    births: [Option<NaiveDate>; 2],
+    ages: [Option<i64>; 2],
+    /// Whether the case holds [`AGE_GAP`].
+    age_gap: bool,
+}
+
 impl Case {
-    /// `span` locates a fact's value in the file (only when a problem is found).
+    /// The facts [`Known`] holds, as [`Case::date`] and [`Case::get`] find them.
+    pub(super) fn known(&self) -> Known {
+        let mut known = Known::default();
+        for (key, value) in self.facts.iter() {
+            match (key, value) {
+                (DATE_OF_FACTS, Value::Date(d)) => known.date_of_facts = Some(*d),
+                (FIRST_DATE_OF_FACTS, Value::Date(d)) => known.first_date_of_facts = Some(*d),
+                (DATE_OF_ASSESSMENT, Value::Date(d)) => known.date_of_assessment = Some(*d),
+                (VICTIM_BIRTH_DATE, Value::Date(d)) => known.births[0] = Some(*d),
+                (OFFENDER_BIRTH_DATE, Value::Date(d)) => known.births[1] = Some(*d),
+                (VICTIM_AGE, Value::Int(n)) => known.ages[0] = Some(*n),
+                (OFFENDER_AGE, Value::Int(n)) => known.ages[1] = Some(*n),
+                (AGE_GAP, _) => known.age_gap = true,
+                _ => {}
+            }
+        }
+        known
+    }
+
+    /// `span` locates a fact's value in the file (only when a problem is found); `known`:
+    /// the case's [`Case::known`].
     pub(super) fn check_consistency(
         &self,
+        known: &Known,
         source: &SourceText,
         vocab: &Vocabulary,
         span: &dyn Fn(&str) -> Option<Range<usize>>,
         today: NaiveDate,
     ) -> Result<(), Diagnostic> {
         let at = |key: &str| span(key).map(|s| s.start).unwrap_or(0);
-        let facts_date = self.date_of_facts_or(today);
-        if let (Some(f), Some(a)) = (
-            self.date("case.date_of_facts"),
-            self.date("case.date_of_assessment"),
-        ) {
+        let facts_date = known.date_of_facts.unwrap_or(today);
+        if let (Some(f), Some(a)) = (known.date_of_facts, known.date_of_assessment) {
             if a < f {
                 return Err(source
                     .error_at(
@@ -27,8 +60,8 @@ impl Case {
             }
         }
         // A period of facts: from its first act to its last (the date of the facts).
-        if let Some(first) = self.date("case.first_date_of_facts") {
-            match self.date("case.date_of_facts") {
+        if let Some(first) = known.first_date_of_facts {
+            match known.date_of_facts {
                 None => {
                     return Err(source
                         .error_at(
@@ -50,8 +83,8 @@ impl Case {
                 Some(_) => {}
             }
         }
-        for (age_key, birth_key) in AGES {
-            let Some(birth) = self.date(birth_key) else {
+        for (i, (age_key, birth_key)) in AGES.into_iter().enumerate() {
+            let Some(birth) = known.births[i] else {
                 continue;
             };
             if birth > facts_date {
@@ -86,8 +119,8 @@ impl Case {
                         .with_help(accepted));
                 }
             }
-            if let Some(Value::Int(stated)) = self.facts.get(age_key) {
-                if *stated != computed {
+            if let Some(stated) = known.ages[i] {
+                if stated != computed {
                     return Err(source
                         .error_at(at(age_key), format!("{age_key} is {stated} but {birth_key} {birth} gives {computed} at the date of the facts {facts_date}"))
                         .with_help(format!("remove one of the two, or make them agree ({age_key} = {computed})")));
@@ -99,30 +132,35 @@ impl Case {
 
     /// Recomputes derived facts from stated ones.
     pub(super) fn derive(&mut self, vocab: &Vocabulary, today: NaiveDate) {
-        let facts_date = self.date_of_facts_or(today);
-        for (age_key, birth_key) in AGES {
-            if let Some(birth) = self.date(birth_key) {
-                self.facts.insert(
-                    Cow::Borrowed(age_key),
-                    vocab.slot(age_key),
-                    Value::Int(age_on(birth, facts_date)),
-                );
+        let known = self.known();
+        self.derive_from(known, vocab, today);
+    }
+
+    /// Recomputes derived facts from stated ones, `known` the case's [`Case::known`].
+    pub(super) fn derive_from(&mut self, known: Known, vocab: &Vocabulary, today: NaiveDate) {
+        let facts_date = known.date_of_facts.unwrap_or(today);
+        let mut ages = known.ages;
+        for (i, (age_key, _)) in AGES.into_iter().enumerate() {
+            if let Some(birth) = known.births[i] {
+                let age = age_on(birth, facts_date);
+                self.facts
+                    .insert(Cow::Borrowed(age_key), vocab.slot(age_key), Value::Int(age));
+                ages[i] = Some(age);
             }
         }
-        self.facts.remove("derived.age_gap");
-        let Some(gap_slot) = vocab.slot("derived.age_gap") else {
+        if known.age_gap {
+            self.facts.remove(AGE_GAP);
+        }
+        let Some(gap_slot) = vocab.slot(AGE_GAP) else {
             return;
         };
-        let gap = match (
-            self.date("offender.birth_date"),
-            self.date("victim.birth_date"),
-        ) {
+        let gap = match (known.births[1], known.births[0]) {
             (Some(o), Some(v)) => Some(Value::Number(years_between(o, v))),
-            _ => match (self.facts.get("offender.age"), self.facts.get("victim.age")) {
-                (Some(Value::Int(o)), Some(Value::Int(v))) => {
+            _ => match (ages[1], ages[0]) {
+                (Some(o), Some(v)) => {
                     // In f64: a data folder's vocabulary may leave ages unbounded, and
                     // `o - v` in i64 could overflow.
-                    let diff = *o as f64 - *v as f64;
+                    let diff = o as f64 - v as f64;
                     // On 29 February the gap can be exactly `diff - 1` (or `diff + 1` when
                     // the offender is the younger): born on 2000-02-29 and 2003-03-01, two
                     // people are three years apart (the anniversary falls on 1 March), yet
@@ -138,8 +176,7 @@ impl Case {
             },
         };
         if let Some(g) = gap {
-            self.facts
-                .insert(Cow::Borrowed("derived.age_gap"), Some(gap_slot), g);
+            self.facts.insert(Cow::Borrowed(AGE_GAP), Some(gap_slot), g);
         }
     }
 }

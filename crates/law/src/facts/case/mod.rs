@@ -23,9 +23,13 @@ mod tests;
 pub use convert::Number;
 pub use dates::{DateText, date_in_range, format_date, parse_date};
 pub use fact_map::sort_keeping_last;
-pub use reader::{CaseReader, OpenSection};
+pub use reader::{CaseReader, OpenSection, StatedFact, Texts};
 
-use convert::{convert, in_bounds, list_accepts, push_once, short, without_underscores};
+use convert::{
+    convert, in_bounds, list_accepts, push_once, short, text_value, without_underscores,
+};
+#[cfg(test)]
+use fact_map::SPARE_MOST_FOR_TESTS;
 use fact_map::{Fact, FactMap, Key};
 use suggest::closest;
 
@@ -196,9 +200,16 @@ impl Case {
 
 /// The ages a birth date decides: (age, birth date), victim first.
 const AGES: [(&str, &str); 2] = [
-    ("victim.age", "victim.birth_date"),
-    ("offender.age", "offender.birth_date"),
+    (VICTIM_AGE, VICTIM_BIRTH_DATE),
+    (OFFENDER_AGE, OFFENDER_BIRTH_DATE),
 ];
+const VICTIM_AGE: &str = "victim.age";
+const VICTIM_BIRTH_DATE: &str = "victim.birth_date";
+const OFFENDER_AGE: &str = "offender.age";
+const OFFENDER_BIRTH_DATE: &str = "offender.birth_date";
+const DATE_OF_FACTS: &str = "case.date_of_facts";
+const FIRST_DATE_OF_FACTS: &str = "case.first_date_of_facts";
+const DATE_OF_ASSESSMENT: &str = "case.date_of_assessment";
 
 /// The birth date an age is derived from (`victim.age`: `victim.birth_date`), when `key` is
 /// such an age: a case that varies the age must leave the birth date out.

@@ -10,6 +10,37 @@ pub struct OpenSection<'n> {
     id: SectionId,
 }
 
+impl OpenSection<'_> {
+    /// The section's position among the sections of the vocabulary (below the number of
+    /// [`Vocabulary::sections`]): the same for the same name.
+    pub fn index(self) -> usize {
+        self.id.index()
+    }
+}
+
+/// A fact of a section that a case file may state, as [`CaseReader::stated`] finds it.
+#[derive(Debug, Clone, Copy)]
+pub struct StatedFact<'s> {
+    /// The dotted key, interned.
+    key: &'static str,
+    /// The position in [`Vocabulary::facts`].
+    slot: usize,
+    def: &'s FactDef,
+}
+
+impl StatedFact<'_> {
+    /// The fact's position in [`Vocabulary::facts`]: the same for the same section and key.
+    pub fn slot(self) -> usize {
+        self.slot
+    }
+}
+
+/// A list of texts being read for a fact (see [`CaseReader::texts`]).
+pub struct Texts<'s> {
+    fact: StatedFact<'s>,
+    out: Vec<String>,
+}
+
 /// Reads a case step by step, with the checks of a case file: [`Case::from_table`] reads a
 /// TOML table through it, and batch analysis reads its usual records through it directly
 /// (see `batch::record`), so that both make exactly the same checks.
@@ -19,6 +50,12 @@ pub struct CaseReader<'s> {
     /// The facts read so far. Put in the case at the end, at once: they usually come in
     /// key order (sections and keys are read in order), kept as they are then.
     facts: Vec<(Key, Fact)>,
+    /// Whether [`CaseReader::facts`] are in strictly increasing key order: the rank
+    /// ([`Vocabulary::key_rank`]) of each fact above the last one's. Followed as they are
+    /// read, rather than checked at the end (a comparison of texts for each fact).
+    in_order: bool,
+    /// The rank of the last fact read, plus one (0: none yet).
+    after_last: u64,
 }
 
 impl<'s> CaseReader<'s> {
@@ -27,7 +64,9 @@ impl<'s> CaseReader<'s> {
         Self {
             source,
             vocab,
-            facts: Vec::with_capacity(32),
+            facts: FactMap::spare_list(),
+            in_order: true,
+            after_last: 0,
         }
     }
 
@@ -73,18 +112,19 @@ impl<'s> CaseReader<'s> {
             .with_help(format!("the keys {}", self.vocab.keys_of(&name).join(", ")))
     }
 
-    /// The fact `key` of `[section]`: its dotted key `section.key`, its position in the
-    /// vocabulary and its declaration; `None` when the vocabulary declares no such fact or
-    /// derives it (a derived fact is never stated). Found by section and name, and the
-    /// dotted key the vocabulary's, interned, never put together: this runs for every fact
-    /// of every record of a batch.
-    fn declared(
-        &self,
-        section: OpenSection,
-        key: &str,
-    ) -> Option<(&'static str, usize, &'s FactDef)> {
+    /// The fact `key` of `[section]`, when the vocabulary declares it and a case file may
+    /// state it (a derived fact is never stated): its dotted key `section.key`, its position
+    /// in the vocabulary and its declaration. Found by section and name, and the dotted key
+    /// the vocabulary's, interned, never put together: this runs for every fact of every
+    /// record of a batch.
+    #[inline]
+    pub fn stated(&self, section: OpenSection, key: &str) -> Option<StatedFact<'s>> {
         let slot = self.vocab.stated_slot(section.id, key)?;
-        Some((self.vocab.interned_key(slot), slot, &self.vocab.facts[slot]))
+        Some(StatedFact {
+            key: self.vocab.interned_key(slot),
+            slot,
+            def: &self.vocab.facts[slot],
+        })
     }
 
     /// One fact: `key` (at byte `key_at`) of `[section]`, its value at `span`.
@@ -96,8 +136,8 @@ impl<'s> CaseReader<'s> {
         value: &DeValue,
         span: Range<usize>,
     ) -> Result<(), Diagnostic> {
-        let vocab = self.vocab;
-        let Some((fact_key, slot, def)) = self.declared(section, key) else {
+        let Some(fact) = self.stated(section, key) else {
+            let vocab = self.vocab;
             let section = section.name;
             let mut d = self.source.error_at(
                 key_at,
@@ -112,9 +152,44 @@ impl<'s> CaseReader<'s> {
             }
             return Err(d);
         };
-        let parsed = convert(self.source, vocab, fact_key, def, value, span)?;
-        self.push(fact_key, slot, parsed);
+        self.value(fact, value, span)
+    }
+
+    /// The value (at `span`) of a fact found by [`CaseReader::stated`]: what
+    /// [`CaseReader::fact`] does once it has found the fact.
+    pub fn value(
+        &mut self,
+        fact: StatedFact<'s>,
+        value: &DeValue,
+        span: Range<usize>,
+    ) -> Result<(), Diagnostic> {
+        let parsed = convert(self.source, self.vocab, fact.key, fact.def, value, span)?;
+        self.push(fact.key, fact.slot, parsed);
         Ok(())
+    }
+
+    /// One fact whose value is a boolean (from a JSON record), without the TOML value
+    /// [`CaseReader::fact`] reads: what `fact` makes of it (for a boolean fact). `false`, and
+    /// nothing read, for another type of fact: `fact` then reports it.
+    pub fn boolean(&mut self, fact: StatedFact<'s>, b: bool) -> bool {
+        if fact.def.ty != FactType::Bool {
+            return false;
+        }
+        self.push(fact.key, fact.slot, Value::Bool(b));
+        true
+    }
+
+    /// One fact whose value is a text (from a JSON record), without the TOML value
+    /// [`CaseReader::fact`] reads: what `fact` makes of it, through the same checks
+    /// (`text_value`). `false`, and nothing read, for a text the fact refuses: `fact` then
+    /// reports it. Most facts of a record are texts or booleans: the TOML value, built and
+    /// dropped, and the general conversion cost some 80 instructions a fact.
+    pub fn text_fact(&mut self, fact: StatedFact<'s>, s: &str) -> bool {
+        let Ok(value) = text_value(self.vocab, fact.def, s) else {
+            return false;
+        };
+        self.push(fact.key, fact.slot, value);
+        true
     }
 
     /// One fact whose value is a number already parsed (from a JSON record), without going
@@ -123,10 +198,12 @@ impl<'s> CaseReader<'s> {
     /// number fact, within the same bounds). `false`, and nothing read, for anything else:
     /// `fact` then reports it. Read this way, a number costs a comparison instead of a
     /// TOML parse.
-    pub fn number(&mut self, section: OpenSection, key: &str, n: Number) -> bool {
-        let Some((fact_key, slot, def)) = self.declared(section, key) else {
-            return false;
-        };
+    pub fn number(&mut self, fact: StatedFact<'s>, n: Number) -> bool {
+        let StatedFact {
+            key: fact_key,
+            slot,
+            def,
+        } = fact;
         let value = match (def.ty, n) {
             (FactType::Integer, Number::Int(i)) => Value::Int(i),
             // As `str::parse::<f64>` reads the digits serde_json writes: both round to the
@@ -144,32 +221,42 @@ impl<'s> CaseReader<'s> {
         true
     }
 
-    /// One fact whose value is a list of texts (from a JSON record), without building the
-    /// TOML array [`CaseReader::fact`] reads: what `fact` makes of it for a list of
-    /// countries or of values, each text accepted, repeats dropped. `false`, and nothing
-    /// read, for anything else (another type of fact, a text not accepted): `fact` then
-    /// reports it. Lists are common in records (`material.conduct`, `material.kinds`),
-    /// and the array cost an allocation, a push for each text and a drop.
-    pub fn texts<S: AsRef<str>>(&mut self, section: OpenSection, key: &str, items: &[S]) -> bool {
-        let Some((fact_key, slot, def)) = self.declared(section, key) else {
-            return false;
-        };
+    /// One fact whose value is a list of texts (from a JSON record), read a text at a time
+    /// ([`CaseReader::text`], then [`CaseReader::end_texts`]) without building the TOML
+    /// array [`CaseReader::fact`] reads: what `fact` makes of it for a list of countries or
+    /// of values, each text accepted, repeats dropped. `None` for another type of fact,
+    /// and `text` is `false` for a text not accepted: nothing is read then, and `fact`
+    /// reports it. Lists are common in records (`material.conduct`, `material.kinds`): the
+    /// array cost an allocation, a push for each text and a drop, and so did a list of the
+    /// texts made first.
+    pub fn texts(&self, fact: StatedFact<'s>) -> Option<Texts<'s>> {
         // Checked before the texts: an empty list holds none to refuse.
-        if !matches!(def.ty, FactType::Countries | FactType::EnumList) {
+        matches!(fact.def.ty, FactType::Countries | FactType::EnumList).then(|| Texts {
+            fact,
+            out: Vec::new(),
+        })
+    }
+
+    /// The next text of a list (see [`CaseReader::texts`]): `false` when the fact does not
+    /// accept it.
+    pub fn text(&self, list: &mut Texts<'s>, s: &str) -> bool {
+        if !list_accepts(self.vocab, list.fact.def, s) {
             return false;
         }
-        let mut out: Vec<String> = Vec::with_capacity(items.len());
-        for s in items.iter().map(AsRef::as_ref) {
-            if !list_accepts(self.vocab, def, s) {
-                return false;
-            }
-            push_once(&mut out, s);
-        }
-        self.push(fact_key, slot, Value::List(out));
+        push_once(&mut list.out, s);
         true
     }
 
+    /// The list read (see [`CaseReader::texts`]), every text accepted.
+    pub fn end_texts(&mut self, list: Texts<'s>) {
+        self.push(list.fact.key, list.fact.slot, Value::List(list.out));
+    }
+
+    #[inline]
     fn push(&mut self, key: &'static str, slot: usize, value: Value) {
+        let after = u64::from(self.vocab.key_rank(slot)) + 1;
+        self.in_order &= after > self.after_last;
+        self.after_last = after;
         let slot = Some(slot);
         self.facts.push((Cow::Borrowed(key), Fact { value, slot }));
     }
@@ -183,10 +270,11 @@ impl<'s> CaseReader<'s> {
     ) -> Result<Case, Diagnostic> {
         // As inserting them one by one: in key order, the last of equal keys kept.
         let mut case = Case {
-            facts: FactMap::from_pairs(self.facts),
+            facts: FactMap::from_read(self.facts, self.vocab, self.in_order),
         };
-        case.check_consistency(self.source, self.vocab, span, today)?;
-        case.derive(self.vocab, today);
+        let known = case.known();
+        case.check_consistency(&known, self.source, self.vocab, span, today)?;
+        case.derive_from(known, self.vocab, today);
         Ok(case)
     }
 }

@@ -125,3 +125,24 @@ proptest::proptest! {
         );
     }
 }
+
+/// A case's list of facts, kept when the case is dropped for the next case read on the
+/// thread, holds none of the dropped case's facts; a copy of a case is read alike.
+#[test]
+fn a_list_kept_for_the_next_case_starts_empty() {
+    let book = crate::law::LawBook::builtin().unwrap();
+    let vocab = &book.vocabulary;
+    let today = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    let read = |text: &str| Case::parse(&SourceText::new("c.toml", text), vocab, today).unwrap();
+    let full = "[victim]\nage = 9\n[offender]\nage = 40\n[case]\nplace = \"FR\"\n";
+    for _ in 0..(2 * SPARE_MOST_FOR_TESTS) {
+        let a = read(full);
+        let copy = a.clone();
+        assert_eq!(a.iter().count(), 4, "{a:?}");
+        drop(a);
+        drop(copy);
+        let empty = read("version = 1\n");
+        assert_eq!(empty.iter().count(), 0, "{empty:?}");
+        assert_eq!(read(full), read(full));
+    }
+}

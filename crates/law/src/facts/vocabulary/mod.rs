@@ -109,12 +109,23 @@ pub struct Vocabulary {
     /// By position in [`Vocabulary::facts`]: the fact's key, interned ([`intern`]), which
     /// every case read with this vocabulary holds rather than a copy of its own.
     keys: Vec<&'static str>,
+    /// By position in [`Vocabulary::facts`]: the place of the fact's key among the keys of
+    /// the vocabulary in increasing order, so that two facts are put in key order by
+    /// comparing two numbers rather than two texts (see [`Vocabulary::key_order`]).
+    ranks: Vec<u32>,
 }
 
 /// A section a case file may hold, as [`Vocabulary::section_id`] finds it (valid for that
 /// vocabulary only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SectionId(usize);
+
+impl SectionId {
+    /// The section's position among [`Vocabulary::sections`].
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
 
 /// A section of a case file and the facts it may state (declared, not derived), by their
 /// name within the section (`age` in `[victim]`).
@@ -140,6 +151,12 @@ impl Vocabulary {
     /// its [`FactDef::key`], held once for the whole process.
     pub fn interned_key(&self, slot: usize) -> &'static str {
         self.keys[slot]
+    }
+
+    /// The place of the key of the fact at `slot` among the vocabulary's keys in increasing
+    /// order: of two facts, the one of lower rank has the lower key.
+    pub fn key_rank(&self, slot: usize) -> u32 {
+        self.ranks[slot]
     }
 
     pub fn fact(&self, key: &str) -> Option<&FactDef> {
@@ -178,6 +195,7 @@ impl Vocabulary {
     /// [`Vocabulary::slot`] finds it, looked up among the section's facts by its name
     /// alone, without putting the dotted key together (every fact of every record of a
     /// batch is looked up this way).
+    #[inline]
     pub fn stated_slot(&self, section: SectionId, key: &str) -> Option<usize> {
         let s = &self.stated[section.0];
         let n = key.len();

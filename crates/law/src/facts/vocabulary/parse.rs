@@ -173,6 +173,7 @@ impl Vocabulary {
             index,
             stated: Vec::new(),
             keys: Vec::new(),
+            ranks: Vec::new(),
         }
         .with_sections())
     }
@@ -202,6 +203,12 @@ impl Vocabulary {
         }
         self.stated = out;
         self.keys = self.facts.iter().map(|f| intern(&f.key)).collect();
+        let mut by_key: Vec<usize> = (0..self.facts.len()).collect();
+        by_key.sort_by_key(|&slot| self.keys[slot]);
+        self.ranks = vec![0; by_key.len()];
+        for (rank, slot) in by_key.into_iter().enumerate() {
+            self.ranks[slot] = rank as u32;
+        }
         self
     }
 }

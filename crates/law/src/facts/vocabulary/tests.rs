@@ -58,3 +58,15 @@ fn a_stated_fact_is_found_by_section_and_name() {
         assert!(v.section_id(section).is_some());
     }
 }
+
+/// Facts are put in key order by their ranks: the order of their keys' texts.
+#[test]
+fn ranks_follow_the_order_of_the_keys() {
+    let book = crate::law::LawBook::builtin().unwrap();
+    let v = &book.vocabulary;
+    for (i, a) in v.facts.iter().enumerate() {
+        for (j, b) in v.facts.iter().enumerate() {
+            assert_eq!(v.key_rank(i).cmp(&v.key_rank(j)), a.key.cmp(&b.key));
+        }
+    }
+}
