@@ -445,7 +445,8 @@ fn unspaced_labels(md: &str) -> Vec<String> {
 }
 
 /// The written report in French: every field's label takes a space before its colon
-/// ("Identifiant : …", "**Dossier** : …"), in every scenario; in English, none.
+/// ("Identifiant : …", "**Dossier** : …"), and a semicolon a space before it, in every
+/// scenario; in English, neither.
 #[test]
 fn the_french_report_spaces_every_label_before_its_colon() {
     let book = LawBook::builtin().expect("the built-in law");
@@ -471,6 +472,15 @@ fn the_french_report_spaces_every_label_before_its_colon() {
                     path.display()
                 );
                 assert!(md.contains("- Identifiant : `"), "{}", path.display());
+                // A list whose items hold commas: " ; " in French (the two procedures of
+                // a Canadian penalty, say).
+                for line in md.lines().filter(|l| l.contains("par procédure sommaire")) {
+                    assert!(
+                        line.contains(" ; par procédure sommaire"),
+                        "{}: {line}",
+                        path.display()
+                    );
+                }
             } else {
                 assert!(md.contains("- Id: `"), "{}", path.display());
                 assert!(md.contains("**Case**: "), "{}", path.display());

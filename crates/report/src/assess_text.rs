@@ -68,7 +68,7 @@ fn penalty_text(q: &Qualification, system_lang: &str, lang: &str) -> String {
         out.push_str(&crate::catalog::labelled(
             lang,
             msg!(static lang, "assess-aggravated"),
-            &applied.join("; "),
+            &applied.join(crate::catalog::list_separator(lang)),
         ));
     }
     if let Some(p) = &q.penalty_if_possible_aggravations {
@@ -88,7 +88,7 @@ fn penalty_text(q: &Qualification, system_lang: &str, lang: &str) -> String {
         out.push_str(&crate::catalog::labelled(
             lang,
             &label,
-            &possible.join("; "),
+            &possible.join(crate::catalog::list_separator(lang)),
         ));
     }
     if let Some(m) = &q.milder_later {
@@ -344,7 +344,8 @@ pub fn markdown(
                 out.push_str(&item(lang, msg!(static lang, "assess-verification"), &mark));
             }
             if q.status != Status::Excluded {
-                let penalty = penalty_text(q, &r.system.language, lang).replace('\n', "; ");
+                let penalty = penalty_text(q, &r.system.language, lang)
+                    .replace('\n', crate::catalog::list_separator(lang));
                 out.push_str(&item(lang, msg!(static lang, "assess-penalty"), &penalty));
             }
             out.push_str(&item(lang, msg!(static lang, "assess-elements"), ""));

@@ -169,7 +169,7 @@ pub fn disparity(d: &Disparity, lang: &str) -> String {
                         lang,
                         "disparity-excluded-offences",
                         system = other,
-                        excluded = list.join("; ")
+                        excluded = list.join(crate::catalog::list_separator(lang))
                     )
                 }
             };
@@ -235,7 +235,7 @@ pub fn disparity(d: &Disparity, lang: &str) -> String {
             instrument = instrument.get(lang),
             obligation = cited(obligation),
             state = state,
-            excluded = excluded.join("; ")
+            excluded = excluded.join(crate::catalog::list_separator(lang))
         ),
         Finding::MaximumBelowFloor {
             instrument,

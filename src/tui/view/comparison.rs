@@ -71,9 +71,10 @@ pub(super) fn draw_comparison(f: &mut Frame, app: &App, area: Rect) {
             Span::styled(format!("{mark} "), s.fg(color).add_modifier(Modifier::BOLD)),
             Span::styled(
                 format!(
-                    "{} · {}: ",
+                    "{} · {}{}",
                     disparity_kind(d.kind, fr),
-                    d.systems.join(", ")
+                    d.systems.join(", "),
+                    crate::report::catalog::label_separator(lang)
                 ),
                 s.bold(),
             ),
@@ -123,11 +124,12 @@ pub(super) fn scale_lines(app: &App, r: &ScaleResult) -> Vec<Line<'static>> {
     let s = styles(app);
     let g = r.guideline;
     let mut out = Vec::new();
+    let separator = crate::report::catalog::label_separator(lang);
     let name = if g.official {
-        format!("{}: ", g.name.get(lang))
+        format!("{}{separator}", g.name.get(lang))
     } else {
         format!(
-            "{} ({}): ",
+            "{} ({}){separator}",
             g.name.get(lang),
             msg!(static fr, "tui-not-official")
         )

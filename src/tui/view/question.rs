@@ -247,7 +247,7 @@ pub fn why(app: &App) -> String {
         ));
     }
     parts.extend(scale_list(score, lang));
-    out.push_str(&parts.join("; "));
+    out.push_str(&parts.join(crate::report::catalog::list_separator(lang)));
     if let Some(other) = score.together_with {
         out.push_str(&msg!(
             fr,
@@ -314,7 +314,9 @@ pub(super) fn decided_list(score: &QuestionScore, lang: &str, at_most: usize) ->
                 String::new()
             };
             match label {
-                Some(l) => format!("{}{what}: {l}", d.provision.id),
+                Some(l) => {
+                    crate::report::catalog::labelled(lang, &format!("{}{what}", d.provision.id), &l)
+                }
                 None => format!("{}{what}", d.provision.id),
             }
         })

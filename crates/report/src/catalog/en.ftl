@@ -804,6 +804,8 @@ doc-scale-sentence-custody = { $term } custody
 labelled = { $label }: { $value }
 # What joins a label to its value where the two are written apart (a bold label, say).
 label-separator = {": "}
+# What separates the items of a list whose items hold commas.
+list-separator = {"; "}
 period-heading = Period of facts
 period-span = acts from { $first } to { $last }: the law in force at the last act is applied
 period-no-change = the law of what is retained did not change within the period

@@ -61,7 +61,7 @@ penalty-unconfirmed-detention = peine de détention non confirmée
 procedure-indictment = par mise en accusation
 procedure-summary = par procédure sommaire
 penalty-procedure = { $procedure } : { $penalty }
-penalty-procedure-separator = {"; "}
+penalty-procedure-separator = {" ; "}
 penalty-life = réclusion criminelle à perpétuité
 penalty-range = { $min } à { $max } { $custody }
 penalty-term = { $term } { $custody }
@@ -809,6 +809,8 @@ doc-scale-sentence-custody = { $term } d'emprisonnement
 labelled = { $label } : { $value }
 # Ce qui relie une étiquette à sa valeur quand elles sont écrites à part (une étiquette en gras).
 label-separator = {" : "}
+# Ce qui sépare les éléments d'une liste dont les éléments contiennent des virgules.
+list-separator = {" ; "}
 period-heading = Période des faits
 period-span = faits du { $first } au { $last } : la loi en vigueur au dernier acte est appliquée
 period-no-change = la loi de ce qui est retenu n'a pas changé pendant la période

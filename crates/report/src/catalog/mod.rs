@@ -263,6 +263,11 @@ pub fn label_separator(lang: impl ToLang) -> &'static str {
     msg!(static lang.to_lang(), "label-separator")
 }
 
+/// What separates the items of a list whose items hold commas: "; ", in French " ; ".
+pub fn list_separator(lang: impl ToLang) -> &'static str {
+    msg!(static lang.to_lang(), "list-separator")
+}
+
 /// A date as a lawyer writes it in a text: "1 December 2041", "1er décembre 2041".
 pub fn date(lang: impl ToLang, d: chrono::NaiveDate) -> String {
     use chrono::Datelike;

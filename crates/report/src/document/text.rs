@@ -171,7 +171,7 @@ pub fn groups(gs: &[super::ProvisionGroup], lang: &str) -> String {
             }
         })
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(crate::catalog::list_separator(lang))
 }
 
 /// A verification label, short, from its code.

@@ -147,7 +147,7 @@ pub(super) fn jurisdiction(cx: &mut Ctx, r: &Reach) -> JurisdictionInfo {
         Tri::True => format!(
             "{} {}",
             msg!(static lang, "doc-qualification-yes-on"),
-            holding.join("; ")
+            holding.join(crate::catalog::list_separator(lang))
         ),
         Tri::False => {
             msg!(static lang, "doc-qualification-no-ground-of-jurisdiction-holds").to_string()

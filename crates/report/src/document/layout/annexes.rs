@@ -133,7 +133,7 @@ fn excluded_table(o: &mut Vec<Block>, s: &SystemSection, l: &str, _html: bool) {
     let gives_way = msg!(static l, "doc-annex-gives-way-to-a-principal");
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for e in &s.excluded {
-        let mut why = e.unmet.join("; ");
+        let mut why = e.unmet.join(crate::catalog::list_separator(l));
         if e.gives_way {
             why = format!("{why} — {gives_way}");
         }

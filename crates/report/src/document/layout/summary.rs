@@ -90,7 +90,7 @@ fn retained(o: &mut Vec<Block>, doc: &Document, l: &str, html: bool) {
                 String::new()
             };
             let limitation = r.limitation_text.as_deref().unwrap_or("—").to_string();
-            let jurisdiction = jurisdiction(r);
+            let jurisdiction = jurisdiction(r, l);
             let (lim_cell, jur_cell) = match &above {
                 Some((a, b)) => (
                     if *a == limitation { same } else { &limitation },
@@ -146,7 +146,10 @@ fn period(o: &mut Vec<Block>, doc: &Document) {
     for (name, lines) in &p.systems {
         list.push(spans![
             strong(spans![name.clone()]),
-            format!(" — {}", lines.join("; "))
+            format!(
+                " — {}",
+                lines.join(crate::catalog::list_separator(doc.lang.as_str()))
+            )
         ]);
     }
     o.push(Block::List(list));
@@ -181,7 +184,7 @@ fn qualification(r: &RetainedLine, l: &str, html: bool) -> Inline {
     s
 }
 
-fn jurisdiction(r: &RetainedLine) -> String {
+fn jurisdiction(r: &RetainedLine, l: &str) -> String {
     if r.grounds.is_empty() {
         return r.jurisdiction_text.as_deref().unwrap_or("—").to_string();
     }
@@ -191,7 +194,7 @@ fn jurisdiction(r: &RetainedLine) -> String {
             citations.push(g);
         }
     }
-    citations.join("; ")
+    citations.join(crate::catalog::list_separator(l))
 }
 
 /// The most severe disparities, one sentence each.

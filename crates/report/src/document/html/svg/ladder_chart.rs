@@ -253,7 +253,7 @@ pub fn ladder(l: &Ladder, vocab: &Vocabulary, lang: &str) -> String {
     let _ = write!(
         o,
         r##"<desc id="{id}-d">{}</desc></svg>"##,
-        escaped(&desc.join("; "))
+        escaped(&desc.join(crate::catalog::list_separator(lang)))
     );
     o
 }

@@ -154,7 +154,7 @@ pub fn penalties(bars: &[PenaltyBar], lang: &str) -> String {
     let _ = write!(
         o,
         r##"<desc id="chart-pen-d">{}</desc></svg>"##,
-        escaped(&desc.join("; "))
+        escaped(&desc.join(crate::catalog::list_separator(lang)))
     );
     o
 }

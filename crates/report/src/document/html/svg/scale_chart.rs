@@ -215,7 +215,7 @@ pub fn scale(c: &ScaleChart, p: Option<&ProportionalitySection>, lang: &str) -> 
     let _ = write!(
         o,
         r##"<desc id="chart-scale-d">{}</desc></svg>"##,
-        escaped(&desc.join("; "))
+        escaped(&desc.join(crate::catalog::list_separator(lang)))
     );
     o
 }
