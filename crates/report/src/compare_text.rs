@@ -170,10 +170,11 @@ pub fn table(
     }
     for d in &c.disparities {
         out.push_str(&format!(
-            "- [{}] {} ({}): {}\n",
+            "- [{}] {} ({}){}{}\n",
             severity(d.severity, lang),
             kind(d.kind, lang),
             d.systems.join(" / "),
+            crate::catalog::label_separator(lang),
             super::findings::disparity(d, lang)
         ));
     }

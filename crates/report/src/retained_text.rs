@@ -70,7 +70,10 @@ fn prosecution(q: &Qualification, lang: &str) -> String {
         _ => msg!(lang, "retained-prosecution-unknown"),
     };
     let limitation = limitation_words(q.limitation.as_ref().map(|l| (&l.deadline, l.barred)), lang);
-    format!("{reach}; {limitation}")
+    format!(
+        "{reach}{}{limitation}",
+        crate::catalog::list_separator(lang)
+    )
 }
 
 /// A limitation deadline in words (`barred`: whether it has passed at the date of

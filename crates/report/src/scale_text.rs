@@ -250,8 +250,9 @@ fn block(r: &ScaleResult, lang: &str) -> String {
                     msg!(static lang, "scale-possible")
                 };
                 format!(
-                    "    - {} [{st}; {}]",
+                    "    - {} [{st}{}{}]",
                     f.factor.label.get(lang),
+                    crate::catalog::list_separator(lang),
                     words::verification(f.factor.verification, lang)
                 )
             })
@@ -421,10 +422,12 @@ pub fn table(
                     }
                 };
                 out.push_str(&format!(
-                    "  - {} {} ({}): {sentence} [{kind}; {}]\n",
+                    "  - {} {} ({}){}{sentence} [{kind}{}{}]\n",
                     c.court,
                     crate::catalog::date(lang, c.date),
                     c.country,
+                    crate::catalog::label_separator(lang),
+                    crate::catalog::list_separator(lang),
                     words::verification(c.verification, lang)
                 ));
             }

@@ -85,7 +85,8 @@ fn section(
                     (None, None) => msg!(lang, "explore-cell-nothing"),
                 };
                 format!(
-                    "{head}; {}",
+                    "{head}{}{}",
+                    crate::catalog::list_separator(lang),
                     msg!(
                         lang,
                         "explore-cell-floor",

@@ -100,10 +100,11 @@ pub(super) fn limitation(cx: &mut Ctx, l: &LimitationResult) -> LimitationInfo {
             cx.warn(
                 &rule.id,
                 format!(
-                    "{} ({} {}): {}",
+                    "{} ({} {}){}{}",
                     rule.citation,
                     msg!(static lang, "doc-qualification-limitation-regime-of"),
                     text::date(v.from, lang),
+                    crate::catalog::label_separator(lang),
                     text::verification(Some(v.verification), lang)
                 ),
             );
@@ -168,9 +169,10 @@ pub(super) fn jurisdiction(cx: &mut Ctx, r: &Reach) -> JurisdictionInfo {
             cx.warn(
                 &g.rule.id,
                 format!(
-                    "{} ({}): {}",
+                    "{} ({}){}{}",
                     g.rule.citation,
                     text::jurisdiction_word(lang),
+                    crate::catalog::label_separator(lang),
                     text::verification(Some(g.rule.verification), lang)
                 ),
             );

@@ -48,12 +48,13 @@ pub(super) fn scale(cx: &mut Ctx, r: &ScaleResult) -> ScaleSection {
             cx.warn(
                 &g.id,
                 format!(
-                    "{} ({} {}, {} {}): {}",
+                    "{} ({} {}, {} {}){}{}",
                     g.name.get(lang),
                     msg!(static lang, "doc-scale-category"),
                     c.category,
                     msg!(static lang, "doc-scale-role"),
                     c.role,
+                    crate::catalog::label_separator(lang),
                     text::verification(Some(c.verification), lang)
                 ),
             );

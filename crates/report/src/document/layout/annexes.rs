@@ -115,9 +115,10 @@ fn table(o: &mut Vec<Block>, s: &SystemSection, l: &str, html: bool) {
         o.push(Block::Paragraph(
             Para::Aside,
             spans![format!(
-                "{} ({}): {}.",
+                "{} ({}){}{}.",
                 msg!(static l, "doc-annex-also-possible-but-none-of"),
                 idle.len(),
+                crate::catalog::label_separator(l),
                 idle.iter()
                     .map(|q| q.citation.as_str())
                     .collect::<Vec<_>>()

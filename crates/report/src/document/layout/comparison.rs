@@ -40,9 +40,10 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
             list.push(spans![
                 strong(spans![&d.severity_text]),
                 format!(
-                    " — {} ({}): {}",
+                    " — {} ({}){}{}",
                     d.kind_text,
                     d.systems.join(" / "),
+                    crate::catalog::label_separator(l),
                     d.message
                 )
             ]);

@@ -94,9 +94,10 @@ fn instrument(o: &mut Vec<Block>, i: &InstrumentSection, l: &str, to: Target) {
         o.push(Block::Paragraph(
             Para::Aside,
             spans![format!(
-                "{} ({}): {}.",
+                "{} ({}){}{}.",
                 msg!(static l, "doc-international-still-possible-depending-on-facts"),
                 possible.len(),
+                crate::catalog::label_separator(l),
                 possible.join(", ")
             )],
         ));
@@ -157,7 +158,7 @@ fn reading(o: &mut Vec<Block>, r: &StateReadingSection, l: &str) {
     )])];
     line.push(
         format!(
-            "{}{} {}; {} {possible}.",
+            "{}{} {}{}{} {possible}.",
             crate::catalog::label_separator(l),
             msg!(static l, "doc-international-applies"),
             if applies.is_empty() {
@@ -165,6 +166,7 @@ fn reading(o: &mut Vec<Block>, r: &StateReadingSection, l: &str) {
             } else {
                 applies.join(", ")
             },
+            crate::catalog::list_separator(l),
             msg!(static l, "doc-international-possible"),
         )
         .into(),

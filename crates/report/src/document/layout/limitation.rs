@@ -36,25 +36,32 @@ fn system(o: &mut Vec<Block>, s: &SystemSection, l: &str) {
         }
     };
     let double_criminality = msg!(static l, "doc-limitation-double-criminality-required");
+    let (sep, semi) = (
+        crate::catalog::label_separator(l),
+        crate::catalog::list_separator(l),
+    );
     {
-        o.push(Block::para(spans![strong(spans![format!("{title}:")])]));
+        o.push(Block::para(spans![strong(spans![format!(
+            "{title}{}",
+            sep.trim_end()
+        )])]));
         let mut list = List::new(ListKind::Tight);
         for g in grounds {
             let mut line = format!(
-                "{} — {} ({}): {}",
+                "{} — {} ({}){sep}{}",
                 g.citation,
                 g.label,
                 text::basis(g.basis, l),
                 holds(g)
             );
             if g.double_criminality {
-                line.push_str(&format!("; {double_criminality}"));
+                line.push_str(&format!("{semi}{double_criminality}"));
             }
             for c in &g.conditions {
-                line.push_str(&format!("; {c}"));
+                line.push_str(&format!("{semi}{c}"));
             }
             line.push_str(&format!(
-                "; {} ",
+                "{semi}{} ",
                 text::verification_code(&g.verification, l)
             ));
             list.push(spans![line, Span::Refs(g.sources.clone())]);

@@ -295,10 +295,13 @@ fn main_facts(q: &QualSection, l: &str, html: bool) -> Vec<Field> {
         f.push(if html {
             Field::new(
                 msg!(static l, "doc-qualification-pending-reform"),
-                spans![format!(
-                    "{} {date} ({verification}): {}",
-                    msg!(static l, "doc-qualification-not-applied-from"),
-                    p.penalty_text
+                spans![crate::catalog::labelled(
+                    l,
+                    &format!(
+                        "{} {date} ({verification})",
+                        msg!(static l, "doc-qualification-not-applied-from")
+                    ),
+                    &p.penalty_text
                 )],
             )
         } else {

@@ -32,8 +32,9 @@ pub(super) fn section(out: &mut Vec<Block>, doc: &Document, l: &str, to: Target)
     }
     if let Some(r) = doc.charts.scale.as_ref().and_then(|c| c.range.as_ref()) {
         if !html {
+            let sep = crate::catalog::label_separator(l);
             o.push(Block::para(spans![format!(
-                "{} ({}{}): {} – {}{}",
+                "{} ({}{}){sep}{} – {}{}",
                 msg!(static l, "doc-scale-range-used"),
                 r.guideline,
                 if r.official {
@@ -338,12 +339,16 @@ fn proportionality(
     }
     let title = msg!(static l, "doc-scale-real-outcomes-for-comparable-facts");
     if !html {
-        o.push(Block::para(spans![format!("{title}:")]));
+        let (sep, semi) = (
+            crate::catalog::label_separator(l),
+            crate::catalog::list_separator(l),
+        );
+        o.push(Block::para(spans![format!("{title}{}", sep.trim_end())]));
         let mut list = List::default();
         for c in &p.reference_cases {
             list.push(spans![
                 format!(
-                    "{} ({}, {}): {} — {}; {} ",
+                    "{} ({}, {}){sep}{} — {}{semi}{} ",
                     c.court,
                     c.country,
                     text::date(c.date, l),
