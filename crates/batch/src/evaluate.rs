@@ -189,27 +189,24 @@ pub fn evaluate_with<'a>(
     // the case states them, then the plan, which adds its presumptions (the facts are
     // laid out again only where the two layouts differ). Where there is a cell, the facts
     // are prepared once for the summary and for the conduct classes its coverage reads.
-    let stated = official.map(|g| (g, g.layout.facts(case)));
-    let figure = stated
-        .as_ref()
-        .and_then(|(g, facts)| scale_figure_in(g, texts, facts));
-    let stated = stated.map(|(_, facts)| facts);
-    let (summary, scale): (Summary<'a>, _) = match (figure.zip(reach), stated) {
-        (Some((figure, reach)), stated) => {
-            let prepared = match stated {
-                Some(facts) => plan.prepare_for_conducts_from(facts),
-                None => plan.prepare_for_conducts(case),
-            };
-            let summary = plan.summarize_national_prepared(&prepared, None, today);
-            // A figure only where the guideline covers the conduct retained for the case
-            // (or may), as `analyse` decides it for the other outputs.
-            let engaged = |c: &str| plan.conduct(&prepared, c).unwrap_or(Tri::True);
-            let covered = reach.coverage(&summary.systems, engaged);
-            let scale = (covered != Coverage::NotCovered).then_some(figure);
-            (summary, scale)
+    let (summary, scale): (Summary<'a>, _) = match official {
+        Some(g) => {
+            let facts = g.layout.facts(case);
+            match scale_figure_in(g, texts, &facts).zip(reach) {
+                Some((figure, reach)) => {
+                    let prepared = plan.prepare_for_conducts_from(facts);
+                    let summary = plan.summarize_national_prepared(&prepared, None, today);
+                    // A figure only where the guideline covers the conduct retained for
+                    // the case (or may), as `analyse` decides it for the other outputs.
+                    let engaged = |c: &str| plan.conduct(&prepared, c).unwrap_or(Tri::True);
+                    let covered = reach.coverage(&summary.systems, engaged);
+                    let scale = (covered != Coverage::NotCovered).then_some(figure);
+                    (summary, scale)
+                }
+                None => (plan.summarize_national_from(facts, None, today), None),
+            }
         }
-        (None, Some(facts)) => (plan.summarize_national_from(facts, None, today), None),
-        (None, None) => (plan.summarize_national(case, None, today), None),
+        None => (plan.summarize_national(case, None, today), None),
     };
     let life_sentence = match case.get("sentence.life") {
         Some(Value::Bool(b)) => Some(*b),

@@ -187,7 +187,7 @@ pub fn threshold_text(l: &Ladder, t: &Threshold, vocab: &Vocabulary, lang: &str)
         "explore-threshold",
         system = l.systems[t.system].id.as_str(),
         at = value_text(&t.at, l.ty, &l.fact, vocab, lang),
-        changes = changes.join(msg!(static lang, "explore-separator"))
+        changes = changes.join(crate::catalog::list_separator(lang))
     )
 }
 

@@ -145,15 +145,10 @@ pub fn penalty(p: &Penalty, lang: &str) -> String {
                     .as_deref()
                     .and_then(|v| crate::catalog::keyed(lang, "procedure", v))
                     .unwrap_or_default();
-                msg!(
-                    lang,
-                    "penalty-procedure",
-                    procedure = name,
-                    penalty = single(pr, lang)
-                )
+                crate::catalog::labelled(lang, &name, &single(pr, lang))
             })
             .collect::<Vec<_>>()
-            .join(&msg!(lang, "penalty-procedure-separator"));
+            .join(crate::catalog::list_separator(lang));
     }
     single(p, lang)
 }

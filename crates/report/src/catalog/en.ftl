@@ -63,8 +63,6 @@ penalty-unconfirmed-reclusion = custodial penalty not confirmed
 penalty-unconfirmed-detention = custodial penalty not confirmed
 procedure-indictment = on indictment
 procedure-summary = on summary conviction
-penalty-procedure = { $procedure }: { $penalty }
-penalty-procedure-separator = {"; "}
 penalty-life = life imprisonment
 penalty-range = { $min } to { $max } { $custody }
 penalty-term = { $term } { $custody }
@@ -515,7 +513,6 @@ ladder-age-intro = The same facts with the child aged otherwise (the case states
 ladder-gap-title = How the answer changes with the age gap
 ladder-gap-intro = A close-in-age rule is in play: the same facts with the older person aged otherwise (the child is { $age }, the case states { $offender }); from whole-year ages the gap is known within a year either way.
 ladder-thresholds = Where the answer changes (found from the conditions of the law):
-explore-separator = {"; "}
 tui-ladder-title = How the answer changes with the child's age (any key closes)
 tui-ladder-no-age = The child's age is not known yet: answer it, and the ladder shows how each system's answer changes with it.
 tui-ladder-intro = The answers so far, with the child aged otherwise (stated: { $age }); ▶ marks the stated age.
@@ -801,8 +798,7 @@ doc-scale-sentence-weeks = { $weeks } weeks' custody
 doc-scale-sentence-custody = { $term } custody
 
 ## A period of facts (first act to last act)
-labelled = { $label }: { $value }
-# What joins a label to its value where the two are written apart (a bold label, say).
+# What joins a label to its value ("Penalty: …").
 label-separator = {": "}
 # What separates the items of a list whose items hold commas.
 list-separator = {"; "}

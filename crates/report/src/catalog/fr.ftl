@@ -60,8 +60,6 @@ penalty-unconfirmed-reclusion = peine de réclusion non confirmée
 penalty-unconfirmed-detention = peine de détention non confirmée
 procedure-indictment = par mise en accusation
 procedure-summary = par procédure sommaire
-penalty-procedure = { $procedure } : { $penalty }
-penalty-procedure-separator = {" ; "}
 penalty-life = réclusion criminelle à perpétuité
 penalty-range = { $min } à { $max } { $custody }
 penalty-term = { $term } { $custody }
@@ -515,7 +513,6 @@ ladder-age-intro = Les mêmes faits, l'enfant ayant un autre âge (le dossier in
 ladder-gap-title = Comment la réponse change avec l'écart d'âge
 ladder-gap-intro = Une règle de proximité d'âge est en jeu : les mêmes faits, l'aîné ayant un autre âge (l'enfant a { $age } ans, le dossier indique { $offender } ans) ; à partir d'âges en années entières, l'écart n'est connu qu'à un an près.
 ladder-thresholds = Où la réponse change (tiré des conditions de la loi) :
-explore-separator = {" ; "}
 tui-ladder-title = Comment la réponse change avec l'âge de l'enfant (une touche pour fermer)
 tui-ladder-no-age = L'âge de l'enfant n'est pas encore connu : répondez-y, et l'échelle montre comment la réponse de chaque système change avec lui.
 tui-ladder-intro = Les réponses données, l'enfant ayant un autre âge (indiqué : { $age } ans) ; ▶ marque l'âge indiqué.
@@ -806,8 +803,7 @@ doc-scale-sentence-weeks = { $weeks } semaines d'emprisonnement
 doc-scale-sentence-custody = { $term } d'emprisonnement
 
 ## Une période de faits (du premier au dernier acte)
-labelled = { $label } : { $value }
-# Ce qui relie une étiquette à sa valeur quand elles sont écrites à part (une étiquette en gras).
+# Ce qui relie une étiquette à sa valeur (« Peine : … »).
 label-separator = {" : "}
 # Ce qui sépare les éléments d'une liste dont les éléments contiennent des virgules.
 list-separator = {" ; "}

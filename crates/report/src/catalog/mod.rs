@@ -254,11 +254,11 @@ macro_rules! msg {
 
 /// "label: value" as the language writes it (French puts a space before the colon).
 pub fn labelled(lang: impl ToLang, label: &str, value: &str) -> String {
-    msg!(lang.to_lang(), "labelled", label = label, value = value)
+    format!("{label}{}{value}", label_separator(lang))
 }
 
-/// What joins a label to its value where the two are written apart (a label in bold, a
-/// value in spans): ": ", in French " : ", as [`labelled`] joins them.
+/// What joins a label to its value: ": ", in French " : " (also where the two are written
+/// apart, a label in bold and a value in spans).
 pub fn label_separator(lang: impl ToLang) -> &'static str {
     msg!(static lang.to_lang(), "label-separator")
 }
