@@ -19,7 +19,7 @@
 use std::collections::HashMap;
 
 use super::cond::{Cond, Enumeration, Env, Facts, Scope, StatusLiteral};
-use crate::condition::{self as cond, Expr, Operand};
+use crate::condition::{Expr, Operand};
 use crate::logic::Tri;
 use qualif_law::facts::{Case, Vocabulary};
 
@@ -153,7 +153,10 @@ impl Graph<'_> {
 }
 
 impl Operation {
-    /// Its value, from the values of its operands (as [`Expr::eval`] combines them).
+    /// Its value, from the values of its operands (as [`Expr::eval`] combines them). Every
+    /// operand is read, without stopping at the first false (or true) as [`crate::condition::all`]
+    /// does: they are computed already, and a loop whose length does not depend on their
+    /// values is one the processor predicts.
     #[inline(always)]
     pub(super) fn apply(&self, children: &[u32], values: &[Tri]) -> Tri {
         let operands = children[self.start as usize..self.end as usize]
@@ -161,8 +164,8 @@ impl Operation {
             .map(|&c| values[c as usize]);
         match self.kind {
             OperationKind::Not => values[children[self.start as usize] as usize].not(),
-            OperationKind::And => cond::all(operands),
-            OperationKind::Or => cond::any(operands),
+            OperationKind::And => operands.fold(Tri::True, Tri::and),
+            OperationKind::Or => operands.fold(Tri::False, Tri::or),
         }
     }
 }

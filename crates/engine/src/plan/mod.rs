@@ -588,9 +588,9 @@ impl<'a> Plan<'a> {
     }
 
     /// The status of one version for the facts, and its penalty when it applies or may,
-    /// without explaining: a conjunction of elements stops at the first unmet one (Kleene
-    /// logic: the others cannot change it), and the aggravations are read only when it is
-    /// not excluded.
+    /// without explaining: a conjunction of elements that test a provision's status stops
+    /// at the first unmet one (Kleene logic: the others cannot change it), and the
+    /// aggravations are read only when it is not excluded.
     #[inline(always)]
     fn summarize_version(
         plan: &SystemPlan<'a>,
@@ -599,7 +599,15 @@ impl<'a> Plan<'a> {
     ) -> (Status, Option<&'a Penalty>) {
         let value = |site: &system::Site| plan.value(*site, env);
         let (start, middle, end) = (v.start as usize, v.middle as usize, v.end as usize);
-        let overall = conds::all(plan.sites[start..middle].iter().map(value));
+        let elements = plan.sites[start..middle].iter().map(value);
+        // Nodes are computed already: every one is read, in a loop whose length does not
+        // depend on their values (see `graph::Operation::apply`). A condition on statuses
+        // is evaluated only until the first unmet element.
+        let overall = if v.elements_are_nodes {
+            elements.fold(Tri::True, Tri::and)
+        } else {
+            conds::all(elements)
+        };
         let status = super::qualify::status_of(overall);
         if status == Status::Excluded {
             return (status, None);

@@ -33,6 +33,9 @@ pub(super) struct VersionPlan<'a> {
     pub(super) start: u32,
     pub(super) middle: u32,
     pub(super) end: u32,
+    /// Whether every element is a node of the graph (none tests a provision's status):
+    /// their conjunction is then read without stopping at the first false.
+    pub(super) elements_are_nodes: bool,
     /// The provisions it gives way to: `subsidiary[first..last]` of [`SystemPlan`], by
     /// index in the system.
     pub(super) subsidiary: (u32, u32),
@@ -213,12 +216,14 @@ impl<'a> SystemPlan<'a> {
                 let first = plan.subsidiary.len() as u32;
                 plan.subsidiary
                     .extend(v.subsidiaries.iter().map(|&i| i as u32));
+                let elements = &plan.sites[start as usize..middle as usize];
                 plan.versions.push(VersionPlan {
                     version: v,
                     in_force: InForce::of(v),
                     start,
                     middle,
                     end: plan.sites.len() as u32,
+                    elements_are_nodes: elements.iter().all(|s| matches!(s, Site::Node(_))),
                     subsidiary: (first, plan.subsidiary.len() as u32),
                 });
             }
