@@ -40,13 +40,12 @@ impl Tri {
         }
     }
 
+    /// Kleene negation: true and false swapped, unknown kept (read from a table, by the
+    /// value's order).
     #[allow(clippy::should_implement_trait)]
+    #[inline]
     pub fn not(self) -> Tri {
-        match self {
-            Tri::True => Tri::False,
-            Tri::False => Tri::True,
-            Tri::Unknown => Tri::Unknown,
-        }
+        [Tri::True, Tri::Unknown, Tri::False][self as usize]
     }
 }
 
@@ -85,6 +84,12 @@ mod tests {
                 assert_eq!(a.and(b), and, "{a:?} and {b:?}");
                 assert_eq!(a.or(b), or, "{a:?} or {b:?}");
                 assert_eq!(a.and(b).not(), a.not().or(b.not()), "De Morgan {a:?} {b:?}");
+                let not = match a {
+                    True => False,
+                    False => True,
+                    Unknown => Unknown,
+                };
+                assert_eq!(a.not(), not, "not {a:?}");
             }
         }
     }

@@ -78,11 +78,13 @@ pub(super) struct Operation {
     end: u32,
 }
 
+/// By its index in the table [`Operation::apply`] chooses from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
 enum OperationKind {
-    Not,
-    And,
-    Or,
+    And = 0,
+    Or = 1,
+    Not = 2,
 }
 
 impl Graph<'_> {
@@ -154,19 +156,21 @@ impl Graph<'_> {
 
 impl Operation {
     /// Its value, from the values of its operands (as [`Expr::eval`] combines them). Every
-    /// operand is read, without stopping at the first false (or true) as [`crate::condition::all`]
-    /// does: they are computed already, and a loop whose length does not depend on their
-    /// values is one the processor predicts.
+    /// operand is read, without stopping at the first false (or true) as
+    /// [`crate::condition::all`] does, and their least and greatest are both taken, the
+    /// operation choosing one by its kind from a table: the operands are computed already,
+    /// and neither the loop's length nor what follows depends on their values or on the
+    /// kind, which a processor would otherwise mispredict.
     #[inline(always)]
     pub(super) fn apply(&self, children: &[u32], values: &[Tri]) -> Tri {
-        let operands = children[self.start as usize..self.end as usize]
-            .iter()
-            .map(|&c| values[c as usize]);
-        match self.kind {
-            OperationKind::Not => values[children[self.start as usize] as usize].not(),
-            OperationKind::And => operands.fold(Tri::True, Tri::and),
-            OperationKind::Or => operands.fold(Tri::False, Tri::or),
+        let (mut least, mut greatest) = (Tri::True, Tri::False);
+        for &c in &children[self.start as usize..self.end as usize] {
+            let v = values[c as usize];
+            least = least.and(v);
+            greatest = greatest.or(v);
         }
+        // A negation has one operand: its least.
+        [least, greatest, least.not()][self.kind as usize]
     }
 }
 

@@ -20,12 +20,12 @@ impl From<Tri> for ElementStatus {
     }
 }
 
+/// A provision's status from the conjunction of its elements: applies when met, excluded
+/// when unmet, possible when unknown (read from a table, by the value's order).
+#[inline]
 pub(crate) fn status_of(t: Tri) -> Status {
-    match t {
-        Tri::True => Status::Applies,
-        Tri::False => Status::Excluded,
-        Tri::Unknown => Status::Possible,
-    }
+    const BY_VALUE: [Status; 3] = [Status::Excluded, Status::Possible, Status::Applies];
+    BY_VALUE[t as usize]
 }
 
 /// What an element's result is labelled with: the element's label in the data, or, for a
@@ -220,4 +220,16 @@ pub struct Assessment<'a> {
     /// presumed (the interview still asks them; an answer overrides).
     pub presumed: Vec<&'a Presumption>,
     pub systems: Vec<SystemResult<'a>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_of_each_value() {
+        assert_eq!(status_of(Tri::True), Status::Applies);
+        assert_eq!(status_of(Tri::False), Status::Excluded);
+        assert_eq!(status_of(Tri::Unknown), Status::Possible);
+    }
 }
