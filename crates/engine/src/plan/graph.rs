@@ -41,6 +41,11 @@ pub(super) struct Graph<'a> {
     /// (from 0) at `fact_leaves[b[k]..b[k + 1]]`.
     by_fact: Vec<[u32; LAYERS + 1]>,
     fact_leaves: Vec<u32>,
+    /// The same for the leaves that test an enumeration's bits ([`Cond::Bits`]), kept
+    /// apart and not in `fact_leaves`: for a fact whose value has bits, each is a mask
+    /// applied to them, in a loop without a test's dispatch (see [`BitLeaf`]).
+    by_fact_bits: Vec<[u32; LAYERS + 1]>,
+    bit_leaves: Vec<BitLeaf>,
     /// The leaves that read a fact the vocabulary does not declare (only in a law book
     /// assembled by hand), evaluated for every case.
     always: Vec<u32>,
@@ -66,6 +71,17 @@ pub(super) struct Graph<'a> {
     /// how many words of operations they span, and the bits of the last of those words
     /// that are theirs.
     upto: [(usize, usize, u64); LAYERS],
+}
+
+/// A leaf that tests whether a fact's value (one of its values, for a list) is among the
+/// values of an enumeration whose bits are in `mask` ([`Cond::Bits`]).
+#[derive(Debug, Clone, Copy)]
+struct BitLeaf {
+    node: u32,
+    mask: u64,
+    /// The leaf in [`Graph::leaves`]: evaluated as written when the case gives the fact
+    /// no bits (a value the enumeration does not list).
+    leaf: u32,
 }
 
 /// A negation, conjunction or disjunction of nodes.
@@ -122,7 +138,23 @@ impl Graph<'_> {
             nodes: &[],
         };
         for &slot in changed {
-            // The fact's leaves of the first layer, then of the next up to `layers`.
+            // The fact's leaves of the first layer, then of the next up to `layers`: those
+            // that test its bits, then the others.
+            let bounds = &self.by_fact_bits[slot];
+            let bit_leaves = &self.bit_leaves[bounds[0] as usize..bounds[layers] as usize];
+            match facts.bits[slot] {
+                Some(bits) => {
+                    for b in bit_leaves {
+                        values[b.node as usize] = Tri::from_bool(bits & b.mask != 0);
+                    }
+                }
+                None => {
+                    for b in bit_leaves {
+                        let (node, test) = &self.leaves[b.leaf as usize];
+                        values[*node as usize] = test.eval(&env);
+                    }
+                }
+            }
             let bounds = &self.by_fact[slot];
             let leaves = &self.fact_leaves[bounds[0] as usize..bounds[layers] as usize];
             for &leaf in leaves {
@@ -182,8 +214,10 @@ pub(super) struct GraphBuilder<'a, 'v> {
     /// A blank case, laid out: what [`Graph::blank`] is computed against.
     blank_facts: Facts<'v>,
     blank_case: Case,
-    /// By position in the vocabulary: the leaves that read the fact.
+    /// By position in the vocabulary: the leaves that read the fact, and apart those that
+    /// test its bits (see [`Graph::by_fact_bits`]).
     by_fact: Vec<Vec<u32>>,
+    bits_by_fact: Vec<Vec<u32>>,
     /// The node of each condition written as a whole, by its text and, when it reads a
     /// parameter (whose value is the scope's), the scope: the same text parses to the same
     /// condition (checked, not assumed).
@@ -197,6 +231,19 @@ pub(super) struct GraphBuilder<'a, 'v> {
     /// By node: the positions in the vocabulary of the facts it depends on, and whether it
     /// depends on a leaf of [`Graph::always`].
     depends_on: Vec<(Vec<usize>, bool)>,
+}
+
+/// Where each layer's part of `leaves` (one fact's, in increasing order) will start once
+/// they are appended at `start`: layer k at `bounds[k]`, the end at `bounds[LAYERS]`.
+fn layer_bounds(leaves: &[u32], layer_leaves: &[u32; LAYERS], start: usize) -> [u32; LAYERS + 1] {
+    let start = start as u32;
+    // Layer k starts at its first leaf (the first layer at the start).
+    let mut bounds = [start; LAYERS + 1];
+    for (bound, &first) in bounds.iter_mut().zip(layer_leaves).skip(1) {
+        *bound = start + leaves.partition_point(|&l| l < first) as u32;
+    }
+    bounds[LAYERS] = start + leaves.len() as u32;
+    bounds
 }
 
 /// Whether a condition reads a parameter, whose value depends on the scope.
@@ -216,6 +263,7 @@ impl<'a, 'v> GraphBuilder<'a, 'v> {
             blank_facts: Facts::blank(n),
             blank_case: Case::new(),
             by_fact: vec![Vec::new(); n],
+            bits_by_fact: vec![Vec::new(); n],
             by_text: HashMap::new(),
             leaf_nodes: HashMap::new(),
             operation_nodes: HashMap::new(),
@@ -334,8 +382,14 @@ impl<'a, 'v> GraphBuilder<'a, 'v> {
         });
         let facts: Vec<Option<usize>> = facts.collect();
         let always = facts.contains(&None);
+        let bits_of = match self.graph.leaves[leaf as usize].1 {
+            Cond::Bits { slot, .. } if facts == [Some(slot)] => Some(slot),
+            _ => None,
+        };
         if always {
             self.graph.always.push(leaf);
+        } else if let Some(slot) = bits_of {
+            self.bits_by_fact[slot].push(leaf);
         } else {
             for slot in facts.iter().flatten() {
                 self.by_fact[*slot].push(leaf);
@@ -367,16 +421,24 @@ impl<'a, 'v> GraphBuilder<'a, 'v> {
             g.layer_nodes[k] = g.blank.len();
         }
         for leaves in &self.by_fact {
-            // In increasing order: the first layer's, then the next's.
-            let start = g.fact_leaves.len() as u32;
-            // Layer k starts at its first leaf (the first layer at the start).
-            let mut bounds = [start; LAYERS + 1];
-            for (bound, &first) in bounds.iter_mut().zip(&g.layer_leaves).skip(1) {
-                *bound = start + leaves.partition_point(|&l| l < first) as u32;
-            }
+            let bounds = layer_bounds(leaves, &g.layer_leaves, g.fact_leaves.len());
             g.fact_leaves.extend(leaves);
-            bounds[LAYERS] = g.fact_leaves.len() as u32;
             g.by_fact.push(bounds);
+        }
+        for leaves in &self.bits_by_fact {
+            let bounds = layer_bounds(leaves, &g.layer_leaves, g.bit_leaves.len());
+            g.bit_leaves.extend(leaves.iter().map(|&leaf| {
+                let (node, test) = &g.leaves[leaf as usize];
+                let Cond::Bits { mask, .. } = test else {
+                    unreachable!("only tests of bits are put apart")
+                };
+                BitLeaf {
+                    node: *node,
+                    mask: *mask,
+                    leaf,
+                }
+            }));
+            g.by_fact_bits.push(bounds);
         }
         g.words = g.operations.len().div_ceil(64);
         for k in 0..LAYERS {
