@@ -19,5 +19,6 @@ pub mod io;
 pub mod law;
 pub mod logic;
 pub mod preparsed;
+pub mod text;
 
 pub use diagnostics::{Diagnostic, Error, Result};

@@ -84,7 +84,7 @@ impl<'p> RetainedConduct<'p> {
     pub fn coverage(&self, g: &Guideline) -> Coverage {
         self.classes
             .iter()
-            .filter(|(k, _)| g.covers.iter().any(|c| c == k))
+            .filter(|(k, _)| g.covers.iter().any(|c| qualif_law::text::same_text(c, k)))
             .map(|(_, t)| match t {
                 Tri::True => Coverage::Covered,
                 Tri::Unknown => Coverage::Possible,

@@ -9,6 +9,7 @@ use crate::condition::{self as cond, CmpOp, Expr, Operand, StatusTest};
 use crate::logic::Tri;
 use qualif_law::facts::{Case, Value, Vocabulary};
 use qualif_law::law::{System, SystemKind};
+use qualif_law::text::same_text;
 
 /// Where a compiled condition reads a value.
 #[derive(Debug, Clone, Copy)]
@@ -151,7 +152,12 @@ pub(super) type Enumeration<'a> = Option<(&'a [String], bool)>;
 /// The bit of each value among `allowed`: `None` when one is not listed there, or when the
 /// value is not of the enumeration's shape (a text, or a list of texts for a list).
 pub(super) fn bits_of(value: &Value, (allowed, list): (&[String], bool)) -> Option<u64> {
-    let bit = |s: &str| allowed.iter().position(|a| a == s).map(|i| 1u64 << i);
+    let bit = |s: &str| {
+        allowed
+            .iter()
+            .position(|a| same_text(a, s))
+            .map(|i| 1u64 << i)
+    };
     match (value, list) {
         (Value::Str(s), false) => bit(s),
         (Value::List(items), true) => items.iter().try_fold(0, |acc, s| Some(acc | bit(s)?)),

@@ -1,6 +1,7 @@
 //! Converting one value of a case file into a fact value: its type, bounds and allowed values.
 
 use super::*;
+use crate::text::same_text;
 
 /// Converts one TOML value into a fact value, checking its type, bounds and allowed values.
 pub(super) fn convert(
@@ -199,7 +200,9 @@ pub(super) fn text_value(vocab: &Vocabulary, def: &FactDef, s: &str) -> Result<V
         FactType::Text => Ok(Value::Str(s.to_string())),
         FactType::Country if vocab.is_country(s) => Ok(Value::Str(s.to_string())),
         FactType::Country => Err(Refused::Country),
-        FactType::Enum if def.values.iter().any(|v| v == s) => Ok(Value::Str(s.to_string())),
+        FactType::Enum if def.values.iter().any(|v| same_text(v, s)) => {
+            Ok(Value::Str(s.to_string()))
+        }
         FactType::Enum => Err(Refused::Value),
         _ => Err(Refused::Type),
     }
@@ -210,13 +213,13 @@ pub(super) fn text_value(vocab: &Vocabulary, def: &FactDef, s: &str) -> Result<V
 pub(super) fn list_accepts(vocab: &Vocabulary, def: &FactDef, s: &str) -> bool {
     match def.ty {
         FactType::Countries => vocab.is_country(s),
-        _ => def.values.iter().any(|v| v == s),
+        _ => def.values.iter().any(|v| same_text(v, s)),
     }
 }
 
 /// Adds `s` to a list fact's texts unless they hold it already: a list keeps each once.
 pub(super) fn push_once(out: &mut Vec<String>, s: &str) {
-    if !out.iter().any(|o| o == s) {
+    if !out.iter().any(|o| same_text(o, s)) {
         out.push(s.to_string());
     }
 }

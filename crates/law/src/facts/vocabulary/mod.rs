@@ -186,7 +186,7 @@ impl Vocabulary {
     pub fn section_id(&self, name: &str) -> Option<SectionId> {
         self.stated
             .iter()
-            .position(|s| s.name == name)
+            .position(|s| crate::text::same_text(&s.name, name))
             .map(SectionId)
     }
 
@@ -202,7 +202,7 @@ impl Vocabulary {
         let (&start, &end) = (s.by_len.get(n)?, s.by_len.get(n + 1)?);
         s.slots[start as usize..end as usize]
             .iter()
-            .find(|(name, _)| name == key)
+            .find(|(name, _)| crate::text::same_text(name, key))
             .map(|&(_, slot)| slot)
     }
 
