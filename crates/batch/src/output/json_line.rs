@@ -28,7 +28,7 @@ pub fn json_line(out: &mut Vec<u8>, r: &CaseResult) {
     out.extend_from_slice(b",\"court_country\":");
     opt_text(out, r.court_country);
     out.extend_from_slice(b",\"imposed_months\":");
-    value(out, &r.imposed_months);
+    number(out, r.imposed_months);
     out.extend_from_slice(b",\"life_sentence\":");
     out.extend_from_slice(match r.life_sentence {
         Some(true) => b"true",
@@ -50,7 +50,7 @@ pub fn json_line(out: &mut Vec<u8>, r: &CaseResult) {
                 out.extend_from_slice(b",\"citation\":");
                 text(out, &l.provision.citation);
                 out.extend_from_slice(b",\"max_prison_months\":");
-                value(out, &l.max_prison_months);
+                number(out, l.max_prison_months);
                 out.extend_from_slice(if l.life {
                     b",\"life\":true}"
                 } else {
@@ -60,7 +60,7 @@ pub fn json_line(out: &mut Vec<u8>, r: &CaseResult) {
             None => out.extend_from_slice(b"null"),
         }
         out.extend_from_slice(b",\"share_of_maximum\":");
-        value(out, &r4(s.share_of_maximum));
+        number(out, r4(s.share_of_maximum));
         out.push(b'}');
     }
     out.extend_from_slice(b"],\"scale\":");
@@ -73,7 +73,7 @@ pub fn json_line(out: &mut Vec<u8>, r: &CaseResult) {
             out.extend_from_slice(b",\"role\":");
             text(out, s.role);
             out.extend_from_slice(b",\"starting_point_months\":");
-            value(out, &s.starting_point_months);
+            number(out, s.starting_point_months);
             out.extend_from_slice(b",\"starting_point\":");
             text(out, &s.starting_point_text);
             out.push(b'}');
@@ -81,11 +81,11 @@ pub fn json_line(out: &mut Vec<u8>, r: &CaseResult) {
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"ratio_to_starting_point\":");
-    value(out, &r4(r.ratio_to_starting_point));
+    number(out, r4(r.ratio_to_starting_point));
     out.extend_from_slice(b",\"applicable_system\":");
     opt_text(out, r.applicable_system);
     out.extend_from_slice(b",\"share_of_applicable_maximum\":");
-    value(out, &r4(r.share_of_applicable_maximum));
+    number(out, r4(r.share_of_applicable_maximum));
     out.push(b'}');
 }
 
@@ -93,6 +93,22 @@ pub fn json_line(out: &mut Vec<u8>, r: &CaseResult) {
 /// it (`null` when absent or not finite).
 pub(super) fn value<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
     serde_json::to_writer(out, v).expect("writing to a Vec does not fail");
+}
+
+/// A number of months, a share or a ratio (or `null`) as serde_json writes it. A whole
+/// number below 10^15 (most maxima and starting points: 60, 120, 240 months) is its digits
+/// and `.0`, as serde_json writes it (the tests compare the two), written with the
+/// integer's digits rather than through the float formatter (perf: some 2.7 % of a batch
+/// on one core in formatting floats).
+pub(super) fn number(out: &mut Vec<u8>, v: Option<f64>) {
+    match v {
+        // -0.0 is written with its sign: left to serde_json.
+        Some(x) if x.fract() == 0.0 && x.abs() < 1e15 && !(x == 0.0 && x.is_sign_negative()) => {
+            out.extend_from_slice(itoa::Buffer::new().format(x as i64).as_bytes());
+            out.extend_from_slice(b".0");
+        }
+        _ => value(out, &v),
+    }
 }
 
 /// A text as serde_json writes it. A text with nothing to escape (no quote, backslash or

@@ -33,6 +33,48 @@ fn the_escape_test_flags_exactly_what_serde_json_escapes() {
     );
 }
 
+/// A number written as serde_json writes it: every whole number to 100,000 and around
+/// each power of ten to 10^17 (where serde_json turns to an exponent), their negatives,
+/// halves, zero of both signs, the infinities and NaN (`null`), and absent.
+#[test]
+fn a_number_is_written_as_serde_json_writes_it() {
+    let mut xs: Vec<f64> = (0..=100_000).map(f64::from).collect();
+    for e in 0..=17 {
+        let p = 10f64.powi(e);
+        xs.extend([p - 1.0, p, p + 1.0, p * 2.5, p / 3.0]);
+    }
+    xs.extend([
+        0.5,
+        1.5,
+        59.9999,
+        1e15 - 0.5,
+        -0.0,
+        f64::INFINITY,
+        f64::NAN,
+        f64::MAX,
+    ]);
+    let negatives: Vec<f64> = xs.iter().map(|x| -x).collect();
+    xs.extend(negatives);
+    for x in xs {
+        assert_eq!(
+            written(|o| json_line::number(o, Some(x))),
+            serde_json::to_string(&Some(x)).expect("a number"),
+            "{x:?}"
+        );
+    }
+    assert_eq!(written(|o| json_line::number(o, None)), "null");
+}
+
+proptest! {
+    #[test]
+    fn any_number_is_written_as_serde_json_writes_it(x in proptest::num::f64::ANY) {
+        prop_assert_eq!(
+            written(|o| json_line::number(o, Some(x))),
+            serde_json::to_string(&Some(x)).expect("a number")
+        );
+    }
+}
+
 /// A result's JSON line as borrowed `Serialize` structs give it, written by serde_json:
 /// what [`json_line`] must write, byte for byte.
 mod serde_line {
