@@ -599,14 +599,14 @@ impl<'a> Plan<'a> {
     ) -> (Status, Option<&'a Penalty>) {
         let value = |site: &system::Site| plan.value(*site, env);
         let (start, middle, end) = (v.start as usize, v.middle as usize, v.end as usize);
-        let elements = plan.sites[start..middle].iter().map(value);
         // Nodes are computed already: every one is read, in a loop whose length does not
         // depend on their values (see `graph::Operation::apply`). A condition on statuses
         // is evaluated only until the first unmet element.
-        let overall = if v.elements_are_nodes {
-            elements.fold(Tri::True, Tri::and)
-        } else {
-            conds::all(elements)
+        let overall = match v.element_nodes {
+            Some((first, last)) => plan.element_nodes[first as usize..last as usize]
+                .iter()
+                .fold(Tri::True, |acc, &k| acc.and(env.nodes[k as usize])),
+            None => conds::all(plan.sites[start..middle].iter().map(value)),
         };
         let status = super::qualify::status_of(overall);
         if status == Status::Excluded {

@@ -33,9 +33,10 @@ pub(super) struct VersionPlan<'a> {
     pub(super) start: u32,
     pub(super) middle: u32,
     pub(super) end: u32,
-    /// Whether every element is a node of the graph (none tests a provision's status):
-    /// their conjunction is then read without stopping at the first false.
-    pub(super) elements_are_nodes: bool,
+    /// When every element is a node of the graph (none tests a provision's status): their
+    /// nodes, `element_nodes[first..last]` of [`SystemPlan`], whose conjunction is read
+    /// without stopping at the first false and without telling a node from a condition.
+    pub(super) element_nodes: Option<(u32, u32)>,
     /// The provisions it gives way to: `subsidiary[first..last]` of [`SystemPlan`], by
     /// index in the system.
     pub(super) subsidiary: (u32, u32),
@@ -74,6 +75,9 @@ pub(super) struct SystemPlan<'a> {
     pub(super) provisions: Vec<(u32, u32)>,
     pub(super) versions: Vec<VersionPlan<'a>>,
     pub(super) sites: Vec<Site>,
+    /// The nodes of the elements of each version whose elements are all nodes (see
+    /// [`VersionPlan::element_nodes`]).
+    pub(super) element_nodes: Vec<u32>,
     pub(super) own: Vec<Cond<'a>>,
     /// The provisions each version gives way to (see [`VersionPlan::subsidiary`]).
     pub(super) subsidiary: Vec<u32>,
@@ -194,6 +198,7 @@ impl<'a> SystemPlan<'a> {
             provisions: Vec::new(),
             versions: Vec::new(),
             sites: Vec::new(),
+            element_nodes: Vec::new(),
             own: Vec::new(),
             subsidiary: Vec::new(),
             limitations: Vec::new(),
@@ -216,14 +221,25 @@ impl<'a> SystemPlan<'a> {
                 let first = plan.subsidiary.len() as u32;
                 plan.subsidiary
                     .extend(v.subsidiaries.iter().map(|&i| i as u32));
-                let elements = &plan.sites[start as usize..middle as usize];
+                let nodes: Option<Vec<u32>> = plan.sites[start as usize..middle as usize]
+                    .iter()
+                    .map(|s| match s {
+                        Site::Node(k) => Some(*k),
+                        Site::Own(_) => None,
+                    })
+                    .collect();
+                let element_nodes = nodes.map(|nodes| {
+                    let first = plan.element_nodes.len() as u32;
+                    plan.element_nodes.extend(nodes);
+                    (first, plan.element_nodes.len() as u32)
+                });
                 plan.versions.push(VersionPlan {
                     version: v,
                     in_force: InForce::of(v),
                     start,
                     middle,
                     end: plan.sites.len() as u32,
-                    elements_are_nodes: elements.iter().all(|s| matches!(s, Site::Node(_))),
+                    element_nodes,
                     subsidiary: (first, plan.subsidiary.len() as u32),
                 });
             }
