@@ -51,8 +51,6 @@ pub(super) struct Graph<'a> {
     always: Vec<u32>,
     /// The operations, in the order of their nodes.
     pub(super) operations: Vec<Operation>,
-    /// The operands of the conjunctions and disjunctions.
-    pub(super) children: Vec<u32>,
     /// By position in the vocabulary: the operations that depend on the fact (through
     /// their operands), as a set of bits by position in [`Graph::operations`], `words`
     /// words each. An operation that depends on no fact the case states keeps its blank
@@ -84,14 +82,17 @@ struct BitLeaf {
     leaf: u32,
 }
 
-/// A negation, conjunction or disjunction of nodes.
+/// A negation of a node, or a conjunction or disjunction of two: a condition of more
+/// operands is a chain of them (`a and b and c` is `(a and b) and c`), so that evaluating
+/// an operation is two reads and a choice from a table, without a loop whose length
+/// changes from one operation to the next.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Operation {
     pub(super) node: u32,
     kind: OperationKind,
-    /// Its operands: `children[start..end]` of [`Graph`] (one for a negation).
-    start: u32,
-    end: u32,
+    /// Its operands (a negation's twice).
+    a: u32,
+    b: u32,
 }
 
 /// By its index in the table [`Operation::apply`] chooses from.
@@ -179,7 +180,7 @@ impl Graph<'_> {
             }
             while word != 0 {
                 let op = &self.operations[w * 64 + word.trailing_zeros() as usize];
-                values[op.node as usize] = op.apply(&self.children, values);
+                values[op.node as usize] = op.apply(values);
                 word &= word - 1;
             }
         }
@@ -187,22 +188,15 @@ impl Graph<'_> {
 }
 
 impl Operation {
-    /// Its value, from the values of its operands (as [`Expr::eval`] combines them). Every
-    /// operand is read, without stopping at the first false (or true) as
-    /// [`crate::condition::all`] does, and their least and greatest are both taken, the
-    /// operation choosing one by its kind from a table: the operands are computed already,
-    /// and neither the loop's length nor what follows depends on their values or on the
-    /// kind, which a processor would otherwise mispredict.
+    /// Its value, from the values of its operands (as [`Expr::eval`] combines them): the
+    /// conjunction, disjunction and negation are all taken, the operation choosing one by
+    /// its kind from a table, so that nothing depends on the values or on the kind (which
+    /// operations a case evaluates depends on its facts: a branch on the kind is one a
+    /// processor would mispredict).
     #[inline(always)]
-    pub(super) fn apply(&self, children: &[u32], values: &[Tri]) -> Tri {
-        let (mut least, mut greatest) = (Tri::True, Tri::False);
-        for &c in &children[self.start as usize..self.end as usize] {
-            let v = values[c as usize];
-            least = least.and(v);
-            greatest = greatest.or(v);
-        }
-        // A negation has one operand: its least.
-        [least, greatest, least.not()][self.kind as usize]
+    pub(super) fn apply(&self, values: &[Tri]) -> Tri {
+        let (x, y) = (values[self.a as usize], values[self.b as usize]);
+        [x.and(y), x.or(y), x.not()][self.kind as usize]
     }
 }
 
@@ -227,7 +221,7 @@ pub(super) struct GraphBuilder<'a, 'v> {
     /// 50 of them) is one node.
     leaf_nodes: HashMap<(String, Option<usize>), u32>,
     /// The node of each operation, by its kind and operands.
-    operation_nodes: HashMap<(OperationKind, Vec<u32>), u32>,
+    operation_nodes: HashMap<(OperationKind, u32, u32), u32>,
     /// By node: the positions in the vocabulary of the facts it depends on, and whether it
     /// depends on a leaf of [`Graph::always`].
     depends_on: Vec<(Vec<usize>, bool)>,
@@ -245,6 +239,10 @@ fn layer_bounds(leaves: &[u32], layer_leaves: &[u32; LAYERS], start: usize) -> [
     bounds[LAYERS] = start + leaves.len() as u32;
     bounds
 }
+
+/// What a conjunction and a disjunction of no operand are.
+static ALWAYS: Expr = Expr::Const(true);
+static NEVER: Expr = Expr::Const(false);
 
 /// Whether a condition reads a parameter, whose value depends on the scope.
 fn reads_parameter(e: &Expr) -> bool {
@@ -325,14 +323,28 @@ impl<'a, 'v> GraphBuilder<'a, 'v> {
             _ => return self.leaf(e, scope),
         };
         let operands: Vec<u32> = operands.iter().map(|e| self.node(e, scope)).collect();
-        let key = (kind, operands);
+        match (kind, operands.as_slice()) {
+            (OperationKind::Not, &[a]) => self.operation(kind, a, a),
+            // A conjunction or disjunction of one operand is that operand; of none, true
+            // or false, as `condition::all` and `condition::any` give for none.
+            (_, &[a]) => a,
+            (OperationKind::And, []) => self.leaf(&ALWAYS, scope),
+            (_, []) => self.leaf(&NEVER, scope),
+            (_, &[first, ref rest @ ..]) => rest
+                .iter()
+                .fold(first, |acc, &b| self.operation(kind, acc, b)),
+        }
+    }
+
+    /// The node of the operation `kind` on the nodes `a` and `b`: made once.
+    fn operation(&mut self, kind: OperationKind, a: u32, b: u32) -> u32 {
+        let key = (kind, a, b);
         if let Some(&node) = self.operation_nodes.get(&key) {
             return node;
         }
-        let (kind, operands) = key.clone();
         let mut facts: Vec<usize> = Vec::new();
         let mut always = false;
-        for &c in &operands {
+        for c in [a, b] {
             facts.extend(&self.depends_on[c as usize].0);
             always |= self.depends_on[c as usize].1;
         }
@@ -340,15 +352,13 @@ impl<'a, 'v> GraphBuilder<'a, 'v> {
         facts.dedup();
         self.depends_on.push((facts, always));
         let g = &mut self.graph;
-        let start = g.children.len() as u32;
-        g.children.extend(operands);
         let op = Operation {
             node: g.blank.len() as u32,
             kind,
-            start,
-            end: g.children.len() as u32,
+            a,
+            b,
         };
-        g.blank.push(op.apply(&g.children, &g.blank));
+        g.blank.push(op.apply(&g.blank));
         g.operations.push(op);
         self.operation_nodes.insert(key, op.node);
         op.node
