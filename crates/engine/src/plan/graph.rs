@@ -18,10 +18,10 @@
 
 use std::collections::HashMap;
 
-use super::cond::{Cond, Enumeration, Env, Facts, Scope, StatusLiteral};
-use crate::condition::{Expr, Operand};
+use super::cond::{Cond, Enumeration, Env, Facts, Read, Scope, StatusLiteral};
+use crate::condition::{self as cond, CmpOp, Expr, Operand};
 use crate::logic::Tri;
-use qualif_law::facts::{Case, Vocabulary};
+use qualif_law::facts::{Case, Value, Vocabulary};
 
 /// How many layers the nodes come in: the provisions' ([`PROVISIONS`]), the conduct
 /// classes' ([`CONDUCTS`]), and the rest.
@@ -37,15 +37,17 @@ pub(super) struct Graph<'a> {
     pub(super) blank: Vec<Tri>,
     /// The leaves: a node and its test.
     pub(super) leaves: Vec<(u32, Cond<'a>)>,
-    /// By position in the vocabulary: the leaves that read the fact, those of layer `k`
-    /// (from 0) at `fact_leaves[b[k]..b[k + 1]]`.
-    by_fact: Vec<[u32; LAYERS + 1]>,
-    fact_leaves: Vec<u32>,
-    /// The same for the leaves that test an enumeration's bits ([`Cond::Bits`]), kept
-    /// apart and not in `fact_leaves`: for a fact whose value has bits, each is a mask
-    /// applied to them, in a loop without a test's dispatch (see [`BitLeaf`]).
-    by_fact_bits: Vec<[u32; LAYERS + 1]>,
-    bit_leaves: Vec<BitLeaf>,
+    /// By position in the vocabulary: the leaves that read the fact (by their index in
+    /// [`Graph::leaves`]), but for those of the three kinds below.
+    fact_leaves: ByFact<u32>,
+    /// Kept apart, by fact, three kinds of test of one fact that a case's value of the fact
+    /// decides for all of them at once, in a loop without a test's dispatch: whether the
+    /// value is among some of its enumeration's ([`Cond::Bits`]), a comparison with a
+    /// number ([`Cond::CompareNumber`]), and whether it is true ([`Cond::Truthy`]).
+    bit_leaves: ByFact<BitLeaf>,
+    number_leaves: ByFact<NumberLeaf>,
+    /// The nodes of the fact's truth (one per fact: a leaf is made once for its text).
+    truthy_leaves: ByFact<u32>,
     /// The leaves that read a fact the vocabulary does not declare (only in a law book
     /// assembled by hand), evaluated for every case.
     always: Vec<u32>,
@@ -69,6 +71,59 @@ pub(super) struct Graph<'a> {
     /// how many words of operations they span, and the bits of the last of those words
     /// that are theirs.
     upto: [(usize, usize, u64); LAYERS],
+}
+
+/// Items of one kind, by fact and layer: those of the fact at position `f` in the
+/// vocabulary and of the layers `0..k` at `items[bounds[f][0]..bounds[f][k]]`.
+#[derive(Debug, Clone)]
+struct ByFact<T> {
+    bounds: Vec<[u32; LAYERS + 1]>,
+    items: Vec<T>,
+}
+
+impl<T> Default for ByFact<T> {
+    fn default() -> Self {
+        Self {
+            bounds: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T> ByFact<T> {
+    /// The items of the fact at `slot`, of its first `layers` layers.
+    #[inline]
+    fn of(&self, slot: usize, layers: usize) -> &[T] {
+        let bounds = &self.bounds[slot];
+        &self.items[bounds[0] as usize..bounds[layers] as usize]
+    }
+
+    /// From the leaves of each fact, in increasing order (so the first layer's first),
+    /// each made an item by `item`.
+    fn of_leaves(
+        leaves_by_fact: &[Vec<u32>],
+        layer_leaves: &[u32; LAYERS],
+        item: impl Fn(u32) -> T,
+    ) -> Self {
+        let mut by_fact = Self::default();
+        for leaves in leaves_by_fact {
+            let bounds = layer_bounds(leaves, layer_leaves, by_fact.items.len());
+            by_fact.items.extend(leaves.iter().map(|&l| item(l)));
+            by_fact.bounds.push(bounds);
+        }
+        by_fact
+    }
+}
+
+/// A leaf that compares a fact with a number ([`Cond::CompareNumber`]).
+#[derive(Debug, Clone, Copy)]
+struct NumberLeaf {
+    node: u32,
+    op: CmpOp,
+    number: f64,
+    /// The leaf in [`Graph::leaves`]: evaluated as written when the case's value of the
+    /// fact is not a plain number.
+    leaf: u32,
 }
 
 /// A leaf that tests whether a fact's value (one of its values, for a list) is among the
@@ -140,28 +195,48 @@ impl Graph<'_> {
         };
         for &slot in changed {
             // The fact's leaves of the first layer, then of the next up to `layers`: those
-            // that test its bits, then the others.
-            let bounds = &self.by_fact_bits[slot];
-            let bit_leaves = &self.bit_leaves[bounds[0] as usize..bounds[layers] as usize];
+            // of the three kinds kept apart, then the others.
+            let value = facts.values[slot];
+            let bit_leaves = self.bit_leaves.of(slot, layers);
             match facts.bits[slot] {
                 Some(bits) => {
                     for b in bit_leaves {
                         values[b.node as usize] = Tri::from_bool(bits & b.mask != 0);
                     }
                 }
-                None => {
-                    for b in bit_leaves {
-                        let (node, test) = &self.leaves[b.leaf as usize];
-                        values[*node as usize] = test.eval(&env);
+                None => self.as_written(bit_leaves.iter().map(|b| b.leaf), &env, values),
+            }
+            // As `Cond::CompareNumber` reads the fact.
+            let number_leaves = self.number_leaves.of(slot, layers);
+            let number = match value {
+                Some(Value::Int(i)) => Some(*i as f64),
+                Some(Value::Number(n)) => Some(*n),
+                _ => None,
+            };
+            match (number, value) {
+                (Some(x), _) => {
+                    for n in number_leaves {
+                        values[n.node as usize] = cond::compare_numbers(x, n.op, n.number);
                     }
                 }
+                (None, None) => {
+                    for n in number_leaves {
+                        values[n.node as usize] = Tri::Unknown;
+                    }
+                }
+                (None, Some(_)) => {
+                    self.as_written(number_leaves.iter().map(|n| n.leaf), &env, values)
+                }
             }
-            let bounds = &self.by_fact[slot];
-            let leaves = &self.fact_leaves[bounds[0] as usize..bounds[layers] as usize];
-            for &leaf in leaves {
-                let (node, test) = &self.leaves[leaf as usize];
-                values[*node as usize] = test.eval(&env);
+            let truth = cond::truthy(value);
+            for &node in self.truthy_leaves.of(slot, layers) {
+                values[node as usize] = truth;
             }
+            self.as_written(
+                self.fact_leaves.of(slot, layers).iter().copied(),
+                &env,
+                values,
+            );
         }
         for &leaf in &self.always[..always] {
             let (node, test) = &self.leaves[leaf as usize];
@@ -187,6 +262,18 @@ impl Graph<'_> {
     }
 }
 
+impl Graph<'_> {
+    /// Evaluates the leaves `leaves` (indices in [`Graph::leaves`]) as their tests are
+    /// written.
+    #[inline]
+    fn as_written(&self, leaves: impl Iterator<Item = u32>, env: &Env, values: &mut [Tri]) {
+        for leaf in leaves {
+            let (node, test) = &self.leaves[leaf as usize];
+            values[*node as usize] = test.eval(env);
+        }
+    }
+}
+
 impl Operation {
     /// Its value, from the values of its operands (as [`Expr::eval`] combines them): the
     /// conjunction, disjunction and negation are all taken, the operation choosing one by
@@ -208,10 +295,13 @@ pub(super) struct GraphBuilder<'a, 'v> {
     /// A blank case, laid out: what [`Graph::blank`] is computed against.
     blank_facts: Facts<'v>,
     blank_case: Case,
-    /// By position in the vocabulary: the leaves that read the fact, and apart those that
-    /// test its bits (see [`Graph::by_fact_bits`]).
+    /// By position in the vocabulary: the leaves that read the fact, and apart those of the
+    /// three kinds [`Graph::bit_leaves`], [`Graph::number_leaves`] and
+    /// [`Graph::truthy_leaves`] (by their index in [`Graph::leaves`]).
     by_fact: Vec<Vec<u32>>,
     bits_by_fact: Vec<Vec<u32>>,
+    numbers_by_fact: Vec<Vec<u32>>,
+    truthy_by_fact: Vec<Vec<u32>>,
     /// The node of each condition written as a whole, by its text and, when it reads a
     /// parameter (whose value is the scope's), the scope: the same text parses to the same
     /// condition (checked, not assumed).
@@ -262,6 +352,8 @@ impl<'a, 'v> GraphBuilder<'a, 'v> {
             blank_case: Case::new(),
             by_fact: vec![Vec::new(); n],
             bits_by_fact: vec![Vec::new(); n],
+            numbers_by_fact: vec![Vec::new(); n],
+            truthy_by_fact: vec![Vec::new(); n],
             by_text: HashMap::new(),
             leaf_nodes: HashMap::new(),
             operation_nodes: HashMap::new(),
@@ -392,14 +484,23 @@ impl<'a, 'v> GraphBuilder<'a, 'v> {
         });
         let facts: Vec<Option<usize>> = facts.collect();
         let always = facts.contains(&None);
-        let bits_of = match self.graph.leaves[leaf as usize].1 {
-            Cond::Bits { slot, .. } if facts == [Some(slot)] => Some(slot),
+        // A test of one fact of one of the three kinds kept apart: where it goes.
+        let apart = match self.graph.leaves[leaf as usize].1 {
+            Cond::Bits { slot, .. } if facts == [Some(slot)] => {
+                Some((&mut self.bits_by_fact, slot))
+            }
+            Cond::CompareNumber { slot, .. } if facts == [Some(slot)] => {
+                Some((&mut self.numbers_by_fact, slot))
+            }
+            Cond::Truthy(Read::Fact(slot)) if facts == [Some(slot)] => {
+                Some((&mut self.truthy_by_fact, slot))
+            }
             _ => None,
         };
         if always {
             self.graph.always.push(leaf);
-        } else if let Some(slot) = bits_of {
-            self.bits_by_fact[slot].push(leaf);
+        } else if let Some((by_fact, slot)) = apart {
+            by_fact[slot].push(leaf);
         } else {
             for slot in facts.iter().flatten() {
                 self.by_fact[*slot].push(leaf);
@@ -430,26 +531,32 @@ impl<'a, 'v> GraphBuilder<'a, 'v> {
             g.layer_operations[k] = g.operations.len();
             g.layer_nodes[k] = g.blank.len();
         }
-        for leaves in &self.by_fact {
-            let bounds = layer_bounds(leaves, &g.layer_leaves, g.fact_leaves.len());
-            g.fact_leaves.extend(leaves);
-            g.by_fact.push(bounds);
-        }
-        for leaves in &self.bits_by_fact {
-            let bounds = layer_bounds(leaves, &g.layer_leaves, g.bit_leaves.len());
-            g.bit_leaves.extend(leaves.iter().map(|&leaf| {
-                let (node, test) = &g.leaves[leaf as usize];
-                let Cond::Bits { mask, .. } = test else {
-                    unreachable!("only tests of bits are put apart")
-                };
-                BitLeaf {
-                    node: *node,
-                    mask: *mask,
-                    leaf,
-                }
-            }));
-            g.by_fact_bits.push(bounds);
-        }
+        g.fact_leaves = ByFact::of_leaves(&self.by_fact, &g.layer_leaves, |leaf| leaf);
+        let leaves = &g.leaves;
+        g.bit_leaves = ByFact::of_leaves(&self.bits_by_fact, &g.layer_leaves, |leaf| {
+            let (node, Cond::Bits { mask, .. }) = &leaves[leaf as usize] else {
+                unreachable!("only tests of bits are put with them")
+            };
+            BitLeaf {
+                node: *node,
+                mask: *mask,
+                leaf,
+            }
+        });
+        g.number_leaves = ByFact::of_leaves(&self.numbers_by_fact, &g.layer_leaves, |leaf| {
+            let (node, Cond::CompareNumber { op, number, .. }) = &leaves[leaf as usize] else {
+                unreachable!("only comparisons with a number are put with them")
+            };
+            NumberLeaf {
+                node: *node,
+                op: *op,
+                number: *number,
+                leaf,
+            }
+        });
+        g.truthy_leaves = ByFact::of_leaves(&self.truthy_by_fact, &g.layer_leaves, |leaf| {
+            leaves[leaf as usize].0
+        });
         g.words = g.operations.len().div_ceil(64);
         for k in 0..LAYERS {
             let (leaves, operations) = match k + 1 {
