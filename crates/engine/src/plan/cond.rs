@@ -345,12 +345,11 @@ impl<'a> Cond<'a> {
                 op,
                 number,
                 written,
-            } => match env.facts.values[*slot] {
-                Some(Value::Int(i)) => cond::compare_numbers(*i as f64, *op, *number),
-                Some(Value::Number(n)) => cond::compare_numbers(*n, *op, *number),
+            } => match env.facts.values[*slot].map(Value::as_number) {
+                Some(Some(x)) => cond::compare_numbers(x, *op, *number),
                 // Unknown: `written` would give unknown.
                 None => Tri::Unknown,
-                Some(_) => written.eval(env),
+                Some(None) => written.eval(env),
             },
             Cond::CompareOperands(a, c, b) => cond::compare_known(env.read(*a), *c, env.read(*b)),
             Cond::In(r, list) => cond::in_list(env.read(*r), list),

@@ -208,25 +208,18 @@ impl Graph<'_> {
             }
             // As `Cond::CompareNumber` reads the fact.
             let number_leaves = self.number_leaves.of(slot, layers);
-            let number = match value {
-                Some(Value::Int(i)) => Some(*i as f64),
-                Some(Value::Number(n)) => Some(*n),
-                _ => None,
-            };
-            match (number, value) {
-                (Some(x), _) => {
+            match value.map(Value::as_number) {
+                Some(Some(x)) => {
                     for n in number_leaves {
                         values[n.node as usize] = cond::compare_numbers(x, n.op, n.number);
                     }
                 }
-                (None, None) => {
+                None => {
                     for n in number_leaves {
                         values[n.node as usize] = Tri::Unknown;
                     }
                 }
-                (None, Some(_)) => {
-                    self.as_written(number_leaves.iter().map(|n| n.leaf), &env, values)
-                }
+                Some(None) => self.as_written(number_leaves.iter().map(|n| n.leaf), &env, values),
             }
             let truth = cond::truthy(value);
             for &node in self.truthy_leaves.of(slot, layers) {
@@ -238,10 +231,7 @@ impl Graph<'_> {
                 values,
             );
         }
-        for &leaf in &self.always[..always] {
-            let (node, test) = &self.leaves[leaf as usize];
-            values[*node as usize] = test.eval(&env);
-        }
+        self.as_written(self.always[..always].iter().copied(), &env, values);
         // In increasing order of position, which is the order of the nodes: an operation
         // after its operands. A word of operations at a time: those that the changed facts
         // (and the facts no vocabulary declares) reach.

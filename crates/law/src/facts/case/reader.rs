@@ -152,17 +152,6 @@ impl<'s> CaseReader<'s> {
             }
             return Err(d);
         };
-        self.value(fact, value, span)
-    }
-
-    /// The value (at `span`) of a fact found by [`CaseReader::stated`]: what
-    /// [`CaseReader::fact`] does once it has found the fact.
-    pub fn value(
-        &mut self,
-        fact: StatedFact<'s>,
-        value: &DeValue,
-        span: Range<usize>,
-    ) -> Result<(), Diagnostic> {
         let parsed = convert(self.source, self.vocab, fact.key, fact.def, value, span)?;
         self.push(fact.key, fact.slot, parsed);
         Ok(())
